@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what `make test` and `make demo` need, and only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(qgis python3-qgis python3-pytest python3-shapely python3-venv python3-openpyxl
+              xvfb poppler-utils fonts-noto-cjk pyqt5-dev-tools qttools5-dev-tools)
+VENV=.venv
+
+missing=()
+for package in "${APT_PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian packages: ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi
+
+if [ ! -x "$VENV/bin/python" ]; then
+  echo "Creating $VENV (with system site packages, for PyQGIS)"
+  /usr/bin/python3 -m venv --system-site-packages "$VENV"
+fi
+"$VENV/bin/pip" install -q --disable-pip-version-check -r .ci/requirements.txt

@@ -1,0 +1,62 @@
+# Liaocheng Land Check — developer commands. `make demo` and `make test` set themselves up.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+DEMO_OUT ?= demo_output
+PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
+PLUGIN := liaocheng_plugin
+QGIS_ENV := QT_QPA_PLATFORM=offscreen PYTHONPATH=$(CURDIR) PYTHONDONTWRITEBYTECODE=1
+
+.PHONY: setup test demo bench zip deploy transup transcompile qgis lint format clean
+
+setup: $(VENV)/.ready
+
+$(VENV)/.ready: .ci/requirements.txt .ci/bootstrap.sh
+	bash .ci/bootstrap.sh
+	touch $@
+
+test: setup transcompile
+	$(QGIS_ENV) $(PY) -m pytest -q tests
+
+demo: setup transcompile
+	$(QGIS_ENV) $(PY) -m tests.tools.demo --output $(DEMO_OUT)
+
+bench: setup
+	$(QGIS_ENV) $(PY) -m tests.tools.bench --output bench_output
+
+qgis: demo
+	qgis --project $(DEMO_OUT)/liaocheng_demo.qgz
+
+transup: setup
+	pylupdate5 -noobsolete $$(find $(PLUGIN) -name '*.py' -o -name '*.ui' | sort) -ts i18n/liaocheng_zh_CN.ts
+
+transcompile: i18n/liaocheng_zh_CN.qm
+
+i18n/liaocheng_zh_CN.qm: i18n/liaocheng_zh_CN.ts
+	lrelease -silent $< -qm $@
+
+zip: transcompile
+	rm -rf build/$(PLUGIN) dist/$(PLUGIN).zip
+	mkdir -p build dist
+	cp -r $(PLUGIN) build/$(PLUGIN)
+	cp -r metadata.txt resources build/$(PLUGIN)/
+	mkdir -p build/$(PLUGIN)/i18n && cp i18n/*.qm build/$(PLUGIN)/i18n/
+	cp LICENSE build/$(PLUGIN)/
+	find build/$(PLUGIN) -name '__pycache__' -prune -exec rm -rf {} +
+	cd build && $(CURDIR)/$(PY) -m zipfile -c $(CURDIR)/dist/$(PLUGIN).zip $(PLUGIN)
+	@echo "Built dist/$(PLUGIN).zip"
+
+deploy: zip
+	mkdir -p "$(PROFILE_DIR)/python/plugins"
+	rm -rf "$(PROFILE_DIR)/python/plugins/$(PLUGIN)"
+	cd "$(PROFILE_DIR)/python/plugins" && $(CURDIR)/$(PY) -m zipfile -e $(CURDIR)/dist/$(PLUGIN).zip .
+	@echo "Installed into $(PROFILE_DIR)/python/plugins/$(PLUGIN)"
+
+lint: setup
+	$(VENV)/bin/ruff check $(PLUGIN) tests
+
+format: setup
+	$(VENV)/bin/ruff format $(PLUGIN) tests
+
+clean:
+	rm -rf build dist $(DEMO_OUT) bench_output i18n/*.qm .pytest_cache

@@ -1,0 +1,88 @@
+"""Working CRS choice and area measurement (ellipsoidal CGCS2000 or planar)."""
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsDistanceArea,
+    QgsGeometry,
+    QgsRectangle,
+    QgsUnitTypes,
+)
+
+from liaocheng_plugin.core.definitions import (
+    CGCS2000_ELLIPSOID,
+    GK3_FIRST_ZONE,
+    GK3_LAST_ZONE,
+    GK3_PREFIXED_FIRST_EPSG,
+    AreaMode,
+)
+from liaocheng_plugin.core.exceptions import LiaochengError
+from liaocheng_plugin.core.i18n import tr
+
+
+def gk3_zone(longitude: float) -> int:
+    """The 3-degree Gauss-Krüger zone number whose central meridian is nearest the longitude."""
+    return int(round(longitude / 3.0))
+
+
+def gk3_crs(zone: int) -> QgsCoordinateReferenceSystem:
+    """CGCS2000 3-degree GK CRS with zone prefix (EPSG:4513..4533) for a zone 25..45."""
+    if not GK3_FIRST_ZONE <= zone <= GK3_LAST_ZONE:
+        raise LiaochengError(tr("Longitude lies outside the CGCS2000 3-degree zones 25–45."))
+    return QgsCoordinateReferenceSystem(f"EPSG:{GK3_PREFIXED_FIRST_EPSG + zone - GK3_FIRST_ZONE}")
+
+
+def require_crs(crs: QgsCoordinateReferenceSystem, layer_name: str) -> None:
+    """Raise a clear error when a layer has no usable CRS."""
+    if not crs.isValid():
+        raise LiaochengError(
+            tr("Layer “{}” has no coordinate reference system. Set its CRS (e.g. EPSG:4527) and run again.").format(
+                layer_name
+            )
+        )
+
+
+def choose_working_crs(
+    crs: QgsCoordinateReferenceSystem, extent: QgsRectangle, context: QgsCoordinateTransformContext
+) -> QgsCoordinateReferenceSystem:
+    """A metric CRS to compute in: the layer's own when projected in metres, else the GK zone of its centre."""
+    if not crs.isGeographic() and crs.mapUnits() == QgsUnitTypes.DistanceMeters:
+        return crs
+    geographic = QgsCoordinateReferenceSystem("EPSG:4326")
+    centre = QgsCoordinateTransform(crs, geographic, context).transform(extent.center())
+    return gk3_crs(gk3_zone(centre.x()))
+
+
+class AreaMeasurer:
+    """Measures areas of geometries in the working CRS, ellipsoidal or planar."""
+
+    def __init__(
+        self,
+        working_crs: QgsCoordinateReferenceSystem,
+        context: QgsCoordinateTransformContext,
+        mode: AreaMode = AreaMode.ELLIPSOIDAL,
+    ):
+        self.mode = mode
+        self._distance_area = QgsDistanceArea()
+        self._distance_area.setSourceCrs(working_crs, context)
+        if mode == AreaMode.ELLIPSOIDAL:
+            self._distance_area.setEllipsoid(CGCS2000_ELLIPSOID)
+
+    def area(self, geometry: QgsGeometry) -> float:
+        """Area in square metres."""
+        if self.mode == AreaMode.PLANAR:
+            return geometry.area()
+        return self._distance_area.measureArea(geometry)
+
+    def length(self, geometry: QgsGeometry) -> float:
+        """Length in metres."""
+        if self.mode == AreaMode.PLANAR:
+            return geometry.length()
+        return self._distance_area.measureLength(geometry)
+
+    def describe(self) -> str:
+        """A readable statement of how areas were measured, for reports."""
+        if self.mode == AreaMode.PLANAR:
+            return tr("planar areas in the working CRS")
+        return tr("ellipsoidal areas on the CGCS2000 ellipsoid")

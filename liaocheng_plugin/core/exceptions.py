@@ -1,0 +1,23 @@
+"""The one exception type the plugin raises for problems a user can fix."""
+
+from qgis.core import Qgis
+
+
+class LiaochengError(Exception):
+    """A translated, user-facing error with optional details and a message level."""
+
+    def __init__(self, message: str, details: str = "", level: Qgis.MessageLevel = Qgis.Critical):
+        super().__init__(message)
+        self.message = message
+        self.details = details
+        self.level = level
+
+    def __str__(self) -> str:
+        return f"{self.message}\n{self.details}" if self.details else self.message
+
+
+class CheckCanceled(LiaochengError):
+    """Raised when the user cancels a running check; nothing is written."""
+
+    def __init__(self, message: str = "Canceled"):
+        super().__init__(message, level=Qgis.Info)
