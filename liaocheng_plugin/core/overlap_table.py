@@ -1,0 +1,68 @@
+"""Result-layer fields of an overlay: <role>_m2, <role>_mu, <role>_pct per role, plus conflicts."""
+
+from typing import Dict, List, Sequence
+
+from qgis.core import QgsField, QgsFields
+from qgis.PyQt.QtCore import QVariant
+
+from liaocheng_plugin.core.definitions import CULTIVATED_KEY, CULTIVATED_NET_KEY, AreaMode, Role
+from liaocheng_plugin.core.overlay import SubjectOverlap
+from liaocheng_plugin.core.roles import describe_conflicts
+from liaocheng_plugin.core.units import MU_DECIMALS, m2_to_ha, m2_to_mu, percent
+
+AREA_DECIMALS_M2 = 2
+PERCENT_DECIMALS = 2
+
+
+def column_keys(role_keys: Sequence[str]) -> List[str]:
+    """Field prefixes for the checked roles; the survey gives the cultivated totals gross and net."""
+    keys = []
+    for key in role_keys:
+        if key == Role.LAND_SURVEY.value:
+            keys += [CULTIVATED_KEY, CULTIVATED_NET_KEY]
+        else:
+            keys.append(key)
+    return keys
+
+
+def overlap_fields(role_keys: Sequence[str]) -> QgsFields:
+    """The fields an overlap result adds to the subject's own."""
+    fields = QgsFields()
+    for name in ("area_m2", "area_mu", "area_ha"):
+        fields.append(QgsField(name, QVariant.Double))
+    fields.append(QgsField("area_basis", QVariant.String))
+    for key in column_keys(role_keys):
+        for suffix in ("m2", "mu", "pct"):
+            fields.append(QgsField(f"{key}_{suffix}", QVariant.Double))
+    fields.append(QgsField("conflicts", QVariant.String))
+    return fields
+
+
+def _role_area_m2(result: SubjectOverlap, key: str) -> float:
+    survey = result.roles.get(Role.LAND_SURVEY.value)
+    if key == CULTIVATED_KEY:
+        return survey.cultivated_m2 if survey else 0.0
+    if key == CULTIVATED_NET_KEY:
+        return survey.cultivated_net_m2 if survey else 0.0
+    return result.area_m2_of(key)
+
+
+def overlap_values(
+    result: SubjectOverlap, role_keys: Sequence[str], area_mode: AreaMode, other_names: Dict[str, str]
+) -> List:
+    """Attribute values in the order of ``overlap_fields``."""
+    values = [
+        round(result.area_m2, AREA_DECIMALS_M2),
+        round(m2_to_mu(result.area_m2), MU_DECIMALS),
+        round(m2_to_ha(result.area_m2), 4),
+        "ellipsoidal" if area_mode == AreaMode.ELLIPSOIDAL else "planar",
+    ]
+    for key in column_keys(role_keys):
+        area = _role_area_m2(result, key)
+        values += [
+            round(area, AREA_DECIMALS_M2),
+            round(m2_to_mu(area), MU_DECIMALS),
+            round(percent(area, result.area_m2), PERCENT_DECIMALS),
+        ]
+    values.append(describe_conflicts(result, other_names))
+    return values

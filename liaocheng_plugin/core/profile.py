@@ -1,0 +1,187 @@
+"""The protected-layer profile (保护图层配置): which project layer plays which role."""
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Dict, List, Optional
+
+from qgis.core import QgsProject, QgsVectorLayer, QgsWkbTypes
+
+from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, Role
+from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.protected_index import RoleSpec
+from liaocheng_plugin.core.role_guess import (
+    guess_deduction_field,
+    guess_label_field,
+    guess_land_code_field,
+    guess_name_field,
+    guess_roles,
+)
+
+PROJECT_SCOPE = "liaocheng_plugin"
+PROJECT_KEY = "protected_profile"
+PROFILE_VERSION = 1
+OTHER_KEY_PREFIX = "other"
+
+
+@dataclass
+class RoleAssignment:
+    """One layer in the profile and the fields the checks read from it."""
+
+    layer_id: str
+    layer_name: str = ""
+    layer_source: str = ""
+    label_field: str = ""
+    code_field: str = ""
+    deduction_field: str = ""
+    cultivated_codes: List[str] = field(default_factory=lambda: list(DEFAULT_CULTIVATED_CODES))
+    name: str = ""
+    reason: str = ""
+
+    @classmethod
+    def for_layer(cls, layer: QgsVectorLayer, role: Optional[Role], name: str = "", reason: str = "") -> "RoleAssignment":
+        """An assignment with the fields guessed from the layer's schema."""
+        fields = layer.fields()
+        assignment = cls(layer.id(), layer.name(), layer.source(), name=name, reason=reason)
+        if role == Role.LAND_SURVEY:
+            assignment.code_field = guess_land_code_field(fields)
+            assignment.deduction_field = guess_deduction_field(fields)
+        elif role == Role.VILLAGES:
+            assignment.label_field = guess_name_field(fields)
+        else:
+            assignment.label_field = guess_label_field(fields)
+        return assignment
+
+    def find_layer(self, project: QgsProject) -> Optional[QgsVectorLayer]:
+        """The project layer: by id, else by data source, else by name (after a JSON import)."""
+        layer = project.mapLayer(self.layer_id)
+        if isinstance(layer, QgsVectorLayer):
+            return layer
+        vector_layers = [lyr for lyr in project.mapLayers().values() if isinstance(lyr, QgsVectorLayer)]
+        for matches in (
+            lambda lyr: self.layer_source and lyr.source() == self.layer_source,
+            lambda lyr: self.layer_name and lyr.name() == self.layer_name,
+        ):
+            found = [lyr for lyr in vector_layers if matches(lyr)]
+            if len(found) == 1:
+                return found[0]
+        return None
+
+
+@dataclass
+class ProfileProblem:
+    """Something wrong with a role layer, shown next to it in the dialog."""
+
+    role_key: str
+    layer_name: str
+    message: str
+
+
+@dataclass
+class ProtectedProfile:
+    """Role → layer assignments plus any number of further named overlay layers."""
+
+    roles: Dict[Role, RoleAssignment] = field(default_factory=dict)
+    others: List[RoleAssignment] = field(default_factory=list)
+
+    @classmethod
+    def guessed(cls, project: QgsProject) -> "ProtectedProfile":
+        """A profile proposed from the project's layer and field names, each with its reason."""
+        profile = cls()
+        for guess in guess_roles(project.mapLayers().values()):
+            profile.roles[guess.role] = RoleAssignment.for_layer(guess.layer, guess.role, reason=guess.reason)
+        return profile
+
+    def to_dict(self) -> dict:
+        """Plain data for JSON."""
+        return {
+            "version": PROFILE_VERSION,
+            "roles": {role.value: asdict(assignment) for role, assignment in self.roles.items()},
+            "others": [asdict(assignment) for assignment in self.others],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ProtectedProfile":
+        """Read plain data written by ``to_dict``; unknown roles are ignored."""
+        known = {role.value: role for role in Role}
+        roles = {
+            known[key]: RoleAssignment(**value) for key, value in data.get("roles", {}).items() if key in known
+        }
+        others = [RoleAssignment(**value) for value in data.get("others", [])]
+        return cls(roles, others)
+
+    def to_json(self) -> str:
+        """The profile as JSON text, for export."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+    @classmethod
+    def from_json(cls, text: str) -> "ProtectedProfile":
+        """A profile from JSON text; a clear error when the text is not a profile."""
+        from liaocheng_plugin.core.exceptions import LiaochengError
+
+        try:
+            return cls.from_dict(json.loads(text))
+        except (ValueError, TypeError, AttributeError) as error:
+            raise LiaochengError(tr("This file is not a protected-layer profile."), str(error)) from error
+
+    def save(self, project: QgsProject) -> None:
+        """Store the profile in the QGIS project (saved with the .qgs/.qgz)."""
+        project.writeEntry(PROJECT_SCOPE, PROJECT_KEY, self.to_json())
+
+    @classmethod
+    def load(cls, project: QgsProject) -> "ProtectedProfile":
+        """The profile stored in the project, or an empty one."""
+        text, found = project.readEntry(PROJECT_SCOPE, PROJECT_KEY, "")
+        return cls.from_json(text) if found and text else cls()
+
+    def other_key(self, position: int) -> str:
+        """Result-field key of the n-th further overlay layer (other1, other2 …)."""
+        return f"{OTHER_KEY_PREFIX}{position + 1}"
+
+    def role_specs(self, project: QgsProject) -> List[RoleSpec]:
+        """The engine's role specs for the layers present in the project."""
+        specs = []
+        for role, assignment in self.roles.items():
+            layer = assignment.find_layer(project)
+            if layer is not None:
+                specs.append(
+                    RoleSpec(role.value, layer, assignment.label_field, assignment.code_field, assignment.deduction_field)
+                )
+        for position, assignment in enumerate(self.others):
+            layer = assignment.find_layer(project)
+            if layer is not None:
+                specs.append(RoleSpec(self.other_key(position), layer, assignment.label_field, name=assignment.name))
+        return specs
+
+    def validate(self, project: QgsProject) -> List[ProfileProblem]:
+        """Every problem with the assigned layers, each naming the role and the layer."""
+        problems = []
+        items = [(role.value, role, assignment) for role, assignment in self.roles.items()]
+        items += [(self.other_key(i), None, assignment) for i, assignment in enumerate(self.others)]
+        for key, role, assignment in items:
+            layer = assignment.find_layer(project)
+            if layer is None:
+                problems.append(ProfileProblem(key, assignment.layer_name, tr("layer is not in the project")))
+                continue
+            problems += [ProfileProblem(key, layer.name(), message) for message in check_role_layer(layer, role, assignment)]
+        return problems
+
+
+def check_role_layer(layer: QgsVectorLayer, role: Optional[Role], assignment: RoleAssignment) -> List[str]:
+    """Messages for a layer that cannot play its role: geometry type, CRS, emptiness, fields."""
+    messages = []
+    geometry_type = QgsWkbTypes.geometryType(layer.wkbType())
+    allowed = (QgsWkbTypes.PolygonGeometry, QgsWkbTypes.PointGeometry) if role == Role.VILLAGES else (
+        QgsWkbTypes.PolygonGeometry,
+    )
+    if geometry_type not in allowed:
+        messages.append(tr("holds {} geometries; polygons are needed").format(QgsWkbTypes.geometryDisplayString(geometry_type)))
+    if not layer.crs().isValid():
+        messages.append(tr("has no coordinate reference system"))
+    if layer.featureCount() == 0:
+        messages.append(tr("is empty"))
+    for field_name in (assignment.code_field, assignment.deduction_field, assignment.label_field):
+        if field_name and layer.fields().lookupField(field_name) < 0:
+            messages.append(tr("has no field “{}”").format(field_name))
+    if role == Role.LAND_SURVEY and not assignment.code_field:
+        messages.append(tr("needs a land-use code field (DLBM)"))
+    return messages

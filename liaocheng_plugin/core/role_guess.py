@@ -1,0 +1,93 @@
+"""Propose which layer plays which role, from common layer and field names, and say why."""
+
+import re
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Sequence
+
+from qgis.core import QgsFields, QgsVectorLayer
+
+from liaocheng_plugin.core.definitions import DEFAULT_DEDUCTION_FIELD, DEFAULT_LAND_CODE_FIELD, Role
+from liaocheng_plugin.core.i18n import tr
+
+# Layer-name patterns per role, most specific first (matched case-insensitively).
+ROLE_NAME_PATTERNS: Dict[Role, Sequence[str]] = {
+    Role.PERMANENT_FARMLAND: (r"^YJJBNT", r"^JBNT", r"永久基本农田", r"基本农田"),
+    Role.ECOLOGICAL_REDLINE: (r"^STBHHX", r"生态保护红线", r"生态红线"),
+    Role.DEVELOPMENT_BOUNDARY: (r"^CZKFBJ", r"^CSKFBJ", r"城镇开发边界"),
+    Role.LAND_SURVEY: (r"^DLTB", r"地类图斑"),
+    Role.VILLAGES: (r"^CZCDYD", r"^CZC", r"村庄", r"^CJ", r"village"),
+    Role.MINERALS: (r"压覆", r"矿产", r"矿区", r"^KQ", r"^KCZY", r"mineral"),
+}
+
+LABEL_FIELD_CANDIDATES = ("BSM", "TBBH", "BH", "DKBH", "CODE", "ID")
+NAME_FIELD_CANDIDATES = ("NAME", "MC", "CZMC", "CJMC", "ZLDWMC", "QSDWMC", "CUNMC")
+
+
+@dataclass
+class RoleGuess:
+    """A proposed layer for a role and the reason it was chosen."""
+
+    role: Role
+    layer: QgsVectorLayer
+    reason: str
+
+
+def find_field(fields: QgsFields, candidates: Iterable[str]) -> str:
+    """The first candidate field name present (case-insensitive), as spelled in the layer; "" if none."""
+    names = {field.name().upper(): field.name() for field in fields}
+    for candidate in candidates:
+        if candidate.upper() in names:
+            return names[candidate.upper()]
+    return ""
+
+
+def guess_land_code_field(fields: QgsFields) -> str:
+    """The land-use code field of a survey layer (DLBM by default)."""
+    return find_field(fields, (DEFAULT_LAND_CODE_FIELD, "DLDM", "DLBH"))
+
+
+def guess_deduction_field(fields: QgsFields) -> str:
+    """The field-ridge deduction coefficient field (KCXS, older TKXS) when present."""
+    return find_field(fields, (DEFAULT_DEDUCTION_FIELD, "TKXS"))
+
+
+def guess_label_field(fields: QgsFields) -> str:
+    """A field that identifies a protected feature to a person (BSM, TBBH …)."""
+    return find_field(fields, LABEL_FIELD_CANDIDATES + NAME_FIELD_CANDIDATES)
+
+
+def guess_name_field(fields: QgsFields) -> str:
+    """A field holding a readable name (villages: NAME, MC, CZMC …)."""
+    return find_field(fields, NAME_FIELD_CANDIDATES + LABEL_FIELD_CANDIDATES)
+
+
+def _name_match(role: Role, layer_name: str) -> Optional[str]:
+    for pattern in ROLE_NAME_PATTERNS[role]:
+        if re.search(pattern, layer_name, re.IGNORECASE):
+            return pattern
+    return None
+
+
+def guess_roles(layers: Iterable[QgsVectorLayer]) -> List[RoleGuess]:
+    """One proposal per role at most, from layer names first and then from telling fields (DLBM)."""
+    layers = [layer for layer in layers if isinstance(layer, QgsVectorLayer) and layer.isValid()]
+    guesses: List[RoleGuess] = []
+    taken = set()
+    for role in ROLE_NAME_PATTERNS:
+        for layer in layers:
+            if layer.id() in taken:
+                continue
+            pattern = _name_match(role, layer.name())
+            if pattern:
+                reason = tr("layer name “{}” matches “{}”").format(layer.name(), pattern.lstrip("^"))
+                guesses.append(RoleGuess(role, layer, reason))
+                taken.add(layer.id())
+                break
+    if not any(guess.role == Role.LAND_SURVEY for guess in guesses):
+        for layer in layers:
+            code_field = guess_land_code_field(layer.fields())
+            if layer.id() not in taken and code_field:
+                reason = tr("layer has the land-use code field “{}”").format(code_field)
+                guesses.append(RoleGuess(Role.LAND_SURVEY, layer, reason))
+                break
+    return guesses

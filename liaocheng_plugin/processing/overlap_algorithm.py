@@ -1,0 +1,162 @@
+"""liaocheng:overlap_check — what of each subject lies on each protected layer."""
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingUtils,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from liaocheng_plugin.core.exceptions import CheckCanceled, LiaochengError
+from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.overlap_table import overlap_fields, overlap_values
+from liaocheng_plugin.core.overlay import OverlayReport, run_overlay
+from liaocheng_plugin.core.protected_index import iterate_features
+from liaocheng_plugin.core.units import MU_DECIMALS, m2_to_mu
+from liaocheng_plugin.processing.protected_parameters import (
+    add_protected_parameters,
+    read_area_mode,
+    read_cultivated_codes,
+    read_role_specs,
+)
+
+MAX_ISSUES_LISTED = 50
+
+
+def report_issues(report: OverlayReport, feedback) -> None:
+    """Tell the user which features were repaired or skipped, naming layer and feature."""
+    for issue in report.issues[:MAX_ISSUES_LISTED]:
+        feedback.reportError(issue.message(), False)
+    if len(report.issues) > MAX_ISSUES_LISTED:
+        feedback.reportError(tr("… and {} more geometry problems.").format(len(report.issues) - MAX_ISSUES_LISTED), False)
+    feedback.pushInfo(tr("Areas are {}; working CRS {}.").format(report.area_note, report.working_crs.authid()))
+
+
+def overlaps_fields() -> QgsFields:
+    """Fields of the OVERLAPS output: one row per subject × protected feature."""
+    fields = QgsFields()
+    for name, kind in (
+        ("subject_id", QVariant.LongLong),
+        ("role", QVariant.String),
+        ("feature_id", QVariant.LongLong),
+        ("label", QVariant.String),
+        ("land_code", QVariant.String),
+        ("area_m2", QVariant.Double),
+        ("area_mu", QVariant.Double),
+    ):
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+class OverlapCheckAlgorithm(QgsProcessingAlgorithm):
+    """Overlay subjects on the protected layers and report areas in m², 亩 and %."""
+
+    INPUT = "INPUT"
+    BUFFER = "BUFFER"
+    OUTPUT = "OUTPUT"
+    OVERLAPS = "OVERLAPS"
+
+    def name(self) -> str:
+        return "overlap_check"
+
+    def displayName(self) -> str:
+        return tr("Overlap check against protected layers")
+
+    def group(self) -> str:
+        return tr("Checks")
+
+    def groupId(self) -> str:
+        return "checks"
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "For each subject (parcel, patch, site or route corridor) computes the area lying on permanent basic "
+            "farmland, the ecological red line, the urban development boundary, cultivated land of the land-use "
+            "survey (gross and net of the KCXS field-ridge deduction), villages and further layers, in m², mu and "
+            "percent. Overlapping protected features are counted once. Invalid geometries are repaired and "
+            "reported. Lines are buffered by BUFFER metres on each side."
+        )
+
+    def createInstance(self):
+        return OverlapCheckAlgorithm()
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT,
+                tr("Subjects (polygons or lines)"),
+                [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorLine],
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterDistance(self.BUFFER, tr("Buffer for lines (each side)"), 0.0, self.INPUT, minValue=0.0)
+        )
+        add_protected_parameters(self)
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Overlap results")))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.OVERLAPS, tr("Overlap pieces"), QgsProcessing.TypeVectorPolygon)
+        )
+
+    def processAlgorithm(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        specs, other_names = read_role_specs(self, parameters, context)
+        area_mode = read_area_mode(self, parameters, context)
+        try:
+            report = run_overlay(
+                source,
+                specs,
+                context.transformContext(),
+                area_mode,
+                self.parameterAsDouble(parameters, self.BUFFER, context),
+                read_cultivated_codes(self, parameters, context),
+                feedback,
+            )
+        except CheckCanceled:
+            return {}
+        except LiaochengError as error:
+            raise QgsProcessingException(str(error)) from error
+        report_issues(report, feedback)
+        role_keys = [spec.key for spec in specs]
+        added = overlap_fields(role_keys)
+        fields = QgsProcessingUtils.combineFields(source.fields(), added)
+        sink, output_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
+        )
+        pieces_sink, pieces_id = self.parameterAsSink(
+            parameters, self.OVERLAPS, context, overlaps_fields(), QgsWkbTypes.MultiPolygon, report.working_crs
+        )
+        results = {result.subject_id: result for result in report.subjects}
+        for feature in iterate_features(source, QgsFeatureRequest()):
+            result = results.get(feature.id())
+            values = overlap_values(result, role_keys, area_mode, other_names) if result else [None] * added.count()
+            output = QgsFeature(fields)
+            output.setGeometry(feature.geometry())
+            output.setAttributes(feature.attributes() + values)
+            sink.addFeature(output, QgsFeatureSink.FastInsert)
+        for result in report.subjects:
+            for overlap in result.roles.values():
+                for piece in overlap.pieces:
+                    if piece.geometry.type() != QgsWkbTypes.PolygonGeometry:
+                        continue
+                    row = QgsFeature(overlaps_fields())
+                    geometry = piece.geometry
+                    geometry.convertToMultiType()
+                    row.setGeometry(geometry)
+                    row.setAttributes(
+                        [result.subject_id, piece.role, piece.protected_fid, piece.label, piece.code,
+                         round(piece.area_m2, 2), round(m2_to_mu(piece.area_m2), MU_DECIMALS)]
+                    )
+                    pieces_sink.addFeature(row, QgsFeatureSink.FastInsert)
+        return {self.OUTPUT: output_id, self.OVERLAPS: pieces_id}

@@ -1,0 +1,25 @@
+"""The Processing provider "聊城国土空间核查" (id ``liaocheng``)."""
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.paths import resource_path
+from liaocheng_plugin.processing.overlap_algorithm import OverlapCheckAlgorithm
+
+
+class LiaochengProvider(QgsProcessingProvider):
+    """Registers every check as an algorithm, for models, batch mode and qgis_process."""
+
+    def id(self) -> str:
+        return "liaocheng"
+
+    def name(self) -> str:
+        return tr("Liaocheng Land Check")
+
+    def icon(self) -> QIcon:
+        return QIcon(str(resource_path("icons", "plugin.svg")))
+
+    def loadAlgorithms(self):
+        for algorithm in (OverlapCheckAlgorithm(),):
+            self.addAlgorithm(algorithm)
