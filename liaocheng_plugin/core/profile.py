@@ -6,7 +6,7 @@ from typing import Dict, List, Optional
 
 from qgis.core import QgsProject, QgsVectorLayer, QgsWkbTypes
 
-from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, Role
+from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, ROLE_PARAMETERS, Role
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.protected_index import RoleSpec
 from liaocheng_plugin.core.role_guess import (
@@ -151,6 +151,25 @@ class ProtectedProfile:
             if layer is not None:
                 specs.append(RoleSpec(self.other_key(position), layer, assignment.label_field, name=assignment.name))
         return specs
+
+    def processing_parameters(self, project: QgsProject) -> Dict[str, object]:
+        """The protected-layer parameters of every check algorithm, filled from this profile."""
+        parameters: Dict[str, object] = {}
+        for role, assignment in self.roles.items():
+            layer = assignment.find_layer(project)
+            if layer is None:
+                continue
+            parameters[ROLE_PARAMETERS[role]] = layer
+            if role == Role.LAND_SURVEY:
+                parameters["LAND_CODE_FIELD"] = assignment.code_field
+                parameters["DEDUCTION_FIELD"] = assignment.deduction_field
+                parameters["CULTIVATED_CODES"] = ",".join(assignment.cultivated_codes)
+            elif role == Role.VILLAGES:
+                parameters["VILLAGE_NAME_FIELD"] = assignment.label_field
+        others = [assignment.find_layer(project) for assignment in self.others]
+        if any(others):
+            parameters["OTHER_LAYERS"] = [layer for layer in others if layer is not None]
+        return parameters
 
     def validate(self, project: QgsProject) -> List[ProfileProblem]:
         """Every problem with the assigned layers, each naming the role and the layer."""

@@ -1,0 +1,97 @@
+"""LiaochengPlugin: menu, toolbar, docks and the Processing provider, with a symmetric unload."""
+
+from typing import List, Optional
+
+from qgis.core import QgsApplication
+from qgis.PyQt import sip
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QMenu, QToolBar
+
+from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.log import setup_logging, teardown_logging
+from liaocheng_plugin.core.paths import resource_path
+from liaocheng_plugin.core.translation import install_translator, remove_translator
+
+
+class LiaochengPlugin:
+    """The plugin object QGIS creates through ``classFactory``."""
+
+    def __init__(self, iface):
+        self.iface = iface
+        self.translator = install_translator()
+        self.log_handler = None
+        self.provider = None
+        self.menu: Optional[QMenu] = None
+        self.toolbar: Optional[QToolBar] = None
+        self.actions: List[QAction] = []
+        self.profile_dialog = None
+
+    def initProcessing(self):
+        """Register the Processing provider (also called by QGIS without a GUI)."""
+        from liaocheng_plugin.processing import LiaochengProvider
+
+        self.provider = LiaochengProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self):
+        """Create the menu, the toolbar and their actions; docks open on demand."""
+        self.log_handler = setup_logging()
+        self.initProcessing()
+        self.menu = QMenu(tr("Liaocheng Land Check"), self.iface.mainWindow())
+        self.menu.setObjectName("LiaochengLandCheckMenu")
+        self.menu.setIcon(QIcon(str(resource_path("icons", "plugin.svg"))))
+        self.iface.mainWindow().menuBar().insertMenu(self.iface.firstRightStandardMenu().menuAction(), self.menu)
+        self.toolbar = self.iface.addToolBar(tr("Liaocheng Land Check"))
+        self.toolbar.setObjectName("LiaochengLandCheckToolbar")
+        self._add_action("profile.svg", tr("Protected-layer profile…"), self.show_profile_dialog)
+        self._add_action("overlap.svg", tr("Overlap check…"), self.show_overlap_algorithm)
+
+    def _add_action(self, icon: str, text: str, slot) -> QAction:
+        action = QAction(QIcon(str(resource_path("icons", icon))), text, self.iface.mainWindow())
+        action.triggered.connect(slot)
+        self.menu.addAction(action)
+        self.toolbar.addAction(action)
+        self.actions.append(action)
+        return action
+
+    def show_profile_dialog(self):
+        """Open the protected-layer profile dialog (created lazily)."""
+        from liaocheng_plugin.gui.profile_dialog import ProfileDialog
+
+        if self.profile_dialog is None or sip.isdeleted(self.profile_dialog):
+            self.profile_dialog = ProfileDialog(self.iface.mainWindow())
+        self.profile_dialog.reload()
+        self.profile_dialog.show()
+        self.profile_dialog.raise_()
+
+    def show_overlap_algorithm(self):
+        """Open liaocheng:overlap_check in the Processing dialog, protected layers taken from the profile."""
+        from liaocheng_plugin.gui.algorithm_launcher import open_algorithm_dialog
+
+        open_algorithm_dialog("liaocheng:overlap_check")
+
+    def unload(self):
+        """Remove everything initGui added, in reverse order."""
+        if self.profile_dialog is not None and not sip.isdeleted(self.profile_dialog):
+            self.profile_dialog.close()
+            self.profile_dialog.deleteLater()
+        self.profile_dialog = None
+        for action in self.actions:
+            action.deleteLater()
+        self.actions = []
+        if self.toolbar is not None and not sip.isdeleted(self.toolbar):
+            self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+        self.toolbar = None
+        if self.menu is not None and not sip.isdeleted(self.menu):
+            self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
+            self.menu.deleteLater()
+        self.menu = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+        self.provider = None
+        if self.log_handler is not None:
+            teardown_logging(self.log_handler)
+        self.log_handler = None
+        remove_translator(self.translator)
+        self.translator = None

@@ -1,0 +1,118 @@
+"""Maintenance tool: write resources/styles/*.qml from code (run after changing a style here).
+
+    python3 -m tests.tools.make_styles
+"""
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsApplication,
+    QgsCategorizedSymbolRenderer,
+    QgsFillSymbol,
+    QgsLineSymbol,
+    QgsLinePatternFillSymbolLayer,
+    QgsPalLayerSettings,
+    QgsRendererCategory,
+    QgsSingleSymbolRenderer,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+)
+from qgis.PyQt.QtGui import QColor, QFont
+
+STYLES = Path(__file__).resolve().parents[2] / "resources" / "styles"
+CJK_FONT = "Noto Sans CJK SC"
+LAND_CLASSES = [
+    ("01", "耕地", "#f6e58d"), ("02", "园地", "#f0a14a"), ("03", "林地", "#5aa85a"), ("04", "草地", "#b5d98a"),
+    ("05", "商业服务业用地", "#e88d8d"), ("06", "工矿用地", "#c97b7b"), ("07", "住宅用地", "#f0b6b6"),
+    ("08", "公共管理与公共服务用地", "#e8a0c8"), ("09", "特殊用地", "#b38fb3"), ("10", "交通运输用地", "#b0b0b0"),
+    ("11", "水域及水利设施用地", "#7ec8e3"), ("12", "其他土地", "#d9c8a9"), ("00", "湿地", "#8fd3c7"),
+]
+
+
+def fill(color: str, outline: str, width: float = 0.3, style: str = "solid", outline_style: str = "solid") -> QgsFillSymbol:
+    return QgsFillSymbol.createSimple({"color": color, "outline_color": outline, "outline_width": str(width),
+                                       "style": style, "outline_style": outline_style})
+
+
+def labeled(layer: QgsVectorLayer, field: str, size: float, color: str, max_scale_denominator: float) -> None:
+    settings = QgsPalLayerSettings()
+    settings.fieldName = field
+    if max_scale_denominator:
+        # Labels only when zoomed in beyond 1:max_scale_denominator, or a county view drowns in names.
+        settings.scaleVisibility = True
+        settings.minimumScale = max_scale_denominator
+        settings.maximumScale = 0
+    text = QgsTextFormat()
+    text.setFont(QFont(CJK_FONT))
+    text.setSize(size)
+    text.setColor(QColor(color))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.8)
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+
+
+def polygon_layer() -> QgsVectorLayer:
+    return QgsVectorLayer("Polygon?crs=EPSG:4527&field=DLBM:string&field=CZMC:string&field=XZQMC:string&field=WGMC:string",
+                          "style", "memory")
+
+
+def farmland_symbol() -> QgsFillSymbol:
+    # No outline per feature: thousands of patches would merge into solid red at county scale.
+    symbol = fill("255,225,140,90", "#d01010", 0.0, "solid", "no")
+    hatch = QgsLinePatternFillSymbolLayer()
+    hatch.setLineAngle(45)
+    hatch.setDistance(2.2)
+    hatch.setSubSymbol(QgsLineSymbol.createSimple({"color": "200,16,16,200", "width": "0.2"}))
+    symbol.appendSymbolLayer(hatch)
+    return symbol
+
+
+def write(name: str, layer: QgsVectorLayer) -> None:
+    path = STYLES / f"{name}.qml"
+    message, ok = layer.saveNamedStyle(str(path))
+    if not ok:
+        raise RuntimeError(message)
+
+
+def main() -> None:
+    STYLES.mkdir(parents=True, exist_ok=True)
+    singles = {
+        "pbf": farmland_symbol(),
+        "erl": fill("58,154,58,110", "#1e6b1e", 0.5),
+        "udb": fill("0,0,0,0", "#8e44ad", 0.8, "no", "dash"),
+        "county": fill("0,0,0,0", "#333333", 0.7, "no", "dash dot"),
+        "township": fill("0,0,0,0", "#888888", 0.3, "no", "dot"),
+        "subject": fill("31,78,140,60", "#1f4e8c", 0.7),
+        "grid": fill("0,0,0,0", "#e67e22", 0.5, "no", "dash"),
+        "outflow": fill("243,156,18,170", "#b9770e", 0.4),
+        "inflow": fill("39,174,96,170", "#1e8449", 0.4),
+        "village": fill("244,194,194,150", "#c0392b", 0.3),
+    }
+    labels = {"village": ("CZMC", 7.5, "#7b241c", 60000), "county": ("XZQMC", 12.0, "#222222", 0),
+              "grid": ("WGMC", 8.0, "#a04000", 120000)}
+    for name, symbol in singles.items():
+        layer = polygon_layer()
+        layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+        if name in labels:
+            labeled(layer, *labels[name])
+        write(name, layer)
+    survey = polygon_layer()
+    categories = [QgsRendererCategory(code, fill(color, "#9a9a9a", 0.05), f"{code} {label}") for code, label, color in LAND_CLASSES]
+    survey.setRenderer(QgsCategorizedSymbolRenderer('left("DLBM", 2)', categories))
+    write("survey", survey)
+    route = QgsVectorLayer("LineString?crs=EPSG:4527", "route", "memory")
+    route.setRenderer(QgsSingleSymbolRenderer(QgsLineSymbol.createSimple({"color": "#1f4e8c", "width": "1.2"})))
+    write("route", route)
+
+
+if __name__ == "__main__":
+    app = QgsApplication([], False)
+    app.initQgis()
+    main()
+    app.exitQgis()

@@ -1,0 +1,1 @@
+"""Deterministic generator of the Liaocheng sample data (synthetic layers on real boundaries)."""

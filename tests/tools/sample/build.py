@@ -1,0 +1,217 @@
+"""Write the Liaocheng sample GeoPackage and a QGIS project that opens it with the profile filled in."""
+
+import random
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List, Sequence, Tuple
+
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from liaocheng_plugin.core.profile import ProtectedProfile
+from liaocheng_plugin.core.styles import apply_style
+from tests.tools.sample import subjects as make
+from tests.tools.sample.landscape import (
+    WORKING_CRS,
+    Landscape,
+    build_landscape,
+    ellipsoidal_area,
+    land_code_names,
+    read_counties,
+)
+
+SEED = 20231124
+DEFAULT_COUNTIES = ("371502", "371503")
+GPKG_NAME = "liaocheng_sample.gpkg"
+PROJECT_NAME = "liaocheng_demo.qgz"
+
+S, D, I, DATE = QVariant.String, QVariant.Double, QVariant.Int, QVariant.Date
+SCHEMAS: Dict[str, Tuple[str, str, List[Tuple[str, int]]]] = {
+    # layer: (geometry type, display name, fields)
+    "XZQ": ("MultiPolygon", "县级行政区 XZQ", [("XZQDM", S), ("XZQMC", S)]),
+    "XZQ_XZ": ("MultiPolygon", "乡镇（示意）XZQ_XZ", [("XZQDM", S), ("XZQMC", S)]),
+    "DLTB": ("MultiPolygon", "三调地类图斑 DLTB", [
+        ("BSM", S), ("YSDM", S), ("TBBH", S), ("DLBM", S), ("DLMC", S), ("QSXZ", S), ("QSDWDM", S), ("QSDWMC", S),
+        ("ZLDWDM", S), ("ZLDWMC", S), ("TBMJ", D), ("KCDLBM", S), ("KCXS", D), ("KCMJ", D), ("TBDLMJ", D),
+        ("GDLX", S), ("GDPDJB", S), ("GDDB", I), ("CZCSXM", S), ("SJNF", I)]),
+    "YJJBNTTB": ("MultiPolygon", "永久基本农田 YJJBNTTB", [
+        ("BSM", S), ("TBBH", S), ("DLBM", S), ("DLMC", S), ("GDDB", I), ("ZLDWDM", S), ("ZLDWMC", S), ("XZQDM", S)]),
+    "STBHHX": ("MultiPolygon", "生态保护红线 STBHHX", [("BSM", S), ("HXMC", S), ("XZQDM", S)]),
+    "CZKFBJ": ("MultiPolygon", "城镇开发边界 CZKFBJ", [("BSM", S), ("XZQDM", S), ("XZQMC", S)]),
+    "CZCDYD": ("MultiPolygon", "村庄 CZCDYD", [("BSM", S), ("CZMC", S), ("ZLDWDM", S)]),
+    "CBDK": ("MultiPolygon", "储备地块 CBDK", [
+        ("DKBH", S), ("DKMC", S), ("ZL", S), ("LY", S), ("JLMJ", D), ("CBRQ", DATE), ("DJZT", S), ("BDCQZH", S),
+        ("WD", S), ("FCW", S), ("ZJXCRQ", DATE), ("LSYT", S), ("LSQSRQ", DATE), ("LSJZRQ", DATE), ("GHYT", S),
+        ("GYZT", S)]),
+    "WG": ("MultiPolygon", "储备网格 WG", [("WGBH", S), ("WGMC", S), ("DWGMC", S), ("WGY", S)]),
+    "GDLC": ("MultiPolygon", "耕地流出图斑 GDLC", [
+        ("TBBH", S), ("XZQDM", S), ("XZQMC", S), ("XZDM", S), ("XZMC", S), ("NF", I), ("QDLBM", S), ("QDLMC", S),
+        ("HDLBM", S), ("HDLMC", S), ("GDDB", I), ("ZGFS", S)]),
+    "GDLR": ("MultiPolygon", "耕地流入图斑 GDLR", [
+        ("TBBH", S), ("XZQDM", S), ("XZQMC", S), ("XZDM", S), ("XZMC", S), ("NF", I), ("QDLBM", S), ("QDLMC", S),
+        ("HDLBM", S), ("HDLMC", S), ("GDDB", I), ("PDLCTBBH", S)]),
+    "XMXZ": ("MultiPolygon", "项目选址方案 XMXZ", [("FAMC", S), ("XMMC", S), ("XMLX", S)]),
+    "XMXL": ("LineString", "项目路线方案 XMXL", [("FAMC", S), ("XMMC", S), ("XMLX", S)]),
+}
+GROUPS = {
+    "核查对象": ["CBDK", "GDLC", "GDLR", "XMXZ", "XMXL"],
+    "保护图层": ["YJJBNTTB", "STBHHX", "CZKFBJ", "CZCDYD"],
+    "基础数据": ["WG", "DLTB", "XZQ_XZ", "XZQ"],
+}
+STYLE_OF = {"YJJBNTTB": "pbf", "STBHHX": "erl", "CZKFBJ": "udb", "DLTB": "survey", "CZCDYD": "village",
+            "XZQ": "county", "XZQ_XZ": "township", "CBDK": "subject", "WG": "grid", "GDLC": "outflow",
+            "GDLR": "inflow", "XMXZ": "subject", "XMXL": "route"}
+INVALID_FARMLAND_FEATURES = 3
+
+
+@dataclass
+class SampleData:
+    """Where the sample was written and how much it holds."""
+
+    gpkg: Path
+    project: Path
+    counts: Dict[str, int]
+
+
+def bowtie(geometry: QgsGeometry) -> QgsGeometry:
+    """The same ring with two neighbouring vertices swapped: a self-intersecting polygon, as real data have."""
+    ring = geometry.asGeometryCollection()[0].asPolygon()[0][:-1]
+    ring[1], ring[2] = ring[2], ring[1]
+    return QgsGeometry.fromPolygonXY([ring + [ring[0]]])
+
+
+def memory_layer(name: str, rows: Sequence[Tuple[QgsGeometry, Dict[str, object]]]) -> QgsVectorLayer:
+    geometry_type, _display, fields = SCHEMAS[name]
+    layer = QgsVectorLayer(f"{geometry_type}?crs={WORKING_CRS.authid()}", name, "memory")
+    layer.dataProvider().addAttributes([QgsField(field_name, kind) for field_name, kind in fields])
+    layer.updateFields()
+    features = []
+    for geometry, attributes in rows:
+        feature = QgsFeature(layer.fields())
+        if geometry.isMultipart() is False and geometry_type.startswith("Multi"):
+            geometry.convertToMultiType()
+        feature.setGeometry(geometry)
+        feature.setAttributes([attributes.get(field_name) for field_name, _ in fields])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def write_gpkg(path: Path, layers: Dict[str, QgsVectorLayer]) -> None:
+    if path.exists():
+        path.unlink()
+    for position, (name, layer) in enumerate(layers.items()):
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = name
+        options.fileEncoding = "UTF-8"
+        if position:
+            options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+        error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
+            layer, str(path), QgsProject.instance().transformContext(), options
+        )
+        if error != QgsVectorFileWriter.NoError:
+            raise RuntimeError(f"writing {name}: {message}")
+
+
+def survey_rows(land: Landscape, names: Dict[str, str], measure) -> List[Tuple[QgsGeometry, Dict[str, object]]]:
+    rows = []
+    county = land.county
+    for number, patch in enumerate(land.patches, start=1):
+        township_code, township_name = patch.township
+        village_code, village_name = patch.village
+        location = f"{township_code}{village_code}0000000"
+        area = round(measure.measureArea(patch.geometry), 2)
+        deduction = round(area * patch.kcxs, 2)
+        rows.append((patch.geometry, {
+            "BSM": f"{county.code}{number:08d}", "YSDM": "2001010100", "TBBH": str(number), "DLBM": patch.code,
+            "DLMC": names.get(patch.code, ""), "QSXZ": "30" if not patch.urban else "20", "QSDWDM": location,
+            "QSDWMC": f"{village_name}村民委员会" if village_name else township_name, "ZLDWDM": location,
+            "ZLDWMC": f"{township_name}{village_name}", "TBMJ": area, "KCDLBM": "1203" if patch.kcxs else "",
+            "KCXS": patch.kcxs, "KCMJ": deduction, "TBDLMJ": round(area - deduction, 2),
+            "GDLX": "TT" if patch.kcxs else "", "GDPDJB": "1" if patch.kcxs else "",
+            "GDDB": patch.gddb or None, "CZCSXM": "201" if patch.urban else ("203" if patch.code == "0702" else ""),
+            "SJNF": 2023,
+        }))
+    return rows
+
+
+def farmland_rows(land: Landscape, names: Dict[str, str]) -> List[Tuple[QgsGeometry, Dict[str, object]]]:
+    rows = []
+    for number, patch in enumerate(land.farmland, start=1):
+        geometry = bowtie(patch.geometry) if number <= INVALID_FARMLAND_FEATURES else patch.geometry
+        rows.append((geometry, {"BSM": f"JB{land.county.code}{number:07d}", "TBBH": str(number), "DLBM": patch.code,
+                                "DLMC": names.get(patch.code, ""), "GDDB": patch.gddb,
+                                "ZLDWDM": f"{patch.township[0]}{patch.village[0]}0000000",
+                                "ZLDWMC": patch.township[1] + patch.village[1], "XZQDM": land.county.code}))
+    return rows
+
+
+def generate(output_dir: Path, spacing: float = 350.0, counties: Sequence[str] = DEFAULT_COUNTIES, seed: int = SEED) -> SampleData:
+    """Build the sample GeoPackage and project in ``output_dir`` (same seed, same data)."""
+    output_dir.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    names = land_code_names()
+    measure = ellipsoidal_area()
+    all_counties = read_counties()
+    lands = [build_landscape(all_counties[code], spacing, seed + i) for i, code in enumerate(counties)]
+    rows: Dict[str, list] = {name: [] for name in SCHEMAS}
+    rows["XZQ"] = [(c.geometry, {"XZQDM": c.code, "XZQMC": c.name}) for c in all_counties.values()]
+    for land in lands:
+        code = land.county.code
+        rows["XZQ_XZ"] += [(g, {"XZQDM": c, "XZQMC": n}) for c, n, g in land.townships]
+        rows["DLTB"] += survey_rows(land, names, measure)
+        rows["YJJBNTTB"] += farmland_rows(land, names)
+        rows["STBHHX"].append((land.red_line, {"BSM": f"HX{code}01", "HXMC": f"{land.county.name}河流湿地生态保护红线", "XZQDM": code}))
+        rows["CZKFBJ"].append((land.boundary, {"BSM": f"KF{code}01", "XZQDM": code, "XZQMC": land.county.name}))
+        rows["CZCDYD"] += [(g, {"BSM": f"CZ{c}", "CZMC": n, "ZLDWDM": c}) for n, c, g in land.villages]
+        outflow = make.outflow_patches(land, rng, 28, names)
+        rows["GDLC"] += outflow
+        rows["GDLR"] += make.inflow_patches(land, rng, 18, outflow, names)
+    main = lands[0]
+    rows["WG"] = make.grids(main, rng)
+    rows["CBDK"] = make.reserve_parcels(main, rng, "CB2023", 14, 2)
+    if len(lands) > 1:
+        rows["CBDK"] += make.reserve_parcels(lands[1], rng, "CBCP2023", 4, 0)[:4]
+        rows["XMXL"] = make.route(main, lands[1])
+    rows["XMXZ"] = make.sites(main, rng)
+    layers = {name: memory_layer(name, layer_rows) for name, layer_rows in rows.items() if layer_rows}
+    gpkg = output_dir / GPKG_NAME
+    write_gpkg(gpkg, layers)
+    project_path = write_project(output_dir / PROJECT_NAME, gpkg, list(layers))
+    return SampleData(gpkg, project_path, {name: layer.featureCount() for name, layer in layers.items()})
+
+
+def write_project(path: Path, gpkg: Path, layer_names: Sequence[str]) -> Path:
+    """A project with every layer grouped and styled, and the protected-layer profile filled in."""
+    project = QgsProject()
+    project.setCrs(WORKING_CRS)
+    project.setTitle("聊城国土空间核查 示例数据")
+    root = project.layerTreeRoot()
+    for group_name, members in GROUPS.items():
+        group = root.addGroup(group_name)
+        for name in members:
+            if name not in layer_names:
+                continue
+            layer = QgsVectorLayer(f"{gpkg}|layername={name}", SCHEMAS[name][1], "ogr")
+            apply_style(layer, STYLE_OF[name])
+            project.addMapLayer(layer, False)
+            group.addLayer(layer)
+        if group_name == "基础数据":
+            group.setExpanded(False)
+    ProtectedProfile.guessed(project).save(project)
+    project.write(str(path))
+    return path
+
+
+def sample_centre() -> QgsPointXY:
+    """Seat of 东昌府区 in EPSG:4527, where the demo's maps centre."""
+    return read_counties()[DEFAULT_COUNTIES[0]].seat
