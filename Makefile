@@ -43,13 +43,13 @@ zip: transcompile
 	mkdir -p build/$(PLUGIN)/i18n && cp i18n/*.qm build/$(PLUGIN)/i18n/
 	cp LICENSE build/$(PLUGIN)/
 	find build/$(PLUGIN) -name '__pycache__' -prune -exec rm -rf {} +
-	cd build && $(CURDIR)/$(PY) -m zipfile -c $(CURDIR)/dist/$(PLUGIN).zip $(PLUGIN)
+	cd build && python3 -m zipfile -c $(CURDIR)/dist/$(PLUGIN).zip $(PLUGIN)
 	@echo "Built dist/$(PLUGIN).zip"
 
 deploy: zip
 	mkdir -p "$(PROFILE_DIR)/python/plugins"
 	rm -rf "$(PROFILE_DIR)/python/plugins/$(PLUGIN)"
-	cd "$(PROFILE_DIR)/python/plugins" && $(CURDIR)/$(PY) -m zipfile -e $(CURDIR)/dist/$(PLUGIN).zip .
+	cd "$(PROFILE_DIR)/python/plugins" && python3 -m zipfile -e $(CURDIR)/dist/$(PLUGIN).zip .
 	@echo "Installed into $(PROFILE_DIR)/python/plugins/$(PLUGIN)"
 
 lint: setup

@@ -98,3 +98,11 @@ def processing_with_provider(qgis_app, qgis_processing):
         provider = LiaochengProvider()
         registry.addProvider(provider)
     yield provider
+
+
+@pytest.fixture(scope="session")
+def sample_data(qgis_app, tmp_path_factory):
+    """The Liaocheng sample GeoPackage and project, generated once per test session."""
+    from tests.tools.sample.build import generate
+
+    return generate(tmp_path_factory.mktemp("sample"))

@@ -82,10 +82,13 @@ class RoleRow:
             return tr("Name field:")
         return tr("Label field:")
 
-    def _layer_changed(self, layer) -> None:
+    def _bind_fields(self, layer) -> None:
         self.field_combo.setLayer(layer)
         if self.deduction_combo is not None:
             self.deduction_combo.setLayer(layer)
+
+    def _layer_changed(self, layer) -> None:
+        self._bind_fields(layer)
         if isinstance(layer, QgsVectorLayer):
             fields = layer.fields()
             if self.role == Role.LAND_SURVEY:
@@ -117,6 +120,7 @@ class RoleRow:
         """Fill the row from a profile assignment."""
         layer = assignment.find_layer(project) if assignment else None
         self.layer_combo.setLayer(layer)
+        self._bind_fields(layer)  # setLayer emits nothing when the combo already shows this layer
         if assignment is None or layer is None:
             return
         if self.role == Role.LAND_SURVEY:

@@ -69,7 +69,7 @@ GROUPS = {
 STYLE_OF = {"YJJBNTTB": "pbf", "STBHHX": "erl", "CZKFBJ": "udb", "DLTB": "survey", "CZCDYD": "village",
             "XZQ": "county", "XZQ_XZ": "township", "CBDK": "subject", "WG": "grid", "GDLC": "outflow",
             "GDLR": "inflow", "XMXZ": "subject", "XMXL": "route"}
-INVALID_FARMLAND_FEATURES = 3
+INVALID_FARMLAND_EVERY = 4000  # every n-th farmland feature is digitised as a bowtie
 
 
 @dataclass
@@ -82,10 +82,12 @@ class SampleData:
 
 
 def bowtie(geometry: QgsGeometry) -> QgsGeometry:
-    """The same ring with two neighbouring vertices swapped: a self-intersecting polygon, as real data have."""
-    ring = geometry.asGeometryCollection()[0].asPolygon()[0][:-1]
-    ring[1], ring[2] = ring[2], ring[1]
-    return QgsGeometry.fromPolygonXY([ring + [ring[0]]])
+    """A self-intersecting "bowtie" over the patch's bounding box, as digitising errors in real data look."""
+    box = geometry.boundingBox()
+    corners = [(box.xMinimum(), box.yMinimum()), (box.xMaximum(), box.yMaximum()),
+               (box.xMaximum(), box.yMinimum()), (box.xMinimum(), box.yMaximum())]
+    points = [QgsPointXY(x, y) for x, y in corners]
+    return QgsGeometry.fromPolygonXY([points + [points[0]]])
 
 
 def memory_layer(name: str, rows: Sequence[Tuple[QgsGeometry, Dict[str, object]]]) -> QgsVectorLayer:
@@ -147,8 +149,7 @@ def survey_rows(land: Landscape, names: Dict[str, str], measure) -> List[Tuple[Q
 def farmland_rows(land: Landscape, names: Dict[str, str]) -> List[Tuple[QgsGeometry, Dict[str, object]]]:
     rows = []
     for number, patch in enumerate(land.farmland, start=1):
-        geometry = bowtie(patch.geometry) if number <= INVALID_FARMLAND_FEATURES else patch.geometry
-        rows.append((geometry, {"BSM": f"JB{land.county.code}{number:07d}", "TBBH": str(number), "DLBM": patch.code,
+        rows.append((patch.geometry, {"BSM": f"JB{land.county.code}{number:07d}", "TBBH": str(number), "DLBM": patch.code,
                                 "DLMC": names.get(patch.code, ""), "GDDB": patch.gddb,
                                 "ZLDWDM": f"{patch.township[0]}{patch.village[0]}0000000",
                                 "ZLDWMC": patch.township[1] + patch.village[1], "XZQDM": land.county.code}))
@@ -176,6 +177,9 @@ def generate(output_dir: Path, spacing: float = 350.0, counties: Sequence[str] =
         outflow = make.outflow_patches(land, rng, 28, names)
         rows["GDLC"] += outflow
         rows["GDLR"] += make.inflow_patches(land, rng, 18, outflow, names)
+    for position in range(0, len(rows["YJJBNTTB"]), INVALID_FARMLAND_EVERY):
+        geometry, attributes = rows["YJJBNTTB"][position]
+        rows["YJJBNTTB"][position] = (bowtie(geometry), attributes)
     main = lands[0]
     rows["WG"] = make.grids(main, rng)
     rows["CBDK"] = make.reserve_parcels(main, rng, "CB2023", 14, 2)
