@@ -38,8 +38,7 @@ class LiaochengPlugin:
         self.log_handler = setup_logging()
         self.initProcessing()
         self.menu = QMenu(tr("Liaocheng Land Check"), self.iface.mainWindow())
-        self.menu.setObjectName("LiaochengLandCheckMenu")
-        self.menu.setIcon(QIcon(str(resource_path("icons", "plugin.svg"))))
+        self.menu.setObjectName("LiaochengLandCheckMenu")  # no icon: a menu-bar entry with one hides its title
         self.iface.mainWindow().menuBar().insertMenu(self.iface.firstRightStandardMenu().menuAction(), self.menu)
         self.toolbar = self.iface.addToolBar(tr("Liaocheng Land Check"))
         self.toolbar.setObjectName("LiaochengLandCheckToolbar")

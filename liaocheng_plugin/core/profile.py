@@ -35,7 +35,13 @@ class RoleAssignment:
     deduction_field: str = ""
     cultivated_codes: List[str] = field(default_factory=lambda: list(DEFAULT_CULTIVATED_CODES))
     name: str = ""
-    reason: str = ""
+    reason: str = ""  # why it was guessed, in the UI language; shown, never saved
+
+    def to_dict(self) -> dict:
+        """Plain data to save; the guess reason is left out (it is re-made in the reader's language)."""
+        data = asdict(self)
+        data.pop("reason")
+        return data
 
     @classmethod
     def for_layer(cls, layer: QgsVectorLayer, role: Optional[Role], name: str = "", reason: str = "") -> "RoleAssignment":
@@ -95,8 +101,8 @@ class ProtectedProfile:
         """Plain data for JSON."""
         return {
             "version": PROFILE_VERSION,
-            "roles": {role.value: asdict(assignment) for role, assignment in self.roles.items()},
-            "others": [asdict(assignment) for assignment in self.others],
+            "roles": {role.value: assignment.to_dict() for role, assignment in self.roles.items()},
+            "others": [assignment.to_dict() for assignment in self.others],
         }
 
     @classmethod

@@ -50,9 +50,11 @@ class RoleRow:
         self.layer_combo.setFilters(QgsMapLayerProxyModel.HasGeometry)
         self.layer_combo.setAllowEmptyLayer(True)
         self.layer_combo.setObjectName(f"layer_{role.value}")
+        self.layer_combo.setMinimumWidth(260)
         self.field_combo = QgsFieldComboBox(parent)
         self.field_combo.setAllowEmptyFieldName(True)
         self.field_combo.setObjectName(f"field_{role.value}")
+        self.field_combo.setMinimumWidth(120)
         self.deduction_combo: Optional[QgsFieldComboBox] = None
         self.codes_edit: Optional[QLineEdit] = None
         self.extras = QWidget(parent)
@@ -62,6 +64,7 @@ class RoleRow:
             self.deduction_combo = QgsFieldComboBox(parent)
             self.deduction_combo.setAllowEmptyFieldName(True)
             self.codes_edit = QLineEdit(",".join(DEFAULT_CULTIVATED_CODES), parent)
+            self.codes_edit.setMinimumWidth(140)
             self.codes_edit.setToolTip(tr("Land-use codes counted as cultivated land, comma separated"))
             extras_layout.addWidget(QLabel(tr("Deduction (KCXS):"), parent))
             extras_layout.addWidget(self.deduction_combo)

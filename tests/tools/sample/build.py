@@ -11,6 +11,7 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProject,
+    QgsReferencedRectangle,
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
@@ -212,6 +213,10 @@ def write_project(path: Path, gpkg: Path, layer_names: Sequence[str]) -> Path:
         if group_name == "基础数据":
             group.setExpanded(False)
     ProtectedProfile.guessed(project).save(project)
+    boundaries = project.mapLayersByName(SCHEMAS["CZKFBJ"][1])[0]
+    project.viewSettings().setDefaultViewExtent(
+        QgsReferencedRectangle(boundaries.extent().buffered(3000.0), WORKING_CRS)
+    )
     project.write(str(path))
     return path
 
