@@ -59,9 +59,13 @@ def test_plugin_menu_title_is_chinese_when_qgis_runs_in_zh_cn(qgis_iface):
 @pytest.mark.skipif(shutil.which("pylupdate5") is None, reason="pylupdate5 (pyqt5-dev-tools) is not installed")
 def test_every_user_visible_string_is_in_the_ts_file_and_translated(tmp_path):
     """Fails when code adds a tr() string without running `make transup` and translating it."""
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "liaocheng_plugin").rglob("*") if p.suffix in (".py", ".ui"))
+    sources = sorted(
+        str(p.relative_to(ROOT)) for p in (ROOT / "liaocheng_plugin").rglob("*") if p.suffix in (".py", ".ui")
+    )
     fresh = tmp_path / "fresh.ts"
-    subprocess.run(["pylupdate5", "-noobsolete", *sources, "-ts", str(fresh)], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        ["pylupdate5", "-noobsolete", *sources, "-ts", str(fresh)], cwd=ROOT, check=True, capture_output=True
+    )
     committed = {(context, source): (text, kind) for context, source, text, kind in messages(TS_FILE)}
     missing = [(c, s) for c, s, _, _ in messages(fresh) if (c, s) not in committed]
     untranslated = [(c, s) for (c, s), (text, kind) in committed.items() if kind == "unfinished" or not text]

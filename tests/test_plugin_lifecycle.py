@@ -27,7 +27,11 @@ def flush_deletes():
 
 
 def plugin_menus(iface):
-    return [a for a in iface.mainWindow().menuBar().actions() if a.menu() and a.menu().objectName() == "LiaochengLandCheckMenu"]
+    return [
+        a
+        for a in iface.mainWindow().menuBar().actions()
+        if a.menu() and a.menu().objectName() == "LiaochengLandCheckMenu"
+    ]
 
 
 def plugin_toolbars(iface):

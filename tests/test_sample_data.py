@@ -60,7 +60,9 @@ def test_counties_are_real_and_survey_codes_and_areas_are_consistent(sample_data
 
 def test_farmland_carries_a_few_invalid_geometries_like_real_data(sample_data):
     farmland = layer(sample_data, "YJJBNTTB")
-    invalid = [f.id() for f in farmland.getFeatures(QgsFeatureRequest().setNoAttributes()) if not f.geometry().isGeosValid()]
+    invalid = [
+        f.id() for f in farmland.getFeatures(QgsFeatureRequest().setNoAttributes()) if not f.geometry().isGeosValid()
+    ]
     expected = -(-farmland.featureCount() // INVALID_FARMLAND_EVERY)
     assert 1 < len(invalid) == expected
 
@@ -71,4 +73,6 @@ def test_generation_is_deterministic(tmp_path):
     assert first.counts == second.counts
     a, b = layer(first, "DLTB"), layer(second, "DLTB")
     assert [f["DLBM"] for f in a.getFeatures()] == [f["DLBM"] for f in b.getFeatures()]
-    assert [f.geometry().asWkt(3) for f in a.getFeatures()][:50] == [f.geometry().asWkt(3) for f in b.getFeatures()][:50]
+    assert [f.geometry().asWkt(3) for f in a.getFeatures()][:50] == [f.geometry().asWkt(3) for f in b.getFeatures()][
+        :50
+    ]

@@ -64,8 +64,14 @@ def test_zip_has_one_top_folder_and_starts_from_a_throwaway_profile(tmp_path):
     with zipfile.ZipFile(archive) as bundle:
         names = bundle.namelist()
         assert {name.split("/")[0] for name in names} == {"liaocheng_plugin"}
-        for needed in ("metadata.txt", "__init__.py", "resources/icons/plugin.svg", "resources/styles/pbf.qml",
-                       "i18n/liaocheng_zh_CN.qm", "gui/profile_dialog.ui"):
+        for needed in (
+            "metadata.txt",
+            "__init__.py",
+            "resources/icons/plugin.svg",
+            "resources/styles/pbf.qml",
+            "i18n/liaocheng_zh_CN.qm",
+            "gui/profile_dialog.ui",
+        ):
             assert f"liaocheng_plugin/{needed}" in names, needed
         assert not [name for name in names if "__pycache__" in name or name.startswith("liaocheng_plugin/tests")]
         plugins = tmp_path / "profiles" / "default" / "python" / "plugins"
@@ -73,8 +79,14 @@ def test_zip_has_one_top_folder_and_starts_from_a_throwaway_profile(tmp_path):
         bundle.extractall(plugins)
     environment = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     environment["QT_QPA_PLATFORM"] = "offscreen"
-    result = subprocess.run([sys.executable, "-c", START_FROM_PROFILE, str(plugins)], cwd=tmp_path, env=environment,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", START_FROM_PROFILE, str(plugins)],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     lines = dict(line.split(" ", 1) for line in result.stdout.splitlines() if " " in line)
     assert lines["package"].startswith(str(plugins))

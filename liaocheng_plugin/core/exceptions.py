@@ -16,7 +16,7 @@ class LiaochengError(Exception):
         return f"{self.message}\n{self.details}" if self.details else self.message
 
 
-class CheckCanceled(LiaochengError):
+class CheckCanceledError(LiaochengError):
     """Raised when the user cancels a running check; nothing is written."""
 
     def __init__(self, message: str = "Canceled"):

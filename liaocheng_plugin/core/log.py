@@ -21,7 +21,9 @@ class QgsMessageLogHandler(logging.Handler):
     """Writes log records to QGIS's log panel (thread-safe: QgsMessageLog queues to the main thread)."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        QgsApplication.messageLog().logMessage(self.format(record), MESSAGE_LOG_TAG, LEVELS.get(record.levelno, Qgis.Info))
+        QgsApplication.messageLog().logMessage(
+            self.format(record), MESSAGE_LOG_TAG, LEVELS.get(record.levelno, Qgis.Info)
+        )
 
 
 def setup_logging() -> logging.Handler:

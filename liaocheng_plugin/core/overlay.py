@@ -12,20 +12,22 @@ from qgis.core import (
     QgsFeedback,
     QgsGeometry,
     QgsRectangle,
+    QgsSpatialIndex,
     QgsWkbTypes,
 )
 
 from liaocheng_plugin.core.crs import AreaMeasurer, choose_working_crs, require_crs
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, AreaMode
-from liaocheng_plugin.core.exceptions import CheckCanceled, LiaochengError
+from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.geometry_repair import GeometryIssue, clean_polygon, polygonal_part
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.progress import StepFeedback
 from liaocheng_plugin.core.protected_index import (
-    ProtectedFeature,
     ProtectedIndex,
     RoleSpec,
+    checked_geometry,
     iterate_features,
+    read_protected,
 )
 from liaocheng_plugin.core.units import percent
 
@@ -39,7 +41,8 @@ class OverlapPiece:
     label: str
     code: str
     geometry: QgsGeometry
-    area_m2: float
+    area_m2: float = 0.0
+    deduction: float = 0.0
 
 
 @dataclass
@@ -102,8 +105,51 @@ def is_cultivated(code: str, cultivated_codes: Sequence[str]) -> bool:
     return len(code) > 4 and not code.upper().endswith("K") and code[:4] in cultivated_codes
 
 
+def cut_piece(subject: QgsGeometry, subject_box: QgsRectangle, engine, protected: QgsGeometry) -> Optional[QgsGeometry]:
+    """The part of ``protected`` inside the prepared ``subject``; shortcuts avoid computing intersections."""
+    if not engine.intersects(protected.constGet()):
+        return None
+    if protected.type() != QgsWkbTypes.PolygonGeometry:
+        return protected
+    if engine.contains(protected.constGet()):
+        return protected
+    if protected.boundingBox().contains(subject_box) and protected.contains(subject):
+        return subject
+    piece = polygonal_part(subject.intersection(protected))
+    return None if piece.isNull() or piece.isEmpty() else piece
+
+
+def prepared_engine(geometry: QgsGeometry):
+    """A GEOS engine prepared for many predicate tests against one geometry."""
+    engine = QgsGeometry.createGeometryEngine(geometry.constGet())
+    engine.prepareGeometry()
+    return engine
+
+
+def aggregate_role(
+    key: str, pieces: List[OverlapPiece], measurer: AreaMeasurer, cultivated_codes: Sequence[str], has_codes: bool
+) -> RoleOverlap:
+    """Measure the pieces of one role and union them, so overlapping protected features count once."""
+    for piece in pieces:
+        piece.area_m2 = measurer.area(piece.geometry) if piece.geometry.type() == QgsWkbTypes.PolygonGeometry else 0.0
+    overlap = RoleOverlap(key, pieces=pieces)
+    polygons = [piece for piece in pieces if piece.geometry.type() == QgsWkbTypes.PolygonGeometry]
+    if len(polygons) == 1:
+        overlap.geometry, overlap.area_m2 = polygons[0].geometry, polygons[0].area_m2
+    elif polygons:
+        overlap.geometry = QgsGeometry.unaryUnion([piece.geometry for piece in polygons])
+        overlap.area_m2 = measurer.area(overlap.geometry)
+    if has_codes:
+        for piece in pieces:
+            overlap.area_by_code_m2[piece.code] = overlap.area_by_code_m2.get(piece.code, 0.0) + piece.area_m2
+            if is_cultivated(piece.code, cultivated_codes):
+                overlap.cultivated_m2 += piece.area_m2
+                overlap.cultivated_net_m2 += piece.area_m2 * (1.0 - piece.deduction)
+    return overlap
+
+
 class OverlayEngine:
-    """Holds one prepared index per role and overlays any number of subject geometries on them."""
+    """Holds one index per role and overlays any number of subject geometries on them (interactive use)."""
 
     def __init__(
         self,
@@ -114,7 +160,6 @@ class OverlayEngine:
     ):
         self.working_crs = working_crs
         self.context = context
-        self.area_mode = area_mode
         self.cultivated_codes = tuple(cultivated_codes)
         self.measurer = AreaMeasurer(working_crs, context, area_mode)
         self.indexes: Dict[str, ProtectedIndex] = {}
@@ -134,61 +179,26 @@ class OverlayEngine:
 
     @property
     def issues(self) -> List[GeometryIssue]:
-        """Repairs and skips met while reading the protected layers."""
+        """Repairs and skips met so far in the protected layers."""
         return [issue for index in self.indexes.values() for issue in index.issues]
 
     def overlay(self, geometry: QgsGeometry, subject_id: int = 0) -> SubjectOverlap:
         """Overlay one valid subject geometry (in the working CRS) on every indexed role."""
-        engine = QgsGeometry.createGeometryEngine(geometry.constGet())
-        engine.prepareGeometry()
+        engine = prepared_engine(geometry)
+        box = geometry.boundingBox()
         result = SubjectOverlap(subject_id, geometry, self.measurer.area(geometry))
         for key, index in self.indexes.items():
-            result.roles[key] = self._overlay_role(key, geometry, engine, index)
+            pieces = []
+            for feature in index.candidates(box):
+                protected = index.geometry(feature)
+                piece = cut_piece(geometry, box, engine, protected) if protected is not None else None
+                if piece is not None:
+                    pieces.append(
+                        OverlapPiece(key, feature.fid, feature.label, feature.code, piece, 0.0, feature.deduction)
+                    )
+            has_codes = bool(index.spec.code_field)
+            result.roles[key] = aggregate_role(key, pieces, self.measurer, self.cultivated_codes, has_codes)
         return result
-
-    def _overlay_role(self, key: str, subject: QgsGeometry, engine, index: ProtectedIndex) -> RoleOverlap:
-        subject_box = subject.boundingBox()
-        pieces = []
-        for feature in index.candidates(subject_box):
-            piece = self._piece(subject, subject_box, engine, feature)
-            if piece is None:
-                continue
-            area = self.measurer.area(piece) if piece.type() == QgsWkbTypes.PolygonGeometry else 0.0
-            pieces.append(OverlapPiece(key, feature.fid, feature.label, feature.code, piece, area))
-        overlap = RoleOverlap(key, pieces=pieces)
-        polygons = [piece.geometry for piece in pieces if piece.geometry.type() == QgsWkbTypes.PolygonGeometry]
-        if len(polygons) == 1:
-            overlap.geometry, overlap.area_m2 = polygons[0], pieces[0].area_m2
-        elif polygons:
-            overlap.geometry = QgsGeometry.unaryUnion(polygons)
-            overlap.area_m2 = self.measurer.area(overlap.geometry)
-        if index.spec.code_field:
-            self._sum_codes(overlap, index, self.cultivated_codes)
-        return overlap
-
-    @staticmethod
-    def _piece(subject: QgsGeometry, subject_box: QgsRectangle, engine, feature: ProtectedFeature):
-        protected = feature.geometry
-        if not engine.intersects(protected.constGet()):
-            return None
-        if protected.type() != QgsWkbTypes.PolygonGeometry:
-            return protected
-        # Shortcuts: whole protected feature inside the subject, or the subject inside it.
-        if engine.contains(protected.constGet()):
-            return protected
-        if protected.boundingBox().contains(subject_box) and protected.contains(subject):
-            return subject
-        piece = polygonal_part(subject.intersection(protected))
-        return None if piece.isNull() or piece.isEmpty() else piece
-
-    @staticmethod
-    def _sum_codes(overlap: RoleOverlap, index: ProtectedIndex, cultivated_codes: Sequence[str]) -> None:
-        for piece in overlap.pieces:
-            overlap.area_by_code_m2[piece.code] = overlap.area_by_code_m2.get(piece.code, 0.0) + piece.area_m2
-            if is_cultivated(piece.code, cultivated_codes):
-                deduction = index.features[piece.protected_fid].deduction
-                overlap.cultivated_m2 += piece.area_m2
-                overlap.cultivated_net_m2 += piece.area_m2 * (1.0 - deduction)
 
 
 def read_subjects(
@@ -213,7 +223,7 @@ def read_subjects(
     subjects: Dict[int, QgsGeometry] = {}
     for feature in iterate_features(source, request):
         if feedback is not None and feedback.isCanceled():
-            raise CheckCanceled()
+            raise CheckCanceledError()
         geometry = clean_polygon(feature.geometry(), layer_name, feature.id(), issues, transform, buffer_m)
         if geometry is not None:
             subjects[feature.id()] = geometry
@@ -238,25 +248,57 @@ def run_overlay(
     cultivated_codes: Sequence[str] = DEFAULT_CULTIVATED_CODES,
     feedback: Optional[QgsFeedback] = None,
 ) -> OverlayReport:
-    """Overlay every subject of ``source`` on every role; raises CheckCanceled when cancelled.
+    """Overlay every subject of ``source`` on every role; raises CheckCanceledError when cancelled.
 
     Line subjects become corridors buffered by ``line_buffer_m`` on each side (half the width).
+    Subjects are indexed and each protected layer is streamed once: features that meet no
+    subject cost a bounding-box lookup, and only features that do are validated and cut.
     """
     require_crs(source.sourceCrs(), source.sourceName())
     for spec in specs:
         require_crs(spec.source.sourceCrs(), spec.display_name())
     working_crs = choose_working_crs(source.sourceCrs(), source.sourceExtent(), context)
-    steps = StepFeedback(3, feedback)
+    steps = StepFeedback(len(specs) + 2, feedback)
     issues: List[GeometryIssue] = []
     subjects = read_subjects(source, working_crs, context, line_buffer_m, issues, steps)
-    engine = OverlayEngine(working_crs, context, area_mode, cultivated_codes)
-    steps.set_step(1)
-    engine.build_indexes(specs, subjects_extent(subjects, 1.0), steps)
-    steps.set_step(2)
+    subject_index = QgsSpatialIndex()
+    boxes = {}
+    for subject_id, geometry in subjects.items():
+        boxes[subject_id] = geometry.boundingBox()
+        subject_index.addFeature(subject_id, boxes[subject_id])
+    engines = {}
+    pieces: Dict[int, Dict[str, List[OverlapPiece]]] = {subject_id: {} for subject_id in subjects}
+    extent = subjects_extent(subjects, 1.0)
+    for step, spec in enumerate(specs, start=1):
+        steps.set_step(step)
+        layer_name = spec.display_name()
+        for feature in read_protected(spec, working_crs, context, issues, extent, steps):
+            hits = subject_index.intersects(feature.geometry.boundingBox())
+            if not hits:
+                continue
+            protected = checked_geometry(feature, layer_name, issues)
+            if protected is None:
+                continue
+            for subject_id in hits:
+                engine = engines.get(subject_id)
+                if engine is None:
+                    engine = engines[subject_id] = prepared_engine(subjects[subject_id])
+                piece = cut_piece(subjects[subject_id], boxes[subject_id], engine, protected)
+                if piece is not None:
+                    pieces[subject_id].setdefault(spec.key, []).append(
+                        OverlapPiece(spec.key, feature.fid, feature.label, feature.code, piece, 0.0, feature.deduction)
+                    )
+    steps.set_step(len(specs) + 1)
+    measurer = AreaMeasurer(working_crs, context, area_mode)
     results = []
     for count, (subject_id, geometry) in enumerate(subjects.items()):
         steps.raise_if_canceled()
         steps.setProgress(100.0 * count / len(subjects))
-        results.append(engine.overlay(geometry, subject_id))
-    return OverlayReport(results, issues + engine.issues, working_crs, area_mode, engine.measurer.describe())
-
+        result = SubjectOverlap(subject_id, geometry, measurer.area(geometry))
+        for spec in specs:
+            role_pieces = pieces[subject_id].get(spec.key, [])
+            result.roles[spec.key] = aggregate_role(
+                spec.key, role_pieces, measurer, cultivated_codes, bool(spec.code_field)
+            )
+        results.append(result)
+    return OverlayReport(results, issues, working_crs, area_mode, measurer.describe())

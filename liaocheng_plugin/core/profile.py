@@ -44,7 +44,9 @@ class RoleAssignment:
         return data
 
     @classmethod
-    def for_layer(cls, layer: QgsVectorLayer, role: Optional[Role], name: str = "", reason: str = "") -> "RoleAssignment":
+    def for_layer(
+        cls, layer: QgsVectorLayer, role: Optional[Role], name: str = "", reason: str = ""
+    ) -> "RoleAssignment":
         """An assignment with the fields guessed from the layer's schema."""
         fields = layer.fields()
         assignment = cls(layer.id(), layer.name(), layer.source(), name=name, reason=reason)
@@ -109,9 +111,7 @@ class ProtectedProfile:
     def from_dict(cls, data: dict) -> "ProtectedProfile":
         """Read plain data written by ``to_dict``; unknown roles are ignored."""
         known = {role.value: role for role in Role}
-        roles = {
-            known[key]: RoleAssignment(**value) for key, value in data.get("roles", {}).items() if key in known
-        }
+        roles = {known[key]: RoleAssignment(**value) for key, value in data.get("roles", {}).items() if key in known}
         others = [RoleAssignment(**value) for value in data.get("others", [])]
         return cls(roles, others)
 
@@ -150,7 +150,9 @@ class ProtectedProfile:
             layer = assignment.find_layer(project)
             if layer is not None:
                 specs.append(
-                    RoleSpec(role.value, layer, assignment.label_field, assignment.code_field, assignment.deduction_field)
+                    RoleSpec(
+                        role.value, layer, assignment.label_field, assignment.code_field, assignment.deduction_field
+                    )
                 )
         for position, assignment in enumerate(self.others):
             layer = assignment.find_layer(project)
@@ -187,7 +189,9 @@ class ProtectedProfile:
             if layer is None:
                 problems.append(ProfileProblem(key, assignment.layer_name, tr("layer is not in the project")))
                 continue
-            problems += [ProfileProblem(key, layer.name(), message) for message in check_role_layer(layer, role, assignment)]
+            problems += [
+                ProfileProblem(key, layer.name(), message) for message in check_role_layer(layer, role, assignment)
+            ]
         return problems
 
 
@@ -195,11 +199,15 @@ def check_role_layer(layer: QgsVectorLayer, role: Optional[Role], assignment: Ro
     """Messages for a layer that cannot play its role: geometry type, CRS, emptiness, fields."""
     messages = []
     geometry_type = QgsWkbTypes.geometryType(layer.wkbType())
-    allowed = (QgsWkbTypes.PolygonGeometry, QgsWkbTypes.PointGeometry) if role == Role.VILLAGES else (
-        QgsWkbTypes.PolygonGeometry,
+    allowed = (
+        (QgsWkbTypes.PolygonGeometry, QgsWkbTypes.PointGeometry)
+        if role == Role.VILLAGES
+        else (QgsWkbTypes.PolygonGeometry,)
     )
     if geometry_type not in allowed:
-        messages.append(tr("holds {} geometries; polygons are needed").format(QgsWkbTypes.geometryDisplayString(geometry_type)))
+        messages.append(
+            tr("holds {} geometries; polygons are needed").format(QgsWkbTypes.geometryDisplayString(geometry_type))
+        )
     if not layer.crs().isValid():
         messages.append(tr("has no coordinate reference system"))
     if layer.featureCount() == 0:

@@ -4,7 +4,7 @@ from typing import Optional
 
 from qgis.core import QgsFeedback
 
-from liaocheng_plugin.core.exceptions import CheckCanceled
+from liaocheng_plugin.core.exceptions import CheckCanceledError
 
 
 class StepFeedback(QgsFeedback):
@@ -27,9 +27,9 @@ class StepFeedback(QgsFeedback):
         self.setProgress(0.0)
 
     def raise_if_canceled(self) -> None:
-        """Stop the work with CheckCanceled when the user cancelled."""
+        """Stop the work with CheckCanceledError when the user cancelled."""
         if self.isCanceled():
-            raise CheckCanceled()
+            raise CheckCanceledError()
 
     def _forward_progress(self, progress: float) -> None:
         self._parent.setProgress((self._step * 100.0 + progress) / self._steps)

@@ -46,7 +46,5 @@ def describe_conflicts(result: SubjectOverlap, other_names: Dict[str, str]) -> s
                 parts.append(tr("villages: {}").format(", ".join(overlap.labels) or len(overlap.pieces)))
         elif overlap.area_m2 > 0:
             name = labels.get(key) or other_names.get(key, key)
-            parts.append(
-                tr("{} {:.2f} mu ({:.1f}%)").format(name, m2_to_mu(overlap.area_m2), result.percent_of(key))
-            )
+            parts.append(tr("{} {:.2f} mu ({:.1f}%)").format(name, m2_to_mu(overlap.area_m2), result.percent_of(key)))
     return "; ".join(parts)

@@ -22,7 +22,12 @@ from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.paths import plugin_file
 from liaocheng_plugin.core.profile import ProtectedProfile, RoleAssignment, check_role_layer
-from liaocheng_plugin.core.role_guess import guess_deduction_field, guess_label_field, guess_land_code_field, guess_name_field
+from liaocheng_plugin.core.role_guess import (
+    guess_deduction_field,
+    guess_label_field,
+    guess_land_code_field,
+    guess_name_field,
+)
 
 FORM_CLASS, _ = uic.loadUiType(str(plugin_file("liaocheng_plugin", "gui", "profile_dialog.ui")))
 

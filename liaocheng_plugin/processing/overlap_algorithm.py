@@ -17,7 +17,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from liaocheng_plugin.core.exceptions import CheckCanceled, LiaochengError
+from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.overlap_table import overlap_fields, overlap_values
 from liaocheng_plugin.core.overlay import OverlayReport, run_overlay
@@ -38,7 +38,9 @@ def report_issues(report: OverlayReport, feedback) -> None:
     for issue in report.issues[:MAX_ISSUES_LISTED]:
         feedback.reportError(issue.message(), False)
     if len(report.issues) > MAX_ISSUES_LISTED:
-        feedback.reportError(tr("… and {} more geometry problems.").format(len(report.issues) - MAX_ISSUES_LISTED), False)
+        feedback.reportError(
+            tr("… and {} more geometry problems.").format(len(report.issues) - MAX_ISSUES_LISTED), False
+        )
     feedback.pushInfo(tr("Areas are {}; working CRS {}.").format(report.area_note, report.working_crs.authid()))
 
 
@@ -99,7 +101,9 @@ class OverlapCheckAlgorithm(QgsProcessingAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterDistance(self.BUFFER, tr("Buffer for lines (each side)"), 0.0, self.INPUT, minValue=0.0)
+            QgsProcessingParameterDistance(
+                self.BUFFER, tr("Buffer for lines (each side)"), 0.0, self.INPUT, minValue=0.0
+            )
         )
         add_protected_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Overlap results")))
@@ -123,7 +127,7 @@ class OverlapCheckAlgorithm(QgsProcessingAlgorithm):
                 read_cultivated_codes(self, parameters, context),
                 feedback,
             )
-        except CheckCanceled:
+        except CheckCanceledError:
             return {}
         except LiaochengError as error:
             raise QgsProcessingException(str(error)) from error
@@ -155,8 +159,15 @@ class OverlapCheckAlgorithm(QgsProcessingAlgorithm):
                     geometry.convertToMultiType()
                     row.setGeometry(geometry)
                     row.setAttributes(
-                        [result.subject_id, piece.role, piece.protected_fid, piece.label, piece.code,
-                         round(piece.area_m2, 2), round(m2_to_mu(piece.area_m2), MU_DECIMALS)]
+                        [
+                            result.subject_id,
+                            piece.role,
+                            piece.protected_fid,
+                            piece.label,
+                            piece.code,
+                            round(piece.area_m2, 2),
+                            round(m2_to_mu(piece.area_m2), MU_DECIMALS),
+                        ]
                     )
                     pieces_sink.addFeature(row, QgsFeatureSink.FastInsert)
         return {self.OUTPUT: output_id, self.OVERLAPS: pieces_id}

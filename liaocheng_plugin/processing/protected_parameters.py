@@ -7,13 +7,13 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterString,
-    QgsProcessingFeatureSource,
     QgsVectorLayer,
 )
 
@@ -108,15 +108,21 @@ def read_role_specs(
             continue
         fields = source.fields()
         if role == Role.LAND_SURVEY:
-            code_field = algorithm.parameterAsString(parameters, LAND_CODE_FIELD, context) or guess_land_code_field(fields)
+            code_field = algorithm.parameterAsString(parameters, LAND_CODE_FIELD, context) or guess_land_code_field(
+                fields
+            )
             if not code_field or fields.lookupField(code_field) < 0:
                 raise QgsProcessingException(
                     tr("Layer “{}” has no land-use code field “{}”.").format(source.sourceName(), code_field or "DLBM")
                 )
-            deduction = algorithm.parameterAsString(parameters, DEDUCTION_FIELD, context) or guess_deduction_field(fields)
+            deduction = algorithm.parameterAsString(parameters, DEDUCTION_FIELD, context) or guess_deduction_field(
+                fields
+            )
             specs.append(RoleSpec(role.value, source, code_field=code_field, deduction_field=deduction))
         elif role == Role.VILLAGES:
-            name_field = algorithm.parameterAsString(parameters, VILLAGE_NAME_FIELD, context) or guess_name_field(fields)
+            name_field = algorithm.parameterAsString(parameters, VILLAGE_NAME_FIELD, context) or guess_name_field(
+                fields
+            )
             specs.append(RoleSpec(role.value, source, label_field=name_field))
         else:
             specs.append(RoleSpec(role.value, source, label_field=guess_label_field(fields)))
@@ -131,7 +137,9 @@ def read_role_specs(
     return specs, other_names
 
 
-def read_cultivated_codes(algorithm: QgsProcessingAlgorithm, parameters: dict, context: QgsProcessingContext) -> List[str]:
+def read_cultivated_codes(
+    algorithm: QgsProcessingAlgorithm, parameters: dict, context: QgsProcessingContext
+) -> List[str]:
     """The cultivated codes parameter as a list of stripped codes."""
     text = algorithm.parameterAsString(parameters, CULTIVATED_CODES, context)
     codes = [code.strip() for code in text.replace("，", ",").split(",") if code.strip()]

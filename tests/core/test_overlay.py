@@ -10,7 +10,7 @@ from qgis.core import (
 )
 
 from liaocheng_plugin.core.definitions import AreaMode, IssueKind
-from liaocheng_plugin.core.exceptions import CheckCanceled, LiaochengError
+from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.overlay import is_cultivated, run_overlay
 from liaocheng_plugin.core.protected_index import RoleSpec
 from liaocheng_plugin.core.units import round_ha, round_mu
@@ -97,7 +97,11 @@ def test_net_cultivated_area_deducts_field_ridges_by_kcxs():
     survey = memory_layer(
         "Polygon",
         GK39,
-        [(square(X0, Y0, 50), "0102", 0.1), (square(X0 + 50, Y0, 50), "0201K", 0.0), (square(X0, Y0 + 50, 50), "0103", 0.0)],
+        [
+            (square(X0, Y0, 50), "0102", 0.1),
+            (square(X0 + 50, Y0, 50), "0201K", 0.0),
+            (square(X0, Y0 + 50, 50), "0103", 0.0),
+        ],
         {"DLBM": str, "KCXS": float},
         "DLTB",
     )
@@ -112,7 +116,16 @@ def test_net_cultivated_area_deducts_field_ridges_by_kcxs():
 def test_line_subject_becomes_a_corridor_of_its_buffer():
     """A 200 m road buffered 10 m each side crossing a 40 m band occupies 40 × 20 m of it."""
     road = memory_layer("LineString", GK39, [(f"LINESTRING({X0} {Y0}, {X0 + 200} {Y0})",)])
-    band = memory_layer("Polygon", GK39, [(f"POLYGON(({X0 + 80} {Y0 - 50},{X0 + 120} {Y0 - 50},{X0 + 120} {Y0 + 50},{X0 + 80} {Y0 + 50},{X0 + 80} {Y0 - 50}))",)])
+    band = memory_layer(
+        "Polygon",
+        GK39,
+        [
+            (
+                f"POLYGON(({X0 + 80} {Y0 - 50},{X0 + 120} {Y0 - 50},"
+                f"{X0 + 120} {Y0 + 50},{X0 + 80} {Y0 + 50},{X0 + 80} {Y0 - 50}))",
+            )
+        ],
+    )
     result = only(run_overlay(road, [RoleSpec("erl", band)], context(), AreaMode.PLANAR, line_buffer_m=10.0))
     assert result.area_m2_of("erl") == pytest.approx(800.0, rel=1e-9)
 
@@ -134,7 +147,7 @@ def test_cancel_raises_and_returns_nothing():
     farmland = memory_layer("Polygon", GK39, [(square(X0, Y0, 1000),)])
     feedback = QgsFeedback()
     feedback.cancel()
-    with pytest.raises(CheckCanceled):
+    with pytest.raises(CheckCanceledError):
         run_overlay(subject, [RoleSpec("pbf", farmland)], context(), feedback=feedback)
 
 
@@ -144,3 +157,21 @@ def test_cancel_raises_and_returns_nothing():
 )
 def test_cultivated_codes_match_suffixed_codes_except_k(code, expected):
     assert is_cultivated(code, ("0101", "0102", "0103")) is expected
+
+
+def test_interactive_engine_reuses_its_indexes_and_reports_a_repair_once():
+    """The site check builds indexes once and checks many drawn sites against them."""
+    from liaocheng_plugin.core.overlay import OverlayEngine
+
+    bowtie = f"POLYGON(({X0} {Y0},{X0 + 100} {Y0 + 100},{X0 + 100} {Y0},{X0} {Y0 + 100},{X0} {Y0}))"
+    farmland = memory_layer("Polygon", GK39, [(bowtie,), (square(X0 + 200, Y0, 100),)], name="YJJBNT")
+    engine = OverlayEngine(QgsCoordinateReferenceSystem(GK39), context(), AreaMode.PLANAR)
+    engine.build_indexes([RoleSpec("pbf", farmland)])
+    first = engine.overlay(QgsGeometry.fromWkt(square(X0, Y0, 100)))
+    second = engine.overlay(QgsGeometry.fromWkt(square(X0 + 150, Y0, 100)))
+    again = engine.overlay(QgsGeometry.fromWkt(square(X0, Y0, 100)))
+    assert first.area_m2_of("pbf") == pytest.approx(5000.0)
+    # 50 m of the second site lies on the square farmland (the bowtie's right triangle ends at X0 + 100).
+    assert second.area_m2_of("pbf") == pytest.approx(5000.0)
+    assert again.area_m2_of("pbf") == first.area_m2_of("pbf")
+    assert [(i.feature_id, i.kind) for i in engine.issues] == [(1, IssueKind.REPAIRED)]

@@ -24,17 +24,17 @@ def by_id(layer, field):
 def test_outputs_keep_input_attributes_and_add_role_fields(processing_with_provider):
     subjects = memory_layer("Polygon", GK39, [(square(X0, Y0, 100), "P-1")], {"DKBH": str}, "储备地块")
     farmland = memory_layer("Polygon", GK39, [(square(X0 + 50, Y0, 100), "B7")], {"BSM": str}, "YJJBNT")
-    survey = memory_layer(
-        "Polygon", GK39, [(square(X0, Y0, 100), "0102", 0.2)], {"DLBM": str, "KCXS": float}, "DLTB"
+    survey = memory_layer("Polygon", GK39, [(square(X0, Y0, 100), "0102", 0.2)], {"DLBM": str, "KCXS": float}, "DLTB")
+    result = run(
+        {
+            "INPUT": subjects,
+            "PERMANENT_FARMLAND": farmland,
+            "LAND_SURVEY": survey,
+            "AREA_MODE": 1,
+            "OUTPUT": "memory:",
+            "OVERLAPS": "memory:",
+        }
     )
-    result = run({
-        "INPUT": subjects,
-        "PERMANENT_FARMLAND": farmland,
-        "LAND_SURVEY": survey,
-        "AREA_MODE": 1,
-        "OUTPUT": "memory:",
-        "OVERLAPS": "memory:",
-    })
     output = result["OUTPUT"]
     feature = next(output.getFeatures())
     assert feature["DKBH"] == "P-1"
@@ -78,10 +78,16 @@ def test_areas_equal_native_calculatevectoroverlaps_on_generated_data(processing
     subjects = memory_layer("Polygon", GK39, random_polygons(rng, 60, 3000, (100, 400)), name="subjects")
     farmland = memory_layer("Polygon", GK39, random_polygons(rng, 300, 3000, (50, 300)), name="farmland")
     redline = memory_layer("Polygon", GK39, random_polygons(rng, 40, 3000, (200, 600)), name="redline")
-    ours = run({
-        "INPUT": subjects, "PERMANENT_FARMLAND": farmland, "ECOLOGICAL_REDLINE": redline, "AREA_MODE": 1,
-        "OUTPUT": "memory:", "OVERLAPS": "memory:",
-    })["OUTPUT"]
+    ours = run(
+        {
+            "INPUT": subjects,
+            "PERMANENT_FARMLAND": farmland,
+            "ECOLOGICAL_REDLINE": redline,
+            "AREA_MODE": 1,
+            "OUTPUT": "memory:",
+            "OVERLAPS": "memory:",
+        }
+    )["OUTPUT"]
     native = processing.run(
         "native:calculatevectoroverlaps", {"INPUT": subjects, "LAYERS": [farmland, redline], "OUTPUT": "memory:"}
     )["OUTPUT"]

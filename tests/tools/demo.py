@@ -1,6 +1,6 @@
 """`make demo`: build the Liaocheng sample data and run every check headless on it.
 
-    python3 -m tests.tools.demo --output demo_output
+python3 -m tests.tools.demo --output demo_output
 """
 
 import argparse
@@ -32,18 +32,25 @@ def run_overlap_checks(project: QgsProject, results: Path) -> None:
 
     protected = ProtectedProfile.load(project).processing_parameters(project)
     for name, (title, buffer_m) in SUBJECTS.items():
-        layer = next(iter(project.mapLayersByName(next(l.name() for l in project.mapLayers().values() if l.name().endswith(name)))))
+        layer = next(lyr for lyr in project.mapLayers().values() if lyr.name().endswith(name))
         started = time.perf_counter()
         outputs = processing.run(
             "liaocheng:overlap_check",
-            dict(protected, INPUT=layer, BUFFER=buffer_m, OUTPUT=gpkg_output(results, f"overlap_{name}"),
-                 OVERLAPS=gpkg_output(results, f"pieces_{name}")),
+            dict(
+                protected,
+                INPUT=layer,
+                BUFFER=buffer_m,
+                OUTPUT=gpkg_output(results, f"overlap_{name}"),
+                OVERLAPS=gpkg_output(results, f"pieces_{name}"),
+            ),
             feedback=QgsProcessingFeedback(),
         )
         output = QgsVectorLayer(outputs["OUTPUT"], name, "ogr")
         conflicted = sum(1 for f in output.getFeatures(QgsFeatureRequest()) if f["conflicts"])
-        print(f"  overlap_check {title}: {output.featureCount()} checked, {conflicted} with conflicts "
-              f"({time.perf_counter() - started:.1f} s)")
+        print(
+            f"  overlap_check {title}: {output.featureCount()} checked, {conflicted} with conflicts "
+            f"({time.perf_counter() - started:.1f} s)"
+        )
 
 
 def main() -> None:
@@ -54,8 +61,10 @@ def main() -> None:
     with qgis_session():
         started = time.perf_counter()
         sample = generate(output)
-        print(f"Sample data ({time.perf_counter() - started:.1f} s): "
-              + ", ".join(f"{name} {count}" for name, count in sample.counts.items()))
+        print(
+            f"Sample data ({time.perf_counter() - started:.1f} s): "
+            + ", ".join(f"{name} {count}" for name, count in sample.counts.items())
+        )
         project = QgsProject.instance()
         project.read(str(sample.project))
         results = output / "overlap_results.gpkg"

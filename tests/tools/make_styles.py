@@ -1,6 +1,6 @@
 """Maintenance tool: write resources/styles/*.qml from code (run after changing a style here).
 
-    python3 -m tests.tools.make_styles
+python3 -m tests.tools.make_styles
 """
 
 from pathlib import Path
@@ -9,8 +9,8 @@ from qgis.core import (
     QgsApplication,
     QgsCategorizedSymbolRenderer,
     QgsFillSymbol,
-    QgsLineSymbol,
     QgsLinePatternFillSymbolLayer,
+    QgsLineSymbol,
     QgsPalLayerSettings,
     QgsRendererCategory,
     QgsSingleSymbolRenderer,
@@ -24,16 +24,34 @@ from qgis.PyQt.QtGui import QColor, QFont
 STYLES = Path(__file__).resolve().parents[2] / "resources" / "styles"
 CJK_FONT = "Noto Sans CJK SC"
 LAND_CLASSES = [
-    ("01", "耕地", "#f6e58d"), ("02", "园地", "#f0a14a"), ("03", "林地", "#5aa85a"), ("04", "草地", "#b5d98a"),
-    ("05", "商业服务业用地", "#e88d8d"), ("06", "工矿用地", "#c97b7b"), ("07", "住宅用地", "#f0b6b6"),
-    ("08", "公共管理与公共服务用地", "#e8a0c8"), ("09", "特殊用地", "#b38fb3"), ("10", "交通运输用地", "#b0b0b0"),
-    ("11", "水域及水利设施用地", "#7ec8e3"), ("12", "其他土地", "#d9c8a9"), ("00", "湿地", "#8fd3c7"),
+    ("01", "耕地", "#f6e58d"),
+    ("02", "园地", "#f0a14a"),
+    ("03", "林地", "#5aa85a"),
+    ("04", "草地", "#b5d98a"),
+    ("05", "商业服务业用地", "#e88d8d"),
+    ("06", "工矿用地", "#c97b7b"),
+    ("07", "住宅用地", "#f0b6b6"),
+    ("08", "公共管理与公共服务用地", "#e8a0c8"),
+    ("09", "特殊用地", "#b38fb3"),
+    ("10", "交通运输用地", "#b0b0b0"),
+    ("11", "水域及水利设施用地", "#7ec8e3"),
+    ("12", "其他土地", "#d9c8a9"),
+    ("00", "湿地", "#8fd3c7"),
 ]
 
 
-def fill(color: str, outline: str, width: float = 0.3, style: str = "solid", outline_style: str = "solid") -> QgsFillSymbol:
-    return QgsFillSymbol.createSimple({"color": color, "outline_color": outline, "outline_width": str(width),
-                                       "style": style, "outline_style": outline_style})
+def fill(
+    color: str, outline: str, width: float = 0.3, style: str = "solid", outline_style: str = "solid"
+) -> QgsFillSymbol:
+    return QgsFillSymbol.createSimple(
+        {
+            "color": color,
+            "outline_color": outline,
+            "outline_width": str(width),
+            "style": style,
+            "outline_style": outline_style,
+        }
+    )
 
 
 def labeled(layer: QgsVectorLayer, field: str, size: float, color: str, max_scale_denominator: float) -> None:
@@ -58,8 +76,11 @@ def labeled(layer: QgsVectorLayer, field: str, size: float, color: str, max_scal
 
 
 def polygon_layer() -> QgsVectorLayer:
-    return QgsVectorLayer("Polygon?crs=EPSG:4527&field=DLBM:string&field=CZMC:string&field=XZQMC:string&field=WGMC:string",
-                          "style", "memory")
+    return QgsVectorLayer(
+        "Polygon?crs=EPSG:4527&field=DLBM:string&field=CZMC:string&field=XZQMC:string&field=WGMC:string",
+        "style",
+        "memory",
+    )
 
 
 def farmland_symbol() -> QgsFillSymbol:
@@ -94,8 +115,11 @@ def main() -> None:
         "inflow": fill("39,174,96,170", "#1e8449", 0.4),
         "village": fill("244,194,194,150", "#c0392b", 0.3),
     }
-    labels = {"village": ("CZMC", 7.5, "#7b241c", 60000), "county": ("XZQMC", 12.0, "#222222", 0),
-              "grid": ("WGMC", 8.0, "#a04000", 120000)}
+    labels = {
+        "village": ("CZMC", 7.5, "#7b241c", 60000),
+        "county": ("XZQMC", 12.0, "#222222", 0),
+        "grid": ("WGMC", 8.0, "#a04000", 120000),
+    }
     for name, symbol in singles.items():
         layer = polygon_layer()
         layer.setRenderer(QgsSingleSymbolRenderer(symbol))
@@ -103,7 +127,10 @@ def main() -> None:
             labeled(layer, *labels[name])
         write(name, layer)
     survey = polygon_layer()
-    categories = [QgsRendererCategory(code, fill(color, "#9a9a9a", 0.05), f"{code} {label}") for code, label, color in LAND_CLASSES]
+    categories = [
+        QgsRendererCategory(code, fill(color, "#9a9a9a", 0.05), f"{code} {label}")
+        for code, label, color in LAND_CLASSES
+    ]
     survey.setRenderer(QgsCategorizedSymbolRenderer('left("DLBM", 2)', categories))
     write("survey", survey)
     route = QgsVectorLayer("LineString?crs=EPSG:4527", "route", "memory")

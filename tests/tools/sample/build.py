@@ -34,42 +34,136 @@ DEFAULT_COUNTIES = ("371502", "371503")
 GPKG_NAME = "liaocheng_sample.gpkg"
 PROJECT_NAME = "liaocheng_demo.qgz"
 
-S, D, I, DATE = QVariant.String, QVariant.Double, QVariant.Int, QVariant.Date
+TEXT, REAL, INTEGER, DATE = QVariant.String, QVariant.Double, QVariant.Int, QVariant.Date
 SCHEMAS: Dict[str, Tuple[str, str, List[Tuple[str, int]]]] = {
     # layer: (geometry type, display name, fields)
-    "XZQ": ("MultiPolygon", "县级行政区 XZQ", [("XZQDM", S), ("XZQMC", S)]),
-    "XZQ_XZ": ("MultiPolygon", "乡镇（示意）XZQ_XZ", [("XZQDM", S), ("XZQMC", S)]),
-    "DLTB": ("MultiPolygon", "三调地类图斑 DLTB", [
-        ("BSM", S), ("YSDM", S), ("TBBH", S), ("DLBM", S), ("DLMC", S), ("QSXZ", S), ("QSDWDM", S), ("QSDWMC", S),
-        ("ZLDWDM", S), ("ZLDWMC", S), ("TBMJ", D), ("KCDLBM", S), ("KCXS", D), ("KCMJ", D), ("TBDLMJ", D),
-        ("GDLX", S), ("GDPDJB", S), ("GDDB", I), ("CZCSXM", S), ("SJNF", I)]),
-    "YJJBNTTB": ("MultiPolygon", "永久基本农田 YJJBNTTB", [
-        ("BSM", S), ("TBBH", S), ("DLBM", S), ("DLMC", S), ("GDDB", I), ("ZLDWDM", S), ("ZLDWMC", S), ("XZQDM", S)]),
-    "STBHHX": ("MultiPolygon", "生态保护红线 STBHHX", [("BSM", S), ("HXMC", S), ("XZQDM", S)]),
-    "CZKFBJ": ("MultiPolygon", "城镇开发边界 CZKFBJ", [("BSM", S), ("XZQDM", S), ("XZQMC", S)]),
-    "CZCDYD": ("MultiPolygon", "村庄 CZCDYD", [("BSM", S), ("CZMC", S), ("ZLDWDM", S)]),
-    "CBDK": ("MultiPolygon", "储备地块 CBDK", [
-        ("DKBH", S), ("DKMC", S), ("ZL", S), ("LY", S), ("JLMJ", D), ("CBRQ", DATE), ("DJZT", S), ("BDCQZH", S),
-        ("WD", S), ("FCW", S), ("ZJXCRQ", DATE), ("LSYT", S), ("LSQSRQ", DATE), ("LSJZRQ", DATE), ("GHYT", S),
-        ("GYZT", S)]),
-    "WG": ("MultiPolygon", "储备网格 WG", [("WGBH", S), ("WGMC", S), ("DWGMC", S), ("WGY", S)]),
-    "GDLC": ("MultiPolygon", "耕地流出图斑 GDLC", [
-        ("TBBH", S), ("XZQDM", S), ("XZQMC", S), ("XZDM", S), ("XZMC", S), ("NF", I), ("QDLBM", S), ("QDLMC", S),
-        ("HDLBM", S), ("HDLMC", S), ("GDDB", I), ("ZGFS", S)]),
-    "GDLR": ("MultiPolygon", "耕地流入图斑 GDLR", [
-        ("TBBH", S), ("XZQDM", S), ("XZQMC", S), ("XZDM", S), ("XZMC", S), ("NF", I), ("QDLBM", S), ("QDLMC", S),
-        ("HDLBM", S), ("HDLMC", S), ("GDDB", I), ("PDLCTBBH", S)]),
-    "XMXZ": ("MultiPolygon", "项目选址方案 XMXZ", [("FAMC", S), ("XMMC", S), ("XMLX", S)]),
-    "XMXL": ("LineString", "项目路线方案 XMXL", [("FAMC", S), ("XMMC", S), ("XMLX", S)]),
+    "XZQ": ("MultiPolygon", "县级行政区 XZQ", [("XZQDM", TEXT), ("XZQMC", TEXT)]),
+    "XZQ_XZ": ("MultiPolygon", "乡镇（示意）XZQ_XZ", [("XZQDM", TEXT), ("XZQMC", TEXT)]),
+    "DLTB": (
+        "MultiPolygon",
+        "三调地类图斑 DLTB",
+        [
+            ("BSM", TEXT),
+            ("YSDM", TEXT),
+            ("TBBH", TEXT),
+            ("DLBM", TEXT),
+            ("DLMC", TEXT),
+            ("QSXZ", TEXT),
+            ("QSDWDM", TEXT),
+            ("QSDWMC", TEXT),
+            ("ZLDWDM", TEXT),
+            ("ZLDWMC", TEXT),
+            ("TBMJ", REAL),
+            ("KCDLBM", TEXT),
+            ("KCXS", REAL),
+            ("KCMJ", REAL),
+            ("TBDLMJ", REAL),
+            ("GDLX", TEXT),
+            ("GDPDJB", TEXT),
+            ("GDDB", INTEGER),
+            ("CZCSXM", TEXT),
+            ("SJNF", INTEGER),
+        ],
+    ),
+    "YJJBNTTB": (
+        "MultiPolygon",
+        "永久基本农田 YJJBNTTB",
+        [
+            ("BSM", TEXT),
+            ("TBBH", TEXT),
+            ("DLBM", TEXT),
+            ("DLMC", TEXT),
+            ("GDDB", INTEGER),
+            ("ZLDWDM", TEXT),
+            ("ZLDWMC", TEXT),
+            ("XZQDM", TEXT),
+        ],
+    ),
+    "STBHHX": ("MultiPolygon", "生态保护红线 STBHHX", [("BSM", TEXT), ("HXMC", TEXT), ("XZQDM", TEXT)]),
+    "CZKFBJ": ("MultiPolygon", "城镇开发边界 CZKFBJ", [("BSM", TEXT), ("XZQDM", TEXT), ("XZQMC", TEXT)]),
+    "CZCDYD": ("MultiPolygon", "村庄 CZCDYD", [("BSM", TEXT), ("CZMC", TEXT), ("ZLDWDM", TEXT)]),
+    "CBDK": (
+        "MultiPolygon",
+        "储备地块 CBDK",
+        [
+            ("DKBH", TEXT),
+            ("DKMC", TEXT),
+            ("ZL", TEXT),
+            ("LY", TEXT),
+            ("JLMJ", REAL),
+            ("CBRQ", DATE),
+            ("DJZT", TEXT),
+            ("BDCQZH", TEXT),
+            ("WD", TEXT),
+            ("FCW", TEXT),
+            ("ZJXCRQ", DATE),
+            ("LSYT", TEXT),
+            ("LSQSRQ", DATE),
+            ("LSJZRQ", DATE),
+            ("GHYT", TEXT),
+            ("GYZT", TEXT),
+        ],
+    ),
+    "WG": ("MultiPolygon", "储备网格 WG", [("WGBH", TEXT), ("WGMC", TEXT), ("DWGMC", TEXT), ("WGY", TEXT)]),
+    "GDLC": (
+        "MultiPolygon",
+        "耕地流出图斑 GDLC",
+        [
+            ("TBBH", TEXT),
+            ("XZQDM", TEXT),
+            ("XZQMC", TEXT),
+            ("XZDM", TEXT),
+            ("XZMC", TEXT),
+            ("NF", INTEGER),
+            ("QDLBM", TEXT),
+            ("QDLMC", TEXT),
+            ("HDLBM", TEXT),
+            ("HDLMC", TEXT),
+            ("GDDB", INTEGER),
+            ("ZGFS", TEXT),
+        ],
+    ),
+    "GDLR": (
+        "MultiPolygon",
+        "耕地流入图斑 GDLR",
+        [
+            ("TBBH", TEXT),
+            ("XZQDM", TEXT),
+            ("XZQMC", TEXT),
+            ("XZDM", TEXT),
+            ("XZMC", TEXT),
+            ("NF", INTEGER),
+            ("QDLBM", TEXT),
+            ("QDLMC", TEXT),
+            ("HDLBM", TEXT),
+            ("HDLMC", TEXT),
+            ("GDDB", INTEGER),
+            ("PDLCTBBH", TEXT),
+        ],
+    ),
+    "XMXZ": ("MultiPolygon", "项目选址方案 XMXZ", [("FAMC", TEXT), ("XMMC", TEXT), ("XMLX", TEXT)]),
+    "XMXL": ("LineString", "项目路线方案 XMXL", [("FAMC", TEXT), ("XMMC", TEXT), ("XMLX", TEXT)]),
 }
 GROUPS = {
     "核查对象": ["CBDK", "GDLC", "GDLR", "XMXZ", "XMXL"],
     "保护图层": ["YJJBNTTB", "STBHHX", "CZKFBJ", "CZCDYD"],
     "基础数据": ["WG", "DLTB", "XZQ_XZ", "XZQ"],
 }
-STYLE_OF = {"YJJBNTTB": "pbf", "STBHHX": "erl", "CZKFBJ": "udb", "DLTB": "survey", "CZCDYD": "village",
-            "XZQ": "county", "XZQ_XZ": "township", "CBDK": "subject", "WG": "grid", "GDLC": "outflow",
-            "GDLR": "inflow", "XMXZ": "subject", "XMXL": "route"}
+STYLE_OF = {
+    "YJJBNTTB": "pbf",
+    "STBHHX": "erl",
+    "CZKFBJ": "udb",
+    "DLTB": "survey",
+    "CZCDYD": "village",
+    "XZQ": "county",
+    "XZQ_XZ": "township",
+    "CBDK": "subject",
+    "WG": "grid",
+    "GDLC": "outflow",
+    "GDLR": "inflow",
+    "XMXZ": "subject",
+    "XMXL": "route",
+}
 INVALID_FARMLAND_EVERY = 4000  # every n-th farmland feature is digitised as a bowtie
 
 
@@ -85,8 +179,12 @@ class SampleData:
 def bowtie(geometry: QgsGeometry) -> QgsGeometry:
     """A self-intersecting "bowtie" over the patch's bounding box, as digitising errors in real data look."""
     box = geometry.boundingBox()
-    corners = [(box.xMinimum(), box.yMinimum()), (box.xMaximum(), box.yMaximum()),
-               (box.xMaximum(), box.yMinimum()), (box.xMinimum(), box.yMaximum())]
+    corners = [
+        (box.xMinimum(), box.yMinimum()),
+        (box.xMaximum(), box.yMaximum()),
+        (box.xMaximum(), box.yMinimum()),
+        (box.xMinimum(), box.yMaximum()),
+    ]
     points = [QgsPointXY(x, y) for x, y in corners]
     return QgsGeometry.fromPolygonXY([points + [points[0]]])
 
@@ -134,30 +232,60 @@ def survey_rows(land: Landscape, names: Dict[str, str], measure) -> List[Tuple[Q
         location = f"{township_code}{village_code}0000000"
         area = round(measure.measureArea(patch.geometry), 2)
         deduction = round(area * patch.kcxs, 2)
-        rows.append((patch.geometry, {
-            "BSM": f"{county.code}{number:08d}", "YSDM": "2001010100", "TBBH": str(number), "DLBM": patch.code,
-            "DLMC": names.get(patch.code, ""), "QSXZ": "30" if not patch.urban else "20", "QSDWDM": location,
-            "QSDWMC": f"{village_name}村民委员会" if village_name else township_name, "ZLDWDM": location,
-            "ZLDWMC": f"{township_name}{village_name}", "TBMJ": area, "KCDLBM": "1203" if patch.kcxs else "",
-            "KCXS": patch.kcxs, "KCMJ": deduction, "TBDLMJ": round(area - deduction, 2),
-            "GDLX": "TT" if patch.kcxs else "", "GDPDJB": "1" if patch.kcxs else "",
-            "GDDB": patch.gddb or None, "CZCSXM": "201" if patch.urban else ("203" if patch.code == "0702" else ""),
-            "SJNF": 2023,
-        }))
+        rows.append(
+            (
+                patch.geometry,
+                {
+                    "BSM": f"{county.code}{number:08d}",
+                    "YSDM": "2001010100",
+                    "TBBH": str(number),
+                    "DLBM": patch.code,
+                    "DLMC": names.get(patch.code, ""),
+                    "QSXZ": "30" if not patch.urban else "20",
+                    "QSDWDM": location,
+                    "QSDWMC": f"{village_name}村民委员会" if village_name else township_name,
+                    "ZLDWDM": location,
+                    "ZLDWMC": f"{township_name}{village_name}",
+                    "TBMJ": area,
+                    "KCDLBM": "1203" if patch.kcxs else "",
+                    "KCXS": patch.kcxs,
+                    "KCMJ": deduction,
+                    "TBDLMJ": round(area - deduction, 2),
+                    "GDLX": "TT" if patch.kcxs else "",
+                    "GDPDJB": "1" if patch.kcxs else "",
+                    "GDDB": patch.gddb or None,
+                    "CZCSXM": "201" if patch.urban else ("203" if patch.code == "0702" else ""),
+                    "SJNF": 2023,
+                },
+            )
+        )
     return rows
 
 
 def farmland_rows(land: Landscape, names: Dict[str, str]) -> List[Tuple[QgsGeometry, Dict[str, object]]]:
     rows = []
     for number, patch in enumerate(land.farmland, start=1):
-        rows.append((patch.geometry, {"BSM": f"JB{land.county.code}{number:07d}", "TBBH": str(number), "DLBM": patch.code,
-                                "DLMC": names.get(patch.code, ""), "GDDB": patch.gddb,
-                                "ZLDWDM": f"{patch.township[0]}{patch.village[0]}0000000",
-                                "ZLDWMC": patch.township[1] + patch.village[1], "XZQDM": land.county.code}))
+        rows.append(
+            (
+                patch.geometry,
+                {
+                    "BSM": f"JB{land.county.code}{number:07d}",
+                    "TBBH": str(number),
+                    "DLBM": patch.code,
+                    "DLMC": names.get(patch.code, ""),
+                    "GDDB": patch.gddb,
+                    "ZLDWDM": f"{patch.township[0]}{patch.village[0]}0000000",
+                    "ZLDWMC": patch.township[1] + patch.village[1],
+                    "XZQDM": land.county.code,
+                },
+            )
+        )
     return rows
 
 
-def generate(output_dir: Path, spacing: float = 350.0, counties: Sequence[str] = DEFAULT_COUNTIES, seed: int = SEED) -> SampleData:
+def generate(
+    output_dir: Path, spacing: float = 350.0, counties: Sequence[str] = DEFAULT_COUNTIES, seed: int = SEED
+) -> SampleData:
     """Build the sample GeoPackage and project in ``output_dir`` (same seed, same data)."""
     output_dir.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
@@ -172,7 +300,9 @@ def generate(output_dir: Path, spacing: float = 350.0, counties: Sequence[str] =
         rows["XZQ_XZ"] += [(g, {"XZQDM": c, "XZQMC": n}) for c, n, g in land.townships]
         rows["DLTB"] += survey_rows(land, names, measure)
         rows["YJJBNTTB"] += farmland_rows(land, names)
-        rows["STBHHX"].append((land.red_line, {"BSM": f"HX{code}01", "HXMC": f"{land.county.name}河流湿地生态保护红线", "XZQDM": code}))
+        rows["STBHHX"].append(
+            (land.red_line, {"BSM": f"HX{code}01", "HXMC": f"{land.county.name}河流湿地生态保护红线", "XZQDM": code})
+        )
         rows["CZKFBJ"].append((land.boundary, {"BSM": f"KF{code}01", "XZQDM": code, "XZQMC": land.county.name}))
         rows["CZCDYD"] += [(g, {"BSM": f"CZ{c}", "CZMC": n, "ZLDWDM": c}) for n, c, g in land.villages]
         outflow = make.outflow_patches(land, rng, 28, names)

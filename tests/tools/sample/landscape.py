@@ -29,8 +29,20 @@ WORKING_CRS = QgsCoordinateReferenceSystem("EPSG:4527")
 URBAN_MIX = {"0701": 35, "0601": 16, "05H1": 10, "08H1": 8, "0810": 5, "1004": 6, "1201": 4, "0102": 13, "1104": 3}
 RED_LINE_MIX = {"0301": 30, "0305": 5, "0404": 15, "1104": 10, "0102": 25, "0201": 10, "1106": 5}
 RURAL_MIX = {
-    "0102": 80.0, "0103": 6.0, "0101": 1.0, "0201": 3.0, "0301": 2.5, "0307": 1.0, "1104": 1.5, "1104A": 1.0,
-    "1202": 1.5, "1006": 1.0, "1107": 0.5, "0602": 0.5, "0404": 0.5, "0201K": 0.5,
+    "0102": 80.0,
+    "0103": 6.0,
+    "0101": 1.0,
+    "0201": 3.0,
+    "0301": 2.5,
+    "0307": 1.0,
+    "1104": 1.5,
+    "1104A": 1.0,
+    "1202": 1.5,
+    "1006": 1.0,
+    "1107": 0.5,
+    "0602": 0.5,
+    "0404": 0.5,
+    "0201K": 0.5,
 }
 KCXS_VALUES = (0.013, 0.022, 0.035, 0.048, 0.066)
 # Development-boundary radius (m) around the seat for the counties that get full layers.
@@ -114,8 +126,12 @@ def star_polygon(centre: QgsPointXY, radius: float, rng: random.Random, vertices
     points = []
     for i in range(vertices):
         angle = 2 * math.pi * i / vertices
-        r = radius * (1 + 0.22 * math.sin(3 * angle + phases[0]) + 0.1 * math.sin(7 * angle + phases[1])
-                      + 0.05 * math.sin(13 * angle + phases[2]))
+        r = radius * (
+            1
+            + 0.22 * math.sin(3 * angle + phases[0])
+            + 0.1 * math.sin(7 * angle + phases[1])
+            + 0.05 * math.sin(13 * angle + phases[2])
+        )
         points.append(QgsPointXY(centre.x() + r * math.cos(angle), centre.y() + r * math.sin(angle)))
     return QgsGeometry.fromPolygonXY([points + [points[0]]])
 
@@ -211,8 +227,11 @@ def build_landscape(county: County, spacing: float, seed: int) -> Landscape:
         while x < box.xMaximum():
             centre = QgsPointXY(x + rng.uniform(-500, 500), y + rng.uniform(-500, 500))
             point = QgsGeometry.fromPointXY(centre)
-            if (county.geometry.contains(point) and not land.boundary.buffer(400.0, 4).contains(point)
-                    and land.river.distance(point) > 700):
+            if (
+                county.geometry.contains(point)
+                and not land.boundary.buffer(400.0, 4).contains(point)
+                and land.river.distance(point) > 700
+            ):
                 village_centres.append(centre)
             x += 1700.0
         y += 1700.0
@@ -233,7 +252,9 @@ def build_landscape(county: County, spacing: float, seed: int) -> Landscape:
         township = seat_index.nearestNeighbor(point, 1)[0]
         township_cells.setdefault(township, []).append(cell)
         nearest_village = village_index.nearestNeighbor(point, 1)[0] if village_centres else -1
-        in_village = nearest_village >= 0 and point.distance(village_centres[nearest_village]) < village_radius[nearest_village]
+        in_village = (
+            nearest_village >= 0 and point.distance(village_centres[nearest_village]) < village_radius[nearest_village]
+        )
         urban = boundary_engine.contains(centre.constGet())
         in_red = red_engine.contains(centre.constGet())
         if land.river.distance(centre) < 150.0:
@@ -253,8 +274,14 @@ def build_landscape(county: County, spacing: float, seed: int) -> Landscape:
         village_code = f"{nearest_village + 1:03d}" if nearest_village >= 0 else "000"
         village_name = names[nearest_village] if nearest_village >= 0 else ""
         patch = Patch(
-            cell, code, county.townships[township], (village_code, village_name),
-            rng.choice(KCXS_VALUES) if cultivated else 0.0, grade if cultivated else 0, urban, in_red,
+            cell,
+            code,
+            county.townships[township],
+            (village_code, village_name),
+            rng.choice(KCXS_VALUES) if cultivated else 0.0,
+            grade if cultivated else 0,
+            urban,
+            in_red,
         )
         land.patches.append(patch)
         # Farmland is cultivated land outside the boundary, in broad smooth blocks (about 9 in 10).

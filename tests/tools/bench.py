@@ -1,0 +1,231 @@
+"""`make bench`: the overlay engine against QGIS's native:calculatevectoroverlaps on county-scale data.
+
+    python3 -m tests.tools.bench --output bench_output
+
+Builds (once, then reuses) two counties of generated survey data at 110 m cell spacing — about
+200,000 survey patches and 130,000 farmland patches — plus 10,000 subjects, runs both algorithms
+in separate processes (so each peak memory is its own), compares the per-subject areas, and times
+the interactive cases: a 50-hectare site and a 40 km × 60 m route against indexes built once.
+"""
+
+import argparse
+import json
+import math
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsField,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from tests.tools.qgis_session import qgis_session
+
+SPACING_M = 110.0
+SUBJECTS = 10000
+SEED = 11
+GK39 = QgsCoordinateReferenceSystem("EPSG:4527")
+
+
+def layer(gpkg: Path, name: str) -> QgsVectorLayer:
+    result = QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr")
+    if not result.isValid():
+        raise RuntimeError(f"{gpkg}:{name} is not readable")
+    return result
+
+
+def write_subjects(gpkg: Path, counties: QgsVectorLayer) -> None:
+    """10,000 rotated rectangles of 30–250 m inside the generated counties."""
+    rng = random.Random(SEED)
+    shapes = [f.geometry() for f in counties.getFeatures() if f["XZQDM"] in ("371502", "371503")]
+    union = QgsGeometry.unaryUnion(shapes)
+    box = union.boundingBox()
+    memory = QgsVectorLayer("Polygon?crs=EPSG:4527", "BENCH_SUBJECTS", "memory")
+    memory.dataProvider().addAttributes([QgsField("NO", QVariant.Int)])
+    memory.updateFields()
+    engine = QgsGeometry.createGeometryEngine(union.constGet())
+    engine.prepareGeometry()
+    features = []
+    while len(features) < SUBJECTS:
+        centre = QgsPointXY(rng.uniform(box.xMinimum(), box.xMaximum()), rng.uniform(box.yMinimum(), box.yMaximum()))
+        if not engine.contains(QgsGeometry.fromPointXY(centre).constGet()):
+            continue
+        width, height, angle = rng.uniform(30, 250), rng.uniform(30, 250), math.radians(rng.uniform(0, 90))
+        corners = []
+        for dx, dy in ((-1, -1), (1, -1), (1, 1), (-1, 1), (-1, -1)):
+            x, y = dx * width / 2, dy * height / 2
+            corners.append(
+                QgsPointXY(
+                    centre.x() + x * math.cos(angle) - y * math.sin(angle),
+                    centre.y() + x * math.sin(angle) + y * math.cos(angle),
+                )
+            )
+        feature = QgsFeature(memory.fields())
+        feature.setGeometry(QgsGeometry.fromPolygonXY([corners]))
+        feature.setAttributes([len(features) + 1])
+        features.append(feature)
+    memory.dataProvider().addFeatures(features)
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = "BENCH_SUBJECTS"
+    options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+    QgsVectorFileWriter.writeAsVectorFormatV3(memory, str(gpkg), QgsProject.instance().transformContext(), options)
+
+
+def prepare(output: Path) -> Path:
+    """The benchmark GeoPackage, generated on the first run only."""
+    from tests.tools.sample.build import generate
+
+    gpkg = output / "liaocheng_sample.gpkg"
+    if not gpkg.exists():
+        started = time.perf_counter()
+        generate(output, spacing=SPACING_M)
+        write_subjects(gpkg, layer(gpkg, "XZQ"))
+        print(f"generated benchmark data in {time.perf_counter() - started:.0f} s")
+    return gpkg
+
+
+def run_contender(which: str, gpkg: Path, result_path: Path) -> None:
+    """Run one algorithm in this process and write its timing, peak memory and areas as JSON."""
+    import processing
+
+    subjects = layer(gpkg, "BENCH_SUBJECTS")
+    farmland, redline, survey = layer(gpkg, "YJJBNTTB"), layer(gpkg, "STBHHX"), layer(gpkg, "DLTB")
+    started = time.perf_counter()
+    if which == "ours":
+        output = processing.run(
+            "liaocheng:overlap_check",
+            {
+                "INPUT": subjects,
+                "PERMANENT_FARMLAND": farmland,
+                "ECOLOGICAL_REDLINE": redline,
+                "LAND_SURVEY": survey,
+                "AREA_MODE": 1,
+                "OUTPUT": "memory:",
+                "OVERLAPS": "memory:",
+            },
+        )["OUTPUT"]
+        fields = ("pbf_m2", "erl_m2")
+    else:
+        output = processing.run(
+            "native:calculatevectoroverlaps",
+            {"INPUT": subjects, "LAYERS": [farmland, redline, survey], "OUTPUT": "memory:"},
+        )["OUTPUT"]
+        fields = ("YJJBNTTB_area", "STBHHX_area")
+    seconds = time.perf_counter() - started
+    areas = {str(f["NO"]): [f[fields[0]] or 0.0, f[fields[1]] or 0.0] for f in output.getFeatures()}
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    result_path.write_text(json.dumps({"seconds": seconds, "peak_mib": peak_mib, "areas": areas}))
+
+
+def interactive_cases(gpkg: Path) -> dict:
+    """Index build time, then a 50-hectare site and a 40 km × 60 m route against all roles."""
+    from liaocheng_plugin.core.overlay import OverlayEngine
+    from liaocheng_plugin.core.protected_index import RoleSpec
+
+    engine = OverlayEngine(GK39, QgsProject.instance().transformContext())
+    specs = [
+        RoleSpec("pbf", layer(gpkg, "YJJBNTTB")),
+        RoleSpec("erl", layer(gpkg, "STBHHX")),
+        RoleSpec("udb", layer(gpkg, "CZKFBJ")),
+        RoleSpec("survey", layer(gpkg, "DLTB"), code_field="DLBM", deduction_field="KCXS"),
+        RoleSpec("village", layer(gpkg, "CZCDYD"), label_field="CZMC"),
+    ]
+    started = time.perf_counter()
+    engine.build_indexes(specs)
+    build_seconds = time.perf_counter() - started
+    county = next(f.geometry() for f in layer(gpkg, "XZQ").getFeatures() if f["XZQDM"] == "371502")
+    rng = random.Random(SEED)
+    site_ms = []
+    box = county.boundingBox()
+    side = math.sqrt(500000.0)  # 50 ha
+    while len(site_ms) < 30:
+        x, y = rng.uniform(box.xMinimum(), box.xMaximum()), rng.uniform(box.yMinimum(), box.yMaximum())
+        site = QgsGeometry.fromRect(QgsRectangle(x, y, x + side, y + side))
+        if not county.contains(site):
+            continue
+        started = time.perf_counter()
+        engine.overlay(site)
+        site_ms.append(1000 * (time.perf_counter() - started))
+    seat = county.centroid().asPoint()
+    route = QgsGeometry.fromPolylineXY(
+        [QgsPointXY(seat.x() - 20000 + 1000 * i, seat.y() + 3000 * math.sin(i / 6.0)) for i in range(41)]
+    )
+    route_ms = []
+    for _ in range(5):
+        started = time.perf_counter()
+        engine.overlay(route.buffer(30.0, 8))
+        route_ms.append(1000 * (time.perf_counter() - started))
+    return {
+        "index_build_s": build_seconds,
+        "site_50ha_median_ms": statistics.median(site_ms),
+        "site_50ha_max_ms": max(site_ms),
+        "route_40km_median_ms": statistics.median(route_ms),
+        "route_length_km": route.length() / 1000.0,
+    }
+
+
+def compare(ours: dict, native: dict) -> dict:
+    worst, mismatches, compared = 0.0, 0, 0
+    for key, (pbf, erl) in native["areas"].items():
+        mine = ours["areas"][key]
+        for expected, got in ((pbf, mine[0]), (erl, mine[1])):
+            compared += 1
+            difference = abs(got - expected)
+            if difference > max(1e-6 * expected, 0.2):  # native snaps areas to ~1/64 m² on prefixed GK coordinates
+                mismatches += 1
+            if expected > 0:
+                worst = max(worst, difference / expected)
+    return {"compared": compared, "mismatches": mismatches, "worst_relative_difference": worst}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--output", type=Path, default=Path("bench_output"))
+    parser.add_argument("--contender", choices=("ours", "native"))
+    arguments = parser.parse_args()
+    output = arguments.output.resolve()
+    output.mkdir(parents=True, exist_ok=True)
+    with qgis_session():
+        gpkg = prepare(output)
+        if arguments.contender:
+            run_contender(arguments.contender, gpkg, output / f"{arguments.contender}.json")
+            return
+        counts = {name: layer(gpkg, name).featureCount() for name in ("DLTB", "YJJBNTTB", "STBHHX", "BENCH_SUBJECTS")}
+    results = {}
+    for contender in ("native", "ours"):
+        subprocess.run(
+            [sys.executable, "-m", "tests.tools.bench", "--output", str(output), "--contender", contender], check=True
+        )
+        results[contender] = json.loads((output / f"{contender}.json").read_text())
+    with qgis_session():
+        interactive = interactive_cases(gpkg)
+    summary = {
+        "data": counts,
+        "native_seconds": round(results["native"]["seconds"], 2),
+        "ours_seconds": round(results["ours"]["seconds"], 2),
+        "speed_ratio": round(results["native"]["seconds"] / results["ours"]["seconds"], 2),
+        "native_peak_mib": round(results["native"]["peak_mib"]),
+        "ours_peak_mib": round(results["ours"]["peak_mib"]),
+        "comparison": compare(results["ours"], results["native"]),
+        "interactive": {k: round(v, 2) for k, v in interactive.items()},
+    }
+    (output / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False))
+    print(json.dumps(summary, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
