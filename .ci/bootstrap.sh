@@ -13,12 +13,24 @@ for package in "${APT_PACKAGES[@]}"; do
     missing+=("$package")
   fi
 done
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+apt_install() {
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@"
+}
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${missing[*]}"
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+  apt_install "${missing[@]}"
+fi
+
+# PostGIS for the PostGIS provider test: the package name carries the distribution's PostgreSQL version.
+if ! ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then
+  echo "Installing PostgreSQL with PostGIS (for the PostGIS provider test)"
+  [ ${#missing[@]} -gt 0 ] || $SUDO apt-get update -qq
+  apt_install postgresql
+  version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+  apt_install "postgresql-${version}-postgis-3"
 fi
 
 if [ ! -x "$VENV/bin/python" ]; then

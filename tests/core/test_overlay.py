@@ -175,3 +175,17 @@ def test_interactive_engine_reuses_its_indexes_and_reports_a_repair_once():
     assert second.area_m2_of("pbf") == pytest.approx(5000.0)
     assert again.area_m2_of("pbf") == first.area_m2_of("pbf")
     assert [(i.feature_id, i.kind) for i in engine.issues] == [(1, IssueKind.REPAIRED)]
+
+
+@pytest.mark.parametrize("farmland_crs", ["EPSG:4548", "EPSG:4526", "EPSG:4547", "EPSG:4326", "EPSG:4490"])
+def test_protected_layers_in_other_zones_and_frames_give_the_same_overlap(farmland_crs):
+    """County data arrive in zone 38 or 39, with or without prefix, or geographic: never mixed silently."""
+    farmland_gk = QgsGeometry.fromWkt(square(X0 + 50, Y0, 200)).densifyByCount(20)
+    farmland_gk.transform(
+        QgsCoordinateTransform(QgsCoordinateReferenceSystem(GK39), QgsCoordinateReferenceSystem(farmland_crs), context())
+    )
+    farmland = memory_layer("Polygon", farmland_crs, [(farmland_gk.asWkt(12),)])
+    subject = memory_layer("Polygon", GK39, [(square(X0, Y0, 100),)])
+    report = run_overlay(subject, [RoleSpec("pbf", farmland)], context(), AreaMode.PLANAR)
+    assert report.working_crs.authid() == GK39
+    assert only(report).area_m2_of("pbf") == pytest.approx(5000.0, abs=0.5)
