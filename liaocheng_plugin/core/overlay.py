@@ -12,7 +12,6 @@ from qgis.core import (
     QgsFeedback,
     QgsGeometry,
     QgsRectangle,
-    QgsSpatialIndex,
     QgsWkbTypes,
 )
 
@@ -22,13 +21,7 @@ from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.geometry_repair import GeometryIssue, clean_polygon, polygonal_part
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.progress import StepFeedback
-from liaocheng_plugin.core.protected_index import (
-    ProtectedIndex,
-    RoleSpec,
-    checked_geometry,
-    iterate_features,
-    read_protected,
-)
+from liaocheng_plugin.core.protected_index import ProtectedIndex, RoleSpec, iterate_features
 from liaocheng_plugin.core.units import percent
 
 
@@ -127,20 +120,26 @@ def prepared_engine(geometry: QgsGeometry):
 
 
 def aggregate_role(
-    key: str, pieces: List[OverlapPiece], measurer: AreaMeasurer, cultivated_codes: Sequence[str], has_codes: bool
+    spec: RoleSpec, pieces: List[OverlapPiece], measurer: AreaMeasurer, cultivated_codes: Sequence[str]
 ) -> RoleOverlap:
-    """Measure the pieces of one role and union them, so overlapping protected features count once."""
-    for piece in pieces:
-        piece.area_m2 = measurer.area(piece.geometry) if piece.geometry.type() == QgsWkbTypes.PolygonGeometry else 0.0
-    overlap = RoleOverlap(key, pieces=pieces)
+    """Measure the pieces of one role; dissolve them so overlapping protected features count once.
+
+    A coverage (the survey's tessellation) has no overlaps to dissolve: its pieces are summed.
+    """
     polygons = [piece for piece in pieces if piece.geometry.type() == QgsWkbTypes.PolygonGeometry]
+    for piece in polygons:
+        piece.area_m2 = measurer.area(piece.geometry)
+    overlap = RoleOverlap(spec.key, pieces=pieces)
     if len(polygons) == 1:
         overlap.geometry, overlap.area_m2 = polygons[0].geometry, polygons[0].area_m2
+    elif polygons and spec.coverage:
+        overlap.geometry = QgsGeometry.collectGeometry([piece.geometry for piece in polygons])
+        overlap.area_m2 = sum(piece.area_m2 for piece in polygons)
     elif polygons:
         overlap.geometry = QgsGeometry.unaryUnion([piece.geometry for piece in polygons])
         overlap.area_m2 = measurer.area(overlap.geometry)
-    if has_codes:
-        for piece in pieces:
+    if spec.code_field:
+        for piece in polygons:
             overlap.area_by_code_m2[piece.code] = overlap.area_by_code_m2.get(piece.code, 0.0) + piece.area_m2
             if is_cultivated(piece.code, cultivated_codes):
                 overlap.cultivated_m2 += piece.area_m2
@@ -149,7 +148,7 @@ def aggregate_role(
 
 
 class OverlayEngine:
-    """Holds one index per role and overlays any number of subject geometries on them (interactive use)."""
+    """One index per role, built once; overlays any number of subject geometries on them."""
 
     def __init__(
         self,
@@ -170,7 +169,7 @@ class OverlayEngine:
         filter_rect: Optional[QgsRectangle] = None,
         feedback: Optional[QgsFeedback] = None,
     ) -> None:
-        """Read and index every role layer once (only inside ``filter_rect`` when given)."""
+        """Index every role layer once (only inside ``filter_rect`` when that pays off)."""
         specs = list(specs)
         steps = StepFeedback(len(specs), feedback)
         for step, spec in enumerate(specs):
@@ -182,6 +181,12 @@ class OverlayEngine:
         """Repairs and skips met so far in the protected layers."""
         return [issue for index in self.indexes.values() for issue in index.issues]
 
+    def prefetch_attributes(self, boxes: Iterable[QgsRectangle]) -> None:
+        """Read, in one request per role, the attributes of every feature these boxes meet."""
+        boxes = list(boxes)
+        for index in self.indexes.values():
+            index.load_attributes({fid for box in boxes for fid in index.candidate_ids(box)})
+
     def overlay(self, geometry: QgsGeometry, subject_id: int = 0) -> SubjectOverlap:
         """Overlay one valid subject geometry (in the working CRS) on every indexed role."""
         engine = prepared_engine(geometry)
@@ -189,15 +194,15 @@ class OverlayEngine:
         result = SubjectOverlap(subject_id, geometry, self.measurer.area(geometry))
         for key, index in self.indexes.items():
             pieces = []
-            for feature in index.candidates(box):
-                protected = index.geometry(feature)
+            for fid in index.candidate_ids(box):
+                protected = index.geometry(fid)
                 piece = cut_piece(geometry, box, engine, protected) if protected is not None else None
                 if piece is not None:
+                    attributes = index.attributes(fid)
                     pieces.append(
-                        OverlapPiece(key, feature.fid, feature.label, feature.code, piece, 0.0, feature.deduction)
+                        OverlapPiece(key, fid, attributes.label, attributes.code, piece, 0.0, attributes.deduction)
                     )
-            has_codes = bool(index.spec.code_field)
-            result.roles[key] = aggregate_role(key, pieces, self.measurer, self.cultivated_codes, has_codes)
+            result.roles[key] = aggregate_role(index.spec, pieces, self.measurer, self.cultivated_codes)
         return result
 
 
@@ -251,54 +256,22 @@ def run_overlay(
     """Overlay every subject of ``source`` on every role; raises CheckCanceledError when cancelled.
 
     Line subjects become corridors buffered by ``line_buffer_m`` on each side (half the width).
-    Subjects are indexed and each protected layer is streamed once: features that meet no
-    subject cost a bounding-box lookup, and only features that do are validated and cut.
     """
     require_crs(source.sourceCrs(), source.sourceName())
     for spec in specs:
         require_crs(spec.source.sourceCrs(), spec.display_name())
     working_crs = choose_working_crs(source.sourceCrs(), source.sourceExtent(), context)
-    steps = StepFeedback(len(specs) + 2, feedback)
+    steps = StepFeedback(3, feedback)
     issues: List[GeometryIssue] = []
     subjects = read_subjects(source, working_crs, context, line_buffer_m, issues, steps)
-    subject_index = QgsSpatialIndex()
-    boxes = {}
-    for subject_id, geometry in subjects.items():
-        boxes[subject_id] = geometry.boundingBox()
-        subject_index.addFeature(subject_id, boxes[subject_id])
-    engines = {}
-    pieces: Dict[int, Dict[str, List[OverlapPiece]]] = {subject_id: {} for subject_id in subjects}
-    extent = subjects_extent(subjects, 1.0)
-    for step, spec in enumerate(specs, start=1):
-        steps.set_step(step)
-        layer_name = spec.display_name()
-        for feature in read_protected(spec, working_crs, context, issues, extent, steps):
-            hits = subject_index.intersects(feature.geometry.boundingBox())
-            if not hits:
-                continue
-            protected = checked_geometry(feature, layer_name, issues)
-            if protected is None:
-                continue
-            for subject_id in hits:
-                engine = engines.get(subject_id)
-                if engine is None:
-                    engine = engines[subject_id] = prepared_engine(subjects[subject_id])
-                piece = cut_piece(subjects[subject_id], boxes[subject_id], engine, protected)
-                if piece is not None:
-                    pieces[subject_id].setdefault(spec.key, []).append(
-                        OverlapPiece(spec.key, feature.fid, feature.label, feature.code, piece, 0.0, feature.deduction)
-                    )
-    steps.set_step(len(specs) + 1)
-    measurer = AreaMeasurer(working_crs, context, area_mode)
+    engine = OverlayEngine(working_crs, context, area_mode, cultivated_codes)
+    steps.set_step(1)
+    engine.build_indexes(specs, subjects_extent(subjects, 1.0), steps)
+    engine.prefetch_attributes(geometry.boundingBox() for geometry in subjects.values())
+    steps.set_step(2)
     results = []
     for count, (subject_id, geometry) in enumerate(subjects.items()):
         steps.raise_if_canceled()
         steps.setProgress(100.0 * count / len(subjects))
-        result = SubjectOverlap(subject_id, geometry, measurer.area(geometry))
-        for spec in specs:
-            role_pieces = pieces[subject_id].get(spec.key, [])
-            result.roles[spec.key] = aggregate_role(
-                spec.key, role_pieces, measurer, cultivated_codes, bool(spec.code_field)
-            )
-        results.append(result)
-    return OverlayReport(results, issues, working_crs, area_mode, measurer.describe())
+        results.append(engine.overlay(geometry, subject_id))
+    return OverlayReport(results, issues + engine.issues, working_crs, area_mode, engine.measurer.describe())

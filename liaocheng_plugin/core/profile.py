@@ -151,7 +151,12 @@ class ProtectedProfile:
             if layer is not None:
                 specs.append(
                     RoleSpec(
-                        role.value, layer, assignment.label_field, assignment.code_field, assignment.deduction_field
+                        role.value,
+                        layer,
+                        assignment.label_field,
+                        assignment.code_field,
+                        assignment.deduction_field,
+                        coverage=role == Role.LAND_SURVEY,
                     )
                 )
         for position, assignment in enumerate(self.others):

@@ -1,7 +1,7 @@
-"""Reading protected layers into the working CRS, and an in-memory index of one layer for repeated checks."""
+"""One protected layer indexed in the working CRS: built in one C++ pass, read in Python only where used."""
 
 from dataclasses import dataclass
-from typing import Dict, Iterator, List, Optional
+from typing import Dict, Iterable, List, Optional, Tuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -23,24 +23,12 @@ from liaocheng_plugin.core.geometry_repair import GeometryIssue, clean_polygon
 from liaocheng_plugin.core.i18n import tr
 
 FILTER_WORTH_SHARE = 0.25
-PROGRESS_EVERY = 2000
-
-
-@dataclass
-class ProtectedFeature:
-    """One protected feature in the working CRS; its geometry is checked and repaired on first use."""
-
-    fid: int
-    geometry: QgsGeometry
-    label: str = ""
-    code: str = ""
-    deduction: float = 0.0
-    checked: bool = False
+EVERYWHERE = QgsRectangle(-1e15, -1e15, 1e15, 1e15)
 
 
 @dataclass
 class RoleSpec:
-    """Which layer plays a role and which of its fields matter."""
+    """Which layer plays a role, which of its fields matter, and whether its features tile without overlap."""
 
     key: str
     source: QgsFeatureSource
@@ -48,10 +36,20 @@ class RoleSpec:
     code_field: str = ""
     deduction_field: str = ""
     name: str = ""
+    coverage: bool = False  # a tessellation (the survey's DLTB): pieces are summed, never dissolved
 
     def display_name(self) -> str:
         """The name shown in messages: the given role name or the layer's."""
         return self.name or self.source.sourceName()
+
+
+@dataclass
+class FeatureAttributes:
+    """The attributes of a protected feature the checks read."""
+
+    label: str = ""
+    code: str = ""
+    deduction: float = 0.0
 
 
 def iterate_features(source: QgsFeatureSource, request: QgsFeatureRequest):
@@ -82,74 +80,21 @@ def _number(value) -> float:
         return 0.0
 
 
-def read_protected(
-    spec: RoleSpec,
-    working_crs: QgsCoordinateReferenceSystem,
-    context: QgsCoordinateTransformContext,
-    issues: List[GeometryIssue],
-    filter_rect: Optional[QgsRectangle] = None,
-    feedback: Optional[QgsFeedback] = None,
-) -> Iterator[ProtectedFeature]:
-    """Stream a role layer's features in the working CRS (transformed by QGIS, not in Python).
-
-    Only features inside ``filter_rect`` (working CRS) are read when that is a small part of the
-    layer; a full read also reports features without geometry. Geometry validity is not checked here.
-    """
-    source = spec.source
-    layer_name = spec.display_name()
-    require_crs(source.sourceCrs(), layer_name)
-    label_i = field_index(source, spec.label_field, layer_name)
-    code_i = field_index(source, spec.code_field, layer_name)
-    deduction_i = field_index(source, spec.deduction_field, layer_name)
-    request = QgsFeatureRequest().setSubsetOfAttributes([i for i in (label_i, code_i, deduction_i) if i >= 0])
-    request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
-    request.setDestinationCrs(working_crs, context)
-    request.setTransformErrorCallback(
-        lambda feature: issues.append(GeometryIssue(layer_name, feature.id(), IssueKind.TRANSFORM_FAILED))
-    )
-    if filter_rect is not None and not filter_rect.isEmpty():
-        to_working = QgsCoordinateTransform(source.sourceCrs(), working_crs, context)
-        # A filter pays off only on a small part of the layer; a full read also reports null geometries.
-        if filter_rect.area() < FILTER_WORTH_SHARE * to_working.transformBoundingBox(source.sourceExtent()).area():
-            request.setFilterRect(filter_rect)
-    total = max(source.featureCount(), 1)
-    for count, feature in enumerate(iterate_features(source, request)):
-        if feedback is not None and count % PROGRESS_EVERY == 0:
-            if feedback.isCanceled():
-                raise CheckCanceledError()
-            feedback.setProgress(min(100.0, 100.0 * count / total))
-        geometry = feature.geometry()
-        if geometry.isNull() or geometry.isEmpty():
-            issues.append(GeometryIssue(layer_name, feature.id(), IssueKind.EMPTY))
-            continue
-        attributes = feature.attributes()
-        yield ProtectedFeature(
-            fid=feature.id(),
-            geometry=geometry,
-            label=_text(attributes[label_i]) if label_i >= 0 else "",
-            code=_text(attributes[code_i]) if code_i >= 0 else "",
-            deduction=_number(attributes[deduction_i]) if deduction_i >= 0 else 0.0,
-        )
-
-
-def checked_geometry(feature: ProtectedFeature, layer_name: str, issues: List[GeometryIssue]) -> Optional[QgsGeometry]:
-    """The feature's geometry made valid on first use (repairs recorded once); None when unusable."""
-    if not feature.checked:
-        feature.geometry = clean_polygon(feature.geometry, layer_name, feature.fid, issues)
-        feature.checked = True
-    return feature.geometry
-
-
 class ProtectedIndex:
-    """The features of one role, indexed in the working CRS, for many checks (the interactive site check)."""
+    """A role layer's features in the working CRS, indexed once and reused by any number of checks.
 
-    def __init__(self, spec: RoleSpec, features: Dict[int, ProtectedFeature], issues: List[GeometryIssue]):
+    The index and the geometries are built by QGIS in one C++ pass (transformed by the request);
+    Python touches a feature only when a subject's bounding box meets it: its attributes are read
+    then, and its geometry is checked and repaired on first use.
+    """
+
+    def __init__(self, spec: RoleSpec, index: QgsSpatialIndex, field_indexes: Tuple[int, int, int]):
         self.spec = spec
-        self.features = features
-        self.issues = issues
-        self._index = QgsSpatialIndex()
-        for feature in features.values():
-            self._index.addFeature(feature.fid, feature.geometry.boundingBox())
+        self.issues: List[GeometryIssue] = []
+        self._index = index
+        self._field_indexes = field_indexes
+        self._attributes: Dict[int, FeatureAttributes] = {}
+        self._geometries: Dict[int, Optional[QgsGeometry]] = {}
 
     @classmethod
     def build(
@@ -160,15 +105,79 @@ class ProtectedIndex:
         filter_rect: Optional[QgsRectangle] = None,
         feedback: Optional[QgsFeedback] = None,
     ) -> "ProtectedIndex":
-        """Read a role layer once (only inside ``filter_rect`` when given) and index it."""
+        """Index a role layer (only inside ``filter_rect``, in the working CRS, when that is a small part of it)."""
+        source = spec.source
+        layer_name = spec.display_name()
+        require_crs(source.sourceCrs(), layer_name)
+        fields = tuple(
+            field_index(source, name, layer_name) for name in (spec.label_field, spec.code_field, spec.deduction_field)
+        )
         issues: List[GeometryIssue] = []
-        features = {f.fid: f for f in read_protected(spec, working_crs, context, issues, filter_rect, feedback)}
-        return cls(spec, features, issues)
+        request = QgsFeatureRequest().setNoAttributes()
+        request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        request.setDestinationCrs(working_crs, context)
+        request.setTransformErrorCallback(
+            lambda feature: issues.append(GeometryIssue(layer_name, feature.id(), IssueKind.TRANSFORM_FAILED))
+        )
+        filtered = False
+        if filter_rect is not None and not filter_rect.isEmpty():
+            to_working = QgsCoordinateTransform(source.sourceCrs(), working_crs, context)
+            if filter_rect.area() < FILTER_WORTH_SHARE * to_working.transformBoundingBox(source.sourceExtent()).area():
+                request.setFilterRect(filter_rect)
+                filtered = True
+        index = QgsSpatialIndex(iterate_features(source, request), feedback, QgsSpatialIndex.FlagStoreFeatureGeometries)
+        if feedback is not None and feedback.isCanceled():
+            raise CheckCanceledError()
+        result = cls(spec, index, fields)
+        result.issues = issues
+        if not filtered:
+            result._report_missing_geometries()
+        return result
 
-    def candidates(self, rect: QgsRectangle) -> List[ProtectedFeature]:
-        """Features whose bounding box meets ``rect``."""
-        return [self.features[fid] for fid in self._index.intersects(rect)]
+    def _report_missing_geometries(self) -> None:
+        """Name the features the index left out because they have no geometry (a full read only)."""
+        source = self.spec.source
+        indexed = len(self._index.intersects(EVERYWHERE))
+        if indexed + len(self.issues) >= source.featureCount():
+            return
+        request = QgsFeatureRequest().setNoAttributes().setFilterExpression("is_empty_or_null($geometry)")
+        for feature in iterate_features(source, request):
+            self.issues.append(GeometryIssue(self.spec.display_name(), feature.id(), IssueKind.EMPTY))
 
-    def geometry(self, feature: ProtectedFeature) -> Optional[QgsGeometry]:
-        """A candidate's valid geometry (checked and repaired on first use)."""
-        return checked_geometry(feature, self.spec.display_name(), self.issues)
+    def candidate_ids(self, rect: QgsRectangle) -> List[int]:
+        """Ids of features whose bounding box meets ``rect``."""
+        return self._index.intersects(rect)
+
+    def geometry(self, fid: int) -> Optional[QgsGeometry]:
+        """A feature's valid geometry (checked and repaired on first use); None when unusable."""
+        if fid not in self._geometries:
+            self._geometries[fid] = clean_polygon(self._index.geometry(fid), self.spec.display_name(), fid, self.issues)
+        return self._geometries[fid]
+
+    def attributes(self, fid: int) -> FeatureAttributes:
+        """A feature's label, code and deduction (read with ``load_attributes`` beforehand)."""
+        if fid not in self._attributes:
+            self.load_attributes([fid])
+        return self._attributes[fid]
+
+    def load_attributes(self, fids: Iterable[int]) -> None:
+        """Read the attributes of many features in one request."""
+        missing = [fid for fid in fids if fid not in self._attributes]
+        if not missing:
+            return
+        label_i, code_i, deduction_i = self._field_indexes
+        wanted = [i for i in self._field_indexes if i >= 0]
+        if not wanted:
+            self._attributes.update((fid, FeatureAttributes()) for fid in missing)
+            return
+        request = QgsFeatureRequest().setFilterFids(missing).setSubsetOfAttributes(wanted)
+        request.setFlags(QgsFeatureRequest.NoGeometry)
+        for feature in iterate_features(self.spec.source, request):
+            values = feature.attributes()
+            self._attributes[feature.id()] = FeatureAttributes(
+                _text(values[label_i]) if label_i >= 0 else "",
+                _text(values[code_i]) if code_i >= 0 else "",
+                _number(values[deduction_i]) if deduction_i >= 0 else 0.0,
+            )
+        for fid in missing:
+            self._attributes.setdefault(fid, FeatureAttributes())

@@ -149,12 +149,13 @@ class OverlapCheckAlgorithm(QgsProcessingAlgorithm):
             output.setGeometry(feature.geometry())
             output.setAttributes(feature.attributes() + values)
             sink.addFeature(output, QgsFeatureSink.FastInsert)
+        piece_fields = overlaps_fields()
         for result in report.subjects:
             for overlap in result.roles.values():
                 for piece in overlap.pieces:
                     if piece.geometry.type() != QgsWkbTypes.PolygonGeometry:
                         continue
-                    row = QgsFeature(overlaps_fields())
+                    row = QgsFeature(piece_fields)
                     geometry = piece.geometry
                     geometry.convertToMultiType()
                     row.setGeometry(geometry)

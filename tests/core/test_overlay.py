@@ -181,9 +181,10 @@ def test_interactive_engine_reuses_its_indexes_and_reports_a_repair_once():
 def test_protected_layers_in_other_zones_and_frames_give_the_same_overlap(farmland_crs):
     """County data arrive in zone 38 or 39, with or without prefix, or geographic: never mixed silently."""
     farmland_gk = QgsGeometry.fromWkt(square(X0 + 50, Y0, 200)).densifyByCount(20)
-    farmland_gk.transform(
-        QgsCoordinateTransform(QgsCoordinateReferenceSystem(GK39), QgsCoordinateReferenceSystem(farmland_crs), context())
+    to_farmland_crs = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem(GK39), QgsCoordinateReferenceSystem(farmland_crs), context()
     )
+    farmland_gk.transform(to_farmland_crs)
     farmland = memory_layer("Polygon", farmland_crs, [(farmland_gk.asWkt(12),)])
     subject = memory_layer("Polygon", GK39, [(square(X0, Y0, 100),)])
     report = run_overlay(subject, [RoleSpec("pbf", farmland)], context(), AreaMode.PLANAR)

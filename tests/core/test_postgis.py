@@ -45,7 +45,8 @@ def postgis():
     run([f"{bin_dir}/initdb", "-D", cluster, "-A", "trust", "-U", "postgres", "-E", "UTF8"])
     # -l: the server must not inherit our pipes, or waiting for pg_ctl would never end.
     log = os.path.join(folder, "server.log")
-    run([f"{bin_dir}/pg_ctl", "-D", cluster, "-l", log, "-w", "-o", f"-p {PORT} -k {folder} -c listen_addresses=''", "start"])
+    options = f"-p {PORT} -k {folder} -c listen_addresses=''"
+    run([f"{bin_dir}/pg_ctl", "-D", cluster, "-l", log, "-w", "-o", options, "start"])
     try:
         run([f"{bin_dir}/psql", "-h", folder, "-p", PORT, "-U", "postgres", "-c", "CREATE EXTENSION postgis"])
         yield folder
