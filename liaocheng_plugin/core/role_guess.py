@@ -57,8 +57,15 @@ def guess_label_field(fields: QgsFields) -> str:
 
 
 def guess_name_field(fields: QgsFields) -> str:
-    """A field holding a readable name (villages: NAME, MC, CZMC …)."""
-    return find_field(fields, NAME_FIELD_CANDIDATES + LABEL_FIELD_CANDIDATES)
+    """A field holding a readable name: NAME, MC, CZMC …, else any …MC (名称 in pinyin schemas) or 名称 field."""
+    found = find_field(fields, NAME_FIELD_CANDIDATES)
+    if found:
+        return found
+    for field in fields:
+        name = field.name()
+        if name.upper().endswith("MC") or "名称" in name or "NAME" in name.upper():
+            return name
+    return find_field(fields, LABEL_FIELD_CANDIDATES)
 
 
 def _name_match(role: Role, layer_name: str) -> Optional[str]:

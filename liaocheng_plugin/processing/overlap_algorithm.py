@@ -4,8 +4,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -15,49 +13,19 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.overlap_table import overlap_fields, overlap_values
-from liaocheng_plugin.core.overlay import OverlayReport, run_overlay
+from liaocheng_plugin.core.overlay import run_overlay
 from liaocheng_plugin.core.protected_index import iterate_features
-from liaocheng_plugin.core.units import MU_DECIMALS, m2_to_mu
+from liaocheng_plugin.processing.outputs import pieces_fields, report_issues, write_pieces
 from liaocheng_plugin.processing.protected_parameters import (
     add_protected_parameters,
     read_area_mode,
     read_cultivated_codes,
     read_role_specs,
 )
-
-MAX_ISSUES_LISTED = 50
-
-
-def report_issues(report: OverlayReport, feedback) -> None:
-    """Tell the user which features were repaired or skipped, naming layer and feature."""
-    for issue in report.issues[:MAX_ISSUES_LISTED]:
-        feedback.reportError(issue.message(), False)
-    if len(report.issues) > MAX_ISSUES_LISTED:
-        feedback.reportError(
-            tr("… and {} more geometry problems.").format(len(report.issues) - MAX_ISSUES_LISTED), False
-        )
-    feedback.pushInfo(tr("Areas are {}; working CRS {}.").format(report.area_note, report.working_crs.authid()))
-
-
-def overlaps_fields() -> QgsFields:
-    """Fields of the OVERLAPS output: one row per subject × protected feature."""
-    fields = QgsFields()
-    for name, kind in (
-        ("subject_id", QVariant.LongLong),
-        ("role", QVariant.String),
-        ("feature_id", QVariant.LongLong),
-        ("label", QVariant.String),
-        ("land_code", QVariant.String),
-        ("area_m2", QVariant.Double),
-        ("area_mu", QVariant.Double),
-    ):
-        fields.append(QgsField(name, kind))
-    return fields
 
 
 class OverlapCheckAlgorithm(QgsProcessingAlgorithm):
@@ -139,7 +107,7 @@ class OverlapCheckAlgorithm(QgsProcessingAlgorithm):
             parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
         )
         pieces_sink, pieces_id = self.parameterAsSink(
-            parameters, self.OVERLAPS, context, overlaps_fields(), QgsWkbTypes.MultiPolygon, report.working_crs
+            parameters, self.OVERLAPS, context, pieces_fields(), QgsWkbTypes.MultiPolygon, report.working_crs
         )
         results = {result.subject_id: result for result in report.subjects}
         for feature in iterate_features(source, QgsFeatureRequest()):
@@ -149,26 +117,5 @@ class OverlapCheckAlgorithm(QgsProcessingAlgorithm):
             output.setGeometry(feature.geometry())
             output.setAttributes(feature.attributes() + values)
             sink.addFeature(output, QgsFeatureSink.FastInsert)
-        piece_fields = overlaps_fields()
-        for result in report.subjects:
-            for overlap in result.roles.values():
-                for piece in overlap.pieces:
-                    if piece.geometry.type() != QgsWkbTypes.PolygonGeometry:
-                        continue
-                    row = QgsFeature(piece_fields)
-                    geometry = piece.geometry
-                    geometry.convertToMultiType()
-                    row.setGeometry(geometry)
-                    row.setAttributes(
-                        [
-                            result.subject_id,
-                            piece.role,
-                            piece.protected_fid,
-                            piece.label,
-                            piece.code,
-                            round(piece.area_m2, 2),
-                            round(m2_to_mu(piece.area_m2), MU_DECIMALS),
-                        ]
-                    )
-                    pieces_sink.addFeature(row, QgsFeatureSink.FastInsert)
+        write_pieces(pieces_sink, report)
         return {self.OUTPUT: output_id, self.OVERLAPS: pieces_id}

@@ -118,9 +118,7 @@ def read_role_specs(
             deduction = algorithm.parameterAsString(parameters, DEDUCTION_FIELD, context) or guess_deduction_field(
                 fields
             )
-            specs.append(
-                RoleSpec(role.value, source, code_field=code_field, deduction_field=deduction, coverage=True)
-            )
+            specs.append(RoleSpec(role.value, source, code_field=code_field, deduction_field=deduction, coverage=True))
         elif role == Role.VILLAGES:
             name_field = algorithm.parameterAsString(parameters, VILLAGE_NAME_FIELD, context) or guess_name_field(
                 fields

@@ -6,6 +6,7 @@ from qgis.PyQt.QtGui import QIcon
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.paths import resource_path
 from liaocheng_plugin.processing.overlap_algorithm import OverlapCheckAlgorithm
+from liaocheng_plugin.processing.reserve_algorithm import ReserveCheckAlgorithm
 
 
 class LiaochengProvider(QgsProcessingProvider):
@@ -21,5 +22,5 @@ class LiaochengProvider(QgsProcessingProvider):
         return QIcon(str(resource_path("icons", "plugin.svg")))
 
     def loadAlgorithms(self):
-        for algorithm in (OverlapCheckAlgorithm(),):
+        for algorithm in (OverlapCheckAlgorithm(), ReserveCheckAlgorithm()):
             self.addAlgorithm(algorithm)

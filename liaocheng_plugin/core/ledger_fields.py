@@ -1,0 +1,99 @@
+"""Ledger (台账) fields of reserve parcels: which layer field holds what, detected from common names."""
+
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from typing import Optional
+
+from qgis.core import QgsFields
+from qgis.PyQt.QtCore import QDate, QDateTime
+
+from liaocheng_plugin.core.role_guess import find_field
+
+# Candidate names per ledger attribute, pinyin abbreviations first, then Chinese and English names.
+LEDGER_FIELD_CANDIDATES = {
+    "code": ("DKBH", "CBDKBH", "BH", "地块编号", "编号", "CODE"),
+    "name": ("DKMC", "CBDKMC", "地块名称", "名称", "MC", "NAME"),
+    "recorded_mu": ("JLMJ", "TZMJ", "CBMJ", "DKMJ", "台账面积", "登记面积", "面积", "AREA_MU", "MJ"),
+    "reserve_date": ("CBRQ", "RKRQ", "储备日期", "入库日期"),
+    "registration": ("DJZT", "登记状态", "是否登记"),
+    "certificate": ("BDCQZH", "BDCDJZMH", "QZH", "ZSH", "不动产权证号", "证书号"),
+    "fence": ("WD", "WDZT", "围挡", "围挡情况"),
+    "dust_net": ("FCW", "FCWZT", "防尘网", "苫盖情况"),
+    "last_inspection": ("ZJXCRQ", "XCRQ", "最近巡查日期", "巡查日期"),
+}
+# Words that say a fence or dust net is missing or incomplete (checked before the positive ones).
+NOT_IN_PLACE_WORDS = ("无", "未", "否", "部分", "缺", "破损", "no", "none", "partial")
+
+
+@dataclass
+class LedgerFields:
+    """The layer field of each ledger attribute; "" when the layer has none."""
+
+    code: str = ""
+    name: str = ""
+    recorded_mu: str = ""
+    reserve_date: str = ""
+    registration: str = ""
+    certificate: str = ""
+    fence: str = ""
+    dust_net: str = ""
+    last_inspection: str = ""
+
+    @classmethod
+    def detect(cls, layer_fields: QgsFields, **given: str) -> "LedgerFields":
+        """Fields found by common names, overridden by those ``given`` (non-empty)."""
+        found = {name: find_field(layer_fields, candidates) for name, candidates in LEDGER_FIELD_CANDIDATES.items()}
+        found.update({name: value for name, value in given.items() if value})
+        return cls(**found)
+
+    def missing_in(self, layer_fields: QgsFields):
+        """Mapped field names the layer does not have."""
+        return [
+            getattr(self, f.name)
+            for f in fields(self)
+            if getattr(self, f.name) and layer_fields.lookupField(getattr(self, f.name)) < 0
+        ]
+
+
+def is_blank(value) -> bool:
+    """NULL, None, empty or whitespace."""
+    return value is None or str(value).strip() in ("", "NULL")
+
+
+def as_date(value) -> Optional[date]:
+    """A date from a QDate, QDateTime, Python date or text like 2023-05-01 / 2023/5/1 / 20230501."""
+    if is_blank(value):
+        return None
+    if isinstance(value, QDateTime):
+        value = value.date()
+    if isinstance(value, QDate):
+        return date(value.year(), value.month(), value.day()) if value.isValid() else None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip().replace("/", "-").replace(".", "-")
+    for pattern in ("%Y-%m-%d", "%Y%m%d", "%Y-%m-%d %H:%M:%S"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def as_float(value) -> Optional[float]:
+    """A number, or None when blank or not a number."""
+    if is_blank(value):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def is_in_place(value) -> bool:
+    """Whether a fence / dust-net state says it is complete (完整, 已覆盖, 是 …)."""
+    if is_blank(value):
+        return False
+    text = str(value).strip().lower()
+    return not any(word in text for word in NOT_IN_PLACE_WORDS)

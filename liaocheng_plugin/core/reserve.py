@@ -1,0 +1,284 @@
+"""储备土地核查: each reserve parcel against the protected layers, its ledger, grid and inspection state."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Dict, List, Optional, Sequence
+
+from qgis.core import (
+    QgsCoordinateTransformContext,
+    QgsFeatureRequest,
+    QgsFeatureSource,
+    QgsFeedback,
+    QgsSpatialIndex,
+)
+
+from liaocheng_plugin.core.crs import AreaMeasurer
+from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, AreaMode, Role
+from liaocheng_plugin.core.findings import Finding, Severity, status_of
+from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.ledger_fields import LedgerFields, as_date, as_float, is_blank, is_in_place
+from liaocheng_plugin.core.overlay import OverlapPiece, OverlayReport, SubjectOverlap, is_cultivated, run_overlay
+from liaocheng_plugin.core.protected_index import RoleSpec, iterate_features
+from liaocheng_plugin.core.units import m2_to_mu
+
+GRID_KEY = "grid"
+TOWNSHIP_KEY = "township"
+DEFAULT_BARE_LAND_CODES = ("1201", "1206", "1207")
+
+
+@dataclass
+class ReserveRules:
+    """Tolerances of the reserve check; the defaults are the bureau's (see DOMAIN.md)."""
+
+    outside_boundary_pct: float = 1.0
+    area_tolerance_pct: float = 0.5
+    area_tolerance_mu: float = 0.1
+    inspection_days: int = 30
+    sliver_m2: float = 1.0
+    bare_land_codes: Sequence[str] = DEFAULT_BARE_LAND_CODES
+    reference_date: date = field(default_factory=date.today)
+
+
+@dataclass
+class ParcelResult:
+    """The verdict on one reserve parcel."""
+
+    subject_id: int
+    code: str
+    overlap: SubjectOverlap
+    findings: List[Finding] = field(default_factory=list)
+    recorded_mu: Optional[float] = None
+    grid: str = ""
+    township: str = ""
+    overlapping_parcels: List[str] = field(default_factory=list)
+    days_since_inspection: Optional[int] = None
+
+    @property
+    def status(self) -> Severity:
+        return status_of(self.findings)
+
+    @property
+    def area_mu(self) -> float:
+        return m2_to_mu(self.overlap.area_m2)
+
+    def role_mu(self, role: str) -> float:
+        return m2_to_mu(self.overlap.area_m2_of(role))
+
+    @property
+    def cultivated_mu(self) -> float:
+        survey = self.overlap.roles.get(Role.LAND_SURVEY.value)
+        return m2_to_mu(survey.cultivated_m2) if survey else 0.0
+
+    @property
+    def outside_boundary_pct(self) -> Optional[float]:
+        """Share outside the development boundary, None when no boundary layer was given."""
+        if Role.DEVELOPMENT_BOUNDARY.value not in self.overlap.roles:
+            return None
+        return 100.0 - self.overlap.percent_of(Role.DEVELOPMENT_BOUNDARY.value)
+
+
+@dataclass
+class ReserveReport:
+    """All parcel verdicts with the overlay they rest on."""
+
+    parcels: List[ParcelResult]
+    overlay: OverlayReport
+
+
+def is_conflict_piece(piece: OverlapPiece, cultivated_codes: Sequence[str]) -> bool:
+    """Pieces a reviewer looks at: farmland, red line and cultivated land."""
+    if piece.role in (Role.PERMANENT_FARMLAND.value, Role.ECOLOGICAL_REDLINE.value):
+        return True
+    return piece.role == Role.LAND_SURVEY.value and is_cultivated(piece.code, cultivated_codes)
+
+
+def largest_zone(overlap: SubjectOverlap, key: str) -> str:
+    """The label of the zone (grid cell, township) holding most of the subject."""
+    zone = overlap.roles.get(key)
+    if zone is None or not zone.pieces:
+        return ""
+    return max(zone.pieces, key=lambda piece: piece.area_m2).label
+
+
+def check_reserve_parcels(
+    source: QgsFeatureSource,
+    specs: Sequence[RoleSpec],
+    context: QgsCoordinateTransformContext,
+    ledger: LedgerFields,
+    rules: ReserveRules,
+    grid: Optional[RoleSpec] = None,
+    township: Optional[RoleSpec] = None,
+    area_mode: AreaMode = AreaMode.ELLIPSOIDAL,
+    cultivated_codes: Sequence[str] = DEFAULT_CULTIVATED_CODES,
+    feedback: Optional[QgsFeedback] = None,
+) -> ReserveReport:
+    """Check every reserve parcel; raises CheckCanceledError when cancelled."""
+    zones = [RoleSpec(GRID_KEY, grid.source, grid.label_field)] if grid else []
+    zones += [RoleSpec(TOWNSHIP_KEY, township.source, township.label_field)] if township else []
+    report = run_overlay(source, list(specs) + zones, context, area_mode, 0.0, cultivated_codes, feedback)
+    attributes = read_ledger(source, ledger)
+    parcels = []
+    for overlap in report.subjects:
+        values = attributes.get(overlap.subject_id, {})
+        parcel = ParcelResult(overlap.subject_id, str(values.get("code") or overlap.subject_id), overlap)
+        parcel.grid = largest_zone(overlap, GRID_KEY)
+        parcel.township = largest_zone(overlap, TOWNSHIP_KEY)
+        parcel.findings = protected_findings(overlap, rules, cultivated_codes)
+        parcel.findings += ledger_findings(parcel, values, ledger, rules)
+        parcels.append(parcel)
+    add_parcel_overlaps(parcels, AreaMeasurer(report.working_crs, context, area_mode), rules.sliver_m2)
+    return ReserveReport(parcels, report)
+
+
+def read_ledger(source: QgsFeatureSource, ledger: LedgerFields) -> Dict[int, Dict[str, object]]:
+    """Ledger values per feature id, keyed by ledger attribute name."""
+    indexes = {name: source.fields().lookupField(field_name) for name, field_name in vars(ledger).items() if field_name}
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes([i for i in indexes.values() if i >= 0])
+    values = {}
+    for feature in iterate_features(source, request):
+        row = feature.attributes()
+        values[feature.id()] = {name: row[i] for name, i in indexes.items() if i >= 0}
+    return values
+
+
+def protected_findings(overlap: SubjectOverlap, rules: ReserveRules, cultivated_codes: Sequence[str]) -> List[Finding]:
+    """Farmland and red line (fail), outside the boundary and cultivated land (warn)."""
+    findings = []
+    for role, kind, text in (
+        (Role.PERMANENT_FARMLAND.value, "pbf", tr("on permanent basic farmland {:.2f} mu ({:.1f}%){}")),
+        (Role.ECOLOGICAL_REDLINE.value, "erl", tr("in the ecological red line {:.2f} mu ({:.1f}%){}")),
+    ):
+        role_overlap = overlap.roles.get(role)
+        if role_overlap and role_overlap.area_m2 > rules.sliver_m2:
+            labels = role_overlap.labels
+            which = (
+                tr(", features {}").format(", ".join(labels[:5]) + ("…" if len(labels) > 5 else "")) if labels else ""
+            )
+            findings.append(
+                Finding(
+                    kind, Severity.FAIL, text.format(m2_to_mu(role_overlap.area_m2), overlap.percent_of(role), which)
+                )
+            )
+    boundary = overlap.roles.get(Role.DEVELOPMENT_BOUNDARY.value)
+    if boundary is not None:
+        outside_pct = 100.0 - overlap.percent_of(Role.DEVELOPMENT_BOUNDARY.value)
+        if outside_pct > rules.outside_boundary_pct:
+            outside_mu = m2_to_mu(overlap.area_m2 - boundary.area_m2)
+            text = tr("outside the urban development boundary {:.2f} mu ({:.1f}%)").format(outside_mu, outside_pct)
+            findings.append(Finding("outside_udb", Severity.WARN, text))
+    survey = overlap.roles.get(Role.LAND_SURVEY.value)
+    if survey is not None and survey.cultivated_m2 > rules.sliver_m2:
+        by_code = ", ".join(
+            f"{code} {m2_to_mu(area):.2f}"
+            for code, area in sorted(survey.area_by_code_m2.items())
+            if is_cultivated(code, cultivated_codes)
+        )
+        text = tr("cultivated land {:.2f} mu ({})").format(m2_to_mu(survey.cultivated_m2), by_code)
+        findings.append(Finding("cultivated", Severity.WARN, text))
+    return findings
+
+
+def ledger_findings(
+    parcel: ParcelResult, values: Dict[str, object], ledger: LedgerFields, rules: ReserveRules
+) -> List[Finding]:
+    """Recorded area, registration, inspection and dust control, from the ledger attributes."""
+    findings = []
+    if ledger.recorded_mu:
+        parcel.recorded_mu = as_float(values.get("recorded_mu"))
+        if parcel.recorded_mu is None:
+            findings.append(Finding("area_mismatch", Severity.WARN, tr("no recorded area in the ledger")))
+        else:
+            difference = abs(parcel.area_mu - parcel.recorded_mu)
+            tolerance = max(parcel.recorded_mu * rules.area_tolerance_pct / 100.0, rules.area_tolerance_mu)
+            if difference > tolerance:
+                text = tr("recorded area {:.2f} mu differs from the mapped {:.2f} mu by {:.2f} mu").format(
+                    parcel.recorded_mu, parcel.area_mu, difference
+                )
+                findings.append(Finding("area_mismatch", Severity.WARN, text))
+    if ledger.certificate:
+        unregistered = is_blank(values.get("certificate"))
+    else:
+        registration = values.get("registration")
+        unregistered = bool(ledger.registration) and (is_blank(registration) or "未" in str(registration))
+    if unregistered:
+        findings.append(Finding("unregistered", Severity.WARN, tr("not registered (no certificate number)")))
+    if ledger.last_inspection:
+        inspected = as_date(values.get("last_inspection"))
+        if inspected is None:
+            findings.append(Finding("inspection_overdue", Severity.WARN, tr("no inspection recorded")))
+        else:
+            parcel.days_since_inspection = (rules.reference_date - inspected).days
+            if parcel.days_since_inspection > rules.inspection_days:
+                text = tr("last inspected {} days ago (more than {})").format(
+                    parcel.days_since_inspection, rules.inspection_days
+                )
+                findings.append(Finding("inspection_overdue", Severity.WARN, text))
+    findings += dust_findings(parcel, values, ledger, rules)
+    return findings
+
+
+def dust_findings(
+    parcel: ParcelResult, values: Dict[str, object], ledger: LedgerFields, rules: ReserveRules
+) -> List[Finding]:
+    """Bare land in the survey must be fenced and covered against dust."""
+    survey = parcel.overlap.roles.get(Role.LAND_SURVEY.value)
+    if survey is None or not (ledger.fence or ledger.dust_net):
+        return []
+    bare_m2 = sum(area for code, area in survey.area_by_code_m2.items() if code[:4] in rules.bare_land_codes)
+    if bare_m2 <= rules.sliver_m2:
+        return []
+    missing = []
+    if ledger.fence and not is_in_place(values.get("fence")):
+        missing.append(tr("fence"))
+    if ledger.dust_net and not is_in_place(values.get("dust_net")):
+        missing.append(tr("dust net"))
+    if not missing:
+        return []
+    text = tr("bare land {:.2f} mu without complete {}").format(m2_to_mu(bare_m2), tr(" and ").join(missing))
+    return [Finding("no_dust_cover", Severity.WARN, text)]
+
+
+def add_parcel_overlaps(parcels: List[ParcelResult], measurer: AreaMeasurer, sliver_m2: float) -> None:
+    """Reserve parcels overlapping each other are counted twice in the ledger: a fail on both."""
+    index = QgsSpatialIndex()
+    by_id = {parcel.subject_id: parcel for parcel in parcels}
+    for parcel in parcels:
+        index.addFeature(parcel.subject_id, parcel.overlap.geometry.boundingBox())
+    for parcel in parcels:
+        geometry = parcel.overlap.geometry
+        for other_id in index.intersects(geometry.boundingBox()):
+            if other_id <= parcel.subject_id:
+                continue
+            other = by_id[other_id]
+            shared = geometry.intersection(other.overlap.geometry)
+            area = measurer.area(shared) if not shared.isEmpty() else 0.0
+            if area <= sliver_m2:
+                continue
+            for one, two in ((parcel, other), (other, parcel)):
+                one.overlapping_parcels.append(two.code)
+                text = tr("overlaps reserve parcel {} by {:.2f} mu").format(two.code, m2_to_mu(area))
+                one.findings.append(Finding("parcel_overlap", Severity.FAIL, text))
+
+
+def summarize(parcels: Sequence[ParcelResult]) -> List[Dict[str, object]]:
+    """Rows of the summary table: totals, then counts and 亩 by status, then by grid."""
+    rows = []
+
+    def row(group: str, name: str, members: Sequence[ParcelResult]) -> Dict[str, object]:
+        return {
+            "group": group,
+            "name": name,
+            "parcels": len(members),
+            "area_mu": round(sum(p.area_mu for p in members), 2),
+            "fail": sum(1 for p in members if p.status == Severity.FAIL),
+            "warn": sum(1 for p in members if p.status == Severity.WARN),
+            "pass": sum(1 for p in members if p.status == Severity.PASS),
+        }
+
+    rows.append(row("total", tr("All parcels"), parcels))
+    for status in Severity:
+        rows.append(row("status", status.value, [p for p in parcels if p.status == status]))
+    for grid in sorted({p.grid for p in parcels}):
+        rows.append(row("grid", grid or tr("(no grid)"), [p for p in parcels if p.grid == grid]))
+    return rows

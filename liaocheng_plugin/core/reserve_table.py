@@ -1,0 +1,104 @@
+"""Result columns of the reserve check: layer fields, values and the ledger's Chinese headers."""
+
+from typing import Dict, List, Sequence, Tuple
+
+from qgis.core import QgsField, QgsFields
+from qgis.PyQt.QtCore import QVariant
+
+from liaocheng_plugin.core.definitions import Role
+from liaocheng_plugin.core.findings import findings_text
+from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.reserve import ParcelResult
+from liaocheng_plugin.core.units import MU_DECIMALS, m2_to_mu
+
+RESULT_COLUMNS: Sequence[Tuple[str, int]] = (
+    ("status", QVariant.String),
+    ("findings", QVariant.String),
+    ("area_m2", QVariant.Double),
+    ("area_mu", QVariant.Double),
+    ("recorded_mu", QVariant.Double),
+    ("pbf_mu", QVariant.Double),
+    ("pbf_pct", QVariant.Double),
+    ("erl_mu", QVariant.Double),
+    ("erl_pct", QVariant.Double),
+    ("cult_mu", QVariant.Double),
+    ("cult_net_mu", QVariant.Double),
+    ("outside_udb_pct", QVariant.Double),
+    ("grid", QVariant.String),
+    ("township", QVariant.String),
+    ("overlap_parcels", QVariant.String),
+    ("inspection_days", QVariant.Int),
+)
+SUMMARY_COLUMNS: Sequence[Tuple[str, int]] = (
+    ("group", QVariant.String),
+    ("name", QVariant.String),
+    ("parcels", QVariant.Int),
+    ("area_mu", QVariant.Double),
+    ("fail", QVariant.Int),
+    ("warn", QVariant.Int),
+    ("pass", QVariant.Int),
+)
+
+
+def result_headers() -> Dict[str, str]:
+    """Ledger column headers, translated (Chinese in a zh_CN QGIS)."""
+    return {
+        "status": tr("Status"),
+        "findings": tr("Findings"),
+        "area_m2": tr("Mapped area (m²)"),
+        "area_mu": tr("Mapped area (mu)"),
+        "recorded_mu": tr("Recorded area (mu)"),
+        "pbf_mu": tr("Permanent farmland (mu)"),
+        "pbf_pct": tr("Permanent farmland (%)"),
+        "erl_mu": tr("Red line (mu)"),
+        "erl_pct": tr("Red line (%)"),
+        "cult_mu": tr("Cultivated land (mu)"),
+        "cult_net_mu": tr("Cultivated land net (mu)"),
+        "outside_udb_pct": tr("Outside development boundary (%)"),
+        "grid": tr("Grid"),
+        "township": tr("Township"),
+        "overlap_parcels": tr("Overlapping parcels"),
+        "inspection_days": tr("Days since inspection"),
+        "group": tr("Group"),
+        "name": tr("Name"),
+        "parcels": tr("Parcels"),
+        "fail": tr("Fail"),
+        "warn": tr("Warning"),
+        "pass": tr("Pass"),
+    }
+
+
+def as_fields(columns: Sequence[Tuple[str, int]]) -> QgsFields:
+    """QgsFields for a column list."""
+    fields = QgsFields()
+    for name, kind in columns:
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+def _rounded(value, decimals: int = MU_DECIMALS):
+    return None if value is None else round(value, decimals)
+
+
+def result_values(parcel: ParcelResult) -> List:
+    """Values in the order of RESULT_COLUMNS."""
+    overlap = parcel.overlap
+    survey = overlap.roles.get(Role.LAND_SURVEY.value)
+    return [
+        parcel.status.value,
+        findings_text(parcel.findings),
+        round(overlap.area_m2, 2),
+        _rounded(parcel.area_mu),
+        _rounded(parcel.recorded_mu),
+        _rounded(parcel.role_mu(Role.PERMANENT_FARMLAND.value)),
+        round(overlap.percent_of(Role.PERMANENT_FARMLAND.value), 2),
+        _rounded(parcel.role_mu(Role.ECOLOGICAL_REDLINE.value)),
+        round(overlap.percent_of(Role.ECOLOGICAL_REDLINE.value), 2),
+        _rounded(parcel.cultivated_mu),
+        _rounded(m2_to_mu(survey.cultivated_net_m2) if survey else 0.0),
+        _rounded(parcel.outside_boundary_pct),
+        parcel.grid,
+        parcel.township,
+        ", ".join(parcel.overlapping_parcels),
+        parcel.days_since_inspection,
+    ]

@@ -1,0 +1,67 @@
+"""Outputs every check algorithm shares: the overlap pieces and the report of repaired geometries."""
+
+from typing import Callable, Optional
+
+from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsWkbTypes
+from qgis.PyQt.QtCore import QVariant
+
+from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.overlay import OverlapPiece, OverlayReport
+from liaocheng_plugin.core.units import MU_DECIMALS, m2_to_mu
+
+MAX_ISSUES_LISTED = 50
+
+
+def report_issues(report: OverlayReport, feedback) -> None:
+    """Tell the user which features were repaired or skipped, naming layer and feature."""
+    for issue in report.issues[:MAX_ISSUES_LISTED]:
+        feedback.reportError(issue.message(), False)
+    if len(report.issues) > MAX_ISSUES_LISTED:
+        feedback.reportError(
+            tr("… and {} more geometry problems.").format(len(report.issues) - MAX_ISSUES_LISTED), False
+        )
+    feedback.pushInfo(tr("Areas are {}; working CRS {}.").format(report.area_note, report.working_crs.authid()))
+
+
+def pieces_fields() -> QgsFields:
+    """Fields of the OVERLAPS output: one row per subject × protected feature."""
+    fields = QgsFields()
+    for name, kind in (
+        ("subject_id", QVariant.LongLong),
+        ("role", QVariant.String),
+        ("feature_id", QVariant.LongLong),
+        ("label", QVariant.String),
+        ("land_code", QVariant.String),
+        ("area_m2", QVariant.Double),
+        ("area_mu", QVariant.Double),
+    ):
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+def write_pieces(
+    sink: QgsFeatureSink, report: OverlayReport, keep: Optional[Callable[[OverlapPiece], bool]] = None
+) -> None:
+    """Write every polygon piece of the overlay (those ``keep`` accepts, when given) to ``sink``."""
+    fields = pieces_fields()
+    for result in report.subjects:
+        for overlap in result.roles.values():
+            for piece in overlap.pieces:
+                if piece.geometry.type() != QgsWkbTypes.PolygonGeometry or (keep and not keep(piece)):
+                    continue
+                geometry = piece.geometry
+                geometry.convertToMultiType()
+                row = QgsFeature(fields)
+                row.setGeometry(geometry)
+                row.setAttributes(
+                    [
+                        result.subject_id,
+                        piece.role,
+                        piece.protected_fid,
+                        piece.label,
+                        piece.code,
+                        round(piece.area_m2, 2),
+                        round(m2_to_mu(piece.area_m2), MU_DECIMALS),
+                    ]
+                )
+                sink.addFeature(row, QgsFeatureSink.FastInsert)

@@ -1,0 +1,242 @@
+"""liaocheng:reserve_check — 储备土地核查: reserve parcels against protected layers, ledger and grids."""
+
+from datetime import date
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingUtils,
+    QgsWkbTypes,
+)
+
+from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
+from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.ledger_fields import LedgerFields
+from liaocheng_plugin.core.protected_index import RoleSpec, iterate_features
+from liaocheng_plugin.core.reserve import ReserveRules, check_reserve_parcels, is_conflict_piece, summarize
+from liaocheng_plugin.core.reserve_table import RESULT_COLUMNS, SUMMARY_COLUMNS, as_fields, result_values
+from liaocheng_plugin.core.role_guess import guess_name_field
+from liaocheng_plugin.processing.outputs import pieces_fields, report_issues, write_pieces
+from liaocheng_plugin.processing.protected_parameters import (
+    add_protected_parameters,
+    read_area_mode,
+    read_cultivated_codes,
+    read_role_specs,
+)
+
+# Ledger field parameters and the ledger attribute each maps.
+LEDGER_PARAMETERS = {
+    "CODE_FIELD": "code",
+    "NAME_FIELD": "name",
+    "RECORDED_AREA_FIELD": "recorded_mu",
+    "REGISTRATION_FIELD": "registration",
+    "CERTIFICATE_FIELD": "certificate",
+    "FENCE_FIELD": "fence",
+    "DUST_NET_FIELD": "dust_net",
+    "INSPECTION_DATE_FIELD": "last_inspection",
+}
+
+
+def ledger_parameter_labels():
+    """The ledger field parameter descriptions, translated (literal strings for pylupdate)."""
+    return {
+        "CODE_FIELD": tr("Parcel code field"),
+        "NAME_FIELD": tr("Parcel name field"),
+        "RECORDED_AREA_FIELD": tr("Recorded area field (mu)"),
+        "REGISTRATION_FIELD": tr("Registration state field"),
+        "CERTIFICATE_FIELD": tr("Certificate number field"),
+        "FENCE_FIELD": tr("Fence state field"),
+        "DUST_NET_FIELD": tr("Dust net state field"),
+        "INSPECTION_DATE_FIELD": tr("Last inspection date field"),
+    }
+
+
+class ReserveCheckAlgorithm(QgsProcessingAlgorithm):
+    """Check reserve parcels: farmland, red line, boundary, cultivated land, ledger, grid, inspection."""
+
+    INPUT = "INPUT"
+    GRID = "GRID"
+    GRID_NAME_FIELD = "GRID_NAME_FIELD"
+    TOWNSHIP = "TOWNSHIP"
+    TOWNSHIP_NAME_FIELD = "TOWNSHIP_NAME_FIELD"
+    OUTSIDE_TOLERANCE = "OUTSIDE_TOLERANCE"
+    AREA_TOLERANCE_PCT = "AREA_TOLERANCE_PCT"
+    AREA_TOLERANCE_MU = "AREA_TOLERANCE_MU"
+    INSPECTION_DAYS = "INSPECTION_DAYS"
+    REFERENCE_DATE = "REFERENCE_DATE"
+    OUTPUT = "OUTPUT"
+    SUMMARY = "SUMMARY"
+    OVERLAPS = "OVERLAPS"
+
+    def name(self) -> str:
+        return "reserve_check"
+
+    def displayName(self) -> str:
+        return tr("Land-reserve parcel check")
+
+    def group(self) -> str:
+        return tr("Checks")
+
+    def groupId(self) -> str:
+        return "checks"
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Checks each land-reserve parcel: on permanent basic farmland or in the ecological red line (fail), "
+            "outside the urban development boundary beyond a tolerance, on cultivated land, recorded area differing "
+            "from the mapped area, not registered, inspection overdue, bare land without fence or dust net (warn), "
+            "and parcels overlapping each other (fail). Assigns each parcel the grid cell and township holding most "
+            "of it. Ledger fields are found automatically when not given."
+        )
+
+    def createInstance(self):
+        return ReserveCheckAlgorithm()
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(self.INPUT, tr("Reserve parcels"), [QgsProcessing.TypeVectorPolygon])
+        )
+        for layer, field_name, label in (
+            (self.GRID, self.GRID_NAME_FIELD, tr("Inspection grid")),
+            (self.TOWNSHIP, self.TOWNSHIP_NAME_FIELD, tr("Townships")),
+        ):
+            self.addParameter(
+                QgsProcessingParameterFeatureSource(layer, label, [QgsProcessing.TypeVectorPolygon], optional=True)
+            )
+            self.addParameter(
+                QgsProcessingParameterField(
+                    field_name, tr("Name field of {}").format(label), None, layer, optional=True
+                )
+            )
+        labels = ledger_parameter_labels()
+        for parameter_name in LEDGER_PARAMETERS:
+            parameter = QgsProcessingParameterField(
+                parameter_name, labels[parameter_name], None, self.INPUT, optional=True
+            )
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(parameter)
+        rules = ReserveRules()
+        for name, label, kind, default in (
+            (
+                self.OUTSIDE_TOLERANCE,
+                tr("Tolerated share outside the boundary (%)"),
+                QgsProcessingParameterNumber.Double,
+                rules.outside_boundary_pct,
+            ),
+            (
+                self.AREA_TOLERANCE_PCT,
+                tr("Area tolerance (%)"),
+                QgsProcessingParameterNumber.Double,
+                rules.area_tolerance_pct,
+            ),
+            (
+                self.AREA_TOLERANCE_MU,
+                tr("Area tolerance (mu)"),
+                QgsProcessingParameterNumber.Double,
+                rules.area_tolerance_mu,
+            ),
+            (
+                self.INSPECTION_DAYS,
+                tr("Inspection interval (days)"),
+                QgsProcessingParameterNumber.Integer,
+                rules.inspection_days,
+            ),
+        ):
+            self.addParameter(QgsProcessingParameterNumber(name, label, kind, default, minValue=0))
+        reference = QgsProcessingParameterString(
+            self.REFERENCE_DATE, tr("Check date (YYYY-MM-DD; today when empty)"), "", optional=True
+        )
+        reference.setFlags(reference.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(reference)
+        add_protected_parameters(self)
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Checked reserve parcels")))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.SUMMARY, tr("Reserve summary"), QgsProcessing.TypeVector)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.OVERLAPS, tr("Conflict pieces"), QgsProcessing.TypeVectorPolygon)
+        )
+
+    def _zone(self, parameters, context, layer_name: str, field_name: str):
+        source = self.parameterAsSource(parameters, layer_name, context)
+        if source is None:
+            return None
+        label = self.parameterAsString(parameters, field_name, context) or guess_name_field(source.fields())
+        return RoleSpec(layer_name.lower(), source, label_field=label)
+
+    def _rules(self, parameters, context) -> ReserveRules:
+        text = self.parameterAsString(parameters, self.REFERENCE_DATE, context).strip()
+        try:
+            reference = date.fromisoformat(text) if text else date.today()
+        except ValueError as error:
+            raise QgsProcessingException(tr("Check date “{}” is not a date like 2024-06-30.").format(text)) from error
+        return ReserveRules(
+            outside_boundary_pct=self.parameterAsDouble(parameters, self.OUTSIDE_TOLERANCE, context),
+            area_tolerance_pct=self.parameterAsDouble(parameters, self.AREA_TOLERANCE_PCT, context),
+            area_tolerance_mu=self.parameterAsDouble(parameters, self.AREA_TOLERANCE_MU, context),
+            inspection_days=self.parameterAsInt(parameters, self.INSPECTION_DAYS, context),
+            reference_date=reference,
+        )
+
+    def processAlgorithm(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        given = {attr: self.parameterAsString(parameters, name, context) for name, attr in LEDGER_PARAMETERS.items()}
+        ledger = LedgerFields.detect(source.fields(), **given)
+        specs, _others = read_role_specs(self, parameters, context)
+        area_mode = read_area_mode(self, parameters, context)
+        try:
+            report = check_reserve_parcels(
+                source,
+                specs,
+                context.transformContext(),
+                ledger,
+                self._rules(parameters, context),
+                self._zone(parameters, context, self.GRID, self.GRID_NAME_FIELD),
+                self._zone(parameters, context, self.TOWNSHIP, self.TOWNSHIP_NAME_FIELD),
+                area_mode,
+                read_cultivated_codes(self, parameters, context),
+                feedback,
+            )
+        except CheckCanceledError:
+            return {}
+        except LiaochengError as error:
+            raise QgsProcessingException(str(error)) from error
+        report_issues(report.overlay, feedback)
+        fields = QgsProcessingUtils.combineFields(source.fields(), as_fields(RESULT_COLUMNS))
+        sink, output_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
+        )
+        parcels = {parcel.subject_id: parcel for parcel in report.parcels}
+        for feature in iterate_features(source, QgsFeatureRequest()):
+            parcel = parcels.get(feature.id())
+            output = QgsFeature(fields)
+            output.setGeometry(feature.geometry())
+            values = result_values(parcel) if parcel else [None] * len(RESULT_COLUMNS)
+            output.setAttributes(feature.attributes() + values)
+            sink.addFeature(output, QgsFeatureSink.FastInsert)
+        summary_fields = as_fields(SUMMARY_COLUMNS)
+        summary_sink, summary_id = self.parameterAsSink(
+            parameters, self.SUMMARY, context, summary_fields, QgsWkbTypes.NoGeometry
+        )
+        for row in summarize(report.parcels):
+            feature = QgsFeature(summary_fields)
+            feature.setAttributes([row[name] for name, _ in SUMMARY_COLUMNS])
+            summary_sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        pieces_sink, pieces_id = self.parameterAsSink(
+            parameters, self.OVERLAPS, context, pieces_fields(), QgsWkbTypes.MultiPolygon, report.overlay.working_crs
+        )
+        codes = read_cultivated_codes(self, parameters, context)
+        write_pieces(pieces_sink, report.overlay, lambda piece: is_conflict_piece(piece, codes))
+        return {self.OUTPUT: output_id, self.SUMMARY: summary_id, self.OVERLAPS: pieces_id}
