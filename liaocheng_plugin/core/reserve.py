@@ -23,6 +23,7 @@ from liaocheng_plugin.core.units import m2_to_mu
 
 GRID_KEY = "grid"
 TOWNSHIP_KEY = "township"
+OUTSIDE_BOUNDARY_KEY = "outside_udb"
 DEFAULT_BARE_LAND_CODES = ("1201", "1206", "1207")
 
 
@@ -52,6 +53,7 @@ class ParcelResult:
     township: str = ""
     overlapping_parcels: List[str] = field(default_factory=list)
     days_since_inspection: Optional[int] = None
+    outside_piece: Optional[OverlapPiece] = None
 
     @property
     def status(self) -> Severity:
@@ -123,11 +125,25 @@ def check_reserve_parcels(
         parcel = ParcelResult(overlap.subject_id, str(values.get("code") or overlap.subject_id), overlap)
         parcel.grid = largest_zone(overlap, GRID_KEY)
         parcel.township = largest_zone(overlap, TOWNSHIP_KEY)
+        parcel.outside_piece = outside_boundary_piece(
+            overlap, rules.sliver_m2, AreaMeasurer(report.working_crs, context, area_mode)
+        )
         parcel.findings = protected_findings(overlap, rules, cultivated_codes)
         parcel.findings += ledger_findings(parcel, values, ledger, rules)
         parcels.append(parcel)
     add_parcel_overlaps(parcels, AreaMeasurer(report.working_crs, context, area_mode), rules.sliver_m2)
     return ReserveReport(parcels, report)
+
+
+def outside_boundary_piece(overlap: SubjectOverlap, sliver_m2: float, measurer: AreaMeasurer) -> Optional[OverlapPiece]:
+    """The part of a parcel outside the development boundary, as a piece to draw; None when there is none."""
+    boundary = overlap.roles.get(Role.DEVELOPMENT_BOUNDARY.value)
+    if boundary is None or overlap.area_m2 - boundary.area_m2 <= sliver_m2:
+        return None
+    outside = overlap.geometry.difference(boundary.geometry) if boundary.pieces else overlap.geometry
+    if outside.isEmpty():
+        return None
+    return OverlapPiece(OUTSIDE_BOUNDARY_KEY, -1, "", "", outside, measurer.area(outside))
 
 
 def read_ledger(source: QgsFeatureSource, ledger: LedgerFields) -> Dict[int, Dict[str, object]]:

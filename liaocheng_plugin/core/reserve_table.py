@@ -2,14 +2,17 @@
 
 from typing import Dict, List, Sequence, Tuple
 
-from qgis.core import QgsField, QgsFields
+from qgis.core import QgsField, QgsFields, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
 from liaocheng_plugin.core.definitions import Role
+from liaocheng_plugin.core.export import layer_sheet, status_value_labels
 from liaocheng_plugin.core.findings import findings_text
 from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.ledger_fields import LedgerFields
 from liaocheng_plugin.core.reserve import ParcelResult
 from liaocheng_plugin.core.units import MU_DECIMALS, m2_to_mu
+from liaocheng_plugin.core.xlsx import Sheet
 
 RESULT_COLUMNS: Sequence[Tuple[str, int]] = (
     ("status", QVariant.String),
@@ -66,6 +69,33 @@ def result_headers() -> Dict[str, str]:
         "warn": tr("Warning"),
         "pass": tr("Pass"),
     }
+
+
+def ledger_headers(ledger: LedgerFields) -> Dict[str, str]:
+    """Readable headers for the layer's own ledger fields (DKBH → 地块编号 …)."""
+    names = {
+        "code": tr("Parcel code"),
+        "name": tr("Parcel name"),
+        "recorded_mu": tr("Recorded area (mu)"),
+        "reserve_date": tr("Reserve date"),
+        "registration": tr("Registration"),
+        "certificate": tr("Certificate number"),
+        "fence": tr("Fence"),
+        "dust_net": tr("Dust net"),
+        "last_inspection": tr("Last inspection"),
+    }
+    return {field_name: names[attribute] for attribute, field_name in vars(ledger).items() if field_name}
+
+
+def reserve_ledger_sheets(parcels: QgsVectorLayer, summary: QgsVectorLayer) -> List[Sheet]:
+    """The reserve ledger (台账) and its summary as XLSX sheets with readable headers and values."""
+    headers = dict(result_headers(), **ledger_headers(LedgerFields.detect(parcels.fields())))
+    statuses = status_value_labels()
+    groups = {"total": tr("Total"), "status": tr("Status"), "grid": tr("Grid")}
+    return [
+        layer_sheet(tr("Reserve ledger"), parcels, headers, {"status": statuses}),
+        layer_sheet(tr("Summary"), summary, result_headers(), {"group": groups, "name": statuses}),
+    ]
 
 
 def as_fields(columns: Sequence[Tuple[str, int]]) -> QgsFields:

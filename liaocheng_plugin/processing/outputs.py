@@ -2,7 +2,7 @@
 
 from typing import Callable, Optional
 
-from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsWkbTypes
+from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsWkbTypes
 from qgis.PyQt.QtCore import QVariant
 
 from liaocheng_plugin.core.i18n import tr
@@ -39,29 +39,33 @@ def pieces_fields() -> QgsFields:
     return fields
 
 
-def write_pieces(
-    sink: QgsFeatureSink, report: OverlayReport, keep: Optional[Callable[[OverlapPiece], bool]] = None
-) -> None:
+PieceFilter = Optional[Callable[[OverlapPiece], bool]]
+
+
+def write_pieces(sink: QgsFeatureSink, report: OverlayReport, keep: PieceFilter = None) -> None:
     """Write every polygon piece of the overlay (those ``keep`` accepts, when given) to ``sink``."""
-    fields = pieces_fields()
     for result in report.subjects:
         for overlap in result.roles.values():
             for piece in overlap.pieces:
-                if piece.geometry.type() != QgsWkbTypes.PolygonGeometry or (keep and not keep(piece)):
-                    continue
-                geometry = piece.geometry
-                geometry.convertToMultiType()
-                row = QgsFeature(fields)
-                row.setGeometry(geometry)
-                row.setAttributes(
-                    [
-                        result.subject_id,
-                        piece.role,
-                        piece.protected_fid,
-                        piece.label,
-                        piece.code,
-                        round(piece.area_m2, 2),
-                        round(m2_to_mu(piece.area_m2), MU_DECIMALS),
-                    ]
-                )
-                sink.addFeature(row, QgsFeatureSink.FastInsert)
+                if piece.geometry.type() == QgsWkbTypes.PolygonGeometry and (keep is None or keep(piece)):
+                    write_piece(sink, result.subject_id, piece)
+
+
+def write_piece(sink: QgsFeatureSink, subject_id: int, piece: OverlapPiece) -> None:
+    """One row of the OVERLAPS output."""
+    geometry = QgsGeometry(piece.geometry)
+    geometry.convertToMultiType()
+    row = QgsFeature(pieces_fields())
+    row.setGeometry(geometry)
+    row.setAttributes(
+        [
+            subject_id,
+            piece.role,
+            piece.protected_fid,
+            piece.label,
+            piece.code,
+            round(piece.area_m2, 2),
+            round(m2_to_mu(piece.area_m2), MU_DECIMALS),
+        ]
+    )
+    sink.addFeature(row, QgsFeatureSink.FastInsert)

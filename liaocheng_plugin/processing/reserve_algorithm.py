@@ -26,7 +26,7 @@ from liaocheng_plugin.core.protected_index import RoleSpec, iterate_features
 from liaocheng_plugin.core.reserve import ReserveRules, check_reserve_parcels, is_conflict_piece, summarize
 from liaocheng_plugin.core.reserve_table import RESULT_COLUMNS, SUMMARY_COLUMNS, as_fields, result_values
 from liaocheng_plugin.core.role_guess import guess_name_field
-from liaocheng_plugin.processing.outputs import pieces_fields, report_issues, write_pieces
+from liaocheng_plugin.processing.outputs import pieces_fields, report_issues, write_piece, write_pieces
 from liaocheng_plugin.processing.protected_parameters import (
     add_protected_parameters,
     read_area_mode,
@@ -239,4 +239,7 @@ class ReserveCheckAlgorithm(QgsProcessingAlgorithm):
         )
         codes = read_cultivated_codes(self, parameters, context)
         write_pieces(pieces_sink, report.overlay, lambda piece: is_conflict_piece(piece, codes))
+        for parcel in report.parcels:
+            if parcel.outside_piece is not None:
+                write_piece(pieces_sink, parcel.subject_id, parcel.outside_piece)
         return {self.OUTPUT: output_id, self.SUMMARY: summary_id, self.OVERLAPS: pieces_id}

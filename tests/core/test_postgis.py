@@ -67,8 +67,9 @@ def test_postgis_layer_overlaps_like_any_other(postgis):
     layer = QgsVectorLayer(uri.uri(False), "YJJBNT", "postgres")
     assert layer.isValid() and layer.featureCount() == 1
     subject = memory_layer("Polygon", GK39, [(square(X0, Y0, 100),)])
-    report = run_overlay(subject, [RoleSpec("pbf", layer, label_field="MC")],
-                         QgsProject.instance().transformContext(), AreaMode.PLANAR)
+    report = run_overlay(
+        subject, [RoleSpec("pbf", layer, label_field="MC")], QgsProject.instance().transformContext(), AreaMode.PLANAR
+    )
     overlap = report.subjects[0].roles["pbf"]
     assert overlap.area_m2 == pytest.approx(5000.0)
     assert overlap.labels == ["永久基本农田一号"]

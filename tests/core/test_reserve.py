@@ -24,16 +24,26 @@ def parcels(*rows):
 
 def good(code, x, y, size=100.0):
     """A parcel with a clean ledger: recorded area right, registered, inspected last week, fenced."""
-    return (square(x, y, size), code, round(size * size / (10000 / 15), 2), "鲁(2023)第1号", "2024-06-25", "完整", "已覆盖")
+    return (
+        square(x, y, size),
+        code,
+        round(size * size / (10000 / 15), 2),
+        "鲁(2023)第1号",
+        "2024-06-25",
+        "完整",
+        "已覆盖",
+    )
 
 
 def protected():
     boundary = memory_layer("Polygon", GK39, [(square(X0 - 1000, Y0 - 1000, 3000),)], name="CZKFBJ")
     farmland = memory_layer("Polygon", GK39, [(square(X0 + 550, Y0, 100), "JB-7")], {"BSM": str}, "YJJBNT")
     survey = memory_layer(
-        "Polygon", GK39,
+        "Polygon",
+        GK39,
         [(square(X0 + 500, Y0, 50), "0102", 0.1), (square(X0 + 1000, Y0, 100), "1206", 0.0)],
-        {"DLBM": str, "KCXS": float}, "DLTB",
+        {"DLBM": str, "KCXS": float},
+        "DLTB",
     )
     return [
         RoleSpec("udb", boundary),
@@ -45,8 +55,12 @@ def protected():
 def check(layer, **rules):
     ledger = LedgerFields.detect(layer.fields())
     return check_reserve_parcels(
-        layer, protected(), QgsProject.instance().transformContext(), ledger,
-        ReserveRules(reference_date=TODAY, **rules), area_mode=AreaMode.PLANAR,
+        layer,
+        protected(),
+        QgsProject.instance().transformContext(),
+        ledger,
+        ReserveRules(reference_date=TODAY, **rules),
+        area_mode=AreaMode.PLANAR,
     )
 
 
@@ -117,13 +131,23 @@ def test_parcel_outside_the_boundary_warns_beyond_the_tolerance():
 
 
 def test_grid_is_the_cell_holding_most_of_the_parcel_and_summary_adds_up():
-    grid = memory_layer("Polygon", GK39, [(square(X0 - 500, Y0 - 500, 530), "西网格"), (square(X0 + 30, Y0 - 500, 1000), "东网格")],
-                        {"WGMC": str}, "网格")
+    grid = memory_layer(
+        "Polygon",
+        GK39,
+        [(square(X0 - 500, Y0 - 500, 530), "西网格"), (square(X0 + 30, Y0 - 500, 1000), "东网格")],
+        {"WGMC": str},
+        "网格",
+    )
     layer = parcels(good("G", X0, Y0), good("H", X0 + 500, Y0))
     ledger = LedgerFields.detect(layer.fields())
     report = check_reserve_parcels(
-        layer, protected(), QgsProject.instance().transformContext(), ledger, ReserveRules(reference_date=TODAY),
-        grid=RoleSpec("grid", grid, label_field="WGMC"), area_mode=AreaMode.PLANAR,
+        layer,
+        protected(),
+        QgsProject.instance().transformContext(),
+        ledger,
+        ReserveRules(reference_date=TODAY),
+        grid=RoleSpec("grid", grid, label_field="WGMC"),
+        area_mode=AreaMode.PLANAR,
     )
     assert {p.code: p.grid for p in report.parcels} == {"G": "东网格", "H": "东网格"}
     rows = summarize(report.parcels)

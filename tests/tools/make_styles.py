@@ -133,6 +133,29 @@ def main() -> None:
     ]
     survey.setRenderer(QgsCategorizedSymbolRenderer('left("DLBM", 2)', categories))
     write("survey", survey)
+    status_layer = QgsVectorLayer("Polygon?crs=EPSG:4527&field=status:string", "status", "memory")
+    statuses = [
+        QgsRendererCategory("fail", fill("220,40,40,120", "#b00000", 0.8), "不通过 fail"),
+        QgsRendererCategory("warn", fill("245,166,35,110", "#c06000", 0.7), "预警 warning"),
+        QgsRendererCategory("pass", fill("60,170,90,90", "#1e7b3a", 0.6), "通过 pass"),
+    ]
+    status_layer.setRenderer(QgsCategorizedSymbolRenderer("status", statuses))
+    write("check_status", status_layer)
+    pieces = QgsVectorLayer("Polygon?crs=EPSG:4527&field=role:string", "pieces", "memory")
+    outside = fill("0,0,0,0", "#7a4fa0", 0.5, "no", "dash")
+    hatch = QgsLinePatternFillSymbolLayer()
+    hatch.setLineAngle(135)
+    hatch.setDistance(1.6)
+    hatch.setSubSymbol(QgsLineSymbol.createSimple({"color": "#7a4fa0", "width": "0.3"}))
+    outside.appendSymbolLayer(hatch)
+    roles = [
+        QgsRendererCategory("pbf", fill("230,0,0,170", "#a00000", 0.4), "永久基本农田 farmland"),
+        QgsRendererCategory("erl", fill("200,0,60,170", "#7a0020", 0.4), "生态保护红线 red line"),
+        QgsRendererCategory("survey", fill("255,140,0,150", "#b35900", 0.3), "耕地 cultivated land"),
+        QgsRendererCategory("outside_udb", outside, "城镇开发边界外 outside boundary"),
+    ]
+    pieces.setRenderer(QgsCategorizedSymbolRenderer("role", roles))
+    write("conflict_pieces", pieces)
     route = QgsVectorLayer("LineString?crs=EPSG:4527", "route", "memory")
     route.setRenderer(QgsSingleSymbolRenderer(QgsLineSymbol.createSimple({"color": "#1f4e8c", "width": "1.2"})))
     write("route", route)

@@ -1,0 +1,59 @@
+"""Write result layers to a GeoPackage and result tables to XLSX ledgers with readable headers."""
+
+from pathlib import Path
+from typing import Dict, List, Mapping, Optional, Sequence
+
+from qgis.core import QgsProject, QgsVectorFileWriter, QgsVectorLayer
+
+from liaocheng_plugin.core.exceptions import LiaochengError
+from liaocheng_plugin.core.findings import status_labels
+from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.xlsx import Sheet, write_workbook
+
+
+def write_layers_gpkg(path: Path, layers: Mapping[str, QgsVectorLayer]) -> Path:
+    """Write each layer as a table of one GeoPackage (replacing the file)."""
+    path = Path(path)
+    if path.exists():
+        path.unlink()
+    for position, (name, layer) in enumerate(layers.items()):
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = name
+        options.fileEncoding = "UTF-8"
+        if position:
+            options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+        error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
+            layer, str(path), QgsProject.instance().transformContext(), options
+        )
+        if error != QgsVectorFileWriter.NoError:
+            raise LiaochengError(tr("Could not write layer “{}” to “{}”.").format(name, path), message)
+    return path
+
+
+def layer_sheet(
+    title: str, layer: QgsVectorLayer, headers: Dict[str, str], value_labels: Optional[Dict[str, Dict[str, str]]] = None
+) -> Sheet:
+    """A sheet of every attribute: headers from ``headers`` (else alias or name), coded values made readable."""
+    value_labels = value_labels or {}
+    names = [field.name() for field in layer.fields()]
+    titles = [headers.get(name) or layer.fields().field(name).displayName() for name in names]
+    rows: List[Sequence[object]] = []
+    for feature in layer.getFeatures():
+        values = list(feature.attributes())
+        for position, name in enumerate(names):
+            labels = value_labels.get(name)
+            if labels:
+                values[position] = labels.get(values[position], values[position])
+        rows.append(values)
+    return title, titles, rows
+
+
+def write_ledger(path: Path, sheets: Sequence[Sheet]) -> Path:
+    """Write an XLSX ledger of sheets made by ``layer_sheet``."""
+    return write_workbook(Path(path), sheets)
+
+
+def status_value_labels() -> Dict[str, str]:
+    """fail / warn / pass → readable, translated."""
+    return {severity.value: text for severity, text in status_labels().items()}
