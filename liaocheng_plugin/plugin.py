@@ -4,6 +4,7 @@ from typing import List, Optional
 
 from qgis.core import QgsApplication
 from qgis.PyQt import sip
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu, QToolBar
 
@@ -25,6 +26,7 @@ class LiaochengPlugin:
         self.toolbar: Optional[QToolBar] = None
         self.actions: List[QAction] = []
         self.profile_dialog = None
+        self.reserve_dock = None
 
     def initProcessing(self):
         """Register the Processing provider (also called by QGIS without a GUI)."""
@@ -43,6 +45,7 @@ class LiaochengPlugin:
         self.toolbar = self.iface.addToolBar(tr("Liaocheng Land Check"))
         self.toolbar.setObjectName("LiaochengLandCheckToolbar")
         self._add_action("profile.svg", tr("Protected-layer profile…"), self.show_profile_dialog)
+        self._add_action("reserve.svg", tr("Land-reserve parcels"), self.toggle_reserve_dock)
         self._add_action("overlap.svg", tr("Overlap check…"), self.show_overlap_algorithm)
 
     def _add_action(self, icon: str, text: str, slot) -> QAction:
@@ -63,6 +66,19 @@ class LiaochengPlugin:
         self.profile_dialog.show()
         self.profile_dialog.raise_()
 
+    def toggle_reserve_dock(self):
+        """Show or hide the 储备土地 dock (created on first use)."""
+        from liaocheng_plugin.gui.reserve_dock import ReserveDock
+
+        if self.reserve_dock is None:
+            self.reserve_dock = ReserveDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.reserve_dock)
+            self.reserve_dock.show()
+        else:
+            self.reserve_dock.setUserVisible(not self.reserve_dock.isUserVisible())
+        if self.reserve_dock.isVisible():
+            self.reserve_dock.refresh_profile_summary()
+
     def show_overlap_algorithm(self):
         """Open liaocheng:overlap_check in the Processing dialog, protected layers taken from the profile."""
         from liaocheng_plugin.gui.algorithm_launcher import open_algorithm_dialog
@@ -71,6 +87,11 @@ class LiaochengPlugin:
 
     def unload(self):
         """Remove everything initGui added, in reverse order."""
+        if self.reserve_dock is not None and not sip.isdeleted(self.reserve_dock):
+            self.reserve_dock.cleanup()
+            self.iface.removeDockWidget(self.reserve_dock)
+            self.reserve_dock.deleteLater()
+        self.reserve_dock = None
         if self.profile_dialog is not None and not sip.isdeleted(self.profile_dialog):
             self.profile_dialog.close()
             self.profile_dialog.deleteLater()

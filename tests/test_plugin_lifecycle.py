@@ -4,6 +4,7 @@ import logging
 
 import pytest
 from qgis.core import QgsApplication
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtWidgets import QMenu, QToolBar
 
@@ -63,6 +64,8 @@ def test_load_and_unload_twice_leaves_nothing_behind(iface_with_help_menu):
         plugin = classFactory(iface_with_help_menu)
         plugin.initGui()
         plugin.show_profile_dialog()
+        plugin.toggle_reserve_dock()
+        dock = plugin.reserve_dock
         plugin.unload()
         flush_deletes()
         assert plugin_menus(iface_with_help_menu) == []
@@ -70,3 +73,4 @@ def test_load_and_unload_twice_leaves_nothing_behind(iface_with_help_menu):
         assert QgsApplication.processingRegistry().providerById("liaocheng") is None
         assert logger.handlers == handlers_before
         assert plugin.profile_dialog is None and plugin.translator is None
+        assert plugin.reserve_dock is None and sip.isdeleted(dock)

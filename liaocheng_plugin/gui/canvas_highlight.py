@@ -1,0 +1,66 @@
+"""Zoom to a subject, flash it and draw its conflict pieces on the canvas with rubber bands."""
+
+from typing import Iterable, List, Tuple
+
+from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry, QgsProject, QgsWkbTypes
+from qgis.gui import QgsMapCanvas, QgsRubberBand
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor
+
+# Piece role → (fill, outline, hatched): farmland and red line red, cultivated orange, outside boundary hatched.
+PIECE_COLOURS = {
+    "pbf": (QColor(230, 0, 0, 110), QColor(170, 0, 0), False),
+    "erl": (QColor(200, 0, 60, 110), QColor(120, 0, 30), False),
+    "survey": (QColor(255, 140, 0, 110), QColor(180, 90, 0), False),
+    "outside_udb": (QColor(122, 79, 160, 200), QColor(122, 79, 160), True),
+}
+ZOOM_MARGIN = 0.35
+
+
+class CanvasHighlight:
+    """The rubber bands of the selected subject; cleared before the next one is shown."""
+
+    def __init__(self, canvas: QgsMapCanvas):
+        self.canvas = canvas
+        self.bands: List[QgsRubberBand] = []
+
+    def clear(self) -> None:
+        for band in self.bands:
+            self.canvas.scene().removeItem(band)
+        self.bands = []
+
+    def _to_canvas(self, geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem) -> QgsGeometry:
+        result = QgsGeometry(geometry)
+        result.transform(QgsCoordinateTransform(crs, self.canvas.mapSettings().destinationCrs(), QgsProject.instance()))
+        return result
+
+    def show(
+        self,
+        subject: QgsGeometry,
+        crs: QgsCoordinateReferenceSystem,
+        pieces: Iterable[Tuple[str, QgsGeometry, QgsCoordinateReferenceSystem]],
+    ) -> None:
+        """Zoom to ``subject`` (in ``crs``), draw its pieces (role, geometry, crs) and flash it."""
+        self.clear()
+        outline = self._to_canvas(subject, crs)
+        for role, geometry, piece_crs in pieces:
+            fill, stroke, hatched = PIECE_COLOURS.get(role, PIECE_COLOURS["pbf"])
+            band = QgsRubberBand(self.canvas, QgsWkbTypes.PolygonGeometry)
+            band.setToGeometry(self._to_canvas(geometry, piece_crs), None)
+            band.setFillColor(fill)
+            band.setStrokeColor(stroke)
+            band.setWidth(1)
+            if hatched:
+                band.setBrushStyle(Qt.BrushStyle.BDiagPattern)
+            self.bands.append(band)
+        band = QgsRubberBand(self.canvas, QgsWkbTypes.PolygonGeometry)
+        band.setToGeometry(outline, None)
+        band.setFillColor(QColor(0, 0, 0, 0))
+        band.setStrokeColor(QColor(31, 78, 140))
+        band.setWidth(3)
+        self.bands.append(band)
+        extent = outline.boundingBox()
+        extent.grow(max(extent.width(), extent.height()) * ZOOM_MARGIN)
+        self.canvas.setExtent(extent)
+        self.canvas.refresh()
+        self.canvas.flashGeometries([subject], crs)
