@@ -44,47 +44,47 @@
         <translation>图层“{}”，要素 {}：无法转换到工作坐标系{}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/overlay.py" line="206" />
+        <location filename="../liaocheng_plugin/core/overlay.py" line="221" />
         <source>Layer “{}” must hold polygons or lines to be checked.</source>
         <translation>图层“{}”须为面或线图层才能核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/overlay.py" line="208" />
+        <location filename="../liaocheng_plugin/core/overlay.py" line="223" />
         <source>Layer “{}” holds lines: give a corridor width (buffer) greater than 0 m.</source>
         <translation>图层“{}”为线图层：请给出大于 0 米的廊道宽度（缓冲距离）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="124" />
+        <location filename="../liaocheng_plugin/core/profile.py" line="130" />
         <source>This file is not a protected-layer profile.</source>
         <translation>该文件不是保护图层配置。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="182" />
+        <location filename="../liaocheng_plugin/core/profile.py" line="195" />
         <source>layer is not in the project</source>
         <translation>图层不在当前工程中</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="196" />
+        <location filename="../liaocheng_plugin/core/profile.py" line="213" />
         <source>holds {} geometries; polygons are needed</source>
         <translation>为{}几何；需要面图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="198" />
+        <location filename="../liaocheng_plugin/core/profile.py" line="217" />
         <source>has no coordinate reference system</source>
         <translation>没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="200" />
+        <location filename="../liaocheng_plugin/core/profile.py" line="219" />
         <source>is empty</source>
         <translation>为空图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="203" />
+        <location filename="../liaocheng_plugin/core/profile.py" line="222" />
         <source>has no field “{}”</source>
         <translation>缺少字段“{}”</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="205" />
+        <location filename="../liaocheng_plugin/core/profile.py" line="224" />
         <source>needs a land-use code field (DLBM)</source>
         <translation>需要地类编码字段（DLBM）</translation>
     </message>
@@ -94,27 +94,27 @@
         <translation>图层“{}”缺少字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/role_guess.py" line="82" />
+        <location filename="../liaocheng_plugin/core/role_guess.py" line="89" />
         <source>layer name “{}” matches “{}”</source>
         <translation>图层名“{}”与“{}”匹配</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/role_guess.py" line="90" />
+        <location filename="../liaocheng_plugin/core/role_guess.py" line="97" />
         <source>layer has the land-use code field “{}”</source>
         <translation>图层含地类编码字段“{}”</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="35" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="40" />
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="36" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="41" />
         <source>Ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="37" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="42" />
         <source>Urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
@@ -159,132 +159,132 @@
         <translation>{} {:.2f} 亩（{:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="38" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="43" />
         <source>Land-use survey (DLTB)</source>
         <translation>国土调查地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="39" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="44" />
         <source>Villages (optional)</source>
         <translation>村庄（可选）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="40" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="45" />
         <source>Mineral resources (optional)</source>
         <translation>矿产资源（可选）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="65" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="73" />
         <source>Land-use codes counted as cultivated land, comma separated</source>
         <translation>计为耕地的地类编码，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="66" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="74" />
         <source>Deduction (KCXS):</source>
         <translation>扣除系数（KCXS）：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="68" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="76" />
         <source>Cultivated codes:</source>
         <translation>耕地编码：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="80" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="88" />
         <source>Land-use code field:</source>
         <translation>地类编码字段：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="82" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="90" />
         <source>Name field:</source>
         <translation>名称字段：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="83" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="91" />
         <source>Label field:</source>
         <translation>标识字段：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="128" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="140" />
         <source>Guessed: {}</source>
         <translation>自动识别：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="136" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="148" />
         <source>No layer assigned.</source>
         <translation>未指定图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="219" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="231" />
         <source>Export profile</source>
         <translation>导出配置</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="226" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="238" />
         <source>Profile (*.json)</source>
         <translation>配置文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="233" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="245" />
         <source>Import profile</source>
         <translation>导入配置</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/provider.py" line="18" />
+        <location filename="../liaocheng_plugin/processing/provider.py" line="19" />
         <source>Liaocheng Land Check</source>
         <translation>聊城国土空间核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="46" />
+        <location filename="../liaocheng_plugin/plugin.py" line="47" />
         <source>Protected-layer profile…</source>
         <translation>保护图层配置…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="47" />
+        <location filename="../liaocheng_plugin/plugin.py" line="49" />
         <source>Overlap check…</source>
         <translation>叠加分析核查…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="41" />
+        <location filename="../liaocheng_plugin/processing/outputs.py" line="20" />
         <source>… and {} more geometry problems.</source>
         <translation>……另有 {} 处几何问题。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="42" />
+        <location filename="../liaocheng_plugin/processing/outputs.py" line="23" />
         <source>Areas are {}; working CRS {}.</source>
         <translation>面积为{}；工作坐标系 {}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="73" />
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="43" />
         <source>Overlap check against protected layers</source>
         <translation>保护图层叠加分析核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="76" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="88" />
         <source>Checks</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="82" />
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="52" />
         <source>For each subject (parcel, patch, site or route corridor) computes the area lying on permanent basic farmland, the ecological red line, the urban development boundary, cultivated land of the land-use survey (gross and net of the KCXS field-ridge deduction), villages and further layers, in m², mu and percent. Overlapping protected features are counted once. Invalid geometries are repaired and reported. Lines are buffered by BUFFER metres on each side.</source>
         <translation>对每个核查对象（地块、图斑、选址或线路廊道）计算其占用永久基本农田、生态保护红线、城镇开发边界、国土调查耕地（含按 KCXS 扣除田坎前后面积）、村庄及其他图层的面积，以平方米、亩和百分比表示。相互重叠的保护要素只计一次。无效几何自动修复并报告。线要素按 BUFFER 米向两侧缓冲。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="94" />
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="64" />
         <source>Subjects (polygons or lines)</source>
         <translation>核查对象（面或线）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="101" />
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="71" />
         <source>Buffer for lines (each side)</source>
         <translation>线要素缓冲距离（单侧）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="105" />
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="77" />
         <source>Overlap results</source>
         <translation>叠加分析结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="106" />
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="78" />
         <source>Overlap pieces</source>
         <translation>叠加压占图斑</translation>
     </message>
@@ -349,9 +349,539 @@
         <translation>平面面积（工作坐标系）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="113" />
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="115" />
         <source>Layer “{}” has no land-use code field “{}”.</source>
         <translation>图层“{}”缺少地类编码字段“{}”。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/export.py" line="30" />
+        <source>Could not write layer “{}” to “{}”.</source>
+        <translation>无法将图层“{}”写入“{}”。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="264" />
+        <source>fail</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/findings.py" line="45" />
+        <source>warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/findings.py" line="45" />
+        <source>pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="164" />
+        <source>on permanent basic farmland {:.2f} mu ({:.1f}%){}</source>
+        <translation>占用永久基本农田 {:.2f} 亩（{:.1f}%）{}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="164" />
+        <source>in the ecological red line {:.2f} mu ({:.1f}%){}</source>
+        <translation>位于生态保护红线内 {:.2f} 亩（{:.1f}%）{}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="171" />
+        <source>, features {}</source>
+        <translation>，图斑 {}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="184" />
+        <source>outside the urban development boundary {:.2f} mu ({:.1f}%)</source>
+        <translation>位于城镇开发边界外 {:.2f} 亩（{:.1f}%）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="193" />
+        <source>cultivated land {:.2f} mu ({})</source>
+        <translation>含耕地 {:.2f} 亩（{}）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="206" />
+        <source>no recorded area in the ledger</source>
+        <translation>台账未登记面积</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="211" />
+        <source>recorded area {:.2f} mu differs from the mapped {:.2f} mu by {:.2f} mu</source>
+        <translation>台账面积 {:.2f} 亩与图上面积 {:.2f} 亩相差 {:.2f} 亩</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="221" />
+        <source>not registered (no certificate number)</source>
+        <translation>未办理不动产登记（无权证号）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="225" />
+        <source>no inspection recorded</source>
+        <translation>无巡查记录</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="229" />
+        <source>last inspected {} days ago (more than {})</source>
+        <translation>距上次巡查已 {} 天（超过 {} 天）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="249" />
+        <source>fence</source>
+        <translation>围挡</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="251" />
+        <source>dust net</source>
+        <translation>防尘网</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="254" />
+        <source>bare land {:.2f} mu without complete {}</source>
+        <translation>裸露土地 {:.2f} 亩，{}不完整</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="254" />
+        <source> and </source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="276" />
+        <source>overlaps reserve parcel {} by {:.2f} mu</source>
+        <translation>与储备地块 {} 重叠 {:.2f} 亩</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="295" />
+        <source>All parcels</source>
+        <translation>全部地块</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="299" />
+        <source>(no grid)</source>
+        <translation>（无网格）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="212" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="212" />
+        <source>Findings</source>
+        <translation>核查问题</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="51" />
+        <source>Mapped area (m²)</source>
+        <translation>图上面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="52" />
+        <source>Mapped area (mu)</source>
+        <translation>图上面积（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="79" />
+        <source>Recorded area (mu)</source>
+        <translation>台账面积（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="54" />
+        <source>Permanent farmland (mu)</source>
+        <translation>占永久基本农田（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="55" />
+        <source>Permanent farmland (%)</source>
+        <translation>占永久基本农田（%）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="212" />
+        <source>Red line (mu)</source>
+        <translation>占生态保护红线（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="57" />
+        <source>Red line (%)</source>
+        <translation>占生态保护红线（%）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="58" />
+        <source>Cultivated land (mu)</source>
+        <translation>含耕地（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="59" />
+        <source>Cultivated land net (mu)</source>
+        <translation>含耕地净面积（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="60" />
+        <source>Outside development boundary (%)</source>
+        <translation>城镇开发边界外（%）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="212" />
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="212" />
+        <source>Township</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="63" />
+        <source>Overlapping parcels</source>
+        <translation>重叠地块</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="64" />
+        <source>Days since inspection</source>
+        <translation>距上次巡查天数</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="65" />
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="212" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="67" />
+        <source>Parcels</source>
+        <translation>地块数</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="68" />
+        <source>Fail</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="69" />
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="70" />
+        <source>Pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="77" />
+        <source>Parcel code</source>
+        <translation>地块编号</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="78" />
+        <source>Parcel name</source>
+        <translation>地块名称</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="80" />
+        <source>Reserve date</source>
+        <translation>储备日期</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="81" />
+        <source>Registration</source>
+        <translation>登记状态</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="82" />
+        <source>Certificate number</source>
+        <translation>不动产权证号</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="83" />
+        <source>Fence</source>
+        <translation>围挡</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="84" />
+        <source>Dust net</source>
+        <translation>防尘网</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="85" />
+        <source>Last inspection</source>
+        <translation>最近巡查日期</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="94" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="96" />
+        <source>Reserve ledger</source>
+        <translation>储备土地台账</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="97" />
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/xlsx.py" line="30" />
+        <source>Exporting XLSX needs the Python package openpyxl.</source>
+        <translation>导出 XLSX 需要 Python 包 openpyxl。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/xlsx.py" line="52" />
+        <source>Could not write “{}”.</source>
+        <translation>无法写入“{}”。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="41" />
+        <source>Reserve check results</source>
+        <translation>储备土地核查结果</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/plugin.py" line="48" />
+        <source>Land-reserve parcels</source>
+        <translation>储备土地核查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="88" />
+        <source>Filter findings…</source>
+        <translation>筛选核查问题…</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="89" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="246" />
+        <source>All grids</source>
+        <translation>全部网格</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="131" />
+        <source>farmland</source>
+        <translation>永农</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="132" />
+        <source>red line</source>
+        <translation>红线</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="133" />
+        <source>boundary</source>
+        <translation>开发边界</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="134" />
+        <source>survey</source>
+        <translation>三调</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="139" />
+        <source>none — set the profile first</source>
+        <translation>未设置——请先配置保护图层</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="154" />
+        <source>Choose a layer of reserve parcels.</source>
+        <translation>请选择储备地块图层。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="157" />
+        <source>No parcel of “{}” is selected.</source>
+        <translation>图层“{}”中没有选中的地块。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="161" />
+        <source>No protected layer is set: open the protected-layer profile first.</source>
+        <translation>尚未设置保护图层：请先打开保护图层配置。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="191" />
+        <source>The check was canceled; nothing was written.</source>
+        <translation>核查已取消，未写入任何结果。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="162" />
+        <source>Checked reserve parcels</source>
+        <translation>储备地块核查结果</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="166" />
+        <source>Conflict pieces</source>
+        <translation>冲突图斑</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="163" />
+        <source>Reserve summary</source>
+        <translation>储备土地汇总</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="212" />
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="212" />
+        <source>Area (mu)</source>
+        <translation>面积（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="212" />
+        <source>Farmland (mu)</source>
+        <translation>永农（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="212" />
+        <source>Cultivated (mu)</source>
+        <translation>耕地（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="212" />
+        <source>Outside boundary (%)</source>
+        <translation>边界外（%）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="262" />
+        <source>parcels</source>
+        <translation>宗地块</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="263" />
+        <source>mu in total</source>
+        <translation>亩（合计）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="265" />
+        <source>warnings</source>
+        <translation>项预警</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="287" />
+        <source>Export ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="287" />
+        <source>reserve_ledger.xlsx</source>
+        <translation>储备土地台账.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="295" />
+        <source>Export GeoPackage</source>
+        <translation>导出 GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="295" />
+        <source>reserve_check.gpkg</source>
+        <translation>储备土地核查.gpkg</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="312" />
+        <source>Written to {}</source>
+        <translation>已写入 {}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="53" />
+        <source>Parcel code field</source>
+        <translation>地块编号字段</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="54" />
+        <source>Parcel name field</source>
+        <translation>地块名称字段</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="55" />
+        <source>Recorded area field (mu)</source>
+        <translation>台账面积字段（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="56" />
+        <source>Registration state field</source>
+        <translation>登记状态字段</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="57" />
+        <source>Certificate number field</source>
+        <translation>不动产权证号字段</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="58" />
+        <source>Fence state field</source>
+        <translation>围挡情况字段</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="59" />
+        <source>Dust net state field</source>
+        <translation>防尘网情况字段</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="60" />
+        <source>Last inspection date field</source>
+        <translation>最近巡查日期字段</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="85" />
+        <source>Land-reserve parcel check</source>
+        <translation>储备土地核查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="94" />
+        <source>Checks each land-reserve parcel: on permanent basic farmland or in the ecological red line (fail), outside the urban development boundary beyond a tolerance, on cultivated land, recorded area differing from the mapped area, not registered, inspection overdue, bare land without fence or dust net (warn), and parcels overlapping each other (fail). Assigns each parcel the grid cell and township holding most of it. Ledger fields are found automatically when not given.</source>
+        <translation>逐宗核查储备地块：占用永久基本农田或位于生态保护红线内（不通过）；超出容差位于城镇开发边界外、含耕地、台账面积与图上面积不符、未办理登记、巡查超期、裸露土地未完整围挡或苫盖（预警）；储备地块相互重叠（不通过）。并为每宗地块确定其主要所在的网格和乡镇（街道）。未指定台账字段时自动识别。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="106" />
+        <source>Reserve parcels</source>
+        <translation>储备地块</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="109" />
+        <source>Inspection grid</source>
+        <translation>巡查网格</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="109" />
+        <source>Townships</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="116" />
+        <source>Name field of {}</source>
+        <translation>{}名称字段</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="129" />
+        <source>Tolerated share outside the boundary (%)</source>
+        <translation>允许位于边界外的比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="129" />
+        <source>Area tolerance (%)</source>
+        <translation>面积容差（%）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="129" />
+        <source>Area tolerance (mu)</source>
+        <translation>面积容差（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="129" />
+        <source>Inspection interval (days)</source>
+        <translation>巡查周期（天）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="156" />
+        <source>Check date (YYYY-MM-DD; today when empty)</source>
+        <translation>核查日期（YYYY-MM-DD，留空为今天）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="182" />
+        <source>Check date “{}” is not a date like 2024-06-30.</source>
+        <translation>核查日期“{}”格式不正确，应如 2024-06-30。</translation>
     </message>
 </context>
 <context>
@@ -410,6 +940,74 @@
         <location filename="../liaocheng_plugin/gui/profile_dialog.ui" line="51" />
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
+    </message>
+</context>
+<context>
+    <name>ReserveDockForm</name>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="9" />
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="11" />
+        <source>Reserve parcels</source>
+        <translation>储备地块</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="13" />
+        <source>Selected parcels only</source>
+        <translation>仅核查选中地块</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="14" />
+        <source>Inspection grid</source>
+        <translation>巡查网格</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="16" />
+        <source>Townships</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="18" />
+        <source>Check date</source>
+        <translation>核查日期</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="19" />
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="20" />
+        <source>Protected layers</source>
+        <translation>保护图层</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="24" />
+        <source>Profile…</source>
+        <translation>配置…</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="32" />
+        <source>Run check</source>
+        <translation>开始核查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="33" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="62" />
+        <source>Export ledger (XLSX)…</source>
+        <translation>导出台账（XLSX）…</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="63" />
+        <source>Export GeoPackage…</source>
+        <translation>导出 GeoPackage…</translation>
     </message>
 </context>
 </TS>

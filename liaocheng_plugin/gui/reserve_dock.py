@@ -91,6 +91,7 @@ class ReserveDock(QgsDockWidget):
             form.statusFilter.addItem(label, severity.value)
         form.gridFilter.addItem(tr("All grids"), "")
         form.resultsView.setModel(self.proxy)
+        form.mainLayout.setStretchFactor(form.resultsView, 1)
         form.resultsView.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         form.resultsView.horizontalHeader().setStretchLastSection(True)
         self._show_cards(None)
@@ -136,7 +137,7 @@ class ReserveDock(QgsDockWidget):
         present = [
             text for role, text in names.items() if role in profile.roles and profile.roles[role].find_layer(project)
         ]
-        self.form.profileSummaryLabel.setText(", ".join(present) if present else tr("none — set the profile first"))
+        self.form.profileSummaryLabel.setText("、".join(present) if present else tr("none — set the profile first"))
 
     def _open_profile(self) -> None:
         from liaocheng_plugin.gui.profile_dialog import ProfileDialog
@@ -187,6 +188,7 @@ class ReserveDock(QgsDockWidget):
     def _finished(self, succeeded: bool, layers: dict, message: str) -> None:
         self.form.runButton.setEnabled(True)
         self.form.cancelButton.setEnabled(False)
+        self.form.progressBar.setValue(100 if succeeded else 0)
         if not succeeded:
             text = message or tr("The check was canceled; nothing was written.")
             self.iface.messageBar().pushWarning(tr("Land-reserve parcels"), text)
@@ -201,6 +203,7 @@ class ReserveDock(QgsDockWidget):
             [(layers["OVERLAPS"], "conflict_pieces"), (layers["OUTPUT"], "check_status"), (layers["SUMMARY"], "")],
         )
         self._fill_table()
+        self.form.inputGroup.setCollapsed(True)
         if message:
             self.iface.messageBar().pushInfo(tr("Land-reserve parcels"), message.splitlines()[0])
         logger.info("Reserve check: %s parcels", layers["OUTPUT"].featureCount())
