@@ -1,0 +1,65 @@
+"""The reserve ledger (台账) exported to XLSX with Chinese headers and to a GeoPackage."""
+
+import pytest
+from qgis.core import QgsVectorLayer
+
+from liaocheng_plugin.core.export import write_layers_gpkg, write_ledger
+from liaocheng_plugin.core.reserve_table import (
+    reserve_ledger_sheets,
+)
+from liaocheng_plugin.core.translation import install_translator, remove_translator
+from tests.conftest import memory_layer, square
+
+openpyxl = pytest.importorskip("openpyxl")
+X0, Y0 = 39500000.0, 4050000.0
+
+
+def result_layers():
+    """The reserve check's result and summary layers for one parcel half on farmland, without a certificate."""
+    import processing
+
+    parcels = memory_layer(
+        "Polygon", "EPSG:4527", [(square(X0, Y0, 100), "CB-1", 15.0, "")], {"DKBH": str, "JLMJ": float, "BDCQZH": str}
+    )
+    farmland = memory_layer("Polygon", "EPSG:4527", [(square(X0 + 50, Y0, 100),)], name="YJJBNT")
+    result = processing.run(
+        "liaocheng:reserve_check",
+        {
+            "INPUT": parcels,
+            "PERMANENT_FARMLAND": farmland,
+            "AREA_MODE": 1,
+            "REFERENCE_DATE": "2024-01-01",
+            "OUTPUT": "memory:",
+            "SUMMARY": "memory:",
+            "OVERLAPS": "memory:",
+        },
+    )
+    return result["OUTPUT"], result["SUMMARY"]
+
+
+def test_xlsx_ledger_has_chinese_headers_and_readable_status(tmp_path, processing_with_provider):
+    translator = install_translator("zh_CN")
+    try:
+        parcels, summary = result_layers()
+        path = write_ledger(tmp_path / "台账.xlsx", reserve_ledger_sheets(parcels, summary))
+    finally:
+        remove_translator(translator)
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames == ["储备土地台账", "汇总"]
+    ledger = workbook["储备土地台账"]
+    headers = [cell.value for cell in ledger[1]]
+    for header in ("地块编号", "台账面积（亩）", "状态", "核查问题", "占永久基本农田（亩）", "网格"):
+        assert header in headers
+    row = dict(zip(headers, [cell.value for cell in ledger[2]]))
+    assert row["状态"] == "不通过" and row["占永久基本农田（亩）"] == 7.5
+    assert "占用永久基本农田 7.50 亩" in row["核查问题"] and "未办理不动产登记" in row["核查问题"]
+    totals = [cell.value for cell in workbook["汇总"][2]]
+    assert totals[:3] == ["合计", "全部地块", 1]
+
+
+def test_geopackage_export_holds_every_table(tmp_path, processing_with_provider):
+    parcels, summary = result_layers()
+    path = write_layers_gpkg(tmp_path / "result.gpkg", {"reserve_parcels": parcels, "summary": summary})
+    for table, count in (("reserve_parcels", 1), ("summary", summary.featureCount())):
+        layer = QgsVectorLayer(f"{path}|layername={table}", table, "ogr")
+        assert layer.isValid() and layer.featureCount() == count
