@@ -1,9 +1,9 @@
 """Write result layers to a GeoPackage and result tables to XLSX ledgers with readable headers."""
 
 from pathlib import Path
-from typing import Dict, List, Mapping, Optional, Sequence
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
-from qgis.core import QgsProject, QgsVectorFileWriter, QgsVectorLayer
+from qgis.core import QgsField, QgsFields, QgsProject, QgsVectorFileWriter, QgsVectorLayer
 
 from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.findings import status_labels
@@ -57,3 +57,11 @@ def write_ledger(path: Path, sheets: Sequence[Sheet]) -> Path:
 def status_value_labels() -> Dict[str, str]:
     """fail / warn / pass → readable, translated."""
     return {severity.value: text for severity, text in status_labels().items()}
+
+
+def as_fields(columns: Sequence[Tuple[str, int]]) -> QgsFields:
+    """QgsFields for a column list."""
+    fields = QgsFields()
+    for name, kind in columns:
+        fields.append(QgsField(name, kind))
+    return fields

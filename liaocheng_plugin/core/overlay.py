@@ -252,15 +252,18 @@ def run_overlay(
     line_buffer_m: float = 0.0,
     cultivated_codes: Sequence[str] = DEFAULT_CULTIVATED_CODES,
     feedback: Optional[QgsFeedback] = None,
+    working_crs: Optional[QgsCoordinateReferenceSystem] = None,
 ) -> OverlayReport:
     """Overlay every subject of ``source`` on every role; raises CheckCanceledError when cancelled.
 
     Line subjects become corridors buffered by ``line_buffer_m`` on each side (half the width).
+    ``working_crs`` fixes the CRS to compute in (to compare the subjects of two layers); by default
+    it is chosen from ``source``.
     """
     require_crs(source.sourceCrs(), source.sourceName())
     for spec in specs:
         require_crs(spec.source.sourceCrs(), spec.display_name())
-    working_crs = choose_working_crs(source.sourceCrs(), source.sourceExtent(), context)
+    working_crs = working_crs or choose_working_crs(source.sourceCrs(), source.sourceExtent(), context)
     steps = StepFeedback(3, feedback)
     issues: List[GeometryIssue] = []
     subjects = read_subjects(source, working_crs, context, line_buffer_m, issues, steps)

@@ -9,7 +9,6 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFeatureSource,
     QgsFeedback,
-    QgsSpatialIndex,
 )
 
 from liaocheng_plugin.core.crs import AreaMeasurer
@@ -19,6 +18,7 @@ from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.ledger_fields import LedgerFields, as_date, as_float, is_blank, is_in_place
 from liaocheng_plugin.core.overlay import OverlapPiece, OverlayReport, SubjectOverlap, is_cultivated, run_overlay
 from liaocheng_plugin.core.protected_index import RoleSpec, iterate_features
+from liaocheng_plugin.core.self_overlap import overlapping_pairs
 from liaocheng_plugin.core.units import m2_to_mu
 
 GRID_KEY = "grid"
@@ -257,24 +257,13 @@ def dust_findings(
 
 def add_parcel_overlaps(parcels: List[ParcelResult], measurer: AreaMeasurer, sliver_m2: float) -> None:
     """Reserve parcels overlapping each other are counted twice in the ledger: a fail on both."""
-    index = QgsSpatialIndex()
     by_id = {parcel.subject_id: parcel for parcel in parcels}
-    for parcel in parcels:
-        index.addFeature(parcel.subject_id, parcel.overlap.geometry.boundingBox())
-    for parcel in parcels:
-        geometry = parcel.overlap.geometry
-        for other_id in index.intersects(geometry.boundingBox()):
-            if other_id <= parcel.subject_id:
-                continue
-            other = by_id[other_id]
-            shared = geometry.intersection(other.overlap.geometry)
-            area = measurer.area(shared) if not shared.isEmpty() else 0.0
-            if area <= sliver_m2:
-                continue
-            for one, two in ((parcel, other), (other, parcel)):
-                one.overlapping_parcels.append(two.code)
-                text = tr("overlaps reserve parcel {} by {:.2f} mu").format(two.code, m2_to_mu(area))
-                one.findings.append(Finding("parcel_overlap", Severity.FAIL, text))
+    geometries = {parcel.subject_id: parcel.overlap.geometry for parcel in parcels}
+    for first, second, area in overlapping_pairs(geometries, measurer, sliver_m2):
+        for one, two in ((by_id[first], by_id[second]), (by_id[second], by_id[first])):
+            one.overlapping_parcels.append(two.code)
+            text = tr("overlaps reserve parcel {} by {:.2f} mu").format(two.code, m2_to_mu(area))
+            one.findings.append(Finding("parcel_overlap", Severity.FAIL, text))
 
 
 def summarize(parcels: Sequence[ParcelResult]) -> List[Dict[str, object]]:

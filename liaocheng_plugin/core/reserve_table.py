@@ -2,7 +2,7 @@
 
 from typing import Dict, List, Sequence, Tuple
 
-from qgis.core import QgsField, QgsFields, QgsVectorLayer
+from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
 from liaocheng_plugin.core.definitions import Role
@@ -96,14 +96,6 @@ def reserve_ledger_sheets(parcels: QgsVectorLayer, summary: QgsVectorLayer) -> L
         layer_sheet(tr("Reserve ledger"), parcels, headers, {"status": statuses}),
         layer_sheet(tr("Summary"), summary, result_headers(), {"group": groups, "name": statuses}),
     ]
-
-
-def as_fields(columns: Sequence[Tuple[str, int]]) -> QgsFields:
-    """QgsFields for a column list."""
-    fields = QgsFields()
-    for name, kind in columns:
-        fields.append(QgsField(name, kind))
-    return fields
 
 
 def _rounded(value, decimals: int = MU_DECIMALS):

@@ -5,6 +5,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.paths import resource_path
+from liaocheng_plugin.processing.balance_algorithm import BalanceCheckAlgorithm
 from liaocheng_plugin.processing.overlap_algorithm import OverlapCheckAlgorithm
 from liaocheng_plugin.processing.reserve_algorithm import ReserveCheckAlgorithm
 
@@ -22,5 +23,5 @@ class LiaochengProvider(QgsProcessingProvider):
         return QIcon(str(resource_path("icons", "plugin.svg")))
 
     def loadAlgorithms(self):
-        for algorithm in (OverlapCheckAlgorithm(), ReserveCheckAlgorithm()):
+        for algorithm in (OverlapCheckAlgorithm(), ReserveCheckAlgorithm(), BalanceCheckAlgorithm()):
             self.addAlgorithm(algorithm)

@@ -93,6 +93,39 @@ def run_reserve_check(project: QgsProject, output: Path) -> None:
     )
 
 
+def run_balance_check(project: QgsProject, output: Path) -> None:
+    """耕地进出平衡 on the sample outflow and inflow patches; writes the balance ledger as GeoPackage and XLSX."""
+    import processing
+
+    from liaocheng_plugin.core.balance_table import balance_ledger_sheets
+    from liaocheng_plugin.core.export import write_layers_gpkg, write_ledger
+    from liaocheng_plugin.core.profile import ProtectedProfile
+
+    parameters = ProtectedProfile.load(project).processing_parameters(project)
+    parameters.update(
+        OUTFLOW=sample_layer(project, "GDLC"),
+        INFLOW=sample_layer(project, "GDLR"),
+        OUTPUT="memory:",
+        SUMMARY="memory:",
+        OVERLAPS="memory:",
+    )
+    started = time.perf_counter()
+    result = processing.run("liaocheng:balance_check", parameters, feedback=QgsProcessingFeedback())
+    patches, summary = result["OUTPUT"], result["SUMMARY"]
+    write_layers_gpkg(
+        output / "balance_ledger.gpkg", {"patches": patches, "balance": summary, "conflict_pieces": result["OVERLAPS"]}
+    )
+    write_ledger(output / "balance_ledger.xlsx", balance_ledger_sheets(patches, summary))
+    for row in summary.getFeatures():
+        if row["level"] == "county":
+            print(
+                f"  balance_check {row['county']} {row['year']}: outflow {row['outflow_mu']:.2f} mu, to balance "
+                f"{row['to_balance_mu']:.2f}, valid inflow {row['inflow_mu']:.2f}, "
+                f"balance {row['balance_mu']:+.2f} mu, "
+                f"progress {row['progress_pct']:.2f} % ({time.perf_counter() - started:.1f} s)"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--output", type=Path, default=Path("demo_output"))
@@ -114,6 +147,7 @@ def main() -> None:
             results.unlink()
         run_overlap_checks(project, results)
         run_reserve_check(project, output)
+        run_balance_check(project, output)
     print("\nWritten:")
     for path in sorted(output.rglob("*")):
         if path.is_file():

@@ -1,0 +1,149 @@
+"""Columns of the balance check's outputs: the checked patches and the balance ledger (进出平衡台账)."""
+
+from typing import Dict, List, Sequence, Tuple
+
+from qgis.core import QgsVectorLayer
+from qgis.PyQt.QtCore import QVariant
+
+from liaocheng_plugin.core.balance import BalanceRow, PatchResult
+from liaocheng_plugin.core.definitions import Role
+from liaocheng_plugin.core.export import layer_sheet, status_value_labels
+from liaocheng_plugin.core.findings import findings_text
+from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.units import m2_to_mu
+from liaocheng_plugin.core.xlsx import Sheet
+
+PATCH_COLUMNS: Sequence[Tuple[str, int]] = (
+    ("direction", QVariant.String),
+    ("patch_id", QVariant.String),
+    ("county", QVariant.String),
+    ("township", QVariant.String),
+    ("year", QVariant.String),
+    ("status", QVariant.String),
+    ("findings", QVariant.String),
+    ("area_mu", QVariant.Double),
+    ("pbf_mu", QVariant.Double),
+    ("erl_mu", QVariant.Double),
+    ("udb_mu", QVariant.Double),
+    ("cult_mu", QVariant.Double),
+    ("quality", QVariant.Double),
+    ("method", QVariant.String),
+    ("paired", QVariant.String),
+)
+SUMMARY_COLUMNS: Sequence[Tuple[str, int]] = (
+    ("level", QVariant.String),
+    ("county", QVariant.String),
+    ("township", QVariant.String),
+    ("year", QVariant.String),
+    ("outflow_mu", QVariant.Double),
+    ("restored_mu", QVariant.Double),
+    ("exempt_mu", QVariant.Double),
+    ("to_balance_mu", QVariant.Double),
+    ("inflow_mu", QVariant.Double),
+    ("balance_mu", QVariant.Double),
+    ("quality_out", QVariant.Double),
+    ("quality_in", QVariant.Double),
+    ("quality_ok", QVariant.Bool),
+    ("progress_pct", QVariant.Double),
+    ("balanced", QVariant.Bool),
+)
+
+
+def _mu(area_m2: float) -> float:
+    return round(m2_to_mu(area_m2), 2)
+
+
+def _grade(value):
+    return None if value is None else round(value, 2)
+
+
+def patch_values(patch: PatchResult) -> List:
+    """Values in the order of PATCH_COLUMNS."""
+    overlap = patch.overlap
+    return [
+        patch.direction,
+        patch.patch_id,
+        patch.county,
+        patch.text("township"),
+        patch.year,
+        patch.status.value,
+        findings_text(patch.findings),
+        _mu(patch.area_m2),
+        _mu(overlap.area_m2_of(Role.PERMANENT_FARMLAND.value)),
+        _mu(overlap.area_m2_of(Role.ECOLOGICAL_REDLINE.value)),
+        _mu(overlap.area_m2_of(Role.DEVELOPMENT_BOUNDARY.value)),
+        _mu(patch.cultivated_m2),
+        patch.quality,
+        patch.text("method"),
+        patch.text("paired"),
+    ]
+
+
+def summary_values(row: BalanceRow) -> List:
+    """Values in the order of SUMMARY_COLUMNS."""
+    return [
+        row.level,
+        row.county,
+        row.township,
+        row.year,
+        _mu(row.outflow_m2),
+        _mu(row.restored_m2),
+        _mu(row.exempt_m2),
+        _mu(row.to_balance_m2),
+        _mu(row.inflow_m2),
+        _mu(row.balance_m2),
+        _grade(row.quality_out),
+        _grade(row.quality_in),
+        row.quality_ok,
+        round(row.progress_pct, 2),
+        row.balanced,
+    ]
+
+
+def balance_headers() -> Dict[str, str]:
+    """Readable column headers of both outputs, translated."""
+    return {
+        "direction": tr("Direction"),
+        "patch_id": tr("Patch number"),
+        "county": tr("County"),
+        "township": tr("Township"),
+        "year": tr("Year"),
+        "status": tr("Status"),
+        "findings": tr("Findings"),
+        "area_mu": tr("Area (mu)"),
+        "pbf_mu": tr("Permanent farmland (mu)"),
+        "erl_mu": tr("Red line (mu)"),
+        "udb_mu": tr("Inside boundary (mu)"),
+        "cult_mu": tr("Cultivated in baseline (mu)"),
+        "quality": tr("Quality grade"),
+        "method": tr("Rectification"),
+        "paired": tr("Paired outflow"),
+        "level": tr("Level"),
+        "outflow_mu": tr("Outflow (mu)"),
+        "restored_mu": tr("Restored in place (mu)"),
+        "exempt_mu": tr("Exempt (mu)"),
+        "to_balance_mu": tr("To balance (mu)"),
+        "inflow_mu": tr("Valid inflow (mu)"),
+        "balance_mu": tr("Surplus / deficit (mu)"),
+        "quality_out": tr("Outflow quality grade"),
+        "quality_in": tr("Inflow quality grade"),
+        "quality_ok": tr("Quality not worse"),
+        "progress_pct": tr("Progress (%)"),
+        "balanced": tr("Balanced"),
+    }
+
+
+def balance_ledger_sheets(patches: QgsVectorLayer, summary: QgsVectorLayer) -> List[Sheet]:
+    """The balance ledger and the checked patches as XLSX sheets."""
+    headers = balance_headers()
+    directions = {"out": tr("outflow"), "in": tr("inflow")}
+    levels = {"county": tr("county"), "township": tr("township")}
+    yes_no = {True: tr("yes"), False: tr("no")}
+    return [
+        layer_sheet(
+            tr("Balance ledger"), summary, headers, {"level": levels, "quality_ok": yes_no, "balanced": yes_no}
+        ),
+        layer_sheet(
+            tr("Checked patches"), patches, headers, {"direction": directions, "status": status_value_labels()}
+        ),
+    ]

@@ -1,0 +1,185 @@
+"""liaocheng:balance_check — 耕地进出平衡: outflow and inflow patches and each county's yearly balance."""
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+
+from liaocheng_plugin.core.balance import IN, OUT, BalanceRules, PatchSet, check_balance
+from liaocheng_plugin.core.balance_fields import PatchFields
+from liaocheng_plugin.core.balance_table import PATCH_COLUMNS, SUMMARY_COLUMNS, patch_values, summary_values
+from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
+from liaocheng_plugin.core.export import as_fields
+from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.processing.outputs import pieces_fields, report_issues, write_pieces
+from liaocheng_plugin.processing.protected_parameters import (
+    add_protected_parameters,
+    read_area_mode,
+    read_cultivated_codes,
+    read_role_specs,
+)
+
+
+class BalanceCheckAlgorithm(QgsProcessingAlgorithm):
+    """Check outflow/inflow patches against the protected layers and balance each county and year."""
+
+    OUTFLOW = "OUTFLOW"
+    INFLOW = "INFLOW"
+    INPUT = "INPUT"
+    DIRECTION_FIELD = "DIRECTION_FIELD"
+    BASELINE_TOLERANCE = "BASELINE_TOLERANCE"
+    MIN_INFLOW_MU = "MIN_INFLOW_MU"
+    OUTPUT = "OUTPUT"
+    SUMMARY = "SUMMARY"
+    OVERLAPS = "OVERLAPS"
+
+    def name(self) -> str:
+        return "balance_check"
+
+    def displayName(self) -> str:
+        return tr("Cultivated-land outflow and inflow balance")
+
+    def group(self) -> str:
+        return tr("Checks")
+
+    def groupId(self) -> str:
+        return "checks"
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Checks cultivated-land outflow patches (fail on permanent basic farmland, warn where the baseline "
+            "survey shows no cultivated land) and inflow patches (fail on land already cultivated, in the "
+            "ecological red line, or overlapping another patch; warn inside the development boundary or below "
+            "the minimum area), checks explicit pairings, and balances each county and year: outflow, restored, "
+            "to balance, valid inflow, surplus or deficit in mu, area-weighted quality grade (1 best) and "
+            "rectification progress. Give an outflow and an inflow layer, or one layer with a direction field."
+        )
+
+    def createInstance(self):
+        return BalanceCheckAlgorithm()
+
+    def initAlgorithm(self, config=None):
+        polygons = [QgsProcessing.TypeVectorPolygon]
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(self.OUTFLOW, tr("Outflow patches"), polygons, optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(self.INFLOW, tr("Inflow patches"), polygons, optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, tr("Outflow and inflow patches in one layer"), polygons, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.DIRECTION_FIELD, tr("Direction field (流出/流入)"), None, self.INPUT, optional=True
+            )
+        )
+        rules = BalanceRules()
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.BASELINE_TOLERANCE,
+                tr("Cultivated share that counts as cultivated in the baseline (%)"),
+                QgsProcessingParameterNumber.Double,
+                rules.baseline_cultivated_pct,
+                minValue=0,
+                maxValue=100,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MIN_INFLOW_MU,
+                tr("Minimum inflow patch (mu)"),
+                QgsProcessingParameterNumber.Double,
+                rules.min_inflow_mu,
+                minValue=0,
+            )
+        )
+        add_protected_parameters(self)
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Checked patches")))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.SUMMARY, tr("Balance ledger"), QgsProcessing.TypeVector)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.OVERLAPS, tr("Conflict pieces"), QgsProcessing.TypeVectorPolygon)
+        )
+
+    def _sets(self, parameters, context):
+        sets = []
+        for name, direction in ((self.OUTFLOW, OUT), (self.INFLOW, IN)):
+            source = self.parameterAsSource(parameters, name, context)
+            if source is not None:
+                sets.append(PatchSet(source, PatchFields.detect(source.fields()), direction))
+        mixed = self.parameterAsSource(parameters, self.INPUT, context)
+        if mixed is not None:
+            direction_field = self.parameterAsString(parameters, self.DIRECTION_FIELD, context)
+            fields = PatchFields.detect(mixed.fields(), direction=direction_field)
+            if not fields.direction:
+                raise QgsProcessingException(
+                    tr("Layer “{}” needs a direction field (流出/流入) to tell outflow from inflow.").format(
+                        mixed.sourceName()
+                    )
+                )
+            sets.append(PatchSet(mixed, fields))
+        if not sets:
+            raise QgsProcessingException(
+                tr("Give an outflow layer, an inflow layer, or one layer with a direction field.")
+            )
+        return sets
+
+    def processAlgorithm(self, parameters, context, feedback):
+        sets = self._sets(parameters, context)
+        specs, _others = read_role_specs(self, parameters, context)
+        rules = BalanceRules(
+            baseline_cultivated_pct=self.parameterAsDouble(parameters, self.BASELINE_TOLERANCE, context),
+            min_inflow_mu=self.parameterAsDouble(parameters, self.MIN_INFLOW_MU, context),
+        )
+        try:
+            report = check_balance(
+                sets,
+                specs,
+                context.transformContext(),
+                rules,
+                read_area_mode(self, parameters, context),
+                read_cultivated_codes(self, parameters, context),
+                feedback,
+            )
+        except CheckCanceledError:
+            return {}
+        except LiaochengError as error:
+            raise QgsProcessingException(str(error)) from error
+        for overlay in report.overlays:
+            report_issues(overlay, feedback)
+        crs = report.overlays[0].working_crs
+        fields = as_fields(PATCH_COLUMNS)
+        sink, output_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        for patch in report.patches:
+            feature = QgsFeature(fields)
+            geometry = patch.overlap.geometry
+            geometry.convertToMultiType()
+            feature.setGeometry(geometry)
+            feature.setAttributes(patch_values(patch))
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        summary_fields = as_fields(SUMMARY_COLUMNS)
+        summary_sink, summary_id = self.parameterAsSink(
+            parameters, self.SUMMARY, context, summary_fields, QgsWkbTypes.NoGeometry
+        )
+        for row in report.rows:
+            feature = QgsFeature(summary_fields)
+            feature.setAttributes(summary_values(row))
+            summary_sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        pieces_sink, pieces_id = self.parameterAsSink(
+            parameters, self.OVERLAPS, context, pieces_fields(), QgsWkbTypes.MultiPolygon, crs
+        )
+        for overlay in report.overlays:
+            write_pieces(pieces_sink, overlay, lambda piece: piece.role in ("pbf", "erl"))
+        return {self.OUTPUT: output_id, self.SUMMARY: summary_id, self.OVERLAPS: pieces_id}
