@@ -31,6 +31,7 @@ RESULT_COLUMNS: Sequence[Tuple[str, int]] = (
     ("township", QVariant.String),
     ("overlap_parcels", QVariant.String),
     ("inspection_days", QVariant.Int),
+    ("subject_id", QVariant.LongLong),
 )
 SUMMARY_COLUMNS: Sequence[Tuple[str, int]] = (
     ("group", QVariant.String),
@@ -62,6 +63,7 @@ def result_headers() -> Dict[str, str]:
         "township": tr("Township"),
         "overlap_parcels": tr("Overlapping parcels"),
         "inspection_days": tr("Days since inspection"),
+        "subject_id": tr("Feature id"),
         "group": tr("Group"),
         "name": tr("Name"),
         "parcels": tr("Parcels"),
@@ -123,4 +125,5 @@ def result_values(parcel: ParcelResult) -> List:
         parcel.township,
         ", ".join(parcel.overlapping_parcels),
         parcel.days_since_inspection,
+        parcel.subject_id,
     ]

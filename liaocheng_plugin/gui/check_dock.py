@@ -1,0 +1,177 @@
+"""What every check dock shares: run in a task with progress and cancel, result group, table, highlight, export."""
+
+from typing import Callable, Dict, List, Sequence, Tuple
+
+from qgis.core import QgsProject, QgsVectorLayer
+from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtCore import QModelIndex
+from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QWidget
+
+from liaocheng_plugin.core.exceptions import LiaochengError
+from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.log import logger
+from liaocheng_plugin.gui.algorithm_runner import AlgorithmRunner
+from liaocheng_plugin.gui.canvas_highlight import CanvasHighlight
+from liaocheng_plugin.gui.result_group import replace_result_group
+from liaocheng_plugin.gui.results_model import FEATURE_ID_ROLE, ResultsFilter, ResultsModel
+
+
+def card_html(value: str, caption: str, colour: str) -> str:
+    """A summary card: a big number over a caption."""
+    return (
+        f"<div style='text-align:center'><span style='font-size:16pt;font-weight:bold;color:{colour}'>{value}"
+        f"</span><br/><span style='color:#555'>{caption}</span></div>"
+    )
+
+
+class CheckDock(QgsDockWidget):
+    """Base of the check docks. A subclass gives the form, the algorithm, its parameters and its table.
+
+    The form must have runButton, cancelButton, progressBar, inputGroup, resultsView, exportXlsxButton
+    and exportGpkgButton.
+    """
+
+    ALGORITHM_ID = ""
+    OUTPUT_STYLES: Sequence[Tuple[str, str]] = ()  # (output name, style) in layer-tree order
+
+    def __init__(
+        self, title: str, object_name: str, form: QWidget, iface, zone_column: int, findings_column: int, parent=None
+    ):
+        super().__init__(title, parent)
+        self.setObjectName(object_name)
+        self.iface = iface
+        self.form = form
+        self.setWidget(form)
+        self.runner = AlgorithmRunner(self)
+        self.highlight = CanvasHighlight(iface.mapCanvas())
+        self.layers: Dict[str, QgsVectorLayer] = {}
+        self.model = ResultsModel(self)
+        self.proxy = ResultsFilter(zone_column, findings_column, self)
+        self.proxy.setSourceModel(self.model)
+        form.resultsView.setModel(self.proxy)
+        form.resultsView.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        form.resultsView.horizontalHeader().setStretchLastSection(True)
+        form.mainLayout.setStretchFactor(form.resultsView, 1)
+        form.runButton.clicked.connect(self.run_check)
+        form.cancelButton.clicked.connect(self.runner.cancel)
+        form.exportXlsxButton.clicked.connect(self.export_xlsx)
+        form.exportGpkgButton.clicked.connect(self.export_gpkg)
+        form.resultsView.clicked.connect(self.show_row)
+        self.runner.progressChanged.connect(lambda value: form.progressBar.setValue(int(value)))
+        self.runner.finished.connect(self._finished)
+
+    # What a subclass provides.
+    def parameters(self) -> Dict[str, object]:
+        """The algorithm's parameters from the panel; raise LiaochengError for bad input."""
+        raise NotImplementedError
+
+    def result_group_name(self) -> str:
+        raise NotImplementedError
+
+    def output_names(self) -> Dict[str, str]:
+        """Layer names of the outputs."""
+        raise NotImplementedError
+
+    def fill_results(self) -> None:
+        """Fill the table and cards from self.layers."""
+        raise NotImplementedError
+
+    def ledger_sheets(self):
+        """The XLSX sheets of the ledger."""
+        raise NotImplementedError
+
+    def gpkg_tables(self) -> Dict[str, QgsVectorLayer]:
+        raise NotImplementedError
+
+    def subject_pieces(self, feature_id: int) -> List[Tuple[str, object, object]]:
+        """(role, geometry, crs) of the pieces to draw for a result feature; none by default."""
+        return []
+
+    # The shared behaviour.
+    def run_check(self) -> None:
+        """Start the check in the background (a QgsTask); the panel stays usable."""
+        if self.runner.is_running():
+            return
+        try:
+            parameters = self.parameters()
+        except LiaochengError as error:
+            self.iface.messageBar().pushWarning(self.windowTitle(), error.message)
+            return
+        self.form.runButton.setEnabled(False)
+        self.form.cancelButton.setEnabled(True)
+        self.form.progressBar.setValue(0)
+        self.runner.run(self.ALGORITHM_ID, parameters)
+
+    def _finished(self, succeeded: bool, layers: dict, message: str) -> None:
+        self.form.runButton.setEnabled(True)
+        self.form.cancelButton.setEnabled(False)
+        self.form.progressBar.setValue(100 if succeeded else 0)
+        if not succeeded:
+            self.iface.messageBar().pushWarning(
+                self.windowTitle(), message or tr("The check was canceled; nothing was written.")
+            )
+            return
+        for name, title in self.output_names().items():
+            layers[name].setName(title)
+        self.layers = layers
+        replace_result_group(
+            QgsProject.instance(),
+            self.result_group_name(),
+            [(layers[name], style) for name, style in self.OUTPUT_STYLES],
+        )
+        self.fill_results()
+        self.form.resultsView.resizeColumnsToContents()
+        self.form.inputGroup.setCollapsed(True)
+        self.form.exportXlsxButton.setEnabled(True)
+        self.form.exportGpkgButton.setEnabled(True)
+        if message:
+            self.iface.messageBar().pushInfo(self.windowTitle(), message.splitlines()[0])
+        logger.info("%s: %s results", self.ALGORITHM_ID, layers["OUTPUT"].featureCount())
+
+    def show_row(self, index: QModelIndex) -> None:
+        """Zoom to the subject of a table row, flash it and draw its conflict pieces."""
+        feature_id = self.proxy.index(index.row(), 0).data(FEATURE_ID_ROLE)
+        results = self.layers.get("OUTPUT")
+        if results is None or feature_id is None:
+            return
+        feature = results.getFeature(feature_id)
+        self.highlight.show(feature.geometry(), results.crs(), self.subject_pieces(feature_id))
+
+    def export_xlsx(self) -> None:
+        """Save the ledger as XLSX (Chinese headers in a Chinese QGIS)."""
+        from liaocheng_plugin.core.export import write_ledger
+
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export ledger"), "", "Excel (*.xlsx)")
+        if path:
+            self._export(lambda: write_ledger(path, self.ledger_sheets()), path)
+
+    def export_gpkg(self) -> None:
+        """Save the result layers to a GeoPackage."""
+        from liaocheng_plugin.core.export import write_layers_gpkg
+
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export GeoPackage"), "", "GeoPackage (*.gpkg)")
+        if path:
+            self._export(lambda: write_layers_gpkg(path, self.gpkg_tables()), path)
+
+    def _export(self, write: Callable[[], object], path: str) -> None:
+        try:
+            write()
+        except LiaochengError as error:
+            self.iface.messageBar().pushCritical(self.windowTitle(), str(error))
+            return
+        self.iface.messageBar().pushSuccess(self.windowTitle(), tr("Written to {}").format(path))
+
+    def cleanup(self) -> None:
+        """Stop a running check and remove the highlights (called on unload)."""
+        self.runner.cancel()
+        self.highlight.clear()
+
+
+def preselect_layers(hints: Dict[object, Tuple[str, ...]]) -> None:
+    """Choose, in each layer combo, the first project layer whose name holds one of its words."""
+    layers = [lyr for lyr in QgsProject.instance().mapLayers().values() if isinstance(lyr, QgsVectorLayer)]
+    for combo, words in hints.items():
+        for layer in layers:
+            if any(word in layer.name() for word in words):
+                combo.setLayer(layer)
+                break
