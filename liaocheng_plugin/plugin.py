@@ -26,7 +26,7 @@ class LiaochengPlugin:
         self.toolbar: Optional[QToolBar] = None
         self.actions: List[QAction] = []
         self.profile_dialog = None
-        self.reserve_dock = None
+        self.docks = {}
 
     def initProcessing(self):
         """Register the Processing provider (also called by QGIS without a GUI)."""
@@ -45,7 +45,8 @@ class LiaochengPlugin:
         self.toolbar = self.iface.addToolBar(tr("Liaocheng Land Check"))
         self.toolbar.setObjectName("LiaochengLandCheckToolbar")
         self._add_action("profile.svg", tr("Protected-layer profile…"), self.show_profile_dialog)
-        self._add_action("reserve.svg", tr("Land-reserve parcels"), self.toggle_reserve_dock)
+        self._add_action("reserve.svg", tr("Land-reserve parcels"), lambda: self.toggle_dock("reserve"))
+        self._add_action("balance.svg", tr("Cultivated-land balance"), lambda: self.toggle_dock("balance"))
         self._add_action("overlap.svg", tr("Overlap check…"), self.show_overlap_algorithm)
 
     def _add_action(self, icon: str, text: str, slot) -> QAction:
@@ -66,18 +67,22 @@ class LiaochengPlugin:
         self.profile_dialog.show()
         self.profile_dialog.raise_()
 
-    def toggle_reserve_dock(self):
-        """Show or hide the 储备土地 dock (created on first use)."""
-        from liaocheng_plugin.gui.reserve_dock import ReserveDock
-
-        if self.reserve_dock is None:
-            self.reserve_dock = ReserveDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.reserve_dock)
-            self.reserve_dock.show()
+    def toggle_dock(self, name: str):
+        """Show or hide a check dock ("reserve", "balance"), created on first use."""
+        dock = self.docks.get(name)
+        if dock is None:
+            if name == "reserve":
+                from liaocheng_plugin.gui.reserve_dock import ReserveDock as DockClass
+            else:
+                from liaocheng_plugin.gui.balance_dock import BalanceDock as DockClass
+            dock = self.docks[name] = DockClass(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.show()
         else:
-            self.reserve_dock.setUserVisible(not self.reserve_dock.isUserVisible())
-        if self.reserve_dock.isVisible():
-            self.reserve_dock.refresh_profile_summary()
+            dock.setUserVisible(not dock.isUserVisible())
+        if dock.isVisible():
+            dock.refresh_profile_summary()
+        return dock
 
     def show_overlap_algorithm(self):
         """Open liaocheng:overlap_check in the Processing dialog, protected layers taken from the profile."""
@@ -87,11 +92,12 @@ class LiaochengPlugin:
 
     def unload(self):
         """Remove everything initGui added, in reverse order."""
-        if self.reserve_dock is not None and not sip.isdeleted(self.reserve_dock):
-            self.reserve_dock.cleanup()
-            self.iface.removeDockWidget(self.reserve_dock)
-            self.reserve_dock.deleteLater()
-        self.reserve_dock = None
+        for dock in self.docks.values():
+            if not sip.isdeleted(dock):
+                dock.cleanup()
+                self.iface.removeDockWidget(dock)
+                dock.deleteLater()
+        self.docks = {}
         if self.profile_dialog is not None and not sip.isdeleted(self.profile_dialog):
             self.profile_dialog.close()
             self.profile_dialog.deleteLater()

@@ -64,8 +64,7 @@ def test_load_and_unload_twice_leaves_nothing_behind(iface_with_help_menu):
         plugin = classFactory(iface_with_help_menu)
         plugin.initGui()
         plugin.show_profile_dialog()
-        plugin.toggle_reserve_dock()
-        dock = plugin.reserve_dock
+        docks = [plugin.toggle_dock("reserve"), plugin.toggle_dock("balance")]
         plugin.unload()
         flush_deletes()
         assert plugin_menus(iface_with_help_menu) == []
@@ -73,4 +72,4 @@ def test_load_and_unload_twice_leaves_nothing_behind(iface_with_help_menu):
         assert QgsApplication.processingRegistry().providerById("liaocheng") is None
         assert logger.handlers == handlers_before
         assert plugin.profile_dialog is None and plugin.translator is None
-        assert plugin.reserve_dock is None and sip.isdeleted(dock)
+        assert plugin.docks == {} and all(sip.isdeleted(dock) for dock in docks)

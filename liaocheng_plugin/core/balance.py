@@ -119,6 +119,7 @@ class BalanceRow:
     county: str
     township: str
     year: str
+    county_name: str = ""
     outflow_m2: float = 0.0
     restored_m2: float = 0.0
     exempt_m2: float = 0.0

@@ -33,6 +33,7 @@ PATCH_COLUMNS: Sequence[Tuple[str, int]] = (
 SUMMARY_COLUMNS: Sequence[Tuple[str, int]] = (
     ("level", QVariant.String),
     ("county", QVariant.String),
+    ("county_name", QVariant.String),
     ("township", QVariant.String),
     ("year", QVariant.String),
     ("outflow_mu", QVariant.Double),
@@ -84,6 +85,7 @@ def summary_values(row: BalanceRow) -> List:
     return [
         row.level,
         row.county,
+        row.county_name,
         row.township,
         row.year,
         _mu(row.outflow_m2),
@@ -106,6 +108,7 @@ def balance_headers() -> Dict[str, str]:
         "direction": tr("Direction"),
         "patch_id": tr("Patch number"),
         "county": tr("County"),
+        "county_name": tr("County name"),
         "township": tr("Township"),
         "year": tr("Year"),
         "status": tr("Status"),

@@ -1,41 +1,12 @@
 """The 储备土地 dock driven like a user: run on the sample, read the table, click a row, run again."""
 
 import pytest
-from qgis.core import QgsProject
-from qgis.PyQt.QtCore import QDate, QEventLoop, QTimer
+from qgis.PyQt.QtCore import QDate
 
 from liaocheng_plugin.gui.reserve_dock import ReserveDock, result_group_name
 from liaocheng_plugin.gui.results_model import FEATURE_ID_ROLE
+from tests.gui.conftest import wait_for
 from tests.tools.sample.subjects import SAMPLE_DATE
-
-
-def wait_for(signal, timeout_ms=60000):
-    """Run the event loop until ``signal`` fires (the background task ends) or time runs out."""
-    loop = QEventLoop()
-    received = []
-    signal.connect(lambda *args: (received.append(args), loop.quit()))
-    QTimer.singleShot(timeout_ms, loop.quit)
-    loop.exec()
-    assert received, "the check did not finish in time"
-    return received[0]
-
-
-@pytest.fixture(scope="module")
-def frozen_canvas(qgis_canvas):
-    """pytest-qgis's bare canvas, re-rendering the singleton project while a check runs in a task, crashes
-    QGIS 3.22 at random (QgsProject::createExpressionContextScope). These tests check extents and rubber
-    bands, not pixels, so the canvas stays frozen for the module."""
-    qgis_canvas.freeze(True)
-    yield qgis_canvas
-    qgis_canvas.freeze(False)
-
-
-@pytest.fixture
-def sample_project(qgis_new_project, sample_data, qgis_processing, processing_with_provider):
-    project = QgsProject.instance()
-    assert project.read(str(sample_data.project))
-    yield project
-    project.clear()
 
 
 @pytest.fixture

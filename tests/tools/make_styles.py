@@ -13,6 +13,7 @@ from qgis.core import (
     QgsLineSymbol,
     QgsPalLayerSettings,
     QgsRendererCategory,
+    QgsRuleBasedRenderer,
     QgsSingleSymbolRenderer,
     QgsTextBufferSettings,
     QgsTextFormat,
@@ -156,6 +157,17 @@ def main() -> None:
     ]
     pieces.setRenderer(QgsCategorizedSymbolRenderer("role", roles))
     write("conflict_pieces", pieces)
+    patches = QgsVectorLayer("Polygon?crs=EPSG:4527&field=status:string&field=direction:string", "patches", "memory")
+    root = QgsRuleBasedRenderer.Rule(None)
+    # Exclusive expressions: a failing patch is drawn red only, not also orange or green.
+    for expression, label, symbol in (
+        (""""status" = 'fail'""", "违规 violation", fill("220,30,30,170", "#a00000", 0.6)),
+        (""""direction" = 'out' AND "status" <> 'fail'""", "流出 outflow", fill("243,156,18,170", "#b9770e", 0.4)),
+        (""""direction" = 'in' AND "status" <> 'fail'""", "流入 inflow", fill("39,174,96,170", "#1e8449", 0.4)),
+    ):
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression, label))
+    patches.setRenderer(QgsRuleBasedRenderer(root))
+    write("balance_patches", patches)
     route = QgsVectorLayer("LineString?crs=EPSG:4527", "route", "memory")
     route.setRenderer(QgsSingleSymbolRenderer(QgsLineSymbol.createSimple({"color": "#1f4e8c", "width": "1.2"})))
     write("route", route)
