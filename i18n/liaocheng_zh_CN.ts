@@ -229,7 +229,7 @@
         <translation>导入配置</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/provider.py" line="19" />
+        <location filename="../liaocheng_plugin/processing/provider.py" line="20" />
         <source>Liaocheng Land Check</source>
         <translation>聊城国土空间核查</translation>
     </message>
@@ -239,7 +239,7 @@
         <translation>保护图层配置…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="49" />
+        <location filename="../liaocheng_plugin/plugin.py" line="50" />
         <source>Overlap check…</source>
         <translation>叠加分析核查…</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>保护图层叠加分析核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="88" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="89" />
         <source>Checks</source>
         <translation>核查</translation>
     </message>
@@ -359,7 +359,7 @@
         <translation>无法将图层“{}”写入“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="264" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="194" />
         <source>fail</source>
         <translation>不通过</translation>
     </message>
@@ -444,182 +444,182 @@
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="276" />
+        <location filename="../liaocheng_plugin/core/reserve.py" line="265" />
         <source>overlaps reserve parcel {} by {:.2f} mu</source>
         <translation>与储备地块 {} 重叠 {:.2f} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="295" />
+        <location filename="../liaocheng_plugin/core/reserve.py" line="284" />
         <source>All parcels</source>
         <translation>全部地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="299" />
+        <location filename="../liaocheng_plugin/core/reserve.py" line="288" />
         <source>(no grid)</source>
         <translation>（无网格）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="212" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="149" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="212" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="149" />
         <source>Findings</source>
         <translation>核查问题</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="51" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="52" />
         <source>Mapped area (m²)</source>
         <translation>图上面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="52" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="53" />
         <source>Mapped area (mu)</source>
         <translation>图上面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="79" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="81" />
         <source>Recorded area (mu)</source>
         <translation>台账面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="54" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="55" />
         <source>Permanent farmland (mu)</source>
         <translation>占永久基本农田（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="55" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="56" />
         <source>Permanent farmland (%)</source>
         <translation>占永久基本农田（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="212" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="149" />
         <source>Red line (mu)</source>
         <translation>占生态保护红线（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="57" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="58" />
         <source>Red line (%)</source>
         <translation>占生态保护红线（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="58" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="59" />
         <source>Cultivated land (mu)</source>
         <translation>含耕地（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="59" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="60" />
         <source>Cultivated land net (mu)</source>
         <translation>含耕地净面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="60" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="61" />
         <source>Outside development boundary (%)</source>
         <translation>城镇开发边界外（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="212" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="149" />
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="212" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="149" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="63" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="64" />
         <source>Overlapping parcels</source>
         <translation>重叠地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="64" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="65" />
         <source>Days since inspection</source>
         <translation>距上次巡查天数</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="65" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="67" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="212" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="149" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="67" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="69" />
         <source>Parcels</source>
         <translation>地块数</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="68" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="70" />
         <source>Fail</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="69" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="71" />
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="70" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="72" />
         <source>Pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="77" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="79" />
         <source>Parcel code</source>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="78" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="80" />
         <source>Parcel name</source>
         <translation>地块名称</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="80" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="82" />
         <source>Reserve date</source>
         <translation>储备日期</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="81" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="83" />
         <source>Registration</source>
         <translation>登记状态</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="82" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="84" />
         <source>Certificate number</source>
         <translation>不动产权证号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="83" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="85" />
         <source>Fence</source>
         <translation>围挡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="84" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="86" />
         <source>Dust net</source>
         <translation>防尘网</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="85" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="87" />
         <source>Last inspection</source>
         <translation>最近巡查日期</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="94" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="96" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="96" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="98" />
         <source>Reserve ledger</source>
         <translation>储备土地台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="97" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="99" />
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
@@ -634,7 +634,7 @@
         <translation>无法写入“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="41" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="35" />
         <source>Reserve check results</source>
         <translation>储备土地核查结果</translation>
     </message>
@@ -644,244 +644,602 @@
         <translation>储备土地核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="88" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="93" />
         <source>Filter findings…</source>
         <translation>筛选核查问题…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="89" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="94" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="246" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="182" />
         <source>All grids</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="131" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="42" />
         <source>farmland</source>
         <translation>永农</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="132" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="43" />
         <source>red line</source>
         <translation>红线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="133" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="44" />
         <source>boundary</source>
         <translation>开发边界</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="134" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="45" />
         <source>survey</source>
         <translation>三调</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="139" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="50" />
         <source>none — set the profile first</source>
         <translation>未设置——请先配置保护图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="154" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="131" />
         <source>Choose a layer of reserve parcels.</source>
         <translation>请选择储备地块图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="157" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="134" />
         <source>No parcel of “{}” is selected.</source>
         <translation>图层“{}”中没有选中的地块。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="161" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="57" />
         <source>No protected layer is set: open the protected-layer profile first.</source>
         <translation>尚未设置保护图层：请先打开保护图层配置。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="191" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="110" />
         <source>The check was canceled; nothing was written.</source>
         <translation>核查已取消，未写入任何结果。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="162" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="163" />
         <source>Checked reserve parcels</source>
         <translation>储备地块核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="166" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="167" />
         <source>Conflict pieces</source>
         <translation>冲突图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="163" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="164" />
         <source>Reserve summary</source>
         <translation>储备土地汇总</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="212" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="149" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="212" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="149" />
         <source>Area (mu)</source>
         <translation>面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="212" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="149" />
         <source>Farmland (mu)</source>
         <translation>永农（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="212" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="149" />
         <source>Cultivated (mu)</source>
         <translation>耕地（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="212" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="149" />
         <source>Outside boundary (%)</source>
         <translation>边界外（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="262" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="192" />
         <source>parcels</source>
         <translation>宗地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="263" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="193" />
         <source>mu in total</source>
         <translation>亩（合计）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="265" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="195" />
         <source>warnings</source>
         <translation>项预警</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="287" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="144" />
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="287" />
-        <source>reserve_ledger.xlsx</source>
-        <translation>储备土地台账.xlsx</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="295" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="152" />
         <source>Export GeoPackage</source>
         <translation>导出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="295" />
-        <source>reserve_check.gpkg</source>
-        <translation>储备土地核查.gpkg</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="312" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="162" />
         <source>Written to {}</source>
         <translation>已写入 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="53" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="54" />
         <source>Parcel code field</source>
         <translation>地块编号字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="54" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="55" />
         <source>Parcel name field</source>
         <translation>地块名称字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="55" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="56" />
         <source>Recorded area field (mu)</source>
         <translation>台账面积字段（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="56" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="57" />
         <source>Registration state field</source>
         <translation>登记状态字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="57" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="58" />
         <source>Certificate number field</source>
         <translation>不动产权证号字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="58" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="59" />
         <source>Fence state field</source>
         <translation>围挡情况字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="59" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="60" />
         <source>Dust net state field</source>
         <translation>防尘网情况字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="60" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="61" />
         <source>Last inspection date field</source>
         <translation>最近巡查日期字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="85" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="86" />
         <source>Land-reserve parcel check</source>
         <translation>储备土地核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="94" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="95" />
         <source>Checks each land-reserve parcel: on permanent basic farmland or in the ecological red line (fail), outside the urban development boundary beyond a tolerance, on cultivated land, recorded area differing from the mapped area, not registered, inspection overdue, bare land without fence or dust net (warn), and parcels overlapping each other (fail). Assigns each parcel the grid cell and township holding most of it. Ledger fields are found automatically when not given.</source>
         <translation>逐宗核查储备地块：占用永久基本农田或位于生态保护红线内（不通过）；超出容差位于城镇开发边界外、含耕地、台账面积与图上面积不符、未办理登记、巡查超期、裸露土地未完整围挡或苫盖（预警）；储备地块相互重叠（不通过）。并为每宗地块确定其主要所在的网格和乡镇（街道）。未指定台账字段时自动识别。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="106" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="107" />
         <source>Reserve parcels</source>
         <translation>储备地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="109" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="110" />
         <source>Inspection grid</source>
         <translation>巡查网格</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="109" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="110" />
         <source>Townships</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="116" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="117" />
         <source>Name field of {}</source>
         <translation>{}名称字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="129" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="130" />
         <source>Tolerated share outside the boundary (%)</source>
         <translation>允许位于边界外的比例（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="129" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="130" />
         <source>Area tolerance (%)</source>
         <translation>面积容差（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="129" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="130" />
         <source>Area tolerance (mu)</source>
         <translation>面积容差（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="129" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="130" />
         <source>Inspection interval (days)</source>
         <translation>巡查周期（天）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="156" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="157" />
         <source>Check date (YYYY-MM-DD; today when empty)</source>
         <translation>核查日期（YYYY-MM-DD，留空为今天）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="182" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="183" />
         <source>Check date “{}” is not a date like 2024-06-30.</source>
         <translation>核查日期“{}”格式不正确，应如 2024-06-30。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance.py" line="226" />
+        <source>outflow on permanent basic farmland {:.2f} mu: must be restored in place</source>
+        <translation>永久基本农田流出 {:.2f} 亩：须就地恢复</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance.py" line="231" />
+        <source>not cultivated in the baseline ({:.0f}% cultivated; {})</source>
+        <translation>基期非耕地（耕地占 {:.0f}%；{}）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance.py" line="234" />
+        <source>not rectified yet</source>
+        <translation>尚未整改</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance.py" line="245" />
+        <source>not new cultivated land: {:.2f} mu already cultivated in the baseline</source>
+        <translation>非新增耕地：基期已是耕地 {:.2f} 亩</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance.py" line="251" />
+        <source>in the ecological red line {:.2f} mu</source>
+        <translation>位于生态保护红线内 {:.2f} 亩</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance.py" line="255" />
+        <source>inside the urban development boundary {:.2f} mu</source>
+        <translation>位于城镇开发边界内 {:.2f} 亩</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance.py" line="258" />
+        <source>smaller than {:.2f} mu ({:.2f} mu)</source>
+        <translation>面积小于 {:.2f} 亩（{:.2f} 亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance.py" line="273" />
+        <source>overlaps inflow patch {} by {:.2f} mu (double counting)</source>
+        <translation>与流入图斑 {} 重叠 {:.2f} 亩（重复计算）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance.py" line="277" />
+        <source>overlaps outflow patch {} by {:.2f} mu (double counting)</source>
+        <translation>与流出图斑 {} 重叠 {:.2f} 亩（重复计算）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance.py" line="288" />
+        <source>paired with unknown outflow patch {}</source>
+        <translation>对应的流出图斑 {} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance.py" line="296" />
+        <source>paired inflow {} is not valid</source>
+        <translation>对应的流入图斑 {} 无效</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance.py" line="300" />
+        <source>paired valid inflow {:.2f} mu does not cover the outflow {:.2f} mu</source>
+        <translation>对应的有效流入 {:.2f} 亩不足以平衡流出 {:.2f} 亩</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="122" />
+        <source>Direction</source>
+        <translation>流向</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="122" />
+        <source>Patch number</source>
+        <translation>图斑编号</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="122" />
+        <source>County</source>
+        <translation>县（区）代码</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="111" />
+        <source>County name</source>
+        <translation>县（区）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="113" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="119" />
+        <source>Inside boundary (mu)</source>
+        <translation>开发边界内（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="122" />
+        <source>Cultivated in baseline (mu)</source>
+        <translation>基期耕地（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="122" />
+        <source>Quality grade</source>
+        <translation>耕地质量等别</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="122" />
+        <source>Rectification</source>
+        <translation>整改方式</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="123" />
+        <source>Paired outflow</source>
+        <translation>对应流出图斑</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="124" />
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="125" />
+        <source>Outflow (mu)</source>
+        <translation>流出（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="126" />
+        <source>Restored in place (mu)</source>
+        <translation>就地恢复（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="127" />
+        <source>Exempt (mu)</source>
+        <translation>不纳入平衡（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="128" />
+        <source>To balance (mu)</source>
+        <translation>需平衡（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="129" />
+        <source>Valid inflow (mu)</source>
+        <translation>有效流入（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="130" />
+        <source>Surplus / deficit (mu)</source>
+        <translation>盈余/缺口（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="131" />
+        <source>Outflow quality grade</source>
+        <translation>流出质量等别</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="132" />
+        <source>Inflow quality grade</source>
+        <translation>流入质量等别</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="133" />
+        <source>Quality not worse</source>
+        <translation>质量不降低</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="134" />
+        <source>Progress (%)</source>
+        <translation>整改进度（%）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="135" />
+        <source>Balanced</source>
+        <translation>是否平衡</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="25" />
+        <source>outflow</source>
+        <translation>流出</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="25" />
+        <source>inflow</source>
+        <translation>流入</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="143" />
+        <source>county</source>
+        <translation>县（区）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="143" />
+        <source>township</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="144" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="144" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="109" />
+        <source>Balance ledger</source>
+        <translation>进出平衡台账</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="108" />
+        <source>Checked patches</source>
+        <translation>图斑核查结果</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="66" />
+        <source>Feature id</source>
+        <translation>要素编号</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="32" />
+        <source>balanced</source>
+        <translation>已平衡</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="38" />
+        <source>outflow {:.2f} · to balance {:.2f} · inflow {:.2f} mu</source>
+        <translation>流出 {:.2f} · 需平衡 {:.2f} · 流入 {:.2f} 亩</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="41" />
+        <source>balance {:+.2f} mu</source>
+        <translation>差额 {:+.2f} 亩</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="42" />
+        <source>quality {} → {}</source>
+        <translation>质量等别 {} → {}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="42" />
+        <source>progress {:.2f}%</source>
+        <translation>进度 {:.2f}%</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/plugin.py" line="49" />
+        <source>Cultivated-land balance</source>
+        <translation>耕地进出平衡</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="75" />
+        <source>All directions</source>
+        <translation>全部流向</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="89" />
+        <source>Cultivated-land balance results</source>
+        <translation>耕地进出平衡核查结果</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="108" />
+        <source>Choose the outflow and the inflow patch layers.</source>
+        <translation>请选择耕地流出和流入图斑图层。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="48" />
+        <source>Cultivated-land outflow and inflow balance</source>
+        <translation>耕地进出平衡核查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="57" />
+        <source>Checks cultivated-land outflow patches (fail on permanent basic farmland, warn where the baseline survey shows no cultivated land) and inflow patches (fail on land already cultivated, in the ecological red line, or overlapping another patch; warn inside the development boundary or below the minimum area), checks explicit pairings, and balances each county and year: outflow, restored, to balance, valid inflow, surplus or deficit in mu, area-weighted quality grade (1 best) and rectification progress. Give an outflow and an inflow layer, or one layer with a direction field.</source>
+        <translation>核查耕地流出图斑（占用永久基本农田为不通过，基期调查非耕地为预警）和流入图斑（基期已是耕地、位于生态保护红线内或与其他图斑重叠为不通过；位于城镇开发边界内或小于最小面积为预警），核查流出与流入的对应关系，并按县（区）和年度计算进出平衡：流出、就地恢复、需平衡、有效流入、盈余或缺口（亩）、面积加权耕地质量等别（1 等最好）和整改进度。可分别给出流出和流入图层，或给出一个含流向字段的图层。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="71" />
+        <source>Outflow patches</source>
+        <translation>耕地流出图斑</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="74" />
+        <source>Inflow patches</source>
+        <translation>耕地流入图斑</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="77" />
+        <source>Outflow and inflow patches in one layer</source>
+        <translation>流出和流入图斑（同一图层）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="82" />
+        <source>Direction field (流出/流入)</source>
+        <translation>流向字段（流出/流入）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="88" />
+        <source>Cultivated share that counts as cultivated in the baseline (%)</source>
+        <translation>基期计为耕地的耕地占比（%）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="98" />
+        <source>Minimum inflow patch (mu)</source>
+        <translation>流入图斑最小面积（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="127" />
+        <source>Layer “{}” needs a direction field (流出/流入) to tell outflow from inflow.</source>
+        <translation>图层“{}”需要流向字段（流出/流入）以区分流出和流入。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="134" />
+        <source>Give an outflow layer, an inflow layer, or one layer with a direction field.</source>
+        <translation>请给出流出图层、流入图层，或一个含流向字段的图层。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="34" />
+        <source>unbalanced: inflow quality is worse</source>
+        <translation>未平衡：流入质量低于流出</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="36" />
+        <source>unbalanced: area deficit</source>
+        <translation>未平衡：面积缺口</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceDockForm</name>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="9" />
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="11" />
+        <source>Outflow patches</source>
+        <translation>耕地流出图斑</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="13" />
+        <source>Inflow patches</source>
+        <translation>耕地流入图斑</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="15" />
+        <source>Protected layers</source>
+        <translation>保护图层</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="19" />
+        <source>Profile…</source>
+        <translation>配置…</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="27" />
+        <source>Run check</source>
+        <translation>开始核查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="28" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="52" />
+        <source>Export balance ledger (XLSX)…</source>
+        <translation>导出进出平衡台账（XLSX）…</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="53" />
+        <source>Export GeoPackage…</source>
+        <translation>导出 GeoPackage…</translation>
     </message>
 </context>
 <context>

@@ -323,12 +323,14 @@ def balance_rows(patches: Sequence[PatchResult]) -> List[BalanceRow]:
             outflow = [p for p in members if p.direction == OUT]
             to_balance = [p for p in outflow if not p.restored and not p.exempt]
             inflow = [p for p in members if p.valid_inflow]
+            names = [p.text("county_name") for p in members if p.text("county_name")]
             rows.append(
                 BalanceRow(
                     level,
                     county,
                     township,
                     year,
+                    names[0] if names else "",
                     outflow_m2=sum(p.area_m2 for p in outflow),
                     restored_m2=sum(p.area_m2 for p in outflow if p.restored),
                     exempt_m2=sum(p.area_m2 for p in outflow if p.exempt and not p.restored),

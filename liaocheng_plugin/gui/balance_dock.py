@@ -28,7 +28,12 @@ def direction_labels() -> Dict[str, str]:
 def county_card(row) -> str:
     """A county's balance as a coloured card: 流出 / 流入 / 差额 亩, quality, progress."""
     colour, background = ("#1e7b3a", "#e3f4e8") if row["balanced"] else ("#b00000", "#fbe3e3")
-    verdict = tr("balanced") if row["balanced"] else tr("unbalanced")
+    if row["balanced"]:
+        verdict = tr("balanced")
+    elif row["balance_mu"] >= 0:
+        verdict = tr("unbalanced: inflow quality is worse")
+    else:
+        verdict = tr("unbalanced: area deficit")
     grades = ["—" if row[name] is None else f"{row[name]:.1f}" for name in ("quality_out", "quality_in")]
     amounts = tr("outflow {:.2f} · to balance {:.2f} · inflow {:.2f} mu").format(
         row["outflow_mu"], row["to_balance_mu"], row["inflow_mu"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from qgis.core import QgsFeatureRequest, QgsProcessingFeedback, QgsProject, QgsVectorLayer
 
-from liaocheng_plugin.core.translation import install_translator
+from liaocheng_plugin.core.translation import install_translator, remove_translator
 from tests.tools.qgis_session import qgis_session
 from tests.tools.sample.build import generate
 from tests.tools.sample.subjects import SAMPLE_DATE
@@ -133,7 +133,7 @@ def main() -> None:
     arguments = parser.parse_args()
     output = arguments.output.resolve()
     with qgis_session():
-        install_translator(arguments.locale)
+        translator = install_translator(arguments.locale)  # kept: a collected translator translates nothing
         started = time.perf_counter()
         sample = generate(output)
         print(
@@ -148,6 +148,7 @@ def main() -> None:
         run_overlap_checks(project, results)
         run_reserve_check(project, output)
         run_balance_check(project, output)
+        remove_translator(translator)
     print("\nWritten:")
     for path in sorted(output.rglob("*")):
         if path.is_file():
