@@ -8,6 +8,7 @@ from liaocheng_plugin.core.paths import resource_path
 from liaocheng_plugin.processing.balance_algorithm import BalanceCheckAlgorithm
 from liaocheng_plugin.processing.overlap_algorithm import OverlapCheckAlgorithm
 from liaocheng_plugin.processing.reserve_algorithm import ReserveCheckAlgorithm
+from liaocheng_plugin.processing.site_algorithm import SiteCheckAlgorithm
 
 
 class LiaochengProvider(QgsProcessingProvider):
@@ -23,5 +24,10 @@ class LiaochengProvider(QgsProcessingProvider):
         return QIcon(str(resource_path("icons", "plugin.svg")))
 
     def loadAlgorithms(self):
-        for algorithm in (OverlapCheckAlgorithm(), ReserveCheckAlgorithm(), BalanceCheckAlgorithm()):
+        for algorithm in (
+            OverlapCheckAlgorithm(),
+            ReserveCheckAlgorithm(),
+            BalanceCheckAlgorithm(),
+            SiteCheckAlgorithm(),
+        ):
             self.addAlgorithm(algorithm)

@@ -1,0 +1,111 @@
+"""Columns of the site check's outputs: sites/routes, crossings (桩号) and clear parts."""
+
+from typing import Dict, List, Sequence, Tuple
+
+from qgis.PyQt.QtCore import QVariant
+
+from liaocheng_plugin.core.definitions import Role
+from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.siting import Crossing, SiteResult, chainage
+from liaocheng_plugin.core.units import m2_to_ha, m2_to_mu
+
+SITE_COLUMNS: Sequence[Tuple[str, int]] = (
+    ("name", QVariant.String),
+    ("rank", QVariant.Int),
+    ("score", QVariant.Double),
+    ("area_m2", QVariant.Double),
+    ("area_mu", QVariant.Double),
+    ("area_ha", QVariant.Double),
+    ("length_m", QVariant.Double),
+    ("pbf_mu", QVariant.Double),
+    ("pbf_pct", QVariant.Double),
+    ("erl_mu", QVariant.Double),
+    ("erl_pct", QVariant.Double),
+    ("cult_mu", QVariant.Double),
+    ("cult_by_code", QVariant.String),
+    ("inside_udb_pct", QVariant.Double),
+    ("separate_siting", QVariant.Bool),
+    ("villages", QVariant.String),
+    ("villages_near", QVariant.String),
+    ("clear_mu", QVariant.Double),
+    ("findings", QVariant.String),
+)
+CROSSING_COLUMNS: Sequence[Tuple[str, int]] = (
+    ("name", QVariant.String),
+    ("role", QVariant.String),
+    ("from_m", QVariant.Double),
+    ("to_m", QVariant.Double),
+    ("from_chainage", QVariant.String),
+    ("to_chainage", QVariant.String),
+    ("length_m", QVariant.Double),
+    ("area_mu", QVariant.Double),
+)
+CLEAR_COLUMNS: Sequence[Tuple[str, int]] = (
+    ("name", QVariant.String),
+    ("clear_m2", QVariant.Double),
+    ("clear_mu", QVariant.Double),
+)
+
+
+def site_values(site: SiteResult) -> List:
+    """Values in the order of SITE_COLUMNS."""
+    overlap = site.overlap
+    survey = overlap.roles.get(Role.LAND_SURVEY.value)
+    by_code = (
+        ", ".join(f"{code} {m2_to_mu(area):.2f}" for code, area in sorted(survey.area_by_code_m2.items()))
+        if survey
+        else ""
+    )
+    inside = site.inside_boundary_pct
+    return [
+        site.name,
+        site.rank,
+        round(site.score, 2),
+        round(overlap.area_m2, 2),
+        round(m2_to_mu(overlap.area_m2), 2),
+        round(m2_to_ha(overlap.area_m2), 4),
+        round(site.length_m, 1) if site.centerline is not None else None,
+        round(site.role_mu(Role.PERMANENT_FARMLAND.value), 2),
+        round(overlap.percent_of(Role.PERMANENT_FARMLAND.value), 2),
+        round(site.role_mu(Role.ECOLOGICAL_REDLINE.value), 2),
+        round(overlap.percent_of(Role.ECOLOGICAL_REDLINE.value), 2),
+        round(m2_to_mu(site.cultivated_m2), 2),
+        by_code,
+        None if inside is None else round(inside, 2),
+        None if inside is None else inside < 99.99,
+        "、".join(site.villages_inside),
+        "、".join(site.villages_near),
+        round(m2_to_mu(site.clear_m2), 2),
+        "；".join(site.findings()),
+    ]
+
+
+def crossing_values(site: SiteResult, crossing: Crossing) -> List:
+    """Values in the order of CROSSING_COLUMNS."""
+    return [
+        site.name,
+        crossing.role,
+        round(crossing.from_m, 1),
+        round(crossing.to_m, 1),
+        chainage(crossing.from_m),
+        chainage(crossing.to_m),
+        round(crossing.length_m, 1),
+        round(m2_to_mu(crossing.area_m2), 2),
+    ]
+
+
+def comparison_rows() -> Dict[str, str]:
+    """The rows of the side-by-side comparison (one column per alternative), translated."""
+    return {
+        "rank": tr("Rank"),
+        "area_mu": tr("Area (mu)"),
+        "length_m": tr("Length (m)"),
+        "pbf_mu": tr("Permanent farmland (mu)"),
+        "erl_mu": tr("Red line (mu)"),
+        "cult_mu": tr("Cultivated land (mu)"),
+        "inside_udb_pct": tr("Inside boundary (%)"),
+        "villages": tr("Villages inside"),
+        "villages_near": tr("Villages nearby"),
+        "clear_mu": tr("Clear part (mu)"),
+        "findings": tr("Findings"),
+    }

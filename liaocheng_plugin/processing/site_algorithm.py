@@ -1,0 +1,165 @@
+"""liaocheng:site_check — 项目选址: sites and route corridors, chainage of crossings, clear parts, ranking."""
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingUtils,
+    QgsWkbTypes,
+)
+
+from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
+from liaocheng_plugin.core.export import as_fields
+from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.protected_index import iterate_features
+from liaocheng_plugin.core.role_guess import find_field
+from liaocheng_plugin.core.siting import DEFAULT_ROUTE_WIDTH_M, DEFAULT_VILLAGE_DISTANCE_M, check_sites
+from liaocheng_plugin.core.siting_table import (
+    CLEAR_COLUMNS,
+    CROSSING_COLUMNS,
+    SITE_COLUMNS,
+    crossing_values,
+    site_values,
+)
+from liaocheng_plugin.core.units import m2_to_mu
+from liaocheng_plugin.processing.protected_parameters import (
+    add_protected_parameters,
+    read_area_mode,
+    read_cultivated_codes,
+    read_role_specs,
+)
+
+NAME_CANDIDATES = ("FAMC", "XMMC", "NAME", "MC", "方案名称", "方案")
+
+
+class SiteCheckAlgorithm(QgsProcessingAlgorithm):
+    """Check site polygons or route lines against the protected layers and rank the alternatives."""
+
+    INPUT = "INPUT"
+    NAME_FIELD = "NAME_FIELD"
+    WIDTH = "WIDTH"
+    VILLAGE_DISTANCE = "VILLAGE_DISTANCE"
+    OUTPUT = "OUTPUT"
+    CROSSINGS = "CROSSINGS"
+    CLEAR = "CLEAR"
+
+    def name(self) -> str:
+        return "site_check"
+
+    def displayName(self) -> str:
+        return tr("Project site selection check")
+
+    def group(self) -> str:
+        return tr("Checks")
+
+    def groupId(self) -> str:
+        return "checks"
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Checks project sites (polygons) or routes (lines, as corridors WIDTH metres wide) against permanent "
+            "basic farmland, the ecological red line, cultivated land, the urban development boundary (outside it a "
+            "project is separately sited), villages inside and within VILLAGE_DISTANCE, and gives for routes the "
+            "chainage intervals (K12+300–K12+480) crossing farmland or red line, the clear part of each site, a "
+            "score (mu of farmland + red line) and the rank of each alternative."
+        )
+
+    def createInstance(self):
+        return SiteCheckAlgorithm()
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, tr("Sites or routes"), [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorLine]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(self.NAME_FIELD, tr("Alternative name field"), None, self.INPUT, optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterDistance(
+                self.WIDTH, tr("Route corridor width"), DEFAULT_ROUTE_WIDTH_M, self.INPUT, minValue=0.0
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterDistance(
+                self.VILLAGE_DISTANCE, tr("Village distance"), DEFAULT_VILLAGE_DISTANCE_M, self.INPUT, minValue=0.0
+            )
+        )
+        add_protected_parameters(self)
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Checked sites")))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.CROSSINGS, tr("Route crossings"), QgsProcessing.TypeVectorPolygon)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.CLEAR, tr("Clear parts"), QgsProcessing.TypeVectorPolygon)
+        )
+
+    def processAlgorithm(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        name_field = self.parameterAsString(parameters, self.NAME_FIELD, context) or find_field(
+            source.fields(), NAME_CANDIDATES
+        )
+        specs, _others = read_role_specs(self, parameters, context)
+        try:
+            report = check_sites(
+                source,
+                specs,
+                context.transformContext(),
+                name_field,
+                self.parameterAsDouble(parameters, self.WIDTH, context),
+                self.parameterAsDouble(parameters, self.VILLAGE_DISTANCE, context),
+                read_area_mode(self, parameters, context),
+                read_cultivated_codes(self, parameters, context),
+                feedback,
+            )
+        except CheckCanceledError:
+            return {}
+        except LiaochengError as error:
+            raise QgsProcessingException(str(error)) from error
+        for issue in report.issues[:50]:
+            feedback.reportError(issue.message(), False)
+        fields = QgsProcessingUtils.combineFields(source.fields(), as_fields(SITE_COLUMNS))
+        sink, output_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
+        )
+        sites = {site.subject_id: site for site in report.sites}
+        for feature in iterate_features(source, QgsFeatureRequest()):
+            site = sites.get(feature.id())
+            output = QgsFeature(fields)
+            output.setGeometry(feature.geometry())
+            output.setAttributes(feature.attributes() + (site_values(site) if site else [None] * len(SITE_COLUMNS)))
+            sink.addFeature(output, QgsFeatureSink.FastInsert)
+        crossing_fields = as_fields(CROSSING_COLUMNS)
+        crossings_sink, crossings_id = self.parameterAsSink(
+            parameters, self.CROSSINGS, context, crossing_fields, QgsWkbTypes.MultiPolygon, report.working_crs
+        )
+        clear_fields = as_fields(CLEAR_COLUMNS)
+        clear_sink, clear_id = self.parameterAsSink(
+            parameters, self.CLEAR, context, clear_fields, QgsWkbTypes.MultiPolygon, report.working_crs
+        )
+        for site in report.sites:
+            for crossing in site.crossings:
+                row = QgsFeature(crossing_fields)
+                geometry = crossing.geometry
+                geometry.convertToMultiType()
+                row.setGeometry(geometry)
+                row.setAttributes(crossing_values(site, crossing))
+                crossings_sink.addFeature(row, QgsFeatureSink.FastInsert)
+            if not site.clear.isEmpty():
+                row = QgsFeature(clear_fields)
+                clear = site.clear
+                clear.convertToMultiType()
+                row.setGeometry(clear)
+                row.setAttributes([site.name, round(site.clear_m2, 2), round(m2_to_mu(site.clear_m2), 2)])
+                clear_sink.addFeature(row, QgsFeatureSink.FastInsert)
+        return {self.OUTPUT: output_id, self.CROSSINGS: crossings_id, self.CLEAR: clear_id}
