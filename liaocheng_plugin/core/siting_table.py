@@ -2,12 +2,14 @@
 
 from typing import Dict, List, Sequence, Tuple
 
+from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
 from liaocheng_plugin.core.definitions import Role
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.siting import Crossing, SiteResult, chainage
 from liaocheng_plugin.core.units import m2_to_ha, m2_to_mu
+from liaocheng_plugin.core.xlsx import Sheet
 
 SITE_COLUMNS: Sequence[Tuple[str, int]] = (
     ("name", QVariant.String),
@@ -109,3 +111,12 @@ def comparison_rows() -> Dict[str, str]:
         "clear_mu": tr("Clear part (mu)"),
         "findings": tr("Findings"),
     }
+
+
+def comparison_sheet(sites: QgsVectorLayer, title: str) -> Sheet:
+    """The alternatives side by side: one row per criterion, one column per alternative, best (rank 1) first."""
+    features = sorted(sites.getFeatures(), key=lambda feature: feature["rank"] or 0)
+    rows = comparison_rows()
+    headers = [tr("Criterion")] + [str(feature["name"]) for feature in features]
+    body = [[label] + [feature[key] for feature in features] for key, label in rows.items()]
+    return title, headers, body

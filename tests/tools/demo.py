@@ -126,6 +126,56 @@ def run_balance_check(project: QgsProject, output: Path) -> None:
             )
 
 
+def run_site_checks(project: QgsProject, output: Path) -> None:
+    """项目选址 on the two sample site alternatives and the highway route; comparison as XLSX and GeoPackage."""
+    import processing
+
+    from liaocheng_plugin.core.export import layer_sheet, write_layers_gpkg, write_ledger
+    from liaocheng_plugin.core.profile import ProtectedProfile
+    from liaocheng_plugin.core.siting_table import comparison_sheet
+
+    protected = ProtectedProfile.load(project).processing_parameters(project)
+    tables, sheets = {}, []
+    for table, title in (("XMXZ", "选址方案比选"), ("XMXL", "线路方案")):
+        started = time.perf_counter()
+        result = processing.run(
+            "liaocheng:site_check",
+            dict(
+                protected,
+                INPUT=sample_layer(project, table),
+                WIDTH=60.0,
+                VILLAGE_DISTANCE=200.0,
+                OUTPUT="memory:",
+                CROSSINGS="memory:",
+                CLEAR="memory:",
+            ),
+            feedback=QgsProcessingFeedback(),
+        )
+        tables.update(
+            {
+                f"{table}_sites": result["OUTPUT"],
+                f"{table}_crossings": result["CROSSINGS"],
+                f"{table}_clear": result["CLEAR"],
+            }
+        )
+        sheets.append(comparison_sheet(result["OUTPUT"], title))
+        if table == "XMXL":
+            sheets.append(layer_sheet("线路穿越桩号", result["CROSSINGS"], {}))
+        for feature in result["OUTPUT"].getFeatures():
+            print(
+                f"  site_check {feature['name']}: rank {feature['rank']}, farmland {feature['pbf_mu']:.2f} mu, "
+                f"red line {feature['erl_mu']:.2f} mu, clear {feature['clear_mu']:.2f} mu "
+                f"({time.perf_counter() - started:.1f} s)"
+            )
+        for crossing in result["CROSSINGS"].getFeatures():
+            print(
+                f"    {crossing['role']}: {crossing['from_chainage']}–{crossing['to_chainage']} "
+                f"({crossing['length_m']:.0f} m, {crossing['area_mu']:.2f} mu)"
+            )
+    write_layers_gpkg(output / "site_check.gpkg", tables)
+    write_ledger(output / "site_comparison.xlsx", sheets)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--output", type=Path, default=Path("demo_output"))
@@ -148,6 +198,7 @@ def main() -> None:
         run_overlap_checks(project, results)
         run_reserve_check(project, output)
         run_balance_check(project, output)
+        run_site_checks(project, output)
         remove_translator(translator)
     print("\nWritten:")
     for path in sorted(output.rglob("*")):
