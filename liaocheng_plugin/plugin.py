@@ -47,6 +47,7 @@ class LiaochengPlugin:
         self._add_action("profile.svg", tr("Protected-layer profile…"), self.show_profile_dialog)
         self._add_action("reserve.svg", tr("Land-reserve parcels"), lambda: self.toggle_dock("reserve"))
         self._add_action("balance.svg", tr("Cultivated-land balance"), lambda: self.toggle_dock("balance"))
+        self._add_action("site.svg", tr("Project site selection"), lambda: self.toggle_dock("site"))
         self._add_action("overlap.svg", tr("Overlap check…"), self.show_overlap_algorithm)
 
     def _add_action(self, icon: str, text: str, slot) -> QAction:
@@ -68,13 +69,15 @@ class LiaochengPlugin:
         self.profile_dialog.raise_()
 
     def toggle_dock(self, name: str):
-        """Show or hide a check dock ("reserve", "balance"), created on first use."""
+        """Show or hide a check dock ("reserve", "balance", "site"), created on first use."""
         dock = self.docks.get(name)
         if dock is None:
             if name == "reserve":
                 from liaocheng_plugin.gui.reserve_dock import ReserveDock as DockClass
-            else:
+            elif name == "balance":
                 from liaocheng_plugin.gui.balance_dock import BalanceDock as DockClass
+            else:
+                from liaocheng_plugin.gui.site_dock import SiteDock as DockClass
             dock = self.docks[name] = DockClass(self.iface, self.iface.mainWindow())
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             dock.show()

@@ -64,7 +64,7 @@ def test_load_and_unload_twice_leaves_nothing_behind(iface_with_help_menu):
         plugin = classFactory(iface_with_help_menu)
         plugin.initGui()
         plugin.show_profile_dialog()
-        docks = [plugin.toggle_dock("reserve"), plugin.toggle_dock("balance")]
+        docks = [plugin.toggle_dock(name) for name in ("reserve", "balance", "site")]
         plugin.unload()
         flush_deletes()
         assert plugin_menus(iface_with_help_menu) == []

@@ -13,6 +13,7 @@ PIECE_COLOURS = {
     "erl": (QColor(200, 0, 60, 110), QColor(120, 0, 30), False),
     "survey": (QColor(255, 140, 0, 110), QColor(180, 90, 0), False),
     "outside_udb": (QColor(122, 79, 160, 200), QColor(122, 79, 160), True),
+    "village": (QColor(40, 110, 220, 90), QColor(20, 60, 160), True),
 }
 ZOOM_MARGIN = 0.35
 
@@ -39,8 +40,9 @@ class CanvasHighlight:
         subject: QgsGeometry,
         crs: QgsCoordinateReferenceSystem,
         pieces: Iterable[Tuple[str, QgsGeometry, QgsCoordinateReferenceSystem]],
+        zoom: bool = True,
     ) -> None:
-        """Zoom to ``subject`` (in ``crs``), draw its pieces (role, geometry, crs) and flash it."""
+        """Draw ``subject`` (in ``crs``) and its pieces (role, geometry, crs), zoom to it when asked, and flash it."""
         self.clear()
         outline = self._to_canvas(subject, crs)
         for role, geometry, piece_crs in pieces:
@@ -59,6 +61,9 @@ class CanvasHighlight:
         band.setStrokeColor(QColor(31, 78, 140))
         band.setWidth(3)
         self.bands.append(band)
+        if not zoom:
+            self.canvas.refresh()
+            return
         extent = outline.boundingBox()
         extent.grow(max(extent.width(), extent.height()) * ZOOM_MARGIN)
         self.canvas.setExtent(extent)

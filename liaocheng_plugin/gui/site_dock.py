@@ -1,0 +1,310 @@
+"""The 项目选址 dock: sketch sites and routes, see their conflicts at once, compare alternatives side by side."""
+
+from typing import List, Optional
+
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsGeometry,
+    QgsProject,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.gui import QgsDockWidget
+from qgis.PyQt import uic
+from qgis.PyQt.QtGui import QBrush, QColor, QFont
+from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QTableWidgetItem, QWidget
+
+from liaocheng_plugin.core.crs import choose_working_crs
+from liaocheng_plugin.core.definitions import Role
+from liaocheng_plugin.core.exceptions import LiaochengError
+from liaocheng_plugin.core.export import as_fields, write_layers_gpkg, write_ledger
+from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.overlay import OverlayEngine, is_cultivated
+from liaocheng_plugin.core.paths import plugin_file
+from liaocheng_plugin.core.profile import ProtectedProfile
+from liaocheng_plugin.core.role_guess import find_field
+from liaocheng_plugin.core.siting import SiteResult, check_site, rank_sites
+from liaocheng_plugin.core.siting_table import (
+    CLEAR_COLUMNS,
+    SITE_COLUMNS,
+    comparison_rows,
+    comparison_sheet,
+    site_values,
+)
+from liaocheng_plugin.core.units import m2_to_mu
+from liaocheng_plugin.gui.canvas_highlight import CanvasHighlight
+from liaocheng_plugin.gui.result_group import replace_result_group
+from liaocheng_plugin.gui.sketch_tool import SketchTool
+
+FORM_CLASS, _ = uic.loadUiType(str(plugin_file("liaocheng_plugin", "gui", "site_dock.ui")))
+NAME_CANDIDATES = ("FAMC", "XMMC", "NAME", "MC")
+BEST_COLOUR = QColor(214, 240, 220)
+
+
+class SiteDockForm(QWidget, FORM_CLASS):
+    def __init__(self, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.setupUi(self)
+
+
+class SiteDock(QgsDockWidget):
+    """项目选址: every sketched or selected alternative is checked at once against indexes built once."""
+
+    def __init__(self, iface, parent: Optional[QWidget] = None):
+        super().__init__(tr("Project site selection"), parent)
+        self.setObjectName("LiaochengSiteDock")
+        self.iface = iface
+        self.form = SiteDockForm(self)
+        self.setWidget(self.form)
+        self.engine: Optional[OverlayEngine] = None
+        self.watched: List[QgsVectorLayer] = []
+        self.alternatives: List[SiteResult] = []
+        self.highlight = CanvasHighlight(iface.mapCanvas())
+        canvas = iface.mapCanvas()
+        self.site_tool = SketchTool(canvas, QgsWkbTypes.PolygonGeometry)
+        self.route_tool = SketchTool(canvas, QgsWkbTypes.LineGeometry)
+        self.site_tool.finished.connect(lambda geometry: self.add_sketch(geometry, is_route=False))
+        self.route_tool.finished.connect(lambda geometry: self.add_sketch(geometry, is_route=True))
+        form = self.form
+        form.drawSiteButton.toggled.connect(lambda on: self._activate(self.site_tool, on))
+        form.drawRouteButton.toggled.connect(lambda on: self._activate(self.route_tool, on))
+        form.useSelectedButton.clicked.connect(self.use_selected)
+        form.renameButton.clicked.connect(self.rename_selected)
+        form.removeButton.clicked.connect(self.remove_selected)
+        form.saveLayerButton.clicked.connect(self._add_layers)
+        form.exportXlsxButton.clicked.connect(self.export_xlsx)
+        form.exportGpkgButton.clicked.connect(self.export_gpkg)
+        form.comparisonTable.horizontalHeader().sectionClicked.connect(self.show_alternative)
+        form.hintLabel.setText(tr("Left click adds a vertex, right click finishes; the check runs at once."))
+        self._refresh_table()
+
+    # The engine: indexes built once from the profile, dropped when a protected layer changes.
+    def ensure_engine(self) -> OverlayEngine:
+        """The overlay engine on the profile's layers, built on first use."""
+        if self.engine is not None:
+            return self.engine
+        project = QgsProject.instance()
+        specs = ProtectedProfile.load(project).role_specs(project)
+        if not specs:
+            raise LiaochengError(tr("No protected layer is set: open the protected-layer profile first."))
+        extent = self.iface.mapCanvas().extent()
+        working_crs = choose_working_crs(
+            self.iface.mapCanvas().mapSettings().destinationCrs(), extent, project.transformContext()
+        )
+        engine = OverlayEngine(working_crs, project.transformContext())
+        engine.build_indexes(specs)
+        self.watched = [spec.source for spec in specs if isinstance(spec.source, QgsVectorLayer)]
+        for layer in self.watched:
+            layer.dataChanged.connect(self.invalidate)
+        self.engine = engine
+        return engine
+
+    def invalidate(self) -> None:
+        """Forget the indexes (a protected layer changed); the next check rebuilds them."""
+        for layer in self.watched:
+            try:
+                layer.dataChanged.disconnect(self.invalidate)
+            except (TypeError, RuntimeError):
+                pass
+        self.watched = []
+        self.engine = None
+
+    def _activate(self, tool: SketchTool, on: bool) -> None:
+        canvas = self.iface.mapCanvas()
+        other = self.form.drawRouteButton if tool is self.site_tool else self.form.drawSiteButton
+        if on:
+            other.setChecked(False)
+            canvas.setMapTool(tool)
+        elif canvas.mapTool() is tool:
+            canvas.unsetMapTool(tool)
+
+    # Alternatives.
+    def add_sketch(self, geometry: QgsGeometry, is_route: bool, name: str = "") -> Optional[SiteResult]:
+        """Check a sketched site or route (canvas CRS) and add it to the comparison."""
+        try:
+            engine = self.ensure_engine()
+        except LiaochengError as error:
+            self.iface.messageBar().pushWarning(self.windowTitle(), error.message)
+            return None
+        canvas_crs = self.iface.mapCanvas().mapSettings().destinationCrs()
+        working = QgsGeometry(geometry)
+        working.transform(QgsCoordinateTransform(canvas_crs, engine.working_crs, QgsProject.instance()))
+        centerline = working if is_route else None
+        polygon = working.buffer(self.form.widthSpin.value() / 2.0, 8) if is_route else working.makeValid()
+        number = len(self.alternatives) + 1
+        site = check_site(
+            engine,
+            polygon,
+            number,
+            name or tr("Alternative {}").format(number),
+            centerline,
+            self.form.distanceSpin.value(),
+        )
+        self.alternatives.append(site)
+        rank_sites(self.alternatives)
+        self._refresh_table()
+        self.show_alternative(len(self.alternatives) - 1, zoom=False)
+        return site
+
+    def use_selected(self) -> None:
+        """Add the selected features of the active layer (polygons as sites, lines as routes)."""
+        layer = self.iface.activeLayer()
+        if not isinstance(layer, QgsVectorLayer) or layer.selectedFeatureCount() == 0:
+            self.iface.messageBar().pushWarning(
+                self.windowTitle(), tr("Select sites or routes in the active layer first.")
+            )
+            return
+        is_route = QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.LineGeometry
+        name_field = find_field(layer.fields(), NAME_CANDIDATES)
+        to_canvas = QgsCoordinateTransform(
+            layer.crs(), self.iface.mapCanvas().mapSettings().destinationCrs(), QgsProject.instance()
+        )
+        for feature in layer.selectedFeatures():
+            geometry = QgsGeometry(feature.geometry())
+            geometry.transform(to_canvas)
+            self.add_sketch(geometry, is_route, str(feature[name_field]) if name_field else "")
+
+    def _selected_column(self) -> int:
+        columns = {index.column() for index in self.form.comparisonTable.selectedIndexes()}
+        return columns.pop() if len(columns) == 1 else self.form.comparisonTable.currentColumn()
+
+    def rename_selected(self) -> None:
+        column = self._selected_column()
+        if 0 <= column < len(self.alternatives):
+            name, ok = QInputDialog.getText(
+                self, tr("Rename alternative"), tr("Name:"), text=self.alternatives[column].name
+            )
+            if ok and name.strip():
+                self.alternatives[column].name = name.strip()
+                self._refresh_table()
+
+    def remove_selected(self) -> None:
+        column = self._selected_column()
+        if 0 <= column < len(self.alternatives):
+            del self.alternatives[column]
+            rank_sites(self.alternatives)
+            self.highlight.clear()
+            self._refresh_table()
+
+    def _refresh_table(self) -> None:
+        table = self.form.comparisonTable
+        rows = comparison_rows()
+        names = [name for name, _ in SITE_COLUMNS]
+        table.clear()
+        table.setRowCount(len(rows))
+        table.setColumnCount(len(self.alternatives))
+        table.setVerticalHeaderLabels(list(rows.values()))
+        table.setHorizontalHeaderLabels([site.name for site in self.alternatives])
+        for column, site in enumerate(self.alternatives):
+            values = dict(zip(names, site_values(site)))
+            best = site.rank == 1
+            header = table.horizontalHeaderItem(column)
+            if best:
+                font = QFont(header.font())
+                font.setBold(True)
+                header.setFont(font)
+                header.setText(f"★ {site.name}")
+            for row, key in enumerate(rows):
+                value = values.get(key)
+                text = "" if value is None else (f"{value:.2f}" if isinstance(value, float) else str(value))
+                item = QTableWidgetItem(text)
+                if best:
+                    item.setBackground(QBrush(BEST_COLOUR))
+                table.setItem(row, column, item)
+        table.resizeColumnsToContents()
+        table.resizeRowsToContents()
+
+    def show_alternative(self, column: int, zoom: bool = True) -> None:
+        """Draw an alternative's conflicts: farmland and red line red, cultivated land orange, villages marked."""
+        if not 0 <= column < len(self.alternatives) or self.engine is None:
+            return
+        site, crs = self.alternatives[column], self.engine.working_crs
+        drawn = {
+            Role.PERMANENT_FARMLAND.value: "pbf",
+            Role.ECOLOGICAL_REDLINE.value: "erl",
+            Role.VILLAGES.value: "village",
+        }
+        pieces = []
+        for role, overlap in site.overlap.roles.items():
+            for piece in overlap.pieces:
+                if role in drawn:
+                    pieces.append((drawn[role], piece.geometry, crs))
+                elif role == Role.LAND_SURVEY.value and is_cultivated(piece.code, self.engine.cultivated_codes):
+                    pieces.append(("survey", piece.geometry, crs))
+        self.highlight.show(site.overlap.geometry, crs, pieces, zoom)
+
+    # Layers and exports.
+    def alternatives_layer(self, clear_parts: bool = False) -> QgsVectorLayer:
+        """The alternatives (or their clear parts) as a memory layer in the working CRS."""
+        if not self.alternatives or self.engine is None:
+            raise LiaochengError(tr("Sketch or select at least one alternative first."))
+        columns = CLEAR_COLUMNS if clear_parts else SITE_COLUMNS
+        title = tr("Clear parts of the alternatives") if clear_parts else tr("Site alternatives")
+        layer = QgsVectorLayer(f"MultiPolygon?crs={self.engine.working_crs.authid()}", title, "memory")
+        layer.dataProvider().addAttributes(list(as_fields(columns)))
+        layer.updateFields()
+        features = []
+        for site in self.alternatives:
+            geometry = QgsGeometry(site.clear if clear_parts else site.overlap.geometry)
+            geometry.convertToMultiType()
+            feature = QgsFeature(layer.fields())
+            feature.setGeometry(geometry)
+            values = (
+                [site.name, round(site.clear_m2, 2), round(m2_to_mu(site.clear_m2), 2)]
+                if clear_parts
+                else site_values(site)
+            )
+            feature.setAttributes(values)
+            features.append(feature)
+        layer.dataProvider().addFeatures(features)
+        return layer
+
+    def _add_layers(self) -> None:
+        """Put the alternatives and their clear parts as layers in the group 项目选址结果 (replaced each time)."""
+        try:
+            layers = [(self.alternatives_layer(), "subject"), (self.alternatives_layer(True), "inflow")]
+        except LiaochengError as error:
+            self.iface.messageBar().pushWarning(self.windowTitle(), error.message)
+            return
+        replace_result_group(QgsProject.instance(), tr("Site selection results"), layers)
+
+    def export_xlsx(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export comparison"), "", "Excel (*.xlsx)")
+        if path:
+            self._export(
+                lambda: write_ledger(path, [comparison_sheet(self.alternatives_layer(), tr("Comparison"))]), path
+            )
+
+    def export_gpkg(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export GeoPackage"), "", "GeoPackage (*.gpkg)")
+        if path:
+            self._export(
+                lambda: write_layers_gpkg(
+                    path, {"sites": self.alternatives_layer(), "clear": self.alternatives_layer(True)}
+                ),
+                path,
+            )
+
+    def _export(self, write, path: str) -> None:
+        try:
+            write()
+        except LiaochengError as error:
+            self.iface.messageBar().pushCritical(self.windowTitle(), str(error))
+            return
+        self.iface.messageBar().pushSuccess(self.windowTitle(), tr("Written to {}").format(path))
+
+    def refresh_profile_summary(self) -> None:
+        """The profile may have changed: rebuild the indexes on the next check."""
+        self.invalidate()
+
+    def cleanup(self) -> None:
+        """Release the map tools, highlights and layer connections (called on unload)."""
+        canvas = self.iface.mapCanvas()
+        for tool in (self.site_tool, self.route_tool):
+            tool.reset()
+            if canvas.mapTool() is tool:
+                canvas.unsetMapTool(tool)
+        self.highlight.clear()
+        self.invalidate()
+        self.alternatives = []

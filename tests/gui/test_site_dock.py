@@ -1,0 +1,78 @@
+"""The 项目选址 dock: sketch a site and a route with synthetic canvas clicks; compare, rename, remove."""
+
+import pytest
+from qgis.core import QgsPointXY, QgsProject, QgsRectangle
+from qgis.gui import QgsMapMouseEvent
+from qgis.PyQt.QtCore import QEvent, QPoint, Qt
+
+from liaocheng_plugin.gui.site_dock import SiteDock
+
+
+@pytest.fixture
+def dock(qgis_iface, sample_project, frozen_canvas):
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsProject.instance().crs())
+    widget = SiteDock(qgis_iface)
+    yield widget
+    widget.cleanup()
+    widget.deleteLater()
+
+
+def click(canvas, tool, point: QgsPointXY, button=Qt.MouseButton.LeftButton):
+    """A mouse release on the canvas at ``point`` (map coordinates), as the map tool receives it."""
+    pixel = canvas.getCoordinateTransform().transform(point)
+    event = QgsMapMouseEvent(canvas, QEvent.Type.MouseButtonRelease, QPoint(int(pixel.x()), int(pixel.y())), button)
+    event.setMapPoint(point)  # the test canvas is never shown, so pixels do not map back exactly
+    tool.canvasReleaseEvent(event)
+
+
+def layer_named(table):
+    return next(layer for layer in QgsProject.instance().mapLayers().values() if layer.name().endswith(table))
+
+
+def sketch(canvas, tool, points):
+    for point in points:
+        click(canvas, tool, point)
+    click(canvas, tool, points[-1], Qt.MouseButton.RightButton)
+
+
+def test_sketched_site_and_route_are_checked_and_compared(dock, qgis_iface):
+    canvas = qgis_iface.mapCanvas()
+    boundary = layer_named("CZKFBJ")
+    centre = next(boundary.getFeatures()).geometry().centroid().asPoint()
+    canvas.resize(800, 600)
+    canvas.setExtent(QgsRectangle(centre.x() - 15000, centre.y() - 15000, centre.x() + 15000, centre.y() + 15000))
+    dock.form.drawSiteButton.setChecked(True)
+    assert canvas.mapTool() is dock.site_tool
+    x, y = centre.x(), centre.y()
+    sketch(
+        canvas,
+        dock.site_tool,
+        [QgsPointXY(x, y), QgsPointXY(x + 600, y), QgsPointXY(x + 600, y + 600), QgsPointXY(x, y + 600)],
+    )
+    assert len(dock.alternatives) == 1
+    site = dock.alternatives[0]
+    assert site.overlap.area_m2 == pytest.approx(360000.0, rel=1e-3)  # 600 m × 600 m (ellipsoidal)
+    dock.form.drawRouteButton.setChecked(True)
+    assert canvas.mapTool() is dock.route_tool and not dock.form.drawSiteButton.isChecked()
+    sketch(canvas, dock.route_tool, [QgsPointXY(x - 12000, y - 3000), QgsPointXY(x + 12000, y + 4000)])
+    assert len(dock.alternatives) == 2
+    route = dock.alternatives[1]
+    assert route.centerline is not None and route.length_m == pytest.approx((24000**2 + 7000**2) ** 0.5)
+    assert dock.form.comparisonTable.columnCount() == 2
+    assert sorted(s.rank for s in dock.alternatives) == [1, 2]
+    best = next(column for column, s in enumerate(dock.alternatives) if s.rank == 1)
+    assert dock.form.comparisonTable.horizontalHeaderItem(best).text().startswith("★")
+    dock.form.comparisonTable.setCurrentCell(0, 1)
+    dock.remove_selected()
+    assert [s.name for s in dock.alternatives] == [site.name] and dock.alternatives[0].rank == 1
+
+
+def test_selected_features_become_alternatives(dock, qgis_iface):
+    sites = layer_named("XMXZ")
+    sites.selectAll()
+    qgis_iface.setActiveLayer(sites)
+    dock.use_selected()
+    assert sorted(s.name for s in dock.alternatives) == ["方案一", "方案二"]
+    layer = dock.alternatives_layer()
+    assert layer.featureCount() == 2 and {f["rank"] for f in layer.getFeatures()} == {1, 2}
