@@ -229,7 +229,7 @@
         <translation>导入配置</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/provider.py" line="20" />
+        <location filename="../liaocheng_plugin/processing/provider.py" line="21" />
         <source>Liaocheng Land Check</source>
         <translation>聊城国土空间核查</translation>
     </message>
@@ -239,7 +239,7 @@
         <translation>保护图层配置…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="50" />
+        <location filename="../liaocheng_plugin/plugin.py" line="51" />
         <source>Overlap check…</source>
         <translation>叠加分析核查…</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>保护图层叠加分析核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="89" />
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="60" />
         <source>Checks</source>
         <translation>核查</translation>
     </message>
@@ -484,7 +484,7 @@
         <translation>台账面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="55" />
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="105" />
         <source>Permanent farmland (mu)</source>
         <translation>占永久基本农田（亩）</translation>
     </message>
@@ -504,7 +504,7 @@
         <translation>占生态保护红线（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="59" />
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="107" />
         <source>Cultivated land (mu)</source>
         <translation>含耕地（亩）</translation>
     </message>
@@ -694,7 +694,7 @@
         <translation>图层“{}”中没有选中的地块。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="57" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="90" />
         <source>No protected layer is set: open the protected-layer profile first.</source>
         <translation>尚未设置保护图层：请先打开保护图层配置。</translation>
     </message>
@@ -764,12 +764,12 @@
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="152" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="280" />
         <source>Export GeoPackage</source>
         <translation>导出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="162" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="295" />
         <source>Written to {}</source>
         <translation>已写入 {}</translation>
     </message>
@@ -1193,6 +1193,186 @@
         <source>unbalanced: area deficit</source>
         <translation>未平衡：面积缺口</translation>
     </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting.py" line="105" />
+        <source>occupies permanent basic farmland {:.2f} mu ({:.1f}%)</source>
+        <translation>占用永久基本农田 {:.2f} 亩（{:.1f}%）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting.py" line="105" />
+        <source>enters the ecological red line {:.2f} mu ({:.1f}%)</source>
+        <translation>进入生态保护红线 {:.2f} 亩（{:.1f}%）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting.py" line="112" />
+        <source>occupies cultivated land {:.2f} mu: needs compensation (占补平衡)</source>
+        <translation>占用耕地 {:.2f} 亩：须落实占补平衡</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting.py" line="119" />
+        <source>{:.1f}% outside the urban development boundary: a separately sited project (单独选址)</source>
+        <translation>{:.1f}% 位于城镇开发边界外：属单独选址项目</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting.py" line="125" />
+        <source>villages inside: {}</source>
+        <translation>压占村庄：{}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting.py" line="127" />
+        <source>villages nearby: {}</source>
+        <translation>邻近村庄：{}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting.py" line="175" />
+        <source>Layer “{}” must hold site polygons or route lines.</source>
+        <translation>图层“{}”须为选址面或线路线图层。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting.py" line="177" />
+        <source>Routes in “{}” need a corridor width greater than 0 m.</source>
+        <translation>“{}”中的线路需要大于 0 米的廊道宽度。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="102" />
+        <source>Rank</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="104" />
+        <source>Length (m)</source>
+        <translation>长度（米）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="108" />
+        <source>Inside boundary (%)</source>
+        <translation>开发边界内（%）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="109" />
+        <source>Villages inside</source>
+        <translation>压占村庄</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="110" />
+        <source>Villages nearby</source>
+        <translation>邻近村庄</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="111" />
+        <source>Clear part (mu)</source>
+        <translation>无冲突部分（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="120" />
+        <source>Criterion</source>
+        <translation>比选指标</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/plugin.py" line="50" />
+        <source>Project site selection</source>
+        <translation>项目选址</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="79" />
+        <source>Left click adds a vertex, right click finishes; the check runs at once.</source>
+        <translation>左键添加节点，右键结束；绘制完成即核查。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="136" />
+        <source>Alternative {}</source>
+        <translation>方案{}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="154" />
+        <source>Select sites or routes in the active layer first.</source>
+        <translation>请先在当前图层中选择选址或线路。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="175" />
+        <source>Rename alternative</source>
+        <translation>重命名方案</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="175" />
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="241" />
+        <source>Sketch or select at least one alternative first.</source>
+        <translation>请先绘制或选择至少一个方案。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="243" />
+        <source>Clear parts of the alternatives</source>
+        <translation>方案无冲突部分</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="243" />
+        <source>Site alternatives</source>
+        <translation>选址方案</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="270" />
+        <source>Site selection results</source>
+        <translation>项目选址结果</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="273" />
+        <source>Export comparison</source>
+        <translation>导出方案比选</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="275" />
+        <source>Comparison</source>
+        <translation>方案比选</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="57" />
+        <source>Project site selection check</source>
+        <translation>项目选址核查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="66" />
+        <source>Checks project sites (polygons) or routes (lines, as corridors WIDTH metres wide) against permanent basic farmland, the ecological red line, cultivated land, the urban development boundary (outside it a project is separately sited), villages inside and within VILLAGE_DISTANCE, and gives for routes the chainage intervals (K12+300–K12+480) crossing farmland or red line, the clear part of each site, a score (mu of farmland + red line) and the rank of each alternative.</source>
+        <translation>核查项目选址（面）或线路（线，按 WIDTH 米宽廊道）与永久基本农田、生态保护红线、耕地、城镇开发边界（边界外属单独选址）以及压占和 VILLAGE_DISTANCE 范围内村庄的关系；对线路给出穿越永久基本农田或生态保护红线的桩号区间（如 K12+300–K12+480），给出各方案的无冲突部分、冲突得分（永久基本农田与生态保护红线亩数之和）和排序。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="78" />
+        <source>Sites or routes</source>
+        <translation>选址或线路</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="83" />
+        <source>Alternative name field</source>
+        <translation>方案名称字段</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="86" />
+        <source>Route corridor width</source>
+        <translation>线路廊道宽度</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="91" />
+        <source>Village distance</source>
+        <translation>村庄避让距离</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="97" />
+        <source>Checked sites</source>
+        <translation>选址核查结果</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="98" />
+        <source>Route crossings</source>
+        <translation>线路穿越段</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="101" />
+        <source>Clear parts</source>
+        <translation>无冲突部分</translation>
+    </message>
 </context>
 <context>
     <name>BalanceDockForm</name>
@@ -1364,6 +1544,74 @@
     </message>
     <message>
         <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="63" />
+        <source>Export GeoPackage…</source>
+        <translation>导出 GeoPackage…</translation>
+    </message>
+</context>
+<context>
+    <name>SiteDockForm</name>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="9" />
+        <source>Sketch an alternative</source>
+        <translation>绘制方案</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="11" />
+        <source>Draw site</source>
+        <translation>绘制选址</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="12" />
+        <source>Draw route</source>
+        <translation>绘制线路</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="13" />
+        <source>Use selected features</source>
+        <translation>使用选中要素</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="14" />
+        <source>Route width</source>
+        <translation>线路宽度</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="17" />
+        <source> m</source>
+        <translation> 米</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="16" />
+        <source>Village distance</source>
+        <translation>村庄避让距离</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="30" />
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="31" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="32" />
+        <source>Add as layers</source>
+        <translation>添加为图层</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="32" />
+        <source>The alternatives and their clear parts (site minus farmland and red line)</source>
+        <translation>各方案及其无冲突部分（扣除永久基本农田和生态保护红线）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="33" />
+        <source>Export comparison (XLSX)…</source>
+        <translation>导出方案比选（XLSX）…</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="34" />
         <source>Export GeoPackage…</source>
         <translation>导出 GeoPackage…</translation>
     </message>
