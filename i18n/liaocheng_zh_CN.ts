@@ -694,7 +694,7 @@
         <translation>图层“{}”中没有选中的地块。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="90" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="91" />
         <source>No protected layer is set: open the protected-layer profile first.</source>
         <translation>尚未设置保护图层：请先打开保护图层配置。</translation>
     </message>
@@ -764,12 +764,12 @@
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="280" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="282" />
         <source>Export GeoPackage</source>
         <translation>导出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="295" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="297" />
         <source>Written to {}</source>
         <translation>已写入 {}</translation>
     </message>
@@ -1274,57 +1274,57 @@
         <translation>项目选址</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="79" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="80" />
         <source>Left click adds a vertex, right click finishes; the check runs at once.</source>
         <translation>左键添加节点，右键结束；绘制完成即核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="136" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="137" />
         <source>Alternative {}</source>
         <translation>方案{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="154" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="155" />
         <source>Select sites or routes in the active layer first.</source>
         <translation>请先在当前图层中选择选址或线路。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="175" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="176" />
         <source>Rename alternative</source>
         <translation>重命名方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="175" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="176" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="241" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="243" />
         <source>Sketch or select at least one alternative first.</source>
         <translation>请先绘制或选择至少一个方案。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="243" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="245" />
         <source>Clear parts of the alternatives</source>
         <translation>方案无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="243" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="245" />
         <source>Site alternatives</source>
         <translation>选址方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="270" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="272" />
         <source>Site selection results</source>
         <translation>项目选址结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="273" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="275" />
         <source>Export comparison</source>
         <translation>导出方案比选</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="275" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="277" />
         <source>Comparison</source>
         <translation>方案比选</translation>
     </message>
@@ -1372,6 +1372,11 @@
         <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="101" />
         <source>Clear parts</source>
         <translation>无冲突部分</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="194" />
+        <source>Alternative</source>
+        <translation>方案</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,7 @@ from liaocheng_plugin.gui.sketch_tool import SketchTool
 FORM_CLASS, _ = uic.loadUiType(str(plugin_file("liaocheng_plugin", "gui", "site_dock.ui")))
 NAME_CANDIDATES = ("FAMC", "XMMC", "NAME", "MC")
 BEST_COLOUR = QColor(214, 240, 220)
+MAX_COLUMN_WIDTH = 150
 
 
 class SiteDockForm(QWidget, FORM_CLASS):
@@ -188,31 +189,32 @@ class SiteDock(QgsDockWidget):
             self._refresh_table()
 
     def _refresh_table(self) -> None:
+        """One column per alternative, one row per criterion; the best (rank 1) marked ★ and shaded."""
         table = self.form.comparisonTable
-        rows = comparison_rows()
+        rows = {"name": tr("Alternative"), **comparison_rows()}
         names = [name for name, _ in SITE_COLUMNS]
         table.clear()
         table.setRowCount(len(rows))
         table.setColumnCount(len(self.alternatives))
         table.setVerticalHeaderLabels(list(rows.values()))
-        table.setHorizontalHeaderLabels([site.name for site in self.alternatives])
+        labels = [("★ " if site.rank == 1 else "") + site.name for site in self.alternatives]
+        table.setHorizontalHeaderLabels(labels)
         for column, site in enumerate(self.alternatives):
-            values = dict(zip(names, site_values(site)))
-            best = site.rank == 1
-            header = table.horizontalHeaderItem(column)
-            if best:
-                font = QFont(header.font())
-                font.setBold(True)
-                header.setFont(font)
-                header.setText(f"★ {site.name}")
+            values = dict(zip(names, site_values(site)), name=labels[column])
             for row, key in enumerate(rows):
                 value = values.get(key)
                 text = "" if value is None else (f"{value:.2f}" if isinstance(value, float) else str(value))
                 item = QTableWidgetItem(text)
-                if best:
+                if site.rank == 1:
                     item.setBackground(QBrush(BEST_COLOUR))
+                if key == "name":
+                    font = QFont(item.font())
+                    font.setBold(True)
+                    item.setFont(font)
                 table.setItem(row, column, item)
         table.resizeColumnsToContents()
+        for column in range(table.columnCount()):
+            table.setColumnWidth(column, min(table.columnWidth(column), MAX_COLUMN_WIDTH))
         table.resizeRowsToContents()
 
     def show_alternative(self, column: int, zoom: bool = True) -> None:

@@ -63,6 +63,7 @@ def test_sketched_site_and_route_are_checked_and_compared(dock, qgis_iface):
     assert sorted(s.rank for s in dock.alternatives) == [1, 2]
     best = next(column for column, s in enumerate(dock.alternatives) if s.rank == 1)
     assert dock.form.comparisonTable.horizontalHeaderItem(best).text().startswith("★")
+    assert dock.form.comparisonTable.item(0, best).text().startswith("★")  # names also head the body
     dock.form.comparisonTable.setCurrentCell(0, 1)
     dock.remove_selected()
     assert [s.name for s in dock.alternatives] == [site.name] and dock.alternatives[0].rank == 1
