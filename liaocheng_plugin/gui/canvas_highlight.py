@@ -2,10 +2,18 @@
 
 from typing import Iterable, List, Tuple
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry, QgsProject, QgsWkbTypes
-from qgis.gui import QgsMapCanvas, QgsRubberBand
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QColor
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsTextAnnotation,
+    QgsWkbTypes,
+)
+from qgis.gui import QgsMapCanvas, QgsMapCanvasAnnotationItem, QgsRubberBand
+from qgis.PyQt.QtCore import QSizeF, Qt
+from qgis.PyQt.QtGui import QColor, QTextDocument
 
 # Piece role → (fill, outline, hatched): farmland and red line red, cultivated orange, outside boundary hatched.
 PIECE_COLOURS = {
@@ -24,11 +32,25 @@ class CanvasHighlight:
     def __init__(self, canvas: QgsMapCanvas):
         self.canvas = canvas
         self.bands: List[QgsRubberBand] = []
+        self.labels: List[QgsMapCanvasAnnotationItem] = []
 
     def clear(self) -> None:
-        for band in self.bands:
-            self.canvas.scene().removeItem(band)
+        for item in self.bands + self.labels:
+            self.canvas.scene().removeItem(item)
         self.bands = []
+        self.labels = []
+
+    def add_label(self, text: str, point: QgsPointXY, crs: QgsCoordinateReferenceSystem) -> None:
+        """A small text label on the map (e.g. a chainage interval along a route)."""
+        annotation = QgsTextAnnotation()
+        document = QTextDocument()
+        document.setPlainText(text)
+        annotation.setDocument(document)
+        annotation.setMapPosition(point)
+        annotation.setMapPositionCrs(crs)
+        annotation.setFrameSizeMm(QSizeF(36, 7))
+        item = QgsMapCanvasAnnotationItem(annotation, self.canvas)
+        self.labels.append(item)
 
     def _to_canvas(self, geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem) -> QgsGeometry:
         result = QgsGeometry(geometry)

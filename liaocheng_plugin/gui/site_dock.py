@@ -24,7 +24,7 @@ from liaocheng_plugin.core.overlay import OverlayEngine, is_cultivated
 from liaocheng_plugin.core.paths import plugin_file
 from liaocheng_plugin.core.profile import ProtectedProfile
 from liaocheng_plugin.core.role_guess import find_field
-from liaocheng_plugin.core.siting import SiteResult, check_site, rank_sites
+from liaocheng_plugin.core.siting import SiteResult, chainage, check_site, rank_sites
 from liaocheng_plugin.core.siting_table import (
     CLEAR_COLUMNS,
     SITE_COLUMNS,
@@ -235,6 +235,9 @@ class SiteDock(QgsDockWidget):
                 elif role == Role.LAND_SURVEY.value and is_cultivated(piece.code, self.engine.cultivated_codes):
                     pieces.append(("survey", piece.geometry, crs))
         self.highlight.show(site.overlap.geometry, crs, pieces, zoom)
+        for crossing in site.crossings:
+            start = site.centerline.interpolate(crossing.from_m).asPoint()
+            self.highlight.add_label(f"{chainage(crossing.from_m)}–{chainage(crossing.to_m)}", start, crs)
 
     # Layers and exports.
     def alternatives_layer(self, clear_parts: bool = False) -> QgsVectorLayer:

@@ -58,6 +58,7 @@ def test_sketched_site_and_route_are_checked_and_compared(dock, qgis_iface):
     sketch(canvas, dock.route_tool, [QgsPointXY(x - 12000, y - 3000), QgsPointXY(x + 12000, y + 4000)])
     assert len(dock.alternatives) == 2
     route = dock.alternatives[1]
+    assert len(dock.highlight.labels) == len(route.crossings), "one chainage label per crossing"
     assert route.centerline is not None and route.length_m == pytest.approx((24000**2 + 7000**2) ** 0.5)
     assert dock.form.comparisonTable.columnCount() == 2
     assert sorted(s.rank for s in dock.alternatives) == [1, 2]

@@ -56,3 +56,14 @@ def test_route_gives_chainage_intervals_of_its_crossings(sample_data, processing
         assert crossing["role"] in ("pbf", "erl")
     assert any(c["role"] == "erl" for c in crossings), "the route crosses the river red line"
     assert route["villages"] or route["villages_near"]
+
+
+def test_comparison_sheet_puts_alternatives_side_by_side_best_first(sample_data, processing_with_provider):
+    from liaocheng_plugin.core.siting_table import comparison_rows, comparison_sheet
+
+    result = run(sample_data, "XMXZ")
+    title, headers, rows = comparison_sheet(result["OUTPUT"], "比选")
+    ranked = sorted(result["OUTPUT"].getFeatures(), key=lambda f: f["rank"])
+    assert headers[1:] == [f["name"] for f in ranked]
+    assert [row[0] for row in rows] == list(comparison_rows().values())
+    assert rows[0][1:] == [1, 2]
