@@ -12,6 +12,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.gui import QgsMapCanvas, QgsMapCanvasAnnotationItem, QgsRubberBand
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QSizeF, Qt
 from qgis.PyQt.QtGui import QColor, QTextDocument
 
@@ -32,11 +33,15 @@ class CanvasHighlight:
     def __init__(self, canvas: QgsMapCanvas):
         self.canvas = canvas
         self.bands: List[QgsRubberBand] = []
-        self.labels: List[QgsMapCanvasAnnotationItem] = []
+        # (item, annotation): the canvas item does not own its annotation, so both are kept and dropped together.
+        self.labels: List[Tuple[QgsMapCanvasAnnotationItem, QgsTextAnnotation]] = []
 
     def clear(self) -> None:
-        for item in self.bands + self.labels:
+        for band in self.bands:
+            self.canvas.scene().removeItem(band)
+        for item, _annotation in self.labels:
             self.canvas.scene().removeItem(item)
+            sip.delete(item)  # the item before its annotation
         self.bands = []
         self.labels = []
 
@@ -50,7 +55,7 @@ class CanvasHighlight:
         annotation.setMapPositionCrs(crs)
         annotation.setFrameSizeMm(QSizeF(36, 7))
         item = QgsMapCanvasAnnotationItem(annotation, self.canvas)
-        self.labels.append(item)
+        self.labels.append((item, annotation))
 
     def _to_canvas(self, geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem) -> QgsGeometry:
         result = QgsGeometry(geometry)

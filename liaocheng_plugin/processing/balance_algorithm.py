@@ -113,6 +113,13 @@ class BalanceCheckAlgorithm(QgsProcessingAlgorithm):
             QgsProcessingParameterFeatureSink(self.OVERLAPS, tr("Conflict pieces"), QgsProcessing.TypeVectorPolygon)
         )
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
+        """Refuse to start without patches, before anything runs (and say so in the dialog)."""
+        given = [name for name in (self.OUTFLOW, self.INFLOW, self.INPUT) if parameters.get(name)]
+        if not given:
+            return False, tr("Give an outflow layer, an inflow layer, or one layer with a direction field.")
+        return super().checkParameterValues(parameters, context)
+
     def _sets(self, parameters, context):
         sets = []
         for name, direction in ((self.OUTFLOW, OUT), (self.INFLOW, IN)):

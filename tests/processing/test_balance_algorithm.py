@@ -80,8 +80,10 @@ def test_one_layer_with_a_direction_field_gives_the_same_balance(sample_data, pr
     assert {key(r): (r["outflow_mu"], r["inflow_mu"]) for r in one.getFeatures()} == expected
 
 
-def test_missing_layers_are_a_clear_error(sample_data, processing_with_provider):
+def test_missing_layers_are_a_clear_error(processing_with_provider):
+    """Checked before the run starts; memory layers, so nothing leaks past QGIS's exit if it raises."""
     from qgis.core import QgsProcessingException
 
+    farmland = QgsVectorLayer("Polygon?crs=EPSG:4527", "YJJBNT", "memory")
     with pytest.raises(QgsProcessingException, match="outflow"):
-        run(protected(sample_data))
+        run({"PERMANENT_FARMLAND": farmland, "OUTPUT": "memory:", "SUMMARY": "memory:", "OVERLAPS": "memory:"})
