@@ -11,8 +11,7 @@ from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.findings import status_labels
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.paths import plugin_file
-from liaocheng_plugin.gui.check_dock import CheckDock, preselect_layers
-from liaocheng_plugin.gui.reserve_dock import profile_parameters, protected_summary
+from liaocheng_plugin.gui.check_dock import CheckDock, preselect_layers, profile_parameters
 from liaocheng_plugin.gui.results_model import result_item
 
 FORM_CLASS, _ = uic.loadUiType(str(plugin_file("liaocheng_plugin", "gui", "balance_dock.ui")))
@@ -82,7 +81,6 @@ class BalanceDock(CheckDock):
         for widget in (form.directionFilter, form.statusFilter):
             widget.currentIndexChanged.connect(self._apply_filters)
         form.findingFilter.textChanged.connect(self._apply_filters)
-        form.profileButton.clicked.connect(self._open_profile)
         self.refresh_profile_summary()
 
     def result_group_name(self) -> str:
@@ -90,17 +88,6 @@ class BalanceDock(CheckDock):
 
     def output_names(self) -> Dict[str, str]:
         return {"OUTPUT": tr("Checked patches"), "OVERLAPS": tr("Conflict pieces"), "SUMMARY": tr("Balance ledger")}
-
-    def refresh_profile_summary(self) -> None:
-        self.form.profileSummaryLabel.setText(protected_summary(QgsProject.instance()))
-
-    def _open_profile(self) -> None:
-        from liaocheng_plugin.gui.profile_dialog import ProfileDialog
-
-        dialog = ProfileDialog(self)
-        dialog.reload()
-        dialog.exec()
-        self.refresh_profile_summary()
 
     def parameters(self) -> Dict[str, object]:
         outflow, inflow = self.form.outflowCombo.currentLayer(), self.form.inflowCombo.currentLayer()

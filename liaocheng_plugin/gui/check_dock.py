@@ -7,9 +7,11 @@ from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QModelIndex
 from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QWidget
 
+from liaocheng_plugin.core.definitions import Role
 from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.log import logger
+from liaocheng_plugin.core.profile import ProtectedProfile
 from liaocheng_plugin.gui.algorithm_runner import AlgorithmRunner
 from liaocheng_plugin.gui.canvas_highlight import CanvasHighlight
 from liaocheng_plugin.gui.result_group import replace_result_group
@@ -24,11 +26,44 @@ def card_html(value: str, caption: str, colour: str) -> str:
     )
 
 
+def protected_summary(project: QgsProject) -> str:
+    """Short names of the protected layers the profile provides."""
+    profile = ProtectedProfile.load(project)
+    names = {
+        Role.PERMANENT_FARMLAND: tr("farmland"),
+        Role.ECOLOGICAL_REDLINE: tr("red line"),
+        Role.DEVELOPMENT_BOUNDARY: tr("boundary"),
+        Role.LAND_SURVEY: tr("survey"),
+    }
+    present = [
+        text for role, text in names.items() if role in profile.roles and profile.roles[role].find_layer(project)
+    ]
+    return "、".join(present) if present else tr("none — set the profile first")
+
+
+def profile_parameters(project: QgsProject) -> Dict[str, object]:
+    """The protected-layer parameters from the profile, layers given by id (safe for a background task)."""
+    parameters = ProtectedProfile.load(project).processing_parameters(project)
+    if not parameters:
+        raise LiaochengError(tr("No protected layer is set: open the protected-layer profile first."))
+    return {key: (value.id() if isinstance(value, QgsVectorLayer) else value) for key, value in parameters.items()}
+
+
+def export_and_report(iface, title: str, write: Callable[[], object], path: str) -> None:
+    """Run an export and say in the message bar where it went, or why it failed."""
+    try:
+        write()
+    except LiaochengError as error:
+        iface.messageBar().pushCritical(title, str(error))
+        return
+    iface.messageBar().pushSuccess(title, tr("Written to {}").format(path))
+
+
 class CheckDock(QgsDockWidget):
     """Base of the check docks. A subclass gives the form, the algorithm, its parameters and its table.
 
-    The form must have runButton, cancelButton, progressBar, inputGroup, resultsView, exportXlsxButton
-    and exportGpkgButton.
+    The form must have runButton, cancelButton, progressBar, inputGroup, resultsView, exportXlsxButton,
+    exportGpkgButton, profileButton and profileSummaryLabel.
     """
 
     ALGORITHM_ID = ""
@@ -57,6 +92,7 @@ class CheckDock(QgsDockWidget):
         form.exportXlsxButton.clicked.connect(self.export_xlsx)
         form.exportGpkgButton.clicked.connect(self.export_gpkg)
         form.resultsView.clicked.connect(self.show_row)
+        form.profileButton.clicked.connect(self._open_profile)
         self.runner.progressChanged.connect(lambda value: form.progressBar.setValue(int(value)))
         self.runner.finished.connect(self._finished)
 
@@ -154,12 +190,19 @@ class CheckDock(QgsDockWidget):
             self._export(lambda: write_layers_gpkg(path, self.gpkg_tables()), path)
 
     def _export(self, write: Callable[[], object], path: str) -> None:
-        try:
-            write()
-        except LiaochengError as error:
-            self.iface.messageBar().pushCritical(self.windowTitle(), str(error))
-            return
-        self.iface.messageBar().pushSuccess(self.windowTitle(), tr("Written to {}").format(path))
+        export_and_report(self.iface, self.windowTitle(), write, path)
+
+    def refresh_profile_summary(self) -> None:
+        """Say which protected layers the check will use (from the project's profile)."""
+        self.form.profileSummaryLabel.setText(protected_summary(QgsProject.instance()))
+
+    def _open_profile(self) -> None:
+        from liaocheng_plugin.gui.profile_dialog import ProfileDialog
+
+        dialog = ProfileDialog(self)
+        dialog.reload()
+        dialog.exec()
+        self.refresh_profile_summary()
 
     def cleanup(self) -> None:
         """Stop a running check and remove the highlights (called on unload)."""

@@ -13,15 +13,13 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtWidgets import QWidget
 
-from liaocheng_plugin.core.definitions import Role
 from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.findings import Severity, status_labels
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.ledger_fields import LedgerFields
 from liaocheng_plugin.core.paths import plugin_file
-from liaocheng_plugin.core.profile import ProtectedProfile
 from liaocheng_plugin.core.reserve_table import reserve_ledger_sheets
-from liaocheng_plugin.gui.check_dock import CheckDock, card_html, preselect_layers
+from liaocheng_plugin.gui.check_dock import CheckDock, card_html, preselect_layers, profile_parameters
 from liaocheng_plugin.gui.results_model import result_item
 
 FORM_CLASS, _ = uic.loadUiType(str(plugin_file("liaocheng_plugin", "gui", "reserve_dock.ui")))
@@ -33,29 +31,6 @@ FINDINGS_COLUMN = 10
 def result_group_name() -> str:
     """Layer-tree group holding the latest reserve results."""
     return tr("Reserve check results")
-
-
-def protected_summary(project: QgsProject) -> str:
-    """Short names of the protected layers the profile provides."""
-    profile = ProtectedProfile.load(project)
-    names = {
-        Role.PERMANENT_FARMLAND: tr("farmland"),
-        Role.ECOLOGICAL_REDLINE: tr("red line"),
-        Role.DEVELOPMENT_BOUNDARY: tr("boundary"),
-        Role.LAND_SURVEY: tr("survey"),
-    }
-    present = [
-        text for role, text in names.items() if role in profile.roles and profile.roles[role].find_layer(project)
-    ]
-    return "、".join(present) if present else tr("none — set the profile first")
-
-
-def profile_parameters(project: QgsProject) -> Dict[str, object]:
-    """The protected-layer parameters from the profile, layers given by id (safe for a background task)."""
-    parameters = ProtectedProfile.load(project).processing_parameters(project)
-    if not parameters:
-        raise LiaochengError(tr("No protected layer is set: open the protected-layer profile first."))
-    return {key: (value.id() if isinstance(value, QgsVectorLayer) else value) for key, value in parameters.items()}
 
 
 class ReserveDockForm(QWidget, FORM_CLASS):
@@ -98,7 +73,6 @@ class ReserveDock(CheckDock):
         form.statusFilter.currentIndexChanged.connect(self._apply_filters)
         form.gridFilter.currentIndexChanged.connect(self._apply_filters)
         form.findingFilter.textChanged.connect(self._apply_filters)
-        form.profileButton.clicked.connect(self._open_profile)
         self._show_cards(None)
         self.refresh_profile_summary()
 
@@ -111,18 +85,6 @@ class ReserveDock(CheckDock):
             "OVERLAPS": tr("Conflict pieces"),
             "SUMMARY": tr("Reserve summary"),
         }
-
-    def refresh_profile_summary(self) -> None:
-        """Say which protected layers the check will use (from the project's profile)."""
-        self.form.profileSummaryLabel.setText(protected_summary(QgsProject.instance()))
-
-    def _open_profile(self) -> None:
-        from liaocheng_plugin.gui.profile_dialog import ProfileDialog
-
-        dialog = ProfileDialog(self)
-        dialog.reload()
-        dialog.exec()
-        self.refresh_profile_summary()
 
     def parameters(self) -> Dict[str, object]:
         """The algorithm parameters from the panel and the project's profile."""

@@ -34,6 +34,7 @@ from liaocheng_plugin.core.siting_table import (
 )
 from liaocheng_plugin.core.units import m2_to_mu
 from liaocheng_plugin.gui.canvas_highlight import CanvasHighlight
+from liaocheng_plugin.gui.check_dock import export_and_report
 from liaocheng_plugin.gui.result_group import replace_result_group
 from liaocheng_plugin.gui.sketch_tool import SketchTool
 
@@ -292,12 +293,7 @@ class SiteDock(QgsDockWidget):
             )
 
     def _export(self, write, path: str) -> None:
-        try:
-            write()
-        except LiaochengError as error:
-            self.iface.messageBar().pushCritical(self.windowTitle(), str(error))
-            return
-        self.iface.messageBar().pushSuccess(self.windowTitle(), tr("Written to {}").format(path))
+        export_and_report(self.iface, self.windowTitle(), write, path)
 
     def refresh_profile_summary(self) -> None:
         """The profile may have changed: rebuild the indexes on the next check."""

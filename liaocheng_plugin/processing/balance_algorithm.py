@@ -4,7 +4,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -16,9 +15,9 @@ from qgis.core import (
 from liaocheng_plugin.core.balance import IN, OUT, BalanceRules, PatchSet, check_balance
 from liaocheng_plugin.core.balance_fields import PatchFields
 from liaocheng_plugin.core.balance_table import PATCH_COLUMNS, SUMMARY_COLUMNS, patch_values, summary_values
-from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.export import as_fields
 from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
 from liaocheng_plugin.processing.outputs import pieces_fields, report_issues, write_pieces
 from liaocheng_plugin.processing.protected_parameters import (
     add_protected_parameters,
@@ -28,7 +27,7 @@ from liaocheng_plugin.processing.protected_parameters import (
 )
 
 
-class BalanceCheckAlgorithm(QgsProcessingAlgorithm):
+class BalanceCheckAlgorithm(CheckAlgorithm):
     """Check outflow/inflow patches against the protected layers and balance each county and year."""
 
     OUTFLOW = "OUTFLOW"
@@ -47,12 +46,6 @@ class BalanceCheckAlgorithm(QgsProcessingAlgorithm):
     def displayName(self) -> str:
         return tr("Cultivated-land outflow and inflow balance")
 
-    def group(self) -> str:
-        return tr("Checks")
-
-    def groupId(self) -> str:
-        return "checks"
-
     def shortHelpString(self) -> str:
         return tr(
             "Checks cultivated-land outflow patches (fail on permanent basic farmland, warn where the baseline "
@@ -62,9 +55,6 @@ class BalanceCheckAlgorithm(QgsProcessingAlgorithm):
             "to balance, valid inflow, surplus or deficit in mu, area-weighted quality grade (1 best) and "
             "rectification progress. Give an outflow and an inflow layer, or one layer with a direction field."
         )
-
-    def createInstance(self):
-        return BalanceCheckAlgorithm()
 
     def initAlgorithm(self, config=None):
         polygons = [QgsProcessing.TypeVectorPolygon]
@@ -150,8 +140,8 @@ class BalanceCheckAlgorithm(QgsProcessingAlgorithm):
             baseline_cultivated_pct=self.parameterAsDouble(parameters, self.BASELINE_TOLERANCE, context),
             min_inflow_mu=self.parameterAsDouble(parameters, self.MIN_INFLOW_MU, context),
         )
-        try:
-            report = check_balance(
+        report = run_core(
+            lambda: check_balance(
                 sets,
                 specs,
                 context.transformContext(),
@@ -160,10 +150,9 @@ class BalanceCheckAlgorithm(QgsProcessingAlgorithm):
                 read_cultivated_codes(self, parameters, context),
                 feedback,
             )
-        except CheckCanceledError:
+        )
+        if report is None:
             return {}
-        except LiaochengError as error:
-            raise QgsProcessingException(str(error)) from error
         for overlay in report.overlays:
             report_issues(overlay, feedback)
         crs = report.overlays[0].working_crs

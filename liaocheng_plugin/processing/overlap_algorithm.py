@@ -5,7 +5,6 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFeatureSink,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
@@ -14,11 +13,11 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.overlap_table import overlap_fields, overlap_values
 from liaocheng_plugin.core.overlay import run_overlay
 from liaocheng_plugin.core.protected_index import iterate_features
+from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
 from liaocheng_plugin.processing.outputs import pieces_fields, report_issues, write_pieces
 from liaocheng_plugin.processing.protected_parameters import (
     add_protected_parameters,
@@ -28,7 +27,7 @@ from liaocheng_plugin.processing.protected_parameters import (
 )
 
 
-class OverlapCheckAlgorithm(QgsProcessingAlgorithm):
+class OverlapCheckAlgorithm(CheckAlgorithm):
     """Overlay subjects on the protected layers and report areas in m², 亩 and %."""
 
     INPUT = "INPUT"
@@ -42,12 +41,6 @@ class OverlapCheckAlgorithm(QgsProcessingAlgorithm):
     def displayName(self) -> str:
         return tr("Overlap check against protected layers")
 
-    def group(self) -> str:
-        return tr("Checks")
-
-    def groupId(self) -> str:
-        return "checks"
-
     def shortHelpString(self) -> str:
         return tr(
             "For each subject (parcel, patch, site or route corridor) computes the area lying on permanent basic "
@@ -56,9 +49,6 @@ class OverlapCheckAlgorithm(QgsProcessingAlgorithm):
             "percent. Overlapping protected features are counted once. Invalid geometries are repaired and "
             "reported. Lines are buffered by BUFFER metres on each side."
         )
-
-    def createInstance(self):
-        return OverlapCheckAlgorithm()
 
     def initAlgorithm(self, config=None):
         self.addParameter(
@@ -85,8 +75,8 @@ class OverlapCheckAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         specs, other_names = read_role_specs(self, parameters, context)
         area_mode = read_area_mode(self, parameters, context)
-        try:
-            report = run_overlay(
+        report = run_core(
+            lambda: run_overlay(
                 source,
                 specs,
                 context.transformContext(),
@@ -95,10 +85,9 @@ class OverlapCheckAlgorithm(QgsProcessingAlgorithm):
                 read_cultivated_codes(self, parameters, context),
                 feedback,
             )
-        except CheckCanceledError:
+        )
+        if report is None:
             return {}
-        except LiaochengError as error:
-            raise QgsProcessingException(str(error)) from error
         report_issues(report, feedback)
         role_keys = [spec.key for spec in specs]
         added = overlap_fields(role_keys)

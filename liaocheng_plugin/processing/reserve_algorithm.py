@@ -7,7 +7,6 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFeatureSink,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
@@ -19,7 +18,6 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.export import as_fields
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.ledger_fields import LedgerFields
@@ -27,6 +25,7 @@ from liaocheng_plugin.core.protected_index import RoleSpec, iterate_features
 from liaocheng_plugin.core.reserve import ReserveRules, check_reserve_parcels, is_conflict_piece, summarize
 from liaocheng_plugin.core.reserve_table import RESULT_COLUMNS, SUMMARY_COLUMNS, result_values
 from liaocheng_plugin.core.role_guess import guess_name_field
+from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
 from liaocheng_plugin.processing.outputs import pieces_fields, report_issues, write_piece, write_pieces
 from liaocheng_plugin.processing.protected_parameters import (
     add_protected_parameters,
@@ -62,7 +61,7 @@ def ledger_parameter_labels():
     }
 
 
-class ReserveCheckAlgorithm(QgsProcessingAlgorithm):
+class ReserveCheckAlgorithm(CheckAlgorithm):
     """Check reserve parcels: farmland, red line, boundary, cultivated land, ledger, grid, inspection."""
 
     INPUT = "INPUT"
@@ -85,12 +84,6 @@ class ReserveCheckAlgorithm(QgsProcessingAlgorithm):
     def displayName(self) -> str:
         return tr("Land-reserve parcel check")
 
-    def group(self) -> str:
-        return tr("Checks")
-
-    def groupId(self) -> str:
-        return "checks"
-
     def shortHelpString(self) -> str:
         return tr(
             "Checks each land-reserve parcel: on permanent basic farmland or in the ecological red line (fail), "
@@ -99,9 +92,6 @@ class ReserveCheckAlgorithm(QgsProcessingAlgorithm):
             "and parcels overlapping each other (fail). Assigns each parcel the grid cell and township holding most "
             "of it. Ledger fields are found automatically when not given."
         )
-
-    def createInstance(self):
-        return ReserveCheckAlgorithm()
 
     def initAlgorithm(self, config=None):
         self.addParameter(
@@ -197,8 +187,8 @@ class ReserveCheckAlgorithm(QgsProcessingAlgorithm):
         ledger = LedgerFields.detect(source.fields(), **given)
         specs, _others = read_role_specs(self, parameters, context)
         area_mode = read_area_mode(self, parameters, context)
-        try:
-            report = check_reserve_parcels(
+        report = run_core(
+            lambda: check_reserve_parcels(
                 source,
                 specs,
                 context.transformContext(),
@@ -210,10 +200,9 @@ class ReserveCheckAlgorithm(QgsProcessingAlgorithm):
                 read_cultivated_codes(self, parameters, context),
                 feedback,
             )
-        except CheckCanceledError:
+        )
+        if report is None:
             return {}
-        except LiaochengError as error:
-            raise QgsProcessingException(str(error)) from error
         report_issues(report.overlay, feedback)
         fields = QgsProcessingUtils.combineFields(source.fields(), as_fields(RESULT_COLUMNS))
         sink, output_id = self.parameterAsSink(

@@ -5,7 +5,6 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFeatureSink,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
@@ -15,7 +14,6 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.export import as_fields
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.protected_index import iterate_features
@@ -29,6 +27,7 @@ from liaocheng_plugin.core.siting_table import (
     site_values,
 )
 from liaocheng_plugin.core.units import m2_to_mu
+from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
 from liaocheng_plugin.processing.protected_parameters import (
     add_protected_parameters,
     read_area_mode,
@@ -39,7 +38,7 @@ from liaocheng_plugin.processing.protected_parameters import (
 NAME_CANDIDATES = ("FAMC", "XMMC", "NAME", "MC", "方案名称", "方案")
 
 
-class SiteCheckAlgorithm(QgsProcessingAlgorithm):
+class SiteCheckAlgorithm(CheckAlgorithm):
     """Check site polygons or route lines against the protected layers and rank the alternatives."""
 
     INPUT = "INPUT"
@@ -56,12 +55,6 @@ class SiteCheckAlgorithm(QgsProcessingAlgorithm):
     def displayName(self) -> str:
         return tr("Project site selection check")
 
-    def group(self) -> str:
-        return tr("Checks")
-
-    def groupId(self) -> str:
-        return "checks"
-
     def shortHelpString(self) -> str:
         return tr(
             "Checks project sites (polygons) or routes (lines, as corridors WIDTH metres wide) against permanent "
@@ -70,9 +63,6 @@ class SiteCheckAlgorithm(QgsProcessingAlgorithm):
             "chainage intervals (K12+300–K12+480) crossing farmland or red line, the clear part of each site, a "
             "score (mu of farmland + red line) and the rank of each alternative."
         )
-
-    def createInstance(self):
-        return SiteCheckAlgorithm()
 
     def initAlgorithm(self, config=None):
         self.addParameter(
@@ -110,8 +100,8 @@ class SiteCheckAlgorithm(QgsProcessingAlgorithm):
             source.fields(), NAME_CANDIDATES
         )
         specs, _others = read_role_specs(self, parameters, context)
-        try:
-            report = check_sites(
+        report = run_core(
+            lambda: check_sites(
                 source,
                 specs,
                 context.transformContext(),
@@ -122,10 +112,9 @@ class SiteCheckAlgorithm(QgsProcessingAlgorithm):
                 read_cultivated_codes(self, parameters, context),
                 feedback,
             )
-        except CheckCanceledError:
+        )
+        if report is None:
             return {}
-        except LiaochengError as error:
-            raise QgsProcessingException(str(error)) from error
         for issue in report.issues[:50]:
             feedback.reportError(issue.message(), False)
         fields = QgsProcessingUtils.combineFields(source.fields(), as_fields(SITE_COLUMNS))

@@ -12,11 +12,11 @@ from qgis.core import (
     QgsPointXY,
     QgsProject,
     QgsReferencedRectangle,
-    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
 
+from liaocheng_plugin.core.export import write_layers_gpkg
 from liaocheng_plugin.core.profile import ProtectedProfile
 from liaocheng_plugin.core.styles import apply_style
 from tests.tools.sample import subjects as make
@@ -206,23 +206,6 @@ def memory_layer(name: str, rows: Sequence[Tuple[QgsGeometry, Dict[str, object]]
     return layer
 
 
-def write_gpkg(path: Path, layers: Dict[str, QgsVectorLayer]) -> None:
-    if path.exists():
-        path.unlink()
-    for position, (name, layer) in enumerate(layers.items()):
-        options = QgsVectorFileWriter.SaveVectorOptions()
-        options.driverName = "GPKG"
-        options.layerName = name
-        options.fileEncoding = "UTF-8"
-        if position:
-            options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
-        error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
-            layer, str(path), QgsProject.instance().transformContext(), options
-        )
-        if error != QgsVectorFileWriter.NoError:
-            raise RuntimeError(f"writing {name}: {message}")
-
-
 def survey_rows(land: Landscape, names: Dict[str, str], measure) -> List[Tuple[QgsGeometry, Dict[str, object]]]:
     rows = []
     county = land.county
@@ -321,7 +304,7 @@ def generate(
     rows["XMXZ"] = make.sites(main, rng)
     layers = {name: memory_layer(name, layer_rows) for name, layer_rows in rows.items() if layer_rows}
     gpkg = output_dir / GPKG_NAME
-    write_gpkg(gpkg, layers)
+    write_layers_gpkg(gpkg, layers)
     project_path = write_project(output_dir / PROJECT_NAME, gpkg, list(layers))
     return SampleData(gpkg, project_path, {name: layer.featureCount() for name, layer in layers.items()})
 
