@@ -254,37 +254,37 @@
         <translation>面积为{}；工作坐标系 {}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="43" />
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="42" />
         <source>Overlap check against protected layers</source>
         <translation>保护图层叠加分析核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="60" />
+        <location filename="../liaocheng_plugin/processing/check_algorithm.py" line="17" />
         <source>Checks</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="52" />
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="45" />
         <source>For each subject (parcel, patch, site or route corridor) computes the area lying on permanent basic farmland, the ecological red line, the urban development boundary, cultivated land of the land-use survey (gross and net of the KCXS field-ridge deduction), villages and further layers, in m², mu and percent. Overlapping protected features are counted once. Invalid geometries are repaired and reported. Lines are buffered by BUFFER metres on each side.</source>
         <translation>对每个核查对象（地块、图斑、选址或线路廊道）计算其占用永久基本农田、生态保护红线、城镇开发边界、国土调查耕地（含按 KCXS 扣除田坎前后面积）、村庄及其他图层的面积，以平方米、亩和百分比表示。相互重叠的保护要素只计一次。无效几何自动修复并报告。线要素按 BUFFER 米向两侧缓冲。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="64" />
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="54" />
         <source>Subjects (polygons or lines)</source>
         <translation>核查对象（面或线）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="71" />
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="61" />
         <source>Buffer for lines (each side)</source>
         <translation>线要素缓冲距离（单侧）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="77" />
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="67" />
         <source>Overlap results</source>
         <translation>叠加分析结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="78" />
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="68" />
         <source>Overlap pieces</source>
         <translation>叠加压占图斑</translation>
     </message>
@@ -359,7 +359,7 @@
         <translation>无法将图层“{}”写入“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="194" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="156" />
         <source>fail</source>
         <translation>不通过</translation>
     </message>
@@ -459,12 +459,12 @@
         <translation>（无网格）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="149" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="149" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111" />
         <source>Findings</source>
         <translation>核查问题</translation>
     </message>
@@ -484,7 +484,7 @@
         <translation>台账面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="105" />
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="117" />
         <source>Permanent farmland (mu)</source>
         <translation>占永久基本农田（亩）</translation>
     </message>
@@ -494,7 +494,7 @@
         <translation>占永久基本农田（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="149" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111" />
         <source>Red line (mu)</source>
         <translation>占生态保护红线（亩）</translation>
     </message>
@@ -504,7 +504,7 @@
         <translation>占生态保护红线（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="107" />
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="119" />
         <source>Cultivated land (mu)</source>
         <translation>含耕地（亩）</translation>
     </message>
@@ -519,12 +519,12 @@
         <translation>城镇开发边界外（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="149" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111" />
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="149" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
@@ -544,7 +544,7 @@
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="149" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -634,7 +634,7 @@
         <translation>无法写入“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="35" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="33" />
         <source>Reserve check results</source>
         <translation>储备土地核查结果</translation>
     </message>
@@ -644,232 +644,232 @@
         <translation>储备土地核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="93" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="68" />
         <source>Filter findings…</source>
         <translation>筛选核查问题…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="94" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="69" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="182" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="144" />
         <source>All grids</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="42" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="33" />
         <source>farmland</source>
         <translation>永农</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="43" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="34" />
         <source>red line</source>
         <translation>红线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="44" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="35" />
         <source>boundary</source>
         <translation>开发边界</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="45" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="36" />
         <source>survey</source>
         <translation>三调</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="50" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="41" />
         <source>none — set the profile first</source>
         <translation>未设置——请先配置保护图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="131" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="93" />
         <source>Choose a layer of reserve parcels.</source>
         <translation>请选择储备地块图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="134" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="96" />
         <source>No parcel of “{}” is selected.</source>
         <translation>图层“{}”中没有选中的地块。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="91" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="92" />
         <source>No protected layer is set: open the protected-layer profile first.</source>
         <translation>尚未设置保护图层：请先打开保护图层配置。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="110" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="146" />
         <source>The check was canceled; nothing was written.</source>
         <translation>核查已取消，未写入任何结果。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="163" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="153" />
         <source>Checked reserve parcels</source>
         <translation>储备地块核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="167" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="157" />
         <source>Conflict pieces</source>
         <translation>冲突图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="164" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="154" />
         <source>Reserve summary</source>
         <translation>储备土地汇总</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="149" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="149" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111" />
         <source>Area (mu)</source>
         <translation>面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="149" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111" />
         <source>Farmland (mu)</source>
         <translation>永农（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="149" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111" />
         <source>Cultivated (mu)</source>
         <translation>耕地（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="149" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111" />
         <source>Outside boundary (%)</source>
         <translation>边界外（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="192" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="154" />
         <source>parcels</source>
         <translation>宗地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="193" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="155" />
         <source>mu in total</source>
         <translation>亩（合计）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="195" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="157" />
         <source>warnings</source>
         <translation>项预警</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="144" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="180" />
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="282" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="286" />
         <source>Export GeoPackage</source>
         <translation>导出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="297" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="59" />
         <source>Written to {}</source>
         <translation>已写入 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="54" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="53" />
         <source>Parcel code field</source>
         <translation>地块编号字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="55" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="54" />
         <source>Parcel name field</source>
         <translation>地块名称字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="56" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="55" />
         <source>Recorded area field (mu)</source>
         <translation>台账面积字段（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="57" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="56" />
         <source>Registration state field</source>
         <translation>登记状态字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="58" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="57" />
         <source>Certificate number field</source>
         <translation>不动产权证号字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="59" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="58" />
         <source>Fence state field</source>
         <translation>围挡情况字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="60" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="59" />
         <source>Dust net state field</source>
         <translation>防尘网情况字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="61" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="60" />
         <source>Last inspection date field</source>
         <translation>最近巡查日期字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="86" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="85" />
         <source>Land-reserve parcel check</source>
         <translation>储备土地核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="95" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="88" />
         <source>Checks each land-reserve parcel: on permanent basic farmland or in the ecological red line (fail), outside the urban development boundary beyond a tolerance, on cultivated land, recorded area differing from the mapped area, not registered, inspection overdue, bare land without fence or dust net (warn), and parcels overlapping each other (fail). Assigns each parcel the grid cell and township holding most of it. Ledger fields are found automatically when not given.</source>
         <translation>逐宗核查储备地块：占用永久基本农田或位于生态保护红线内（不通过）；超出容差位于城镇开发边界外、含耕地、台账面积与图上面积不符、未办理登记、巡查超期、裸露土地未完整围挡或苫盖（预警）；储备地块相互重叠（不通过）。并为每宗地块确定其主要所在的网格和乡镇（街道）。未指定台账字段时自动识别。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="107" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="97" />
         <source>Reserve parcels</source>
         <translation>储备地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="110" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="100" />
         <source>Inspection grid</source>
         <translation>巡查网格</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="110" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="100" />
         <source>Townships</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="117" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="107" />
         <source>Name field of {}</source>
         <translation>{}名称字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="130" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="120" />
         <source>Tolerated share outside the boundary (%)</source>
         <translation>允许位于边界外的比例（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="130" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="120" />
         <source>Area tolerance (%)</source>
         <translation>面积容差（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="130" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="120" />
         <source>Area tolerance (mu)</source>
         <translation>面积容差（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="130" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="120" />
         <source>Inspection interval (days)</source>
         <translation>巡查周期（天）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="157" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="147" />
         <source>Check date (YYYY-MM-DD; today when empty)</source>
         <translation>核查日期（YYYY-MM-DD，留空为今天）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="183" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="173" />
         <source>Check date “{}” is not a date like 2024-06-30.</source>
         <translation>核查日期“{}”格式不正确，应如 2024-06-30。</translation>
     </message>
@@ -934,17 +934,17 @@
         <translation>对应的有效流入 {:.2f} 亩不足以平衡流出 {:.2f} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="122" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109" />
         <source>Direction</source>
         <translation>流向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="122" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109" />
         <source>Patch number</source>
         <translation>图斑编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="122" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109" />
         <source>County</source>
         <translation>县（区）代码</translation>
     </message>
@@ -964,17 +964,17 @@
         <translation>开发边界内（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="122" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109" />
         <source>Cultivated in baseline (mu)</source>
         <translation>基期耕地（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="122" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109" />
         <source>Quality grade</source>
         <translation>耕地质量等别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="122" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109" />
         <source>Rectification</source>
         <translation>整改方式</translation>
     </message>
@@ -1044,12 +1044,12 @@
         <translation>是否平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="25" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="24" />
         <source>outflow</source>
         <translation>流出</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="25" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="24" />
         <source>inflow</source>
         <translation>流入</translation>
     </message>
@@ -1074,12 +1074,12 @@
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="109" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="138" />
         <source>Balance ledger</source>
         <translation>进出平衡台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="108" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="137" />
         <source>Checked patches</source>
         <translation>图斑核查结果</translation>
     </message>
@@ -1089,27 +1089,27 @@
         <translation>要素编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="32" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="31" />
         <source>balanced</source>
         <translation>已平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="38" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="37" />
         <source>outflow {:.2f} · to balance {:.2f} · inflow {:.2f} mu</source>
         <translation>流出 {:.2f} · 需平衡 {:.2f} · 流入 {:.2f} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="41" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="40" />
         <source>balance {:+.2f} mu</source>
         <translation>差额 {:+.2f} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="42" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="41" />
         <source>quality {} → {}</source>
         <translation>质量等别 {} → {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="42" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="41" />
         <source>progress {:.2f}%</source>
         <translation>进度 {:.2f}%</translation>
     </message>
@@ -1119,77 +1119,77 @@
         <translation>耕地进出平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="75" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="74" />
         <source>All directions</source>
         <translation>全部流向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="89" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="87" />
         <source>Cultivated-land balance results</source>
         <translation>耕地进出平衡核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="108" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="95" />
         <source>Choose the outflow and the inflow patch layers.</source>
         <translation>请选择耕地流出和流入图斑图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="48" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="82" />
         <source>Cultivated-land outflow and inflow balance</source>
         <translation>耕地进出平衡核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="57" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="85" />
         <source>Checks cultivated-land outflow patches (fail on permanent basic farmland, warn where the baseline survey shows no cultivated land) and inflow patches (fail on land already cultivated, in the ecological red line, or overlapping another patch; warn inside the development boundary or below the minimum area), checks explicit pairings, and balances each county and year: outflow, restored, to balance, valid inflow, surplus or deficit in mu, area-weighted quality grade (1 best) and rectification progress. Give an outflow and an inflow layer, or one layer with a direction field.</source>
         <translation>核查耕地流出图斑（占用永久基本农田为不通过，基期调查非耕地为预警）和流入图斑（基期已是耕地、位于生态保护红线内或与其他图斑重叠为不通过；位于城镇开发边界内或小于最小面积为预警），核查流出与流入的对应关系，并按县（区）和年度计算进出平衡：流出、就地恢复、需平衡、有效流入、盈余或缺口（亩）、面积加权耕地质量等别（1 等最好）和整改进度。可分别给出流出和流入图层，或给出一个含流向字段的图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="71" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="96" />
         <source>Outflow patches</source>
         <translation>耕地流出图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="74" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="99" />
         <source>Inflow patches</source>
         <translation>耕地流入图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="77" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="102" />
         <source>Outflow and inflow patches in one layer</source>
         <translation>流出和流入图斑（同一图层）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="82" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="107" />
         <source>Direction field (流出/流入)</source>
         <translation>流向字段（流出/流入）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="88" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="113" />
         <source>Cultivated share that counts as cultivated in the baseline (%)</source>
         <translation>基期计为耕地的耕地占比（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="98" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="123" />
         <source>Minimum inflow patch (mu)</source>
         <translation>流入图斑最小面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="127" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="164" />
         <source>Layer “{}” needs a direction field (流出/流入) to tell outflow from inflow.</source>
         <translation>图层“{}”需要流向字段（流出/流入）以区分流出和流入。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="134" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="171" />
         <source>Give an outflow layer, an inflow layer, or one layer with a direction field.</source>
         <translation>请给出流出图层、流入图层，或一个含流向字段的图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="34" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="33" />
         <source>unbalanced: inflow quality is worse</source>
         <translation>未平衡：流入质量低于流出</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="36" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="35" />
         <source>unbalanced: area deficit</source>
         <translation>未平衡：面积缺口</translation>
     </message>
@@ -1234,37 +1234,37 @@
         <translation>“{}”中的线路需要大于 0 米的廊道宽度。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="102" />
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="114" />
         <source>Rank</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="104" />
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="116" />
         <source>Length (m)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="108" />
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="120" />
         <source>Inside boundary (%)</source>
         <translation>开发边界内（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="109" />
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="121" />
         <source>Villages inside</source>
         <translation>压占村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="110" />
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="122" />
         <source>Villages nearby</source>
         <translation>邻近村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="111" />
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="123" />
         <source>Clear part (mu)</source>
         <translation>无冲突部分（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="120" />
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="132" />
         <source>Criterion</source>
         <translation>比选指标</translation>
     </message>
@@ -1274,109 +1274,149 @@
         <translation>项目选址</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="80" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="81" />
         <source>Left click adds a vertex, right click finishes; the check runs at once.</source>
         <translation>左键添加节点，右键结束；绘制完成即核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="137" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="138" />
         <source>Alternative {}</source>
         <translation>方案{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="155" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="156" />
         <source>Select sites or routes in the active layer first.</source>
         <translation>请先在当前图层中选择选址或线路。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="176" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="177" />
         <source>Rename alternative</source>
         <translation>重命名方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="176" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="177" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="243" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="247" />
         <source>Sketch or select at least one alternative first.</source>
         <translation>请先绘制或选择至少一个方案。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="245" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="249" />
         <source>Clear parts of the alternatives</source>
         <translation>方案无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="245" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="249" />
         <source>Site alternatives</source>
         <translation>选址方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="272" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="276" />
         <source>Site selection results</source>
         <translation>项目选址结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="275" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="279" />
         <source>Export comparison</source>
         <translation>导出方案比选</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="277" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="281" />
         <source>Comparison</source>
         <translation>方案比选</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="57" />
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="56" />
         <source>Project site selection check</source>
         <translation>项目选址核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="66" />
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="59" />
         <source>Checks project sites (polygons) or routes (lines, as corridors WIDTH metres wide) against permanent basic farmland, the ecological red line, cultivated land, the urban development boundary (outside it a project is separately sited), villages inside and within VILLAGE_DISTANCE, and gives for routes the chainage intervals (K12+300–K12+480) crossing farmland or red line, the clear part of each site, a score (mu of farmland + red line) and the rank of each alternative.</source>
         <translation>核查项目选址（面）或线路（线，按 WIDTH 米宽廊道）与永久基本农田、生态保护红线、耕地、城镇开发边界（边界外属单独选址）以及压占和 VILLAGE_DISTANCE 范围内村庄的关系；对线路给出穿越永久基本农田或生态保护红线的桩号区间（如 K12+300–K12+480），给出各方案的无冲突部分、冲突得分（永久基本农田与生态保护红线亩数之和）和排序。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="78" />
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="68" />
         <source>Sites or routes</source>
         <translation>选址或线路</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="83" />
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="73" />
         <source>Alternative name field</source>
         <translation>方案名称字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="86" />
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="76" />
         <source>Route corridor width</source>
         <translation>线路廊道宽度</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="91" />
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="81" />
         <source>Village distance</source>
         <translation>村庄避让距离</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="97" />
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="87" />
         <source>Checked sites</source>
         <translation>选址核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="98" />
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="88" />
         <source>Route crossings</source>
         <translation>线路穿越段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="101" />
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="91" />
         <source>Clear parts</source>
         <translation>无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="194" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="195" />
         <source>Alternative</source>
         <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="54" />
+        <source>Patch number field (TBBH; detected when empty)</source>
+        <translation>图斑编号字段（TBBH；留空自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="55" />
+        <source>County code field (XZQDM; detected when empty)</source>
+        <translation>县（区）代码字段（XZQDM；留空自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="56" />
+        <source>Township code field (XZDM; detected when empty)</source>
+        <translation>乡镇代码字段（XZDM；留空自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="57" />
+        <source>Year field (NF; detected when empty)</source>
+        <translation>年度字段（NF；留空自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="58" />
+        <source>Quality grade field (GDDB, 1 best; detected when empty)</source>
+        <translation>耕地质量等别字段（GDDB，1 等最好；留空自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="59" />
+        <source>Rectification method field (ZGFS; detected when empty)</source>
+        <translation>整改方式字段（ZGFS；留空自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="60" />
+        <source>Exemption reason field (detected when empty)</source>
+        <translation>不纳入平衡原因字段（留空自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="61" />
+        <source>Paired outflow patches field (PDLCTBBH; detected when empty)</source>
+        <translation>对应流出图斑字段（PDLCTBBH；留空自动识别）</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from qgis.PyQt.QtCore import QVariant
 from liaocheng_plugin.core.definitions import Role
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.siting import Crossing, SiteResult, chainage
-from liaocheng_plugin.core.units import m2_to_ha, m2_to_mu
+from liaocheng_plugin.core.units import m2_to_ha, m2_to_mu, percent
 from liaocheng_plugin.core.xlsx import Sheet
 
 SITE_COLUMNS: Sequence[Tuple[str, int]] = (
@@ -19,11 +19,18 @@ SITE_COLUMNS: Sequence[Tuple[str, int]] = (
     ("area_mu", QVariant.Double),
     ("area_ha", QVariant.Double),
     ("length_m", QVariant.Double),
+    ("pbf_m2", QVariant.Double),
     ("pbf_mu", QVariant.Double),
+    ("pbf_ha", QVariant.Double),
     ("pbf_pct", QVariant.Double),
+    ("erl_m2", QVariant.Double),
     ("erl_mu", QVariant.Double),
+    ("erl_ha", QVariant.Double),
     ("erl_pct", QVariant.Double),
+    ("cult_m2", QVariant.Double),
     ("cult_mu", QVariant.Double),
+    ("cult_ha", QVariant.Double),
+    ("cult_pct", QVariant.Double),
     ("cult_by_code", QVariant.String),
     ("inside_udb_pct", QVariant.Double),
     ("separate_siting", QVariant.Bool),
@@ -49,15 +56,22 @@ CLEAR_COLUMNS: Sequence[Tuple[str, int]] = (
 )
 
 
+def areas(area_m2: float, whole_m2: float) -> List[float]:
+    """One area as m², 亩, 公顷 and percent of the site, rounded as official tables give them."""
+    return [
+        round(area_m2, 2),
+        round(m2_to_mu(area_m2), 2),
+        round(m2_to_ha(area_m2), 4),
+        round(percent(area_m2, whole_m2), 2),
+    ]
+
+
 def site_values(site: SiteResult) -> List:
     """Values in the order of SITE_COLUMNS."""
     overlap = site.overlap
     survey = overlap.roles.get(Role.LAND_SURVEY.value)
-    by_code = (
-        ", ".join(f"{code} {m2_to_mu(area):.2f}" for code, area in sorted(survey.area_by_code_m2.items()))
-        if survey
-        else ""
-    )
+    codes = sorted(survey.area_by_code_m2.items()) if survey else []
+    by_code = ", ".join(f"{code} {m2_to_mu(area):.2f}" for code, area in codes)
     inside = site.inside_boundary_pct
     return [
         site.name,
@@ -67,11 +81,9 @@ def site_values(site: SiteResult) -> List:
         round(m2_to_mu(overlap.area_m2), 2),
         round(m2_to_ha(overlap.area_m2), 4),
         round(site.length_m, 1) if site.centerline is not None else None,
-        round(site.role_mu(Role.PERMANENT_FARMLAND.value), 2),
-        round(overlap.percent_of(Role.PERMANENT_FARMLAND.value), 2),
-        round(site.role_mu(Role.ECOLOGICAL_REDLINE.value), 2),
-        round(overlap.percent_of(Role.ECOLOGICAL_REDLINE.value), 2),
-        round(m2_to_mu(site.cultivated_m2), 2),
+        *areas(overlap.area_m2_of(Role.PERMANENT_FARMLAND.value), overlap.area_m2),
+        *areas(overlap.area_m2_of(Role.ECOLOGICAL_REDLINE.value), overlap.area_m2),
+        *areas(site.cultivated_m2, overlap.area_m2),
         by_code,
         None if inside is None else round(inside, 2),
         None if inside is None else inside < 99.99,

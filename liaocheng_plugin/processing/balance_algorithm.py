@@ -5,10 +5,12 @@ from qgis.core import (
     QgsFeatureSink,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 
@@ -25,6 +27,39 @@ from liaocheng_plugin.processing.protected_parameters import (
     read_cultivated_codes,
     read_role_specs,
 )
+
+
+def detect_fields(source, given) -> PatchFields:
+    """Detected fields, with the given names used where the layer has them."""
+    present = {key: value for key, value in given.items() if value and source.fields().lookupField(value) >= 0}
+    return PatchFields.detect(source.fields(), **present)
+
+
+# Field-name parameters (advanced): empty means "detect from common names" in each patch layer.
+FIELD_PARAMETERS = {
+    "PATCH_ID_FIELD": "patch_id",
+    "COUNTY_FIELD": "county",
+    "TOWNSHIP_FIELD": "township",
+    "YEAR_FIELD": "year",
+    "QUALITY_FIELD": "quality",
+    "METHOD_FIELD": "method",
+    "EXEMPTION_FIELD": "exemption",
+    "PAIRED_FIELD": "paired",
+}
+
+
+def field_parameter_labels():
+    """Descriptions of the field-name parameters, translated (literal strings for pylupdate)."""
+    return {
+        "PATCH_ID_FIELD": tr("Patch number field (TBBH; detected when empty)"),
+        "COUNTY_FIELD": tr("County code field (XZQDM; detected when empty)"),
+        "TOWNSHIP_FIELD": tr("Township code field (XZDM; detected when empty)"),
+        "YEAR_FIELD": tr("Year field (NF; detected when empty)"),
+        "QUALITY_FIELD": tr("Quality grade field (GDDB, 1 best; detected when empty)"),
+        "METHOD_FIELD": tr("Rectification method field (ZGFS; detected when empty)"),
+        "EXEMPTION_FIELD": tr("Exemption reason field (detected when empty)"),
+        "PAIRED_FIELD": tr("Paired outflow patches field (PDLCTBBH; detected when empty)"),
+    }
 
 
 class BalanceCheckAlgorithm(CheckAlgorithm):
@@ -94,6 +129,10 @@ class BalanceCheckAlgorithm(CheckAlgorithm):
                 minValue=0,
             )
         )
+        for name, label in field_parameter_labels().items():
+            parameter = QgsProcessingParameterString(name, label, "", optional=True)
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(parameter)
         add_protected_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Checked patches")))
         self.addParameter(
@@ -111,15 +150,16 @@ class BalanceCheckAlgorithm(CheckAlgorithm):
         return super().checkParameterValues(parameters, context)
 
     def _sets(self, parameters, context):
+        given = {field: self.parameterAsString(parameters, name, context) for name, field in FIELD_PARAMETERS.items()}
         sets = []
         for name, direction in ((self.OUTFLOW, OUT), (self.INFLOW, IN)):
             source = self.parameterAsSource(parameters, name, context)
             if source is not None:
-                sets.append(PatchSet(source, PatchFields.detect(source.fields()), direction))
+                sets.append(PatchSet(source, detect_fields(source, given), direction))
         mixed = self.parameterAsSource(parameters, self.INPUT, context)
         if mixed is not None:
             direction_field = self.parameterAsString(parameters, self.DIRECTION_FIELD, context)
-            fields = PatchFields.detect(mixed.fields(), direction=direction_field)
+            fields = detect_fields(mixed, dict(given, direction=direction_field))
             if not fields.direction:
                 raise QgsProcessingException(
                     tr("Layer “{}” needs a direction field (流出/流入) to tell outflow from inflow.").format(

@@ -87,3 +87,18 @@ def test_missing_layers_are_a_clear_error(processing_with_provider):
     farmland = QgsVectorLayer("Polygon?crs=EPSG:4527", "YJJBNT", "memory")
     with pytest.raises(QgsProcessingException, match="outflow"):
         run({"PERMANENT_FARMLAND": farmland, "OUTPUT": "memory:", "SUMMARY": "memory:", "OVERLAPS": "memory:"})
+
+
+def test_field_names_can_be_given_when_they_are_not_the_usual_ones(sample_data, processing_with_provider):
+    """A layer whose patch numbers sit in "BIANHAO" is read through PATCH_ID_FIELD."""
+    outflow = sample_layer(sample_data, "GDLC")
+    renamed = QgsVectorLayer("MultiPolygon?crs=EPSG:4527", "流出", "memory")
+    renamed.dataProvider().addAttributes([QgsField("BIANHAO", QVariant.String), QgsField("XZQDM", QVariant.String)])
+    renamed.updateFields()
+    for feature in list(outflow.getFeatures())[:5]:
+        row = QgsFeature(renamed.fields())
+        row.setGeometry(feature.geometry())
+        row.setAttributes([f"X-{feature['TBBH']}", feature["XZQDM"]])
+        renamed.dataProvider().addFeature(row)
+    patches = run(dict(protected(sample_data), OUTFLOW=renamed, PATCH_ID_FIELD="BIANHAO"))["OUTPUT"]
+    assert all(f["patch_id"].startswith("X-LC") for f in patches.getFeatures())

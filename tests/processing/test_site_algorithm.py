@@ -41,6 +41,10 @@ def test_site_alternatives_are_ranked_and_the_edge_site_is_separately_sited(samp
     assert inside["inside_udb_pct"] == pytest.approx(100.0)
     best, other = sorted(sites.values(), key=lambda f: f["rank"])
     assert best["score"] <= other["score"]
+    for site in sites.values():
+        assert site["cult_mu"] == pytest.approx(site["cult_m2"] / (10000 / 15), abs=0.006)
+        assert site["cult_ha"] == pytest.approx(site["cult_m2"] / 10000, abs=0.00006)
+        assert site["cult_pct"] == pytest.approx(100 * site["cult_m2"] / site["area_m2"], abs=0.01)
     clear = {f["name"]: f["clear_mu"] for f in result["CLEAR"].getFeatures()}
     for name, site in sites.items():
         assert clear[name] == pytest.approx(site["area_mu"] - site["pbf_mu"] - site["erl_mu"], abs=0.02)
