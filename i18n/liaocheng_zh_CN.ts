@@ -229,7 +229,7 @@
         <translation>导入配置</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/provider.py" line="21" />
+        <location filename="../liaocheng_plugin/processing/provider.py" line="22" />
         <source>Liaocheng Land Check</source>
         <translation>聊城国土空间核查</translation>
     </message>
@@ -514,7 +514,7 @@
         <translation>含耕地净面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="61" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="50" />
         <source>Outside development boundary (%)</source>
         <translation>城镇开发边界外（%）</translation>
     </message>
@@ -1417,6 +1417,136 @@
         <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="61" />
         <source>Paired outflow patches field (PDLCTBBH; detected when empty)</source>
         <translation>对应流出图斑字段（PDLCTBBH；留空自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="33" />
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="34" />
+        <source>A4 portrait</source>
+        <translation>A4 纵向</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="35" />
+        <source>A3 landscape</source>
+        <translation>A3 横向</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="36" />
+        <source>A3 portrait</source>
+        <translation>A3 纵向</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="45" />
+        <source>Permanent basic farmland (mu)</source>
+        <translation>永久基本农田（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="46" />
+        <source>Permanent basic farmland (%)</source>
+        <translation>永久基本农田（%）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="47" />
+        <source>Ecological red line (mu)</source>
+        <translation>生态保护红线（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="48" />
+        <source>Ecological red line (%)</source>
+        <translation>生态保护红线（%）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="51" />
+        <source>Inside development boundary (%)</source>
+        <translation>城镇开发边界内（%）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="71" />
+        <source>Conflict</source>
+        <translation>核查项</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="117" />
+        <source>Unknown sheet template “{}”.</source>
+        <translation>未知的图纸模板“{}”。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="149" />
+        <source>Coordinate system: {} ({}); areas ellipsoidal on CGCS2000</source>
+        <translation>坐标系：{}（{}）；面积为 CGCS2000 椭球面积</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="155" />
+        <source>Drawn by: ________  Checked by: ________  Date: [% format_date(now(), 'yyyy-MM-dd') %]</source>
+        <translation>制图：________  审核：________  日期：[% format_date(now(), 'yyyy-MM-dd') %]</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="181" />
+        <source>Layer “{}” has no subject to put on a sheet.</source>
+        <translation>图层“{}”中没有可出图的对象。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="192" />
+        <source>No subject of “{}” matches the selection.</source>
+        <translation>图层“{}”中没有符合所选条件的对象。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="197" />
+        <source>Could not export the sheets to “{}”.</source>
+        <translation>无法将图纸导出到“{}”。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="31" />
+        <source>Export map sheets</source>
+        <translation>导出核查图</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="34" />
+        <source>Exports one map sheet per subject of a check's result layer to one PDF: title, map of the subject over the protected layers of the project's profile, legend of what is on the map, scale bar, north arrow, CRS note, overview map, results table and sign-off block. Paper A4 or A3, landscape or portrait.</source>
+        <translation>将核查结果图层的每个对象导出为一页核查图（合为一个 PDF）：标题、对象叠加工程保护图层配置中各图层的主图、仅列出图上内容的图例、比例尺、指北针、坐标系说明、鹰眼图、结果表和签署栏（制图/审核/日期）。纸张 A4 或 A3，横向或纵向。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="41" />
+        <source>Result layer of a check</source>
+        <translation>核查结果图层</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="49" />
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="52" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="52" />
+        <source>Land check map sheet</source>
+        <translation>国土空间核查图</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="53" />
+        <source>Overview layers (e.g. county boundaries)</source>
+        <translation>鹰眼图图层（如县级行政区）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="61" />
+        <source>PDF file</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="89" />
+        <source>{} pages written to {}</source>
+        <translation>已将 {} 页写入 {}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="71" />
+        <source>Value</source>
+        <translation>结果</translation>
     </message>
 </context>
 <context>

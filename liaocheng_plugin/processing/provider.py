@@ -8,6 +8,7 @@ from liaocheng_plugin.core.paths import resource_path
 from liaocheng_plugin.processing.balance_algorithm import BalanceCheckAlgorithm
 from liaocheng_plugin.processing.overlap_algorithm import OverlapCheckAlgorithm
 from liaocheng_plugin.processing.reserve_algorithm import ReserveCheckAlgorithm
+from liaocheng_plugin.processing.sheets_algorithm import ExportSheetsAlgorithm
 from liaocheng_plugin.processing.site_algorithm import SiteCheckAlgorithm
 
 
@@ -29,5 +30,6 @@ class LiaochengProvider(QgsProcessingProvider):
             ReserveCheckAlgorithm(),
             BalanceCheckAlgorithm(),
             SiteCheckAlgorithm(),
+            ExportSheetsAlgorithm(),
         ):
             self.addAlgorithm(algorithm)

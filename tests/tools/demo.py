@@ -176,6 +176,33 @@ def run_site_checks(project: QgsProject, output: Path) -> None:
     write_ledger(output / "site_comparison.xlsx", sheets)
 
 
+def export_map_sheets(project: QgsProject, output: Path) -> None:
+    """One sheet per check and an atlas of the failed reserve parcels (出图)."""
+    from liaocheng_plugin.core.sheets import export_sheets, layer_sets
+    from liaocheng_plugin.core.styles import apply_style
+
+    county = sample_layer(project, "XZQ")
+    protected = layer_sets(project)
+    sheets = (
+        ("reserve_ledger.gpkg", "reserve_parcels", "check_status", "储备土地核查图", "a4_landscape"),
+        ("balance_ledger.gpkg", "patches", "balance_patches", "耕地进出平衡核查图", "a4_landscape"),
+        ("site_check.gpkg", "XMXZ_sites", "subject", "项目选址核查图", "a4_portrait"),
+    )
+    for gpkg, table, style, title, template in sheets:
+        layer = QgsVectorLayer(f"{output / gpkg}|layername={table}", title, "ogr")
+        apply_style(layer, style)
+        project.addMapLayer(layer, False)
+        fails = [
+            f.id() for f in layer.getFeatures() if layer.fields().lookupField("status") < 0 or f["status"] == "fail"
+        ]
+        name = gpkg.split("_")[0]
+        export_sheets(layer, protected, [county], title, output / f"sheet_{name}.pdf", template, fails[:1])
+        if name == "reserve":
+            pages = export_sheets(layer, protected, [county], title, output / "atlas_reserve_fail.pdf", template, fails)
+            print(f"  export_sheets atlas of the failed reserve parcels: {pages} pages")
+    print("  export_sheets one sheet per check: sheet_reserve.pdf, sheet_balance.pdf, sheet_site.pdf")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--output", type=Path, default=Path("demo_output"))
@@ -199,6 +226,7 @@ def main() -> None:
         run_reserve_check(project, output)
         run_balance_check(project, output)
         run_site_checks(project, output)
+        export_map_sheets(project, output)
         remove_translator(translator)
     print("\nWritten:")
     for path in sorted(output.rglob("*")):

@@ -1,0 +1,210 @@
+"""Map sheets (出图): fill a .qpt template for a check's result layer and export one page per subject to PDF."""
+
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence
+
+from qgis.core import (
+    QgsFeedback,
+    QgsLayoutExporter,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsPrintLayout,
+    QgsProject,
+    QgsReadWriteContext,
+    QgsRectangle,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtXml import QDomDocument
+
+from liaocheng_plugin.core.exceptions import LiaochengError
+from liaocheng_plugin.core.findings import status_labels
+from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.paths import resource_path
+
+TEMPLATES = ("a4_landscape", "a4_portrait", "a3_landscape", "a3_portrait")
+ATLAS_MARGIN = 0.35
+NAME_FIELDS = ("name", "patch_id", "DKBH", "DKMC", "FAMC", "TBBH")
+
+
+def template_labels() -> Dict[str, str]:
+    """Paper sizes and orientations, translated."""
+    return {
+        "a4_landscape": tr("A4 landscape"),
+        "a4_portrait": tr("A4 portrait"),
+        "a3_landscape": tr("A3 landscape"),
+        "a3_portrait": tr("A3 portrait"),
+    }
+
+
+def result_rows() -> Dict[str, str]:
+    """Rows of the results table: result field → readable conflict, in the order reviewers read them."""
+    return {
+        "status": tr("Status"),
+        "area_mu": tr("Area (mu)"),
+        "pbf_mu": tr("Permanent basic farmland (mu)"),
+        "pbf_pct": tr("Permanent basic farmland (%)"),
+        "erl_mu": tr("Ecological red line (mu)"),
+        "erl_pct": tr("Ecological red line (%)"),
+        "cult_mu": tr("Cultivated land (mu)"),
+        "outside_udb_pct": tr("Outside development boundary (%)"),
+        "inside_udb_pct": tr("Inside development boundary (%)"),
+        "villages": tr("Villages"),
+        "findings": tr("Findings"),
+    }
+
+
+def table_html(layer: QgsVectorLayer) -> str:
+    """An HTML table whose cells are expressions, so every atlas page shows its own subject's figures."""
+    names = layer.fields().names()
+    rows = [(field, label) for field, label in result_rows().items() if field in names]
+    statuses = {severity.value: text for severity, text in status_labels().items()}
+    status_case = (
+        "CASE " + " ".join(f"WHEN \"status\" = '{value}' THEN '{text}'" for value, text in statuses.items()) + " END"
+    )
+    cells = "".join(
+        f"<tr><td style='padding:1px 4px;border-bottom:1px solid #ccc'>{label}</td>"
+        f"<td style='padding:1px 4px;border-bottom:1px solid #ccc'>"
+        f"[% {status_case if field == 'status' else chr(34) + field + chr(34)} %]</td></tr>"
+        for field, label in rows
+    )
+    heading, value_heading = tr("Conflict"), tr("Value")
+    return (
+        f"<table style='font-family:Noto Sans CJK SC;font-size:8pt;border-collapse:collapse;width:100%'>"
+        f"<tr><th align='left'>{heading}</th><th align='left'>{value_heading}</th></tr>{cells}</table>"
+    )
+
+
+def layer_extent(layer: QgsVectorLayer):
+    """A layer's extent, computed when the provider has not done so yet."""
+    layer.updateExtents()
+    return layer.extent()
+
+
+def fit_extent(item: QgsLayoutItemMap, extent: QgsRectangle) -> None:
+    """Show ``extent`` in a map item, grown to the item's aspect ratio (works on maps saved without an extent)."""
+    rect = item.rect()
+    ratio = rect.width() / rect.height() if rect.height() > 0 else 1.0
+    fitted = QgsRectangle(extent)
+    if fitted.width() / max(fitted.height(), 1e-9) > ratio:
+        grow = fitted.width() / ratio - fitted.height()
+        fitted.setYMinimum(fitted.yMinimum() - grow / 2)
+        fitted.setYMaximum(fitted.yMaximum() + grow / 2)
+    else:
+        grow = fitted.height() * ratio - fitted.width()
+        fitted.setXMinimum(fitted.xMinimum() - grow / 2)
+        fitted.setXMaximum(fitted.xMaximum() + grow / 2)
+    item.setExtent(fitted)
+
+
+def subject_name_expression(layer: QgsVectorLayer) -> str:
+    """The expression naming a subject on its page (its name or code field, else its id)."""
+    names = layer.fields().names()
+    field = next((name for name in NAME_FIELDS if name in names), "")
+    return f'"{field}"' if field else "$id"
+
+
+def build_sheet_layout(
+    project: QgsProject,
+    layer: QgsVectorLayer,
+    context_layers: Sequence[QgsVectorLayer],
+    overview_layers: Sequence[QgsVectorLayer],
+    title: str,
+    template: str = "a4_landscape",
+) -> QgsPrintLayout:
+    """A print layout from a template, its atlas over ``layer``, the maps showing it over ``context_layers``."""
+    if template not in TEMPLATES:
+        raise LiaochengError(tr("Unknown sheet template “{}”.").format(template))
+    document = QDomDocument()
+    document.setContent(resource_path("layouts", f"{template}.qpt").read_text(encoding="utf-8"))
+    layout = QgsPrintLayout(project)
+    layout.loadFromTemplate(document, QgsReadWriteContext())
+    layout.setName(title)
+    main: QgsLayoutItemMap = layout.itemById("map")
+    map_layers = [layer, *context_layers]
+    main.setCrs(layer.crs())
+    main.setLayers(map_layers)
+    main.setKeepLayerSet(True)
+    fit_extent(main, layer_extent(layer))  # a real extent first: the atlas keeps its aspect ratio
+    main.setAtlasDriven(True)
+    main.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+    main.setAtlasMargin(ATLAS_MARGIN)
+    overview: QgsLayoutItemMap = layout.itemById("overview")
+    overview.setCrs(layer.crs())
+    overview.setLayers(list(overview_layers) or map_layers)
+    overview.setKeepLayerSet(True)
+    fit_extent(overview, layer_extent(overview_layers[0] if overview_layers else layer))
+    overview.overview().setLinkedMap(main)
+    legend: QgsLayoutItemLegend = layout.itemById("legend")
+    legend.setAutoUpdateModel(False)
+    root = legend.model().rootGroup()
+    root.removeAllChildren()
+    for map_layer in map_layers:
+        root.addLayer(map_layer)
+    legend.setLegendFilterByMapEnabled(True)  # list only what is on the map
+    name = subject_name_expression(layer)
+    title_label: QgsLayoutItemLabel = layout.itemById("title")
+    title_label.setText(f"{title} — [% {name} %]")
+    crs_label: QgsLayoutItemLabel = layout.itemById("crs")
+    crs_label.setText(
+        tr("Coordinate system: {} ({}); areas ellipsoidal on CGCS2000").format(
+            layer.crs().description(), layer.crs().authid()
+        )
+    )
+    layout.itemById("table").setText(table_html(layer))
+    layout.itemById("signoff").setText(
+        tr("Drawn by: ________  Checked by: ________  Date: [% format_date(now(), 'yyyy-MM-dd') %]")
+    )
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(layer)
+    atlas.setEnabled(True)
+    atlas.setPageNameExpression(name)
+    return layout
+
+
+def export_sheets(
+    layer: QgsVectorLayer,
+    context_layers: Sequence[QgsVectorLayer],
+    overview_layers: Sequence[QgsVectorLayer],
+    title: str,
+    pdf_path: Path,
+    template: str = "a4_landscape",
+    feature_ids: Optional[Sequence[int]] = None,
+    keep_in_project: bool = False,
+    feedback: Optional[QgsFeedback] = None,
+) -> int:
+    """Export one page per subject of ``layer`` (or of ``feature_ids``) to one PDF; returns the page count.
+
+    With ``keep_in_project`` the layout stays in the project's layout manager for the user to edit.
+    """
+    if layer.featureCount() == 0:
+        raise LiaochengError(tr("Layer “{}” has no subject to put on a sheet.").format(layer.name()))
+    project = QgsProject.instance()
+    layout = build_sheet_layout(project, layer, context_layers, overview_layers, title, template)
+    atlas = layout.atlas()
+    if feature_ids is not None:
+        ids = ",".join(str(int(fid)) for fid in feature_ids) or "-1"
+        atlas.setFilterFeatures(True)
+        atlas.setFilterExpression(f"$id IN ({ids})")
+    atlas.updateFeatures()
+    pages = atlas.count()
+    if pages == 0:
+        raise LiaochengError(tr("No subject of “{}” matches the selection.").format(layer.name()))
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.dpi = 150
+    result, error = QgsLayoutExporter.exportToPdf(atlas, str(pdf_path), settings, feedback)
+    if result != QgsLayoutExporter.Success:
+        raise LiaochengError(tr("Could not export the sheets to “{}”.").format(pdf_path), error)
+    if keep_in_project:
+        project.layoutManager().addLayout(layout)
+    return pages
+
+
+def layer_sets(project: QgsProject) -> List[QgsVectorLayer]:
+    """The protected layers of the project's profile, drawn under the subjects (red line over farmland)."""
+    from liaocheng_plugin.core.profile import ProtectedProfile
+
+    order = {"village": 0, "erl": 1, "udb": 2, "pbf": 3, "survey": 4}
+    specs = ProtectedProfile.load(project).role_specs(project)
+    specs = sorted((s for s in specs if s.key in order), key=lambda spec: order[spec.key])
+    return [spec.source for spec in specs if isinstance(spec.source, QgsVectorLayer)]

@@ -1,0 +1,90 @@
+"""liaocheng:export_sheets — map sheets (出图): a check's result layer in, one PDF page per subject out."""
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+)
+
+from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.sheets import TEMPLATES, export_sheets, layer_sets, template_labels
+from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
+
+
+class ExportSheetsAlgorithm(CheckAlgorithm):
+    """Export one map sheet per subject of a result layer (an atlas) to one PDF."""
+
+    INPUT = "INPUT"
+    TEMPLATE = "TEMPLATE"
+    TITLE = "TITLE"
+    OVERVIEW_LAYERS = "OVERVIEW_LAYERS"
+    OUTPUT = "OUTPUT"
+
+    def name(self) -> str:
+        return "export_sheets"
+
+    def displayName(self) -> str:
+        return tr("Export map sheets")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Exports one map sheet per subject of a check's result layer to one PDF: title, map of the subject "
+            "over the protected layers of the project's profile, legend of what is on the map, scale bar, north "
+            "arrow, CRS note, overview map, results table and sign-off block. Paper A4 or A3, landscape or portrait."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(
+            QgsProcessingParameterVectorLayer(
+                self.INPUT,
+                tr("Result layer of a check"),
+                [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorLine],
+            )
+        )
+        labels = template_labels()
+        self.addParameter(
+            QgsProcessingParameterEnum(self.TEMPLATE, tr("Paper"), [labels[name] for name in TEMPLATES], defaultValue=0)
+        )
+        self.addParameter(QgsProcessingParameterString(self.TITLE, tr("Title"), tr("Land check map sheet")))
+        self.addParameter(
+            QgsProcessingParameterMultipleLayers(
+                self.OVERVIEW_LAYERS,
+                tr("Overview layers (e.g. county boundaries)"),
+                QgsProcessing.TypeVectorAnyGeometry,
+                optional=True,
+            )
+        )
+        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, tr("PDF file"), "PDF (*.pdf)"))
+
+    def flags(self):
+        # Layouts render the project's layers: run in the main thread, as QGIS's own layout exports do.
+        return super().flags() | CheckAlgorithm.FlagNoThreading
+
+    def processAlgorithm(self, parameters, context, feedback):
+        layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        if layer is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        template = TEMPLATES[self.parameterAsEnum(parameters, self.TEMPLATE, context)]
+        overview = self.parameterAsLayerList(parameters, self.OVERVIEW_LAYERS, context)
+        project = context.project()
+        protected = layer_sets(project) if project is not None else []
+        pages = run_core(
+            lambda: export_sheets(
+                layer,
+                protected,
+                overview,
+                self.parameterAsString(parameters, self.TITLE, context),
+                path,
+                template,
+                feedback=feedback,
+            )
+        )
+        if pages is None:
+            return {}
+        feedback.pushInfo(tr("{} pages written to {}").format(pages, path))
+        return {self.OUTPUT: path}

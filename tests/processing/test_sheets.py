@@ -1,0 +1,95 @@
+"""Map sheets: one page per subject, the right title and results read back from the layout, a real PDF."""
+
+import shutil
+import subprocess
+
+import pytest
+from qgis.core import QgsProject, QgsVectorLayer
+
+from liaocheng_plugin.core.sheets import build_sheet_layout, export_sheets
+from liaocheng_plugin.core.styles import apply_style
+from tests.conftest import memory_layer, square
+
+X0, Y0 = 39500000.0, 4050000.0
+
+
+def pdf_pages(path) -> int:
+    output = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in output.splitlines() if line.startswith("Pages:")))
+
+
+@pytest.fixture
+def checked_parcels(processing_with_provider):
+    import processing
+
+    parcels = memory_layer(
+        "Polygon",
+        "EPSG:4527",
+        [(square(X0 + 300 * i, Y0, 100), f"CB-{i}") for i in range(1, 4)],
+        {"DKBH": str},
+        "储备地块",
+    )
+    farmland = memory_layer("Polygon", "EPSG:4527", [(square(X0 + 250, Y0, 100),)], name="永久基本农田")
+    result = processing.run(
+        "liaocheng:reserve_check",
+        {
+            "INPUT": parcels,
+            "PERMANENT_FARMLAND": farmland,
+            "AREA_MODE": 1,
+            "REFERENCE_DATE": "2024-01-01",
+            "OUTPUT": "memory:",
+            "SUMMARY": "memory:",
+            "OVERLAPS": "memory:",
+        },
+    )
+    layer = result["OUTPUT"]
+    apply_style(layer, "check_status")
+    return layer, farmland
+
+
+def test_layout_carries_title_and_the_subjects_results(checked_parcels):
+    layer, farmland = checked_parcels
+    layout = build_sheet_layout(QgsProject.instance(), layer, [farmland], [], "储备土地核查图")
+    atlas = layout.atlas()
+    atlas.beginRender()
+    atlas.first()
+    title = layout.itemById("title")
+    assert title.currentText().startswith("储备土地核查图 — CB-1")
+    assert "7.5" in layout.itemById("table").currentText()  # CB-1 lies half on farmland: 7.50 亩
+    assert [lyr.name() for lyr in layout.itemById("map").layers()] == [layer.name(), "永久基本农田"]
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="pdfinfo (poppler-utils) is not installed")
+def test_a_sheet_has_one_page_and_an_atlas_one_page_per_subject(checked_parcels, tmp_path):
+    layer, farmland = checked_parcels
+    sheet = tmp_path / "sheet.pdf"
+    assert export_sheets(layer, [farmland], [], "储备土地核查图", sheet, "a4_portrait", [1]) == 1
+    assert pdf_pages(sheet) == 1 and sheet.stat().st_size > 10000
+    atlas = tmp_path / "atlas.pdf"
+    assert export_sheets(layer, [farmland], [], "储备土地核查图", atlas, "a3_landscape") == layer.featureCount() == 3
+    assert pdf_pages(atlas) == 3
+
+
+def test_processing_export_sheets_writes_the_pdf(checked_parcels, tmp_path):
+    import processing
+
+    layer, _ = checked_parcels
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        path = tmp_path / "sheets.pdf"
+        result = processing.run(
+            "liaocheng:export_sheets", {"INPUT": layer, "TEMPLATE": 1, "TITLE": "核查图", "OUTPUT": str(path)}
+        )
+        assert result["OUTPUT"] == str(path) and path.exists()
+        if shutil.which("pdfinfo"):
+            assert pdf_pages(path) == 3
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_empty_layer_is_a_clear_error(tmp_path):
+    from liaocheng_plugin.core.exceptions import LiaochengError
+
+    empty = QgsVectorLayer("Polygon?crs=EPSG:4527", "空图层", "memory")
+    with pytest.raises(LiaochengError, match="空图层"):
+        export_sheets(empty, [], [], "t", tmp_path / "x.pdf")

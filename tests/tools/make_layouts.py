@@ -1,0 +1,198 @@
+"""Maintenance tool: write resources/layouts/*.qpt, the map-sheet templates (A4/A3, landscape/portrait).
+
+    python3 -m tests.tools.make_layouts
+
+Items carry fixed ids (title, map, overview, legend, scalebar, north, crs, table, signoff) that
+core/sheets.py fills at export time.
+"""
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutMeasurement,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsLegendStyle,
+    QgsPrintLayout,
+    QgsProject,
+    QgsReadWriteContext,
+    QgsRectangle,
+    QgsScaleBarSettings,
+    QgsTextFormat,
+    QgsUnitTypes,
+)
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor, QFont
+
+from liaocheng_plugin.core.sheets import fit_extent
+
+LAYOUTS = Path(__file__).resolve().parents[2] / "resources" / "layouts"
+CJK_FONT = "Noto Sans CJK SC"
+PAGES = {
+    "a4_landscape": (297.0, 210.0),
+    "a4_portrait": (210.0, 297.0),
+    "a3_landscape": (420.0, 297.0),
+    "a3_portrait": (297.0, 420.0),
+}
+MARGIN = 10.0
+
+
+def text_format(size: float, bold: bool = False) -> QgsTextFormat:
+    font = QFont(CJK_FONT)
+    font.setBold(bold)
+    text = QgsTextFormat()
+    text.setFont(font)
+    text.setSize(size)
+    return text
+
+
+def place(item, x: float, y: float, width: float, height: float) -> None:
+    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
+    item.attemptResize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutMillimeters))
+
+
+def label(layout, item_id: str, size: float, bold: bool = False, html: bool = False) -> QgsLayoutItemLabel:
+    item = QgsLayoutItemLabel(layout)
+    item.setId(item_id)
+    if html:
+        item.setMode(QgsLayoutItemLabel.ModeHtml)
+    else:
+        font = QFont(CJK_FONT)
+        font.setPointSizeF(size)
+        font.setBold(bold)
+        item.setFont(font)
+    layout.addLayoutItem(item)
+    return item
+
+
+def set_liaocheng_view(item: QgsLayoutItemMap) -> None:
+    """Save maps with a real extent (Liaocheng, CGCS2000 zone 39): a map saved without one keeps a NaN extent
+    that later zoomToExtent calls cannot fix."""
+    item.setCrs(QgsCoordinateReferenceSystem("EPSG:4527"))
+    fit_extent(item, QgsRectangle(39380000, 3960000, 39500000, 4100000))
+
+
+def framed(item) -> None:
+    item.setFrameEnabled(True)
+    item.setFrameStrokeWidth(QgsLayoutMeasurement(0.3, QgsUnitTypes.LayoutMillimeters))
+
+
+def build(name: str, width: float, height: float) -> QgsPrintLayout:
+    layout = QgsPrintLayout(QgsProject.instance())
+    layout.initializeDefaults()
+    page = layout.pageCollection().page(0)
+    page.setPageSize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutMillimeters))
+    landscape = width > height
+    scale = width / (297.0 if landscape else 210.0)
+    inner_w, inner_h = width - 2 * MARGIN, height - 2 * MARGIN
+    title = label(layout, "title", 16 * scale, bold=True)
+    title.setHAlign(Qt.AlignmentFlag.AlignHCenter)
+    place(title, MARGIN, MARGIN - 2, inner_w, 12 * scale)
+    top = MARGIN + 12 * scale
+    if landscape:
+        side_w = inner_w * 0.3
+        map_w, map_h = inner_w - side_w - 4, inner_h - 12 * scale - 22 * scale
+        side_x = MARGIN + map_w + 4
+        boxes = {
+            "overview": (side_x, top, side_w, map_h * 0.30),
+            "legend": (side_x, top + map_h * 0.32, side_w, map_h * 0.36),
+            "table": (side_x, top + map_h * 0.70, side_w, map_h * 0.30),
+        }
+        bottom = top + map_h + 2
+        boxes["signoff"] = (side_x, bottom, side_w, 16 * scale)
+    else:
+        map_w, map_h = inner_w, inner_h * 0.60
+        row_y = top + map_h + 4
+        box_h = inner_h - (row_y - MARGIN) - 26 * scale
+        third = (inner_w - 8) / 3
+        boxes = {
+            "overview": (MARGIN, row_y, third, box_h),
+            "legend": (MARGIN + third + 4, row_y, third, box_h),
+            "table": (MARGIN + 2 * third + 8, row_y, third, box_h),
+        }
+        bottom = row_y + box_h + 2
+        boxes["signoff"] = (MARGIN + 2 * third + 8, bottom, third, 16 * scale)
+    main = QgsLayoutItemMap(layout)
+    main.setId("map")
+    framed(main)
+    layout.addLayoutItem(main)
+    place(main, MARGIN, top, map_w, map_h)
+    set_liaocheng_view(main)
+    overview = QgsLayoutItemMap(layout)
+    overview.setId("overview")
+    framed(overview)
+    layout.addLayoutItem(overview)
+    place(overview, *boxes["overview"])
+    set_liaocheng_view(overview)
+    legend = QgsLayoutItemLegend(layout)
+    legend.setId("legend")
+    legend.setTitle("图例")
+    legend.setLinkedMap(main)
+    legend.setResizeToContents(False)  # a fixed box: a long legend must not run into the results table
+    legend.setWrapString(" ")
+    for style, size in (
+        (QgsLegendStyle.Title, 10),
+        (QgsLegendStyle.Group, 8),
+        (QgsLegendStyle.Subgroup, 8),
+        (QgsLegendStyle.SymbolLabel, 7),
+    ):
+        legend.rstyle(style).setFont(QFont(CJK_FONT, int(size * scale)))
+    legend.setSymbolHeight(3.5)
+    legend.setSymbolWidth(6)
+    layout.addLayoutItem(legend)
+    place(legend, *boxes["legend"])
+    table = label(layout, "table", 9 * scale, html=True)
+    framed(table)
+    place(table, *boxes["table"])
+    signoff = label(layout, "signoff", 9 * scale)
+    place(signoff, *boxes["signoff"])
+    scalebar = QgsLayoutItemScaleBar(layout)
+    scalebar.setId("scalebar")
+    scalebar.setStyle("Single Box")
+    scalebar.setLinkedMap(main)
+    scalebar.setUnits(QgsUnitTypes.DistanceMeters)
+    scalebar.setUnitLabel("米")
+    scalebar.setTextFormat(text_format(8 * scale))
+    scalebar.setNumberOfSegments(4)
+    scalebar.setNumberOfSegmentsLeft(0)
+    # Segments fit the bar's width at whatever scale the atlas chooses (whole metres).
+    scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+    scalebar.setMinimumBarWidth(30 * scale)
+    scalebar.setMaximumBarWidth(70 * scale)
+    scalebar.setUnitsPerSegment(100)
+    layout.addLayoutItem(scalebar)
+    place(scalebar, MARGIN + 2, top + map_h - 14 * scale, 70 * scale, 12 * scale)
+    north = QgsLayoutItemPicture(layout)
+    north.setId("north")
+    north.setPicturePath(str(Path(QgsApplication.pkgDataPath()) / "svg" / "arrows" / "NorthArrow_02.svg"))
+    north.setLinkedMap(main)
+    north.setNorthMode(QgsLayoutItemPicture.GridNorth)
+    layout.addLayoutItem(north)
+    place(north, MARGIN + map_w - 14 * scale, top + 2, 12 * scale, 16 * scale)
+    crs = label(layout, "crs", 8 * scale)
+    crs.setFontColor(QColor("#333333"))
+    place(crs, MARGIN, bottom, map_w, 8 * scale)
+    layout.setName(name)
+    return layout
+
+
+def main() -> None:
+    LAYOUTS.mkdir(parents=True, exist_ok=True)
+    for name, (width, height) in PAGES.items():
+        layout = build(name, width, height)
+        if not layout.saveAsTemplate(str(LAYOUTS / f"{name}.qpt"), QgsReadWriteContext()):
+            raise RuntimeError(name)
+
+
+if __name__ == "__main__":
+    app = QgsApplication([], False)
+    app.initQgis()
+    main()
+    app.exitQgis()
