@@ -1469,32 +1469,32 @@
         <translation>核查项</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="117" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="133" />
         <source>Unknown sheet template “{}”.</source>
         <translation>未知的图纸模板“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="149" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="165" />
         <source>Coordinate system: {} ({}); areas ellipsoidal on CGCS2000</source>
         <translation>坐标系：{}（{}）；面积为 CGCS2000 椭球面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="155" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="176" />
         <source>Drawn by: ________  Checked by: ________  Date: [% format_date(now(), 'yyyy-MM-dd') %]</source>
         <translation>制图：________  审核：________  日期：[% format_date(now(), 'yyyy-MM-dd') %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="181" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="203" />
         <source>Layer “{}” has no subject to put on a sheet.</source>
         <translation>图层“{}”中没有可出图的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="192" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="214" />
         <source>No subject of “{}” matches the selection.</source>
         <translation>图层“{}”中没有符合所选条件的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="197" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="219" />
         <source>Could not export the sheets to “{}”.</source>
         <translation>无法将图纸导出到“{}”。</translation>
     </message>
@@ -1547,6 +1547,21 @@
         <location filename="../liaocheng_plugin/core/sheets.py" line="71" />
         <source>Value</source>
         <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_pack.py" line="102" />
+        <source>Choose at least one subject of “{}” for the field pack.</source>
+        <translation>请为外业核查包选择“{}”中的至少一个对象。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="172" />
+        <source>Centre: WGS 84 [% {} %] N, [% {} %] E; GK X [% {} %], Y [% {} %]</source>
+        <translation>中心点：WGS 84 北纬 [% {} %]，东经 [% {} %]；高斯坐标 X [% {} %]，Y [% {} %]</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="174" />
+        <source>Conclusion: ____________  Photo nos.: ________  Checked by: ________</source>
+        <translation>核查结论：____________  照片编号：________  核查人：________</translation>
     </message>
 </context>
 <context>

@@ -97,6 +97,17 @@ def fit_extent(item: QgsLayoutItemMap, extent: QgsRectangle) -> None:
     item.setExtent(fitted)
 
 
+def centroid_expressions() -> List[str]:
+    """Expressions of a subject's centroid: WGS 84 latitude and longitude, then GK northing (X) and easting (Y)."""
+    wgs84 = "transform(centroid($geometry), @layer_crs, 'EPSG:4326')"
+    return [
+        f"format_number(y({wgs84}), 6)",
+        f"format_number(x({wgs84}), 6)",
+        "format_number(y(centroid($geometry)), 1)",
+        "format_number(x(centroid($geometry)), 1)",
+    ]
+
+
 def subject_name_expression(layer: QgsVectorLayer) -> str:
     """The expression naming a subject on its page (its name or code field, else its id)."""
     names = layer.fields().names()
@@ -111,8 +122,13 @@ def build_sheet_layout(
     overview_layers: Sequence[QgsVectorLayer],
     title: str,
     template: str = "a4_landscape",
+    field_notes: bool = False,
 ) -> QgsPrintLayout:
-    """A print layout from a template, its atlas over ``layer``, the maps showing it over ``context_layers``."""
+    """A print layout from a template, its atlas over ``layer``, the maps showing it over ``context_layers``.
+
+    With ``field_notes`` (field packs) each page also gives the subject's centroid in WGS 84 latitude/longitude
+    (phone navigation) and in the layer's GK coordinates, and an empty form replaces the sign-off block.
+    """
     if template not in TEMPLATES:
         raise LiaochengError(tr("Unknown sheet template “{}”.").format(template))
     document = QDomDocument()
@@ -152,9 +168,14 @@ def build_sheet_layout(
         )
     )
     layout.itemById("table").setText(table_html(layer))
-    layout.itemById("signoff").setText(
-        tr("Drawn by: ________  Checked by: ________  Date: [% format_date(now(), 'yyyy-MM-dd') %]")
-    )
+    if field_notes:
+        centre = tr("Centre: WGS 84 [% {} %] N, [% {} %] E; GK X [% {} %], Y [% {} %]").format(*centroid_expressions())
+        crs_label.setText(crs_label.text() + "  " + centre)
+        layout.itemById("signoff").setText(tr("Conclusion: ____________  Photo nos.: ________  Checked by: ________"))
+    else:
+        layout.itemById("signoff").setText(
+            tr("Drawn by: ________  Checked by: ________  Date: [% format_date(now(), 'yyyy-MM-dd') %]")
+        )
     atlas = layout.atlas()
     atlas.setCoverageLayer(layer)
     atlas.setEnabled(True)
@@ -172,6 +193,7 @@ def export_sheets(
     feature_ids: Optional[Sequence[int]] = None,
     keep_in_project: bool = False,
     feedback: Optional[QgsFeedback] = None,
+    field_notes: bool = False,
 ) -> int:
     """Export one page per subject of ``layer`` (or of ``feature_ids``) to one PDF; returns the page count.
 
@@ -180,7 +202,7 @@ def export_sheets(
     if layer.featureCount() == 0:
         raise LiaochengError(tr("Layer “{}” has no subject to put on a sheet.").format(layer.name()))
     project = QgsProject.instance()
-    layout = build_sheet_layout(project, layer, context_layers, overview_layers, title, template)
+    layout = build_sheet_layout(project, layer, context_layers, overview_layers, title, template, field_notes)
     atlas = layout.atlas()
     if feature_ids is not None:
         ids = ",".join(str(int(fid)) for fid in feature_ids) or "-1"

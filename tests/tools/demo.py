@@ -178,6 +178,7 @@ def run_site_checks(project: QgsProject, output: Path) -> None:
 
 def export_map_sheets(project: QgsProject, output: Path) -> None:
     """One sheet per check and an atlas of the failed reserve parcels (出图)."""
+    from liaocheng_plugin.core.field_pack import export_field_pack
     from liaocheng_plugin.core.sheets import export_sheets, layer_sets
     from liaocheng_plugin.core.styles import apply_style
 
@@ -200,6 +201,13 @@ def export_map_sheets(project: QgsProject, output: Path) -> None:
         if name == "reserve":
             pages = export_sheets(layer, protected, [county], title, output / "atlas_reserve_fail.pdf", template, fails)
             print(f"  export_sheets atlas of the failed reserve parcels: {pages} pages")
+            pieces = QgsVectorLayer(f"{output / gpkg}|layername=conflict_pieces", "冲突图斑", "ogr")
+            apply_style(pieces, "conflict_pieces")
+            pack = export_field_pack(layer, protected, output / "field_pack", "储备土地外业核查", fails, pieces)
+            print(
+                f"  field pack of the failed reserve parcels: {pack.project.name}, {pack.gpkg.name}, "
+                f"{pack.atlas.name} ({pack.pages} pages)"
+            )
     print("  export_sheets one sheet per check: sheet_reserve.pdf, sheet_balance.pdf, sheet_site.pdf")
 
 

@@ -178,7 +178,8 @@ def build(name: str, width: float, height: float) -> QgsPrintLayout:
     place(north, MARGIN + map_w - 14 * scale, top + 2, 12 * scale, 16 * scale)
     crs = label(layout, "crs", 8 * scale)
     crs.setFontColor(QColor("#333333"))
-    place(crs, MARGIN, bottom, map_w, 8 * scale)
+    # Ends where the sign-off block starts; two lines for a field pack's coordinates.
+    place(crs, MARGIN, bottom, boxes["signoff"][0] - MARGIN - 3, 12 * scale)
     layout.setName(name)
     return layout
 

@@ -1,0 +1,58 @@
+"""Field packs: a GeoPackage with embedded styles, a project that reopens offline, an atlas with coordinates."""
+
+import shutil
+import subprocess
+
+from qgis.core import QgsProject, QgsVectorLayer
+
+from liaocheng_plugin.core.field_pack import export_field_pack
+from liaocheng_plugin.core.styles import apply_style
+from tests.tools.sample.subjects import SAMPLE_DATE
+
+
+def sample_layer(sample, name):
+    layer = QgsVectorLayer(f"{sample.gpkg}|layername={name}", name, "ogr")
+    assert layer.isValid()
+    return layer
+
+
+def test_field_pack_reopens_with_every_layer_valid(sample_data, processing_with_provider, tmp_path):
+    import processing
+
+    farmland, boundary = sample_layer(sample_data, "YJJBNTTB"), sample_layer(sample_data, "CZKFBJ")
+    apply_style(farmland, "pbf")
+    result = processing.run(
+        "liaocheng:reserve_check",
+        {
+            "INPUT": sample_layer(sample_data, "CBDK"),
+            "PERMANENT_FARMLAND": farmland,
+            "DEVELOPMENT_BOUNDARY": boundary,
+            "AREA_MODE": 1,
+            "REFERENCE_DATE": SAMPLE_DATE.isoformat(),
+            "OUTPUT": "memory:",
+            "SUMMARY": "memory:",
+            "OVERLAPS": "memory:",
+        },
+    )
+    parcels = result["OUTPUT"]
+    apply_style(parcels, "check_status")
+    chosen = [f.id() for f in parcels.getFeatures() if f["pbf_mu"] > 0][:3]  # parcels on farmland
+    assert len(chosen) >= 1
+    pack = export_field_pack(
+        parcels, [farmland, boundary], tmp_path / "pack", "储备土地外业核查", chosen, conflicts=result["OVERLAPS"]
+    )
+    assert pack.pages == len(chosen)
+    reopened = QgsProject()
+    assert reopened.read(str(pack.project))
+    layers = list(reopened.mapLayers().values())
+    assert len(layers) == 4 and all(layer.isValid() for layer in layers)
+    subjects = next(layer for layer in layers if layer.name() == "subjects")
+    assert subjects.featureCount() == len(chosen)
+    count, ids, names, descriptions, error = subjects.listStylesInDatabase()
+    assert count >= 1, error
+    # Protected layers are clipped to a margin around the three subjects, not copied whole.
+    packed_farmland = next(layer for layer in layers if layer.name() == farmland.name())
+    assert 0 < packed_farmland.featureCount() < farmland.featureCount()
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(pack.atlas)], capture_output=True, text=True, check=True).stdout
+        assert f"Pages:           {len(chosen)}" in info
