@@ -114,7 +114,8 @@ def export_field_pack(
     project.setTitle(title)
     packed: List[QgsVectorLayer] = []
     for table, source in reversed(list(tables.items())):
-        layer = QgsVectorLayer(f"{gpkg}|layername={table}", source.name() if table.startswith("protected") else table, "ogr")
+        name = source.name() if table.startswith("protected") else table
+        layer = QgsVectorLayer(f"{gpkg}|layername={table}", name, "ogr")
         copy_style(source, layer)
         layer.saveStyleToDatabase(table, title, True, "")  # embedded: the style travels with the GeoPackage
         project.addMapLayer(layer)
