@@ -659,27 +659,27 @@
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="33" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="35" />
         <source>farmland</source>
         <translation>永农</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="34" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="36" />
         <source>red line</source>
         <translation>红线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="35" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="37" />
         <source>boundary</source>
         <translation>开发边界</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="36" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="38" />
         <source>survey</source>
         <translation>三调</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="41" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="43" />
         <source>none — set the profile first</source>
         <translation>未设置——请先配置保护图层</translation>
     </message>
@@ -699,7 +699,7 @@
         <translation>尚未设置保护图层：请先打开保护图层配置。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="146" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="154" />
         <source>The check was canceled; nothing was written.</source>
         <translation>核查已取消，未写入任何结果。</translation>
     </message>
@@ -759,7 +759,7 @@
         <translation>项预警</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="180" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="188" />
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
@@ -769,7 +769,7 @@
         <translation>导出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="59" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="61" />
         <source>Written to {}</source>
         <translation>已写入 {}</translation>
     </message>
@@ -1484,17 +1484,17 @@
         <translation>制图：________  审核：________  日期：[% format_date(now(), 'yyyy-MM-dd') %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="203" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="204" />
         <source>Layer “{}” has no subject to put on a sheet.</source>
         <translation>图层“{}”中没有可出图的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="214" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="215" />
         <source>No subject of “{}” matches the selection.</source>
         <translation>图层“{}”中没有符合所选条件的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="219" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="228" />
         <source>Could not export the sheets to “{}”.</source>
         <translation>无法将图纸导出到“{}”。</translation>
     </message>
@@ -1562,6 +1562,31 @@
         <location filename="../liaocheng_plugin/core/sheets.py" line="174" />
         <source>Conclusion: ____________  Photo nos.: ________  Checked by: ________</source>
         <translation>核查结论：____________  照片编号：________  核查人：________</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="98" />
+        <source>Export map sheet…</source>
+        <translation>导出核查图…</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="99" />
+        <source>Export atlas…</source>
+        <translation>批量出图…</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="205" />
+        <source>Select a row of the table first.</source>
+        <translation>请先在表格中选择一行。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="225" />
+        <source>Exporting map sheets</source>
+        <translation>正在导出核查图</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="232" />
+        <source> map sheet</source>
+        <translation>图</translation>
     </message>
 </context>
 <context>

@@ -195,7 +195,8 @@ def export_sheets(
     feedback: Optional[QgsFeedback] = None,
     field_notes: bool = False,
 ) -> int:
-    """Export one page per subject of ``layer`` (or of ``feature_ids``) to one PDF; returns the page count.
+    """Export one page per subject of ``layer`` (or of ``feature_ids``) to one PDF, or to PNGs when the path
+    ends in .png; returns the page count.
 
     With ``keep_in_project`` the layout stays in the project's layout manager for the user to edit.
     """
@@ -212,13 +213,27 @@ def export_sheets(
     pages = atlas.count()
     if pages == 0:
         raise LiaochengError(tr("No subject of “{}” matches the selection.").format(layer.name()))
-    settings = QgsLayoutExporter.PdfExportSettings()
-    settings.dpi = 150
-    result, error = QgsLayoutExporter.exportToPdf(atlas, str(pdf_path), settings, feedback)
+    path = Path(pdf_path)
+    if path.suffix.lower() == ".png":
+        # One PNG per page, named <stem>_<page name>.png.
+        settings = QgsLayoutExporter.ImageExportSettings()
+        settings.dpi = 150
+        atlas.setFilenameExpression(f"'{path.stem}_' || {subject_name_expression(layer)}")
+        result, error = QgsLayoutExporter.exportToImage(atlas, str(path.parent / path.stem), "png", settings, feedback)
+    else:
+        settings = QgsLayoutExporter.PdfExportSettings()
+        settings.dpi = 150
+        result, error = QgsLayoutExporter.exportToPdf(atlas, str(path), settings, feedback)
     if result != QgsLayoutExporter.Success:
         raise LiaochengError(tr("Could not export the sheets to “{}”.").format(pdf_path), error)
     if keep_in_project:
-        project.layoutManager().addLayout(layout)
+        manager = project.layoutManager()
+        name, number = title, 1
+        while manager.layoutByName(name) is not None:  # the manager refuses a second layout of the same name
+            number += 1
+            name = f"{title} ({number})"
+        layout.setName(name)
+        manager.addLayout(layout)
     return pages
 
 

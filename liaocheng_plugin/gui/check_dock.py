@@ -1,17 +1,19 @@
 """What every check dock shares: run in a task with progress and cancel, result group, table, highlight, export."""
 
+from pathlib import Path
 from typing import Callable, Dict, List, Sequence, Tuple
 
-from qgis.core import QgsProject, QgsVectorLayer
+from qgis.core import QgsApplication, QgsFeedback, QgsProject, QgsProxyProgressTask, QgsVectorLayer
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QModelIndex
-from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QPushButton, QWidget
 
 from liaocheng_plugin.core.definitions import Role
 from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.log import logger
 from liaocheng_plugin.core.profile import ProtectedProfile
+from liaocheng_plugin.core.sheets import export_sheets, layer_sets
 from liaocheng_plugin.gui.algorithm_runner import AlgorithmRunner
 from liaocheng_plugin.gui.canvas_highlight import CanvasHighlight
 from liaocheng_plugin.gui.result_group import replace_result_group
@@ -93,6 +95,12 @@ class CheckDock(QgsDockWidget):
         form.exportGpkgButton.clicked.connect(self.export_gpkg)
         form.resultsView.clicked.connect(self.show_row)
         form.profileButton.clicked.connect(self._open_profile)
+        self.sheetButton = QPushButton(tr("Export map sheet…"), form)
+        self.atlasButton = QPushButton(tr("Export atlas…"), form)
+        for button, slot in ((self.sheetButton, self.export_sheet), (self.atlasButton, self.export_atlas)):
+            button.setEnabled(False)
+            button.clicked.connect(slot)
+            form.exportLayout.addWidget(button)
         self.runner.progressChanged.connect(lambda value: form.progressBar.setValue(int(value)))
         self.runner.finished.connect(self._finished)
 
@@ -158,8 +166,8 @@ class CheckDock(QgsDockWidget):
         self.fill_results()
         self.form.resultsView.resizeColumnsToContents()
         self.form.inputGroup.setCollapsed(True)
-        self.form.exportXlsxButton.setEnabled(True)
-        self.form.exportGpkgButton.setEnabled(True)
+        for button in (self.form.exportXlsxButton, self.form.exportGpkgButton, self.sheetButton, self.atlasButton):
+            button.setEnabled(True)
         if message:
             self.iface.messageBar().pushInfo(self.windowTitle(), message.splitlines()[0])
         logger.info("%s: %s results", self.ALGORITHM_ID, layers["OUTPUT"].featureCount())
@@ -188,6 +196,54 @@ class CheckDock(QgsDockWidget):
         path, _ = QFileDialog.getSaveFileName(self, tr("Export GeoPackage"), "", "GeoPackage (*.gpkg)")
         if path:
             self._export(lambda: write_layers_gpkg(path, self.gpkg_tables()), path)
+
+    def export_sheet(self) -> None:
+        """The map sheet of the selected row's subject, to PDF or PNG."""
+        row = self.form.resultsView.currentIndex().row()
+        feature_id = self.proxy.index(row, 0).data(FEATURE_ID_ROLE) if row >= 0 else None
+        if feature_id is None:
+            self.iface.messageBar().pushWarning(self.windowTitle(), tr("Select a row of the table first."))
+            return
+        path = self._sheet_path()
+        if path:
+            self._export(lambda: self.export_sheets_to(path, [feature_id]), path)
+
+    def export_atlas(self) -> None:
+        """One page per subject shown in the (filtered) table, to one PDF or to PNGs."""
+        path = self._sheet_path()
+        if path:
+            ids = [self.proxy.index(row, 0).data(FEATURE_ID_ROLE) for row in range(self.proxy.rowCount())]
+            self._export(lambda: self.export_sheets_to(path, ids), path)
+
+    def _sheet_path(self) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export map sheets"), "", "PDF (*.pdf);;PNG (*.png)")
+        return path
+
+    def export_sheets_to(self, path: str, feature_ids: List[int]) -> int:
+        """Export the sheets of ``feature_ids``; progress shows in QGIS's task manager, the layout stays in the
+        project's layout manager. Layouts render on the main thread, as QGIS's own layout exports do."""
+        task = QgsProxyProgressTask(tr("Exporting map sheets"))
+        QgsApplication.taskManager().addTask(task)
+        feedback = QgsFeedback()
+        feedback.progressChanged.connect(task.setProxyProgress)
+        pages = 0
+        try:
+            layer = self.layers["OUTPUT"]
+            title = self.windowTitle() + tr(" map sheet")
+            pages = export_sheets(
+                layer,
+                layer_sets(QgsProject.instance()),
+                [],
+                title,
+                Path(path),
+                "a4_landscape",
+                feature_ids,
+                keep_in_project=True,
+                feedback=feedback,
+            )
+        finally:
+            task.finalize(pages > 0)
+        return pages
 
     def _export(self, write: Callable[[], object], path: str) -> None:
         export_and_report(self.iface, self.windowTitle(), write, path)

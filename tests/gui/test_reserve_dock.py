@@ -72,3 +72,17 @@ def test_no_layer_chosen_gives_a_message_not_a_traceback(dock, qgis_iface):
     dock.form.parcelsCombo.setLayer(None)
     dock.run_check()
     assert not dock.runner.is_running()
+
+
+def test_map_sheet_and_atlas_from_the_panel_stay_in_the_layout_manager(dock, sample_project, tmp_path):
+    dock.run_check()
+    succeeded, layers, message = wait_for(dock.runner.finished)
+    assert succeeded, message
+    assert dock.sheetButton.isEnabled() and dock.atlasButton.isEnabled()
+    dock.form.statusFilter.setCurrentIndex(dock.form.statusFilter.findData("fail"))
+    first = dock.proxy.index(0, 0).data(FEATURE_ID_ROLE)
+    assert dock.export_sheets_to(str(tmp_path / "sheet.pdf"), [first]) == 1
+    ids = [dock.proxy.index(row, 0).data(FEATURE_ID_ROLE) for row in range(dock.proxy.rowCount())]
+    assert dock.export_sheets_to(str(tmp_path / "atlas.pdf"), ids) == len(ids) >= 1
+    assert (tmp_path / "atlas.pdf").stat().st_size > 10000
+    assert len(sample_project.layoutManager().printLayouts()) >= 2

@@ -93,3 +93,13 @@ def test_empty_layer_is_a_clear_error(tmp_path):
     empty = QgsVectorLayer("Polygon?crs=EPSG:4527", "空图层", "memory")
     with pytest.raises(LiaochengError, match="空图层"):
         export_sheets(empty, [], [], "t", tmp_path / "x.pdf")
+
+
+def test_png_output_writes_one_image_per_subject(checked_parcels, tmp_path):
+    layer, farmland = checked_parcels
+    assert export_sheets(layer, [farmland], [], "储备土地核查图", tmp_path / "sheets.png") == 3
+    assert sorted(p.name for p in tmp_path.glob("sheets_*.png")) == [
+        "sheets_CB-1.png",
+        "sheets_CB-2.png",
+        "sheets_CB-3.png",
+    ]
