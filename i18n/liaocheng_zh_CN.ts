@@ -694,7 +694,7 @@
         <translation>图层“{}”中没有选中的地块。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="92" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="98" />
         <source>No protected layer is set: open the protected-layer profile first.</source>
         <translation>尚未设置保护图层：请先打开保护图层配置。</translation>
     </message>
@@ -764,7 +764,7 @@
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="286" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="292" />
         <source>Export GeoPackage</source>
         <translation>导出 GeoPackage</translation>
     </message>
@@ -1274,57 +1274,57 @@
         <translation>项目选址</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="81" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="87" />
         <source>Left click adds a vertex, right click finishes; the check runs at once.</source>
         <translation>左键添加节点，右键结束；绘制完成即核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="138" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="144" />
         <source>Alternative {}</source>
         <translation>方案{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="156" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="162" />
         <source>Select sites or routes in the active layer first.</source>
         <translation>请先在当前图层中选择选址或线路。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="177" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="183" />
         <source>Rename alternative</source>
         <translation>重命名方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="177" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="183" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="247" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="253" />
         <source>Sketch or select at least one alternative first.</source>
         <translation>请先绘制或选择至少一个方案。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="249" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="255" />
         <source>Clear parts of the alternatives</source>
         <translation>方案无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="249" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="255" />
         <source>Site alternatives</source>
         <translation>选址方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="276" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="282" />
         <source>Site selection results</source>
         <translation>项目选址结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="279" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="285" />
         <source>Export comparison</source>
         <translation>导出方案比选</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="281" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="287" />
         <source>Comparison</source>
         <translation>方案比选</translation>
     </message>
@@ -1374,7 +1374,7 @@
         <translation>无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="195" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="201" />
         <source>Alternative</source>
         <translation>方案</translation>
     </message>
@@ -1584,9 +1584,14 @@
         <translation>正在导出核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="232" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="316" />
         <source> map sheet</source>
         <translation>图</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="83" />
+        <source>Export map sheets…</source>
+        <translation>导出核查图…</translation>
     </message>
 </context>
 <context>

@@ -237,6 +237,22 @@ def export_sheets(
     return pages
 
 
+OVERVIEW_NAME_WORDS = ("XZQ", "行政区", "县界", "区划")
+
+
+def overview_layers(project: QgsProject) -> List[QgsVectorLayer]:
+    """A county-boundary layer of the project for the overview map, found by its name (XZQ, 行政区 …)."""
+    for layer in project.mapLayers().values():
+        name = layer.name().upper()
+        if (
+            isinstance(layer, QgsVectorLayer)
+            and any(word in name for word in OVERVIEW_NAME_WORDS)
+            and "XZQ_XZ" not in name
+        ):
+            return [layer]
+    return []
+
+
 def layer_sets(project: QgsProject) -> List[QgsVectorLayer]:
     """The protected layers of the project's profile, drawn under the subjects (red line over farmland)."""
     from liaocheng_plugin.core.profile import ProtectedProfile

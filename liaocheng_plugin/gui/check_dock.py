@@ -13,7 +13,7 @@ from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.log import logger
 from liaocheng_plugin.core.profile import ProtectedProfile
-from liaocheng_plugin.core.sheets import export_sheets, layer_sets
+from liaocheng_plugin.core.sheets import export_sheets, layer_sets, overview_layers
 from liaocheng_plugin.gui.algorithm_runner import AlgorithmRunner
 from liaocheng_plugin.gui.canvas_highlight import CanvasHighlight
 from liaocheng_plugin.gui.result_group import replace_result_group
@@ -230,10 +230,12 @@ class CheckDock(QgsDockWidget):
         try:
             layer = self.layers["OUTPUT"]
             title = self.windowTitle() + tr(" map sheet")
+            project = QgsProject.instance()
+            pieces = [self.layers["OVERLAPS"]] if "OVERLAPS" in self.layers else []
             pages = export_sheets(
                 layer,
-                layer_sets(QgsProject.instance()),
-                [],
+                pieces + layer_sets(project),
+                overview_layers(project),
                 title,
                 Path(path),
                 "a4_landscape",

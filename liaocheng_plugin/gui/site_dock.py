@@ -1,5 +1,6 @@
 """The 项目选址 dock: sketch sites and routes, see their conflicts at once, compare alternatives side by side."""
 
+from pathlib import Path
 from typing import List, Optional
 
 from qgis.core import (
@@ -13,7 +14,7 @@ from qgis.core import (
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
-from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QPushButton, QTableWidgetItem, QWidget
 
 from liaocheng_plugin.core.crs import choose_working_crs
 from liaocheng_plugin.core.definitions import Role
@@ -24,6 +25,7 @@ from liaocheng_plugin.core.overlay import OverlayEngine, is_cultivated
 from liaocheng_plugin.core.paths import plugin_file
 from liaocheng_plugin.core.profile import ProtectedProfile
 from liaocheng_plugin.core.role_guess import find_field
+from liaocheng_plugin.core.sheets import export_sheets, layer_sets, overview_layers
 from liaocheng_plugin.core.siting import SiteResult, chainage, check_site, rank_sites
 from liaocheng_plugin.core.siting_table import (
     CLEAR_COLUMNS,
@@ -32,6 +34,7 @@ from liaocheng_plugin.core.siting_table import (
     comparison_sheet,
     site_values,
 )
+from liaocheng_plugin.core.styles import apply_style
 from liaocheng_plugin.core.units import m2_to_mu
 from liaocheng_plugin.gui.canvas_highlight import CanvasHighlight
 from liaocheng_plugin.gui.check_dock import export_and_report
@@ -77,6 +80,9 @@ class SiteDock(QgsDockWidget):
         form.saveLayerButton.clicked.connect(self._add_layers)
         form.exportXlsxButton.clicked.connect(self.export_xlsx)
         form.exportGpkgButton.clicked.connect(self.export_gpkg)
+        self.atlasButton = QPushButton(tr("Export map sheets…"), form)
+        self.atlasButton.clicked.connect(self.export_atlas)
+        form.actionsLayout.addWidget(self.atlasButton, 2, 0, 1, 3)
         form.comparisonTable.horizontalHeader().sectionClicked.connect(self.show_alternative)
         form.hintLabel.setText(tr("Left click adds a vertex, right click finishes; the check runs at once."))
         self._refresh_table()
@@ -294,6 +300,28 @@ class SiteDock(QgsDockWidget):
 
     def _export(self, write, path: str) -> None:
         export_and_report(self.iface, self.windowTitle(), write, path)
+
+    def export_atlas(self) -> None:
+        """One map sheet per alternative, to one PDF or to PNGs; the layout stays in the project."""
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export map sheets"), "", "PDF (*.pdf);;PNG (*.png)")
+        if path:
+            self._export(lambda: self.export_sheets_to(path), path)
+
+    def export_sheets_to(self, path: str) -> int:
+        """Sheets of all alternatives (a layer made for the purpose), over the profile's protected layers."""
+        project = QgsProject.instance()
+        layer = self.alternatives_layer()
+        apply_style(layer, "subject")
+        project.addMapLayer(layer, False)  # the layout kept in the project needs its layer in the project
+        return export_sheets(
+            layer,
+            layer_sets(project),
+            overview_layers(project),
+            tr("Project site selection") + tr(" map sheet"),
+            Path(path),
+            "a4_portrait",
+            keep_in_project=True,
+        )
 
     def refresh_profile_summary(self) -> None:
         """The profile may have changed: rebuild the indexes on the next check."""

@@ -78,3 +78,12 @@ def test_selected_features_become_alternatives(dock, qgis_iface):
     assert sorted(s.name for s in dock.alternatives) == ["方案一", "方案二"]
     layer = dock.alternatives_layer()
     assert layer.featureCount() == 2 and {f["rank"] for f in layer.getFeatures()} == {1, 2}
+
+
+def test_alternatives_export_one_sheet_each(dock, qgis_iface, tmp_path):
+    sites = layer_named("XMXZ")
+    sites.selectAll()
+    qgis_iface.setActiveLayer(sites)
+    dock.use_selected()
+    assert dock.export_sheets_to(str(tmp_path / "sites.pdf")) == 2
+    assert (tmp_path / "sites.pdf").stat().st_size > 10000
