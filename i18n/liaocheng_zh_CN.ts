@@ -229,7 +229,7 @@
         <translation>导入配置</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/provider.py" line="22" />
+        <location filename="../liaocheng_plugin/processing/provider.py" line="23" />
         <source>Liaocheng Land Check</source>
         <translation>聊城国土空间核查</translation>
     </message>
@@ -659,27 +659,27 @@
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="35" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="36" />
         <source>farmland</source>
         <translation>永农</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="36" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="37" />
         <source>red line</source>
         <translation>红线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="37" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="38" />
         <source>boundary</source>
         <translation>开发边界</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="38" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="39" />
         <source>survey</source>
         <translation>三调</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="43" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="44" />
         <source>none — set the profile first</source>
         <translation>未设置——请先配置保护图层</translation>
     </message>
@@ -699,7 +699,7 @@
         <translation>尚未设置保护图层：请先打开保护图层配置。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="154" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="161" />
         <source>The check was canceled; nothing was written.</source>
         <translation>核查已取消，未写入任何结果。</translation>
     </message>
@@ -759,7 +759,7 @@
         <translation>项预警</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="188" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="201" />
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
@@ -769,7 +769,7 @@
         <translation>导出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="61" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="62" />
         <source>Written to {}</source>
         <translation>已写入 {}</translation>
     </message>
@@ -1564,22 +1564,22 @@
         <translation>核查结论：____________  照片编号：________  核查人：________</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="98" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="99" />
         <source>Export map sheet…</source>
         <translation>导出核查图…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="99" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="100" />
         <source>Export atlas…</source>
         <translation>批量出图…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="205" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="218" />
         <source>Select a row of the table first.</source>
         <translation>请先在表格中选择一行。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="225" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="257" />
         <source>Exporting map sheets</source>
         <translation>正在导出核查图</translation>
     </message>
@@ -1592,6 +1592,51 @@
         <location filename="../liaocheng_plugin/gui/site_dock.py" line="83" />
         <source>Export map sheets…</source>
         <translation>导出核查图…</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="101" />
+        <source>Field pack…</source>
+        <translation>外业核查包…</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="59" />
+        <source>Field pack folder</source>
+        <translation>外业核查包文件夹</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="241" />
+        <source> field check</source>
+        <translation>外业核查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="33" />
+        <source>Export field pack</source>
+        <translation>导出外业核查包</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="36" />
+        <source>Writes a folder for field teams: a GeoPackage with the subjects (the selected ones, else all), their conflict pieces and the protected layers of the project's profile clipped to MARGIN metres around them, with their styles; a QGIS project that opens it offline (also in QField); and an atlas PDF giving each subject's centre in WGS 84 and Gauss-Krüger coordinates with an empty field-notes form.</source>
+        <translation>为外业核查组生成一个文件夹：GeoPackage（核查对象——有选中的则为选中对象，否则为全部——及其冲突图斑，以及按 MARGIN 米范围裁切的工程保护图层，含样式）；可离线打开的 QGIS 工程（也可用于 QField）；以及逐对象的 PDF 图册，给出各对象中心点的 WGS 84 与高斯-克吕格坐标，并附空白外业核查记录栏。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="48" />
+        <source>Conflict pieces (optional)</source>
+        <translation>冲突图斑（可选）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="53" />
+        <source>Margin around the subjects</source>
+        <translation>对象周边裁切范围</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="58" />
+        <source>Field check</source>
+        <translation>外业核查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="85" />
+        <source>Field pack written: {}, {}, {} ({} pages)</source>
+        <translation>外业核查包已写入：{}、{}、{}（{} 页）</translation>
     </message>
 </context>
 <context>

@@ -6,10 +6,11 @@ from typing import Callable, Dict, List, Sequence, Tuple
 from qgis.core import QgsApplication, QgsFeedback, QgsProject, QgsProxyProgressTask, QgsVectorLayer
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QModelIndex
-from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QPushButton, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QHBoxLayout, QHeaderView, QPushButton, QWidget
 
 from liaocheng_plugin.core.definitions import Role
 from liaocheng_plugin.core.exceptions import LiaochengError
+from liaocheng_plugin.core.field_pack import export_field_pack
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.log import logger
 from liaocheng_plugin.core.profile import ProtectedProfile
@@ -97,10 +98,18 @@ class CheckDock(QgsDockWidget):
         form.profileButton.clicked.connect(self._open_profile)
         self.sheetButton = QPushButton(tr("Export map sheet…"), form)
         self.atlasButton = QPushButton(tr("Export atlas…"), form)
-        for button, slot in ((self.sheetButton, self.export_sheet), (self.atlasButton, self.export_atlas)):
+        self.packButton = QPushButton(tr("Field pack…"), form)
+        buttons = (
+            (self.sheetButton, self.export_sheet),
+            (self.atlasButton, self.export_atlas),
+            (self.packButton, self.export_pack),
+        )
+        sheets_row = QHBoxLayout()  # a second row: the dock is narrow
+        for button, slot in buttons:
             button.setEnabled(False)
             button.clicked.connect(slot)
-            form.exportLayout.addWidget(button)
+            sheets_row.addWidget(button)
+        form.mainLayout.addLayout(sheets_row)
         self.runner.progressChanged.connect(lambda value: form.progressBar.setValue(int(value)))
         self.runner.finished.connect(self._finished)
 
@@ -166,7 +175,13 @@ class CheckDock(QgsDockWidget):
         self.fill_results()
         self.form.resultsView.resizeColumnsToContents()
         self.form.inputGroup.setCollapsed(True)
-        for button in (self.form.exportXlsxButton, self.form.exportGpkgButton, self.sheetButton, self.atlasButton):
+        for button in (
+            self.form.exportXlsxButton,
+            self.form.exportGpkgButton,
+            self.sheetButton,
+            self.atlasButton,
+            self.packButton,
+        ):
             button.setEnabled(True)
         if message:
             self.iface.messageBar().pushInfo(self.windowTitle(), message.splitlines()[0])
@@ -214,6 +229,25 @@ class CheckDock(QgsDockWidget):
         if path:
             ids = [self.proxy.index(row, 0).data(FEATURE_ID_ROLE) for row in range(self.proxy.rowCount())]
             self._export(lambda: self.export_sheets_to(path, ids), path)
+
+    def export_pack(self) -> None:
+        """A field pack (外业核查包) of the subjects shown in the (filtered) table."""
+        folder = QFileDialog.getExistingDirectory(self, tr("Field pack folder"))
+        if folder:
+            ids = [self.proxy.index(row, 0).data(FEATURE_ID_ROLE) for row in range(self.proxy.rowCount())]
+            self._export(lambda: self.export_pack_to(folder, ids), folder)
+
+    def export_pack_to(self, folder: str, feature_ids: List[int]):
+        """Write the field pack of ``feature_ids`` into ``folder``."""
+        project = QgsProject.instance()
+        return export_field_pack(
+            self.layers["OUTPUT"],
+            layer_sets(project),
+            Path(folder),
+            self.windowTitle() + tr(" field check"),
+            feature_ids,
+            self.layers.get("OVERLAPS"),
+        )
 
     def _sheet_path(self) -> str:
         path, _ = QFileDialog.getSaveFileName(self, tr("Export map sheets"), "", "PDF (*.pdf);;PNG (*.png)")

@@ -6,6 +6,7 @@ from qgis.PyQt.QtGui import QIcon
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.paths import resource_path
 from liaocheng_plugin.processing.balance_algorithm import BalanceCheckAlgorithm
+from liaocheng_plugin.processing.field_pack_algorithm import ExportFieldPackAlgorithm
 from liaocheng_plugin.processing.overlap_algorithm import OverlapCheckAlgorithm
 from liaocheng_plugin.processing.reserve_algorithm import ReserveCheckAlgorithm
 from liaocheng_plugin.processing.sheets_algorithm import ExportSheetsAlgorithm
@@ -31,5 +32,6 @@ class LiaochengProvider(QgsProcessingProvider):
             BalanceCheckAlgorithm(),
             SiteCheckAlgorithm(),
             ExportSheetsAlgorithm(),
+            ExportFieldPackAlgorithm(),
         ):
             self.addAlgorithm(algorithm)

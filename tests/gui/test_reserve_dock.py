@@ -86,3 +86,5 @@ def test_map_sheet_and_atlas_from_the_panel_stay_in_the_layout_manager(dock, sam
     assert dock.export_sheets_to(str(tmp_path / "atlas.pdf"), ids) == len(ids) >= 1
     assert (tmp_path / "atlas.pdf").stat().st_size > 10000
     assert len(sample_project.layoutManager().printLayouts()) >= 2
+    pack = dock.export_pack_to(str(tmp_path / "pack"), ids)
+    assert pack.pages == len(ids) and pack.project.exists()

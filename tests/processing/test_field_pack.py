@@ -56,3 +56,27 @@ def test_field_pack_reopens_with_every_layer_valid(sample_data, processing_with_
     if shutil.which("pdfinfo"):
         info = subprocess.run(["pdfinfo", str(pack.atlas)], capture_output=True, text=True, check=True).stdout
         assert f"Pages:           {len(chosen)}" in info
+
+
+def test_processing_field_pack_takes_the_selected_subjects(sample_data, processing_with_provider, tmp_path):
+    import processing
+
+    from tests.conftest import memory_layer, square
+
+    subjects = memory_layer(
+        "Polygon",
+        "EPSG:4527",
+        [(square(39500000 + 400 * i, 4050000, 100), f"S{i}") for i in range(4)],
+        {"name": str},
+        "核查对象",
+    )
+    QgsProject.instance().addMapLayer(subjects)
+    try:
+        subjects.selectByIds([2, 3])
+        result = processing.run(
+            "liaocheng:export_field_pack", {"INPUT": subjects, "TITLE": "外业核查", "OUTPUT": str(tmp_path)}
+        )
+        packed = QgsVectorLayer(f"{tmp_path / 'field_pack.gpkg'}|layername=subjects", "s", "ogr")
+        assert result["OUTPUT"] == str(tmp_path) and sorted(f["name"] for f in packed.getFeatures()) == ["S1", "S2"]
+    finally:
+        QgsProject.instance().removeMapLayer(subjects.id())

@@ -1,0 +1,88 @@
+"""liaocheng:export_field_pack — 外业核查包: subjects, conflicts and clipped protected layers to take offline."""
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+)
+
+from liaocheng_plugin.core.field_pack import DEFAULT_MARGIN_M, export_field_pack
+from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.sheets import layer_sets
+from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
+
+
+class ExportFieldPackAlgorithm(CheckAlgorithm):
+    """Write a field pack for the (selected) subjects of a check's result layer."""
+
+    INPUT = "INPUT"
+    CONFLICTS = "CONFLICTS"
+    MARGIN = "MARGIN"
+    TITLE = "TITLE"
+    OUTPUT = "OUTPUT"
+
+    def name(self) -> str:
+        return "export_field_pack"
+
+    def displayName(self) -> str:
+        return tr("Export field pack")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Writes a folder for field teams: a GeoPackage with the subjects (the selected ones, else all), their "
+            "conflict pieces and the protected layers of the project's profile clipped to MARGIN metres around "
+            "them, with their styles; a QGIS project that opens it offline (also in QField); and an atlas PDF "
+            "giving each subject's centre in WGS 84 and Gauss-Krüger coordinates with an empty field-notes form."
+        )
+
+    def initAlgorithm(self, config=None):
+        polygons_or_lines = [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorLine]
+        self.addParameter(
+            QgsProcessingParameterVectorLayer(self.INPUT, tr("Result layer of a check"), polygons_or_lines)
+        )
+        self.addParameter(
+            QgsProcessingParameterVectorLayer(
+                self.CONFLICTS, tr("Conflict pieces (optional)"), [QgsProcessing.TypeVectorPolygon], optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterDistance(
+                self.MARGIN, tr("Margin around the subjects"), DEFAULT_MARGIN_M, self.INPUT, minValue=0.0
+            )
+        )
+        self.addParameter(QgsProcessingParameterString(self.TITLE, tr("Title"), tr("Field check")))
+        self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, tr("Field pack folder")))
+
+    def flags(self):
+        # The atlas renders the project's layers: main thread, as QGIS's own layout exports.
+        return super().flags() | CheckAlgorithm.FlagNoThreading
+
+    def processAlgorithm(self, parameters, context, feedback):
+        layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        if layer is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        folder = Path(self.parameterAsString(parameters, self.OUTPUT, context))
+        project = context.project()
+        chosen = layer.selectedFeatureIds() or None
+        pack = run_core(
+            lambda: export_field_pack(
+                layer,
+                layer_sets(project) if project is not None else [],
+                folder,
+                self.parameterAsString(parameters, self.TITLE, context),
+                chosen,
+                self.parameterAsVectorLayer(parameters, self.CONFLICTS, context),
+                self.parameterAsDouble(parameters, self.MARGIN, context),
+            )
+        )
+        if pack is None:
+            return {}
+        feedback.pushInfo(
+            tr("Field pack written: {}, {}, {} ({} pages)").format(pack.project, pack.gpkg, pack.atlas, pack.pages)
+        )
+        return {self.OUTPUT: str(folder)}
