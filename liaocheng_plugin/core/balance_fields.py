@@ -5,7 +5,7 @@ from typing import List
 
 from qgis.core import QgsFields
 
-from liaocheng_plugin.core.role_guess import find_field
+from liaocheng_plugin.core.role_guess import detect_fields
 
 PATCH_FIELD_CANDIDATES = {
     "patch_id": ("TBBH", "JCBH", "BH", "图斑编号", "编号", "ID"),
@@ -52,9 +52,7 @@ class PatchFields:
     @classmethod
     def detect(cls, layer_fields: QgsFields, **given: str) -> "PatchFields":
         """Fields found by common names, overridden by those ``given`` (non-empty)."""
-        found = {name: find_field(layer_fields, candidates) for name, candidates in PATCH_FIELD_CANDIDATES.items()}
-        found.update({name: value for name, value in given.items() if value})
-        return cls(**found)
+        return cls(**detect_fields(layer_fields, PATCH_FIELD_CANDIDATES, given))
 
 
 def split_ids(value) -> List[str]:

@@ -10,7 +10,7 @@ from liaocheng_plugin.core.definitions import Role
 from liaocheng_plugin.core.export import layer_sheet, status_value_labels
 from liaocheng_plugin.core.findings import findings_text
 from liaocheng_plugin.core.i18n import tr
-from liaocheng_plugin.core.units import m2_to_mu
+from liaocheng_plugin.core.units import round_mu
 from liaocheng_plugin.core.xlsx import Sheet
 
 PATCH_COLUMNS: Sequence[Tuple[str, int]] = (
@@ -50,10 +50,6 @@ SUMMARY_COLUMNS: Sequence[Tuple[str, int]] = (
 )
 
 
-def _mu(area_m2: float) -> float:
-    return round(m2_to_mu(area_m2), 2)
-
-
 def _grade(value):
     return None if value is None else round(value, 2)
 
@@ -69,11 +65,11 @@ def patch_values(patch: PatchResult) -> List:
         patch.year,
         patch.status.value,
         findings_text(patch.findings),
-        _mu(patch.area_m2),
-        _mu(overlap.area_m2_of(Role.PERMANENT_FARMLAND.value)),
-        _mu(overlap.area_m2_of(Role.ECOLOGICAL_REDLINE.value)),
-        _mu(overlap.area_m2_of(Role.DEVELOPMENT_BOUNDARY.value)),
-        _mu(patch.cultivated_m2),
+        round_mu(patch.area_m2),
+        round_mu(overlap.area_m2_of(Role.PERMANENT_FARMLAND.value)),
+        round_mu(overlap.area_m2_of(Role.ECOLOGICAL_REDLINE.value)),
+        round_mu(overlap.area_m2_of(Role.DEVELOPMENT_BOUNDARY.value)),
+        round_mu(patch.cultivated_m2),
         patch.quality,
         patch.text("method"),
         patch.text("paired"),
@@ -88,12 +84,12 @@ def summary_values(row: BalanceRow) -> List:
         row.county_name,
         row.township,
         row.year,
-        _mu(row.outflow_m2),
-        _mu(row.restored_m2),
-        _mu(row.exempt_m2),
-        _mu(row.to_balance_m2),
-        _mu(row.inflow_m2),
-        _mu(row.balance_m2),
+        round_mu(row.outflow_m2),
+        round_mu(row.restored_m2),
+        round_mu(row.exempt_m2),
+        round_mu(row.to_balance_m2),
+        round_mu(row.inflow_m2),
+        round_mu(row.balance_m2),
         _grade(row.quality_out),
         _grade(row.quality_in),
         row.quality_ok,

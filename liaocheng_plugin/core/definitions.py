@@ -35,6 +35,13 @@ ROLE_PARAMETERS = {
     Role.MINERALS: "MINERAL_RESOURCES",
 }
 
+# Processing parameter names of the role layers' fields and of further overlays (shared by every check).
+LAND_CODE_FIELD_PARAMETER = "LAND_CODE_FIELD"
+DEDUCTION_FIELD_PARAMETER = "DEDUCTION_FIELD"
+CULTIVATED_CODES_PARAMETER = "CULTIVATED_CODES"
+VILLAGE_NAME_FIELD_PARAMETER = "VILLAGE_NAME_FIELD"
+OTHER_LAYERS_PARAMETER = "OTHER_LAYERS"
+
 # Output field prefix for the cultivated-land totals taken from the land survey.
 CULTIVATED_KEY = "cult"
 CULTIVATED_NET_KEY = "cult_net"

@@ -1,13 +1,13 @@
 """Ledger (台账) fields of reserve parcels: which layer field holds what, detected from common names."""
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Optional
 
 from qgis.core import QgsFields
 from qgis.PyQt.QtCore import QDate, QDateTime
 
-from liaocheng_plugin.core.role_guess import find_field
+from liaocheng_plugin.core.role_guess import detect_fields
 
 # Candidate names per ledger attribute, pinyin abbreviations first, then Chinese and English names.
 LEDGER_FIELD_CANDIDATES = {
@@ -42,17 +42,7 @@ class LedgerFields:
     @classmethod
     def detect(cls, layer_fields: QgsFields, **given: str) -> "LedgerFields":
         """Fields found by common names, overridden by those ``given`` (non-empty)."""
-        found = {name: find_field(layer_fields, candidates) for name, candidates in LEDGER_FIELD_CANDIDATES.items()}
-        found.update({name: value for name, value in given.items() if value})
-        return cls(**found)
-
-    def missing_in(self, layer_fields: QgsFields):
-        """Mapped field names the layer does not have."""
-        return [
-            getattr(self, f.name)
-            for f in fields(self)
-            if getattr(self, f.name) and layer_fields.lookupField(getattr(self, f.name)) < 0
-        ]
+        return cls(**detect_fields(layer_fields, LEDGER_FIELD_CANDIDATES, given))
 
 
 def is_blank(value) -> bool:

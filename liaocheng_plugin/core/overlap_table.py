@@ -8,7 +8,7 @@ from qgis.PyQt.QtCore import QVariant
 from liaocheng_plugin.core.definitions import CULTIVATED_KEY, CULTIVATED_NET_KEY, AreaMode, Role
 from liaocheng_plugin.core.overlay import SubjectOverlap
 from liaocheng_plugin.core.roles import describe_conflicts
-from liaocheng_plugin.core.units import MU_DECIMALS, m2_to_ha, m2_to_mu, percent
+from liaocheng_plugin.core.units import percent, round_ha, round_mu
 
 AREA_DECIMALS_M2 = 2
 PERCENT_DECIMALS = 2
@@ -53,15 +53,15 @@ def overlap_values(
     """Attribute values in the order of ``overlap_fields``."""
     values = [
         round(result.area_m2, AREA_DECIMALS_M2),
-        round(m2_to_mu(result.area_m2), MU_DECIMALS),
-        round(m2_to_ha(result.area_m2), 4),
+        round_mu(result.area_m2),
+        round_ha(result.area_m2),
         "ellipsoidal" if area_mode == AreaMode.ELLIPSOIDAL else "planar",
     ]
     for key in column_keys(role_keys):
         area = _role_area_m2(result, key)
         values += [
             round(area, AREA_DECIMALS_M2),
-            round(m2_to_mu(area), MU_DECIMALS),
+            round_mu(area),
             round(percent(area, result.area_m2), PERCENT_DECIMALS),
         ]
     values.append(describe_conflicts(result, other_names))

@@ -6,7 +6,16 @@ from typing import Dict, List, Optional
 
 from qgis.core import QgsProject, QgsVectorLayer, QgsWkbTypes
 
-from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, ROLE_PARAMETERS, Role
+from liaocheng_plugin.core.definitions import (
+    CULTIVATED_CODES_PARAMETER,
+    DEDUCTION_FIELD_PARAMETER,
+    DEFAULT_CULTIVATED_CODES,
+    LAND_CODE_FIELD_PARAMETER,
+    OTHER_LAYERS_PARAMETER,
+    ROLE_PARAMETERS,
+    VILLAGE_NAME_FIELD_PARAMETER,
+    Role,
+)
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.protected_index import RoleSpec
 from liaocheng_plugin.core.role_guess import (
@@ -174,14 +183,14 @@ class ProtectedProfile:
                 continue
             parameters[ROLE_PARAMETERS[role]] = layer
             if role == Role.LAND_SURVEY:
-                parameters["LAND_CODE_FIELD"] = assignment.code_field
-                parameters["DEDUCTION_FIELD"] = assignment.deduction_field
-                parameters["CULTIVATED_CODES"] = ",".join(assignment.cultivated_codes)
+                parameters[LAND_CODE_FIELD_PARAMETER] = assignment.code_field
+                parameters[DEDUCTION_FIELD_PARAMETER] = assignment.deduction_field
+                parameters[CULTIVATED_CODES_PARAMETER] = ",".join(assignment.cultivated_codes)
             elif role == Role.VILLAGES:
-                parameters["VILLAGE_NAME_FIELD"] = assignment.label_field
+                parameters[VILLAGE_NAME_FIELD_PARAMETER] = assignment.label_field
         others = [assignment.find_layer(project) for assignment in self.others]
         if any(others):
-            parameters["OTHER_LAYERS"] = [layer for layer in others if layer is not None]
+            parameters[OTHER_LAYERS_PARAMETER] = [layer for layer in others if layer is not None]
         return parameters
 
     def validate(self, project: QgsProject) -> List[ProfileProblem]:

@@ -41,6 +41,13 @@ def find_field(fields: QgsFields, candidates: Iterable[str]) -> str:
     return ""
 
 
+def detect_fields(fields: QgsFields, candidates: Dict[str, Sequence[str]], given: Dict[str, str]) -> Dict[str, str]:
+    """For each attribute, the layer field found by its candidate names, unless a non-empty name is ``given``."""
+    found = {name: find_field(fields, names) for name, names in candidates.items()}
+    found.update({name: value for name, value in given.items() if value})
+    return found
+
+
 def guess_land_code_field(fields: QgsFields) -> str:
     """The land-use code field of a survey layer (DLBM by default)."""
     return find_field(fields, (DEFAULT_LAND_CODE_FIELD, "DLDM", "DLBH"))

@@ -23,7 +23,7 @@ from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.overlay import OverlayEngine, SubjectOverlap
 from liaocheng_plugin.core.progress import StepFeedback
 from liaocheng_plugin.core.protected_index import RoleSpec, iterate_features
-from liaocheng_plugin.core.units import m2_to_mu
+from liaocheng_plugin.core.units import m2_to_mu, round_mu
 
 DEFAULT_VILLAGE_DISTANCE_M = 200.0
 DEFAULT_ROUTE_WIDTH_M = 60.0
@@ -94,7 +94,7 @@ class SiteResult:
         size = self.length_m if self.centerline is not None else self.overlap.area_m2
         return (
             round(self.score, 2),
-            round(m2_to_mu(self.cultivated_m2), 2),
+            round_mu(self.cultivated_m2),
             len(self.villages_inside) + len(self.villages_near),
             size,
         )

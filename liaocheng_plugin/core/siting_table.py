@@ -8,7 +8,7 @@ from qgis.PyQt.QtCore import QVariant
 from liaocheng_plugin.core.definitions import Role
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.siting import Crossing, SiteResult, chainage
-from liaocheng_plugin.core.units import m2_to_ha, m2_to_mu, percent
+from liaocheng_plugin.core.units import m2_to_mu, percent, round_ha, round_mu
 from liaocheng_plugin.core.xlsx import Sheet
 
 SITE_COLUMNS: Sequence[Tuple[str, int]] = (
@@ -60,8 +60,8 @@ def areas(area_m2: float, whole_m2: float) -> List[float]:
     """One area as m², 亩, 公顷 and percent of the site, rounded as official tables give them."""
     return [
         round(area_m2, 2),
-        round(m2_to_mu(area_m2), 2),
-        round(m2_to_ha(area_m2), 4),
+        round_mu(area_m2),
+        round_ha(area_m2),
         round(percent(area_m2, whole_m2), 2),
     ]
 
@@ -78,8 +78,8 @@ def site_values(site: SiteResult) -> List:
         site.rank,
         round(site.score, 2),
         round(overlap.area_m2, 2),
-        round(m2_to_mu(overlap.area_m2), 2),
-        round(m2_to_ha(overlap.area_m2), 4),
+        round_mu(overlap.area_m2),
+        round_ha(overlap.area_m2),
         round(site.length_m, 1) if site.centerline is not None else None,
         *areas(overlap.area_m2_of(Role.PERMANENT_FARMLAND.value), overlap.area_m2),
         *areas(overlap.area_m2_of(Role.ECOLOGICAL_REDLINE.value), overlap.area_m2),
@@ -89,9 +89,14 @@ def site_values(site: SiteResult) -> List:
         None if inside is None else inside < 99.99,
         "、".join(site.villages_inside),
         "、".join(site.villages_near),
-        round(m2_to_mu(site.clear_m2), 2),
+        round_mu(site.clear_m2),
         "；".join(site.findings()),
     ]
+
+
+def clear_values(site: SiteResult) -> List:
+    """Values in the order of CLEAR_COLUMNS."""
+    return [site.name, round(site.clear_m2, 2), round_mu(site.clear_m2)]
 
 
 def crossing_values(site: SiteResult, crossing: Crossing) -> List:
@@ -104,7 +109,7 @@ def crossing_values(site: SiteResult, crossing: Crossing) -> List:
         chainage(crossing.from_m),
         chainage(crossing.to_m),
         round(crossing.length_m, 1),
-        round(m2_to_mu(crossing.area_m2), 2),
+        round_mu(crossing.area_m2),
     ]
 
 

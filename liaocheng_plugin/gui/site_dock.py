@@ -30,12 +30,12 @@ from liaocheng_plugin.core.siting import SiteResult, chainage, check_site, rank_
 from liaocheng_plugin.core.siting_table import (
     CLEAR_COLUMNS,
     SITE_COLUMNS,
+    clear_values,
     comparison_rows,
     comparison_sheet,
     site_values,
 )
 from liaocheng_plugin.core.styles import apply_style
-from liaocheng_plugin.core.units import m2_to_mu
 from liaocheng_plugin.gui.canvas_highlight import CanvasHighlight
 from liaocheng_plugin.gui.check_dock import export_and_report
 from liaocheng_plugin.gui.result_group import replace_result_group
@@ -262,11 +262,7 @@ class SiteDock(QgsDockWidget):
             geometry.convertToMultiType()
             feature = QgsFeature(layer.fields())
             feature.setGeometry(geometry)
-            values = (
-                [site.name, round(site.clear_m2, 2), round(m2_to_mu(site.clear_m2), 2)]
-                if clear_parts
-                else site_values(site)
-            )
+            values = clear_values(site) if clear_parts else site_values(site)
             feature.setAttributes(values)
             features.append(feature)
         layer.dataProvider().addFeatures(features)

@@ -7,7 +7,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.overlay import OverlapPiece, OverlayReport
-from liaocheng_plugin.core.units import MU_DECIMALS, m2_to_mu
+from liaocheng_plugin.core.units import round_mu
 
 MAX_ISSUES_LISTED = 50
 
@@ -65,7 +65,7 @@ def write_piece(sink: QgsFeatureSink, subject_id: int, piece: OverlapPiece) -> N
             piece.label,
             piece.code,
             round(piece.area_m2, 2),
-            round(m2_to_mu(piece.area_m2), MU_DECIMALS),
+            round_mu(piece.area_m2),
         ]
     )
     sink.addFeature(row, QgsFeatureSink.FastInsert)

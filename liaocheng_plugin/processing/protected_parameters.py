@@ -17,7 +17,17 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, ROLE_PARAMETERS, AreaMode, Role
+from liaocheng_plugin.core.definitions import (
+    CULTIVATED_CODES_PARAMETER,
+    DEDUCTION_FIELD_PARAMETER,
+    DEFAULT_CULTIVATED_CODES,
+    LAND_CODE_FIELD_PARAMETER,
+    OTHER_LAYERS_PARAMETER,
+    ROLE_PARAMETERS,
+    VILLAGE_NAME_FIELD_PARAMETER,
+    AreaMode,
+    Role,
+)
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.protected_index import RoleSpec
 from liaocheng_plugin.core.role_guess import (
@@ -27,11 +37,6 @@ from liaocheng_plugin.core.role_guess import (
     guess_name_field,
 )
 
-LAND_CODE_FIELD = "LAND_CODE_FIELD"
-DEDUCTION_FIELD = "DEDUCTION_FIELD"
-CULTIVATED_CODES = "CULTIVATED_CODES"
-VILLAGE_NAME_FIELD = "VILLAGE_NAME_FIELD"
-OTHER_LAYERS = "OTHER_LAYERS"
 AREA_MODE = "AREA_MODE"
 
 
@@ -57,22 +62,24 @@ def add_protected_parameters(algorithm: QgsProcessingAlgorithm) -> None:
         if role == Role.LAND_SURVEY:
             algorithm.addParameter(
                 QgsProcessingParameterField(
-                    LAND_CODE_FIELD, tr("Land-use code field"), "DLBM", ROLE_PARAMETERS[role], optional=True
+                    LAND_CODE_FIELD_PARAMETER, tr("Land-use code field"), "DLBM", ROLE_PARAMETERS[role], optional=True
                 )
             )
     advanced = [
         QgsProcessingParameterField(
-            DEDUCTION_FIELD,
+            DEDUCTION_FIELD_PARAMETER,
             tr("Field-ridge deduction coefficient field (KCXS; found automatically when empty)"),
             None,
             ROLE_PARAMETERS[Role.LAND_SURVEY],
             optional=True,
         ),
         QgsProcessingParameterString(
-            CULTIVATED_CODES, tr("Cultivated land codes (comma separated)"), ",".join(DEFAULT_CULTIVATED_CODES)
+            CULTIVATED_CODES_PARAMETER,
+            tr("Cultivated land codes (comma separated)"),
+            ",".join(DEFAULT_CULTIVATED_CODES),
         ),
         QgsProcessingParameterField(
-            VILLAGE_NAME_FIELD,
+            VILLAGE_NAME_FIELD_PARAMETER,
             tr("Village name field (found automatically when empty)"),
             None,
             ROLE_PARAMETERS[Role.VILLAGES],
@@ -84,7 +91,7 @@ def add_protected_parameters(algorithm: QgsProcessingAlgorithm) -> None:
         algorithm.addParameter(parameter)
     algorithm.addParameter(
         QgsProcessingParameterMultipleLayers(
-            OTHER_LAYERS, tr("Further overlay layers"), QgsProcessing.TypeVectorPolygon, optional=True
+            OTHER_LAYERS_PARAMETER, tr("Further overlay layers"), QgsProcessing.TypeVectorPolygon, optional=True
         )
     )
     algorithm.addParameter(
@@ -108,26 +115,26 @@ def read_role_specs(
             continue
         fields = source.fields()
         if role == Role.LAND_SURVEY:
-            code_field = algorithm.parameterAsString(parameters, LAND_CODE_FIELD, context) or guess_land_code_field(
-                fields
-            )
+            code_field = algorithm.parameterAsString(
+                parameters, LAND_CODE_FIELD_PARAMETER, context
+            ) or guess_land_code_field(fields)
             if not code_field or fields.lookupField(code_field) < 0:
                 raise QgsProcessingException(
                     tr("Layer “{}” has no land-use code field “{}”.").format(source.sourceName(), code_field or "DLBM")
                 )
-            deduction = algorithm.parameterAsString(parameters, DEDUCTION_FIELD, context) or guess_deduction_field(
-                fields
-            )
+            deduction = algorithm.parameterAsString(
+                parameters, DEDUCTION_FIELD_PARAMETER, context
+            ) or guess_deduction_field(fields)
             specs.append(RoleSpec(role.value, source, code_field=code_field, deduction_field=deduction, coverage=True))
         elif role == Role.VILLAGES:
-            name_field = algorithm.parameterAsString(parameters, VILLAGE_NAME_FIELD, context) or guess_name_field(
-                fields
-            )
+            name_field = algorithm.parameterAsString(
+                parameters, VILLAGE_NAME_FIELD_PARAMETER, context
+            ) or guess_name_field(fields)
             specs.append(RoleSpec(role.value, source, label_field=name_field))
         else:
             specs.append(RoleSpec(role.value, source, label_field=guess_label_field(fields)))
     other_names: Dict[str, str] = {}
-    for position, layer in enumerate(algorithm.parameterAsLayerList(parameters, OTHER_LAYERS, context)):
+    for position, layer in enumerate(algorithm.parameterAsLayerList(parameters, OTHER_LAYERS_PARAMETER, context)):
         if not isinstance(layer, QgsVectorLayer):
             continue
         key = f"other{position + 1}"
@@ -141,7 +148,7 @@ def read_cultivated_codes(
     algorithm: QgsProcessingAlgorithm, parameters: dict, context: QgsProcessingContext
 ) -> List[str]:
     """The cultivated codes parameter as a list of stripped codes."""
-    text = algorithm.parameterAsString(parameters, CULTIVATED_CODES, context)
+    text = algorithm.parameterAsString(parameters, CULTIVATED_CODES_PARAMETER, context)
     codes = [code.strip() for code in text.replace("，", ",").split(",") if code.strip()]
     return codes or list(DEFAULT_CULTIVATED_CODES)
 

@@ -23,10 +23,10 @@ from liaocheng_plugin.core.siting_table import (
     CLEAR_COLUMNS,
     CROSSING_COLUMNS,
     SITE_COLUMNS,
+    clear_values,
     crossing_values,
     site_values,
 )
-from liaocheng_plugin.core.units import m2_to_mu
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
 from liaocheng_plugin.processing.protected_parameters import (
     add_protected_parameters,
@@ -149,6 +149,6 @@ class SiteCheckAlgorithm(CheckAlgorithm):
                 clear = site.clear
                 clear.convertToMultiType()
                 row.setGeometry(clear)
-                row.setAttributes([site.name, round(site.clear_m2, 2), round(m2_to_mu(site.clear_m2), 2)])
+                row.setAttributes(clear_values(site))
                 clear_sink.addFeature(row, QgsFeatureSink.FastInsert)
         return {self.OUTPUT: output_id, self.CROSSINGS: crossings_id, self.CLEAR: clear_id}
