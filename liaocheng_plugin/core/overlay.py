@@ -193,15 +193,19 @@ class OverlayEngine:
         box = geometry.boundingBox()
         result = SubjectOverlap(subject_id, geometry, self.measurer.area(geometry))
         for key, index in self.indexes.items():
-            pieces = []
+            cut = []
             for fid in index.candidate_ids(box):
                 protected = index.geometry(fid)
                 piece = cut_piece(geometry, box, engine, protected) if protected is not None else None
                 if piece is not None:
-                    attributes = index.attributes(fid)
-                    pieces.append(
-                        OverlapPiece(key, fid, attributes.label, attributes.code, piece, 0.0, attributes.deduction)
-                    )
+                    cut.append((fid, piece))
+            index.load_attributes(fid for fid, _ in cut)  # one request for what is not read yet
+            pieces = []
+            for fid, piece in cut:
+                attributes = index.attributes(fid)
+                pieces.append(
+                    OverlapPiece(key, fid, attributes.label, attributes.code, piece, 0.0, attributes.deduction)
+                )
             result.roles[key] = aggregate_role(index.spec, pieces, self.measurer, self.cultivated_codes)
         return result
 

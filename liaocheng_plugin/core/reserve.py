@@ -119,19 +119,18 @@ def check_reserve_parcels(
     zones += [RoleSpec(TOWNSHIP_KEY, township.source, township.label_field)] if township else []
     report = run_overlay(source, list(specs) + zones, context, area_mode, 0.0, cultivated_codes, feedback)
     attributes = read_ledger(source, ledger)
+    measurer = AreaMeasurer(report.working_crs, context, area_mode)
     parcels = []
     for overlap in report.subjects:
         values = attributes.get(overlap.subject_id, {})
         parcel = ParcelResult(overlap.subject_id, str(values.get("code") or overlap.subject_id), overlap)
         parcel.grid = largest_zone(overlap, GRID_KEY)
         parcel.township = largest_zone(overlap, TOWNSHIP_KEY)
-        parcel.outside_piece = outside_boundary_piece(
-            overlap, rules.sliver_m2, AreaMeasurer(report.working_crs, context, area_mode)
-        )
+        parcel.outside_piece = outside_boundary_piece(overlap, rules.sliver_m2, measurer)
         parcel.findings = protected_findings(overlap, rules, cultivated_codes)
         parcel.findings += ledger_findings(parcel, values, ledger, rules)
         parcels.append(parcel)
-    add_parcel_overlaps(parcels, AreaMeasurer(report.working_crs, context, area_mode), rules.sliver_m2)
+    add_parcel_overlaps(parcels, measurer, rules.sliver_m2)
     return ReserveReport(parcels, report)
 
 

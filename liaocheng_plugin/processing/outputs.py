@@ -44,18 +44,19 @@ PieceFilter = Optional[Callable[[OverlapPiece], bool]]
 
 def write_pieces(sink: QgsFeatureSink, report: OverlayReport, keep: PieceFilter = None) -> None:
     """Write every polygon piece of the overlay (those ``keep`` accepts, when given) to ``sink``."""
+    fields = pieces_fields()
     for result in report.subjects:
         for overlap in result.roles.values():
             for piece in overlap.pieces:
                 if piece.geometry.type() == QgsWkbTypes.PolygonGeometry and (keep is None or keep(piece)):
-                    write_piece(sink, result.subject_id, piece)
+                    write_piece(sink, fields, result.subject_id, piece)
 
 
-def write_piece(sink: QgsFeatureSink, subject_id: int, piece: OverlapPiece) -> None:
-    """One row of the OVERLAPS output."""
+def write_piece(sink: QgsFeatureSink, fields: QgsFields, subject_id: int, piece: OverlapPiece) -> None:
+    """One row of the OVERLAPS output (``fields`` from pieces_fields(), made once per run)."""
     geometry = QgsGeometry(piece.geometry)
     geometry.convertToMultiType()
-    row = QgsFeature(pieces_fields())
+    row = QgsFeature(fields)
     row.setGeometry(geometry)
     row.setAttributes(
         [

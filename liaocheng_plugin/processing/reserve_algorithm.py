@@ -229,7 +229,8 @@ class ReserveCheckAlgorithm(CheckAlgorithm):
         )
         codes = read_cultivated_codes(self, parameters, context)
         write_pieces(pieces_sink, report.overlay, lambda piece: is_conflict_piece(piece, codes))
+        piece_fields = pieces_fields()
         for parcel in report.parcels:
             if parcel.outside_piece is not None:
-                write_piece(pieces_sink, parcel.subject_id, parcel.outside_piece)
+                write_piece(pieces_sink, piece_fields, parcel.subject_id, parcel.outside_piece)
         return {self.OUTPUT: output_id, self.SUMMARY: summary_id, self.OVERLAPS: pieces_id}
