@@ -75,12 +75,6 @@ class AreaMeasurer:
             return geometry.area()
         return self._distance_area.measureArea(geometry)
 
-    def length(self, geometry: QgsGeometry) -> float:
-        """Length in metres."""
-        if self.mode == AreaMode.PLANAR:
-            return geometry.length()
-        return self._distance_area.measureLength(geometry)
-
     def describe(self) -> str:
         """A readable statement of how areas were measured, for reports."""
         if self.mode == AreaMode.PLANAR:

@@ -21,6 +21,7 @@ from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.findings import status_labels
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.paths import resource_path
+from liaocheng_plugin.core.profile import ProtectedProfile
 
 TEMPLATES = ("a4_landscape", "a4_portrait", "a3_landscape", "a3_portrait")
 ATLAS_MARGIN = 0.35
@@ -255,8 +256,6 @@ def overview_layers(project: QgsProject) -> List[QgsVectorLayer]:
 
 def layer_sets(project: QgsProject) -> List[QgsVectorLayer]:
     """The protected layers of the project's profile, drawn under the subjects (red line over farmland)."""
-    from liaocheng_plugin.core.profile import ProtectedProfile
-
     order = {"village": 0, "erl": 1, "udb": 2, "pbf": 3, "survey": 4}
     specs = ProtectedProfile.load(project).role_specs(project)
     specs = sorted((s for s in specs if s.key in order), key=lambda spec: order[spec.key])

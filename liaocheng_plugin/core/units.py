@@ -16,11 +16,6 @@ def m2_to_ha(area_m2: float) -> float:
     return area_m2 / SQUARE_METRES_PER_HECTARE
 
 
-def mu_to_m2(area_mu: float) -> float:
-    """亩 to square metres."""
-    return area_mu * SQUARE_METRES_PER_MU
-
-
 def round_mu(area_m2: float) -> float:
     """Square metres to 亩 rounded as official tables give them (2 decimals)."""
     return round(m2_to_mu(area_m2), MU_DECIMALS)

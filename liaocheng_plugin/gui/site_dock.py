@@ -35,7 +35,6 @@ from liaocheng_plugin.core.siting_table import (
     comparison_sheet,
     site_values,
 )
-from liaocheng_plugin.core.styles import apply_style
 from liaocheng_plugin.gui.canvas_highlight import CanvasHighlight
 from liaocheng_plugin.gui.check_dock import export_and_report
 from liaocheng_plugin.gui.result_group import replace_result_group
@@ -269,13 +268,18 @@ class SiteDock(QgsDockWidget):
         return layer
 
     def _add_layers(self) -> None:
-        """Put the alternatives and their clear parts as layers in the group 项目选址结果 (replaced each time)."""
         try:
-            layers = [(self.alternatives_layer(), "subject"), (self.alternatives_layer(True), "inflow")]
+            self.add_result_layers()
         except LiaochengError as error:
             self.iface.messageBar().pushWarning(self.windowTitle(), error.message)
-            return
+
+    def add_result_layers(self) -> QgsVectorLayer:
+        """Put the alternatives and their clear parts in the group 项目选址结果 (replaced each time);
+        returns the alternatives layer."""
+        alternatives = self.alternatives_layer()
+        layers = [(alternatives, "subject"), (self.alternatives_layer(True), "inflow")]
         replace_result_group(QgsProject.instance(), tr("Site selection results"), layers)
+        return alternatives
 
     def export_xlsx(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, tr("Export comparison"), "", "Excel (*.xlsx)")
@@ -304,11 +308,9 @@ class SiteDock(QgsDockWidget):
             self._export(lambda: self.export_sheets_to(path), path)
 
     def export_sheets_to(self, path: str) -> int:
-        """Sheets of all alternatives (a layer made for the purpose), over the profile's protected layers."""
+        """Sheets of all alternatives (the layer of the result group), over the profile's protected layers."""
         project = QgsProject.instance()
-        layer = self.alternatives_layer()
-        apply_style(layer, "subject")
-        project.addMapLayer(layer, False)  # the layout kept in the project needs its layer in the project
+        layer = self.add_result_layers()  # sheets kept in the project need their layer in it: the result group
         return export_sheets(
             layer,
             layer_sets(project),
