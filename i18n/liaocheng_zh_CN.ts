@@ -4,1685 +4,1705 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../liaocheng_plugin/core/crs.py" line="32" />
+        <location filename="../liaocheng_plugin/core/crs.py" line="32"/>
         <source>Longitude lies outside the CGCS2000 3-degree zones 25–45.</source>
         <translation>经度超出 CGCS2000 3 度带第 25–45 带范围。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/crs.py" line="39" />
+        <location filename="../liaocheng_plugin/core/crs.py" line="39"/>
         <source>Layer “{}” has no coordinate reference system. Set its CRS (e.g. EPSG:4527) and run again.</source>
         <translation>图层“{}”没有坐标参考系。请设置其坐标系（如 EPSG:4527）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/crs.py" line="87" />
+        <location filename="../liaocheng_plugin/core/crs.py" line="81"/>
         <source>planar areas in the working CRS</source>
         <translation>工作坐标系下的平面面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/crs.py" line="88" />
+        <location filename="../liaocheng_plugin/core/crs.py" line="82"/>
         <source>ellipsoidal areas on the CGCS2000 ellipsoid</source>
         <translation>CGCS2000 椭球面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/geometry_repair.py" line="26" />
+        <location filename="../liaocheng_plugin/core/geometry_repair.py" line="26"/>
         <source>Layer “{}”, feature {}: invalid geometry repaired ({}).</source>
         <translation>图层“{}”，要素 {}：无效几何已修复（{}）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/geometry_repair.py" line="27" />
+        <location filename="../liaocheng_plugin/core/geometry_repair.py" line="27"/>
         <source>Layer “{}”, feature {}: empty geometry skipped{}.</source>
         <translation>图层“{}”，要素 {}：空几何已跳过{}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/geometry_repair.py" line="28" />
+        <location filename="../liaocheng_plugin/core/geometry_repair.py" line="28"/>
         <source>Layer “{}”, feature {}: geometry could not be repaired and was skipped ({}).</source>
         <translation>图层“{}”，要素 {}：几何无法修复，已跳过（{}）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/geometry_repair.py" line="29" />
+        <location filename="../liaocheng_plugin/core/geometry_repair.py" line="29"/>
         <source>Layer “{}”, feature {}: could not be transformed to the working CRS{}.</source>
         <translation>图层“{}”，要素 {}：无法转换到工作坐标系{}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/overlay.py" line="221" />
+        <location filename="../liaocheng_plugin/core/overlay.py" line="225"/>
         <source>Layer “{}” must hold polygons or lines to be checked.</source>
         <translation>图层“{}”须为面或线图层才能核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/overlay.py" line="223" />
+        <location filename="../liaocheng_plugin/core/overlay.py" line="227"/>
         <source>Layer “{}” holds lines: give a corridor width (buffer) greater than 0 m.</source>
         <translation>图层“{}”为线图层：请给出大于 0 米的廊道宽度（缓冲距离）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="130" />
+        <location filename="../liaocheng_plugin/core/profile.py" line="139"/>
         <source>This file is not a protected-layer profile.</source>
         <translation>该文件不是保护图层配置。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="195" />
+        <location filename="../liaocheng_plugin/core/profile.py" line="204"/>
         <source>layer is not in the project</source>
         <translation>图层不在当前工程中</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="213" />
+        <location filename="../liaocheng_plugin/core/profile.py" line="222"/>
         <source>holds {} geometries; polygons are needed</source>
         <translation>为{}几何；需要面图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="217" />
+        <location filename="../liaocheng_plugin/core/profile.py" line="226"/>
         <source>has no coordinate reference system</source>
         <translation>没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="219" />
+        <location filename="../liaocheng_plugin/core/profile.py" line="228"/>
         <source>is empty</source>
         <translation>为空图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="222" />
+        <location filename="../liaocheng_plugin/core/profile.py" line="231"/>
         <source>has no field “{}”</source>
         <translation>缺少字段“{}”</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="224" />
+        <location filename="../liaocheng_plugin/core/profile.py" line="233"/>
         <source>needs a land-use code field (DLBM)</source>
         <translation>需要地类编码字段（DLBM）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/protected_index.py" line="68" />
+        <location filename="../liaocheng_plugin/core/protected_index.py" line="68"/>
         <source>Layer “{}” has no field “{}”.</source>
         <translation>图层“{}”缺少字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/role_guess.py" line="89" />
+        <location filename="../liaocheng_plugin/core/role_guess.py" line="96"/>
         <source>layer name “{}” matches “{}”</source>
         <translation>图层名“{}”与“{}”匹配</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/role_guess.py" line="97" />
+        <location filename="../liaocheng_plugin/core/role_guess.py" line="104"/>
         <source>layer has the land-use code field “{}”</source>
         <translation>图层含地类编码字段“{}”</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="40" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="40"/>
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="41" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="41"/>
         <source>Ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="42" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="42"/>
         <source>Urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/roles.py" line="17" />
+        <location filename="../liaocheng_plugin/core/roles.py" line="17"/>
         <source>Land-use survey</source>
         <translation>国土调查地类图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="45" />
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="50"/>
         <source>Villages</source>
         <translation>村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="46" />
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="51"/>
         <source>Mineral resources</source>
         <translation>矿产资源</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/roles.py" line="20" />
+        <location filename="../liaocheng_plugin/core/roles.py" line="20"/>
         <source>Cultivated land</source>
         <translation>耕地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/roles.py" line="32" />
+        <location filename="../liaocheng_plugin/core/roles.py" line="32"/>
         <source>outside development boundary {:.2f} mu ({:.1f}%)</source>
         <translation>城镇开发边界外 {:.2f} 亩（{:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/roles.py" line="39" />
+        <location filename="../liaocheng_plugin/core/roles.py" line="39"/>
         <source>{} {:.2f} mu (net {:.2f} mu)</source>
         <translation>{} {:.2f} 亩（扣除田坎后 {:.2f} 亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/roles.py" line="46" />
+        <location filename="../liaocheng_plugin/core/roles.py" line="46"/>
         <source>villages: {}</source>
         <translation>村庄：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/roles.py" line="49" />
+        <location filename="../liaocheng_plugin/core/roles.py" line="49"/>
         <source>{} {:.2f} mu ({:.1f}%)</source>
         <translation>{} {:.2f} 亩（{:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="43" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="43"/>
         <source>Land-use survey (DLTB)</source>
         <translation>国土调查地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="44" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="44"/>
         <source>Villages (optional)</source>
         <translation>村庄（可选）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="45" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="45"/>
         <source>Mineral resources (optional)</source>
         <translation>矿产资源（可选）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="73" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="73"/>
         <source>Land-use codes counted as cultivated land, comma separated</source>
         <translation>计为耕地的地类编码，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="74" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="74"/>
         <source>Deduction (KCXS):</source>
         <translation>扣除系数（KCXS）：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="76" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="76"/>
         <source>Cultivated codes:</source>
         <translation>耕地编码：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="88" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="88"/>
         <source>Land-use code field:</source>
         <translation>地类编码字段：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="90" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="90"/>
         <source>Name field:</source>
         <translation>名称字段：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="91" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="91"/>
         <source>Label field:</source>
         <translation>标识字段：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="140" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="140"/>
         <source>Guessed: {}</source>
         <translation>自动识别：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="148" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="148"/>
         <source>No layer assigned.</source>
         <translation>未指定图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="231" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="231"/>
         <source>Export profile</source>
         <translation>导出配置</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="238" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="238"/>
         <source>Profile (*.json)</source>
         <translation>配置文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="245" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="245"/>
         <source>Import profile</source>
         <translation>导入配置</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/provider.py" line="23" />
+        <location filename="../liaocheng_plugin/processing/provider.py" line="23"/>
         <source>Liaocheng Land Check</source>
         <translation>聊城国土空间核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="47" />
+        <location filename="../liaocheng_plugin/plugin.py" line="47"/>
         <source>Protected-layer profile…</source>
         <translation>保护图层配置…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="51" />
+        <location filename="../liaocheng_plugin/plugin.py" line="51"/>
         <source>Overlap check…</source>
         <translation>叠加分析核查…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/outputs.py" line="20" />
+        <location filename="../liaocheng_plugin/processing/outputs.py" line="20"/>
         <source>… and {} more geometry problems.</source>
         <translation>……另有 {} 处几何问题。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/outputs.py" line="23" />
+        <location filename="../liaocheng_plugin/processing/outputs.py" line="23"/>
         <source>Areas are {}; working CRS {}.</source>
         <translation>面积为{}；工作坐标系 {}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="42" />
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="42"/>
         <source>Overlap check against protected layers</source>
         <translation>保护图层叠加分析核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/check_algorithm.py" line="17" />
+        <location filename="../liaocheng_plugin/processing/check_algorithm.py" line="17"/>
         <source>Checks</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="45" />
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="45"/>
         <source>For each subject (parcel, patch, site or route corridor) computes the area lying on permanent basic farmland, the ecological red line, the urban development boundary, cultivated land of the land-use survey (gross and net of the KCXS field-ridge deduction), villages and further layers, in m², mu and percent. Overlapping protected features are counted once. Invalid geometries are repaired and reported. Lines are buffered by BUFFER metres on each side.</source>
         <translation>对每个核查对象（地块、图斑、选址或线路廊道）计算其占用永久基本农田、生态保护红线、城镇开发边界、国土调查耕地（含按 KCXS 扣除田坎前后面积）、村庄及其他图层的面积，以平方米、亩和百分比表示。相互重叠的保护要素只计一次。无效几何自动修复并报告。线要素按 BUFFER 米向两侧缓冲。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="54" />
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="54"/>
         <source>Subjects (polygons or lines)</source>
         <translation>核查对象（面或线）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="61" />
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="61"/>
         <source>Buffer for lines (each side)</source>
         <translation>线要素缓冲距离（单侧）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="67" />
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="67"/>
         <source>Overlap results</source>
         <translation>叠加分析结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="68" />
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="68"/>
         <source>Overlap pieces</source>
         <translation>叠加压占图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="41" />
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="46"/>
         <source>Permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="42" />
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="47"/>
         <source>Ecological red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="43" />
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="48"/>
         <source>Urban development boundary (城镇开发边界)</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="44" />
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="49"/>
         <source>Land-use survey patches (三调 DLTB)</source>
         <translation>三调地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="58" />
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="63"/>
         <source>Land-use code field</source>
         <translation>地类编码字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="64" />
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="69"/>
         <source>Field-ridge deduction coefficient field (KCXS; found automatically when empty)</source>
         <translation>田坎扣除系数字段（KCXS；留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="71" />
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="76"/>
         <source>Cultivated land codes (comma separated)</source>
         <translation>耕地地类编码（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="74" />
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="81"/>
         <source>Village name field (found automatically when empty)</source>
         <translation>村庄名称字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="85" />
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="92"/>
         <source>Further overlay layers</source>
         <translation>其他叠加图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="90" />
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="97"/>
         <source>Area measurement</source>
         <translation>面积计算方式</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="90" />
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="97"/>
         <source>Ellipsoidal (CGCS2000, as official survey areas)</source>
         <translation>椭球面积（CGCS2000，与调查成果一致）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="90" />
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="97"/>
         <source>Planar (working CRS)</source>
         <translation>平面面积（工作坐标系）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="115" />
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="122"/>
         <source>Layer “{}” has no land-use code field “{}”.</source>
         <translation>图层“{}”缺少地类编码字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/export.py" line="30" />
+        <location filename="../liaocheng_plugin/core/export.py" line="30"/>
         <source>Could not write layer “{}” to “{}”.</source>
         <translation>无法将图层“{}”写入“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="156" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="156"/>
         <source>fail</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/findings.py" line="45" />
+        <location filename="../liaocheng_plugin/core/findings.py" line="45"/>
         <source>warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/findings.py" line="45" />
+        <location filename="../liaocheng_plugin/core/findings.py" line="45"/>
         <source>pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="164" />
+        <location filename="../liaocheng_plugin/core/reserve.py" line="163"/>
         <source>on permanent basic farmland {:.2f} mu ({:.1f}%){}</source>
         <translation>占用永久基本农田 {:.2f} 亩（{:.1f}%）{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="164" />
+        <location filename="../liaocheng_plugin/core/reserve.py" line="163"/>
         <source>in the ecological red line {:.2f} mu ({:.1f}%){}</source>
         <translation>位于生态保护红线内 {:.2f} 亩（{:.1f}%）{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="171" />
+        <location filename="../liaocheng_plugin/core/reserve.py" line="170"/>
         <source>, features {}</source>
         <translation>，图斑 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="184" />
+        <location filename="../liaocheng_plugin/core/reserve.py" line="183"/>
         <source>outside the urban development boundary {:.2f} mu ({:.1f}%)</source>
         <translation>位于城镇开发边界外 {:.2f} 亩（{:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="193" />
+        <location filename="../liaocheng_plugin/core/reserve.py" line="192"/>
         <source>cultivated land {:.2f} mu ({})</source>
         <translation>含耕地 {:.2f} 亩（{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="206" />
+        <location filename="../liaocheng_plugin/core/reserve.py" line="205"/>
         <source>no recorded area in the ledger</source>
         <translation>台账未登记面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="211" />
+        <location filename="../liaocheng_plugin/core/reserve.py" line="210"/>
         <source>recorded area {:.2f} mu differs from the mapped {:.2f} mu by {:.2f} mu</source>
         <translation>台账面积 {:.2f} 亩与图上面积 {:.2f} 亩相差 {:.2f} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="221" />
+        <location filename="../liaocheng_plugin/core/reserve.py" line="220"/>
         <source>not registered (no certificate number)</source>
         <translation>未办理不动产登记（无权证号）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="225" />
+        <location filename="../liaocheng_plugin/core/reserve.py" line="224"/>
         <source>no inspection recorded</source>
         <translation>无巡查记录</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="229" />
+        <location filename="../liaocheng_plugin/core/reserve.py" line="228"/>
         <source>last inspected {} days ago (more than {})</source>
         <translation>距上次巡查已 {} 天（超过 {} 天）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="249" />
+        <location filename="../liaocheng_plugin/core/reserve.py" line="248"/>
         <source>fence</source>
         <translation>围挡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="251" />
+        <location filename="../liaocheng_plugin/core/reserve.py" line="250"/>
         <source>dust net</source>
         <translation>防尘网</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="254" />
+        <location filename="../liaocheng_plugin/core/reserve.py" line="253"/>
         <source>bare land {:.2f} mu without complete {}</source>
         <translation>裸露土地 {:.2f} 亩，{}不完整</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="254" />
+        <location filename="../liaocheng_plugin/core/reserve.py" line="253"/>
         <source> and </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="265" />
+        <location filename="../liaocheng_plugin/core/reserve.py" line="264"/>
         <source>overlaps reserve parcel {} by {:.2f} mu</source>
         <translation>与储备地块 {} 重叠 {:.2f} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="284" />
+        <location filename="../liaocheng_plugin/core/reserve.py" line="283"/>
         <source>All parcels</source>
         <translation>全部地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="288" />
+        <location filename="../liaocheng_plugin/core/reserve.py" line="287"/>
         <source>(no grid)</source>
         <translation>（无网格）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111"/>
         <source>Findings</source>
         <translation>核查问题</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="52" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="52"/>
         <source>Mapped area (m²)</source>
         <translation>图上面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="53" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="53"/>
         <source>Mapped area (mu)</source>
         <translation>图上面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="81" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="81"/>
         <source>Recorded area (mu)</source>
         <translation>台账面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="117" />
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="122"/>
         <source>Permanent farmland (mu)</source>
         <translation>占永久基本农田（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="56" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="56"/>
         <source>Permanent farmland (%)</source>
         <translation>占永久基本农田（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111"/>
         <source>Red line (mu)</source>
         <translation>占生态保护红线（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="58" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="58"/>
         <source>Red line (%)</source>
         <translation>占生态保护红线（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="119" />
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="124"/>
         <source>Cultivated land (mu)</source>
         <translation>含耕地（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="60" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="60"/>
         <source>Cultivated land net (mu)</source>
         <translation>含耕地净面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="50" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="52"/>
         <source>Outside development boundary (%)</source>
         <translation>城镇开发边界外（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="64" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="64"/>
         <source>Overlapping parcels</source>
         <translation>重叠地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="65" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="65"/>
         <source>Days since inspection</source>
         <translation>距上次巡查天数</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="67" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="67"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="69" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="69"/>
         <source>Parcels</source>
         <translation>地块数</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="70" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="70"/>
         <source>Fail</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="71" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="71"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="72" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="72"/>
         <source>Pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="79" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="79"/>
         <source>Parcel code</source>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="80" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="80"/>
         <source>Parcel name</source>
         <translation>地块名称</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="82" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="82"/>
         <source>Reserve date</source>
         <translation>储备日期</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="83" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="83"/>
         <source>Registration</source>
         <translation>登记状态</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="84" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="84"/>
         <source>Certificate number</source>
         <translation>不动产权证号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="85" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="85"/>
         <source>Fence</source>
         <translation>围挡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="86" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="86"/>
         <source>Dust net</source>
         <translation>防尘网</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="87" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="87"/>
         <source>Last inspection</source>
         <translation>最近巡查日期</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="96" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="96"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="98" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="98"/>
         <source>Reserve ledger</source>
         <translation>储备土地台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="99" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="99"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/xlsx.py" line="30" />
+        <location filename="../liaocheng_plugin/core/xlsx.py" line="30"/>
         <source>Exporting XLSX needs the Python package openpyxl.</source>
         <translation>导出 XLSX 需要 Python 包 openpyxl。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/xlsx.py" line="52" />
+        <location filename="../liaocheng_plugin/core/xlsx.py" line="52"/>
         <source>Could not write “{}”.</source>
         <translation>无法写入“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="33" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="33"/>
         <source>Reserve check results</source>
         <translation>储备土地核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="48" />
+        <location filename="../liaocheng_plugin/plugin.py" line="48"/>
         <source>Land-reserve parcels</source>
         <translation>储备土地核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="68" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="68"/>
         <source>Filter findings…</source>
         <translation>筛选核查问题…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="69" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="69"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="144" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="144"/>
         <source>All grids</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="36" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="37"/>
         <source>farmland</source>
         <translation>永农</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="37" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="38"/>
         <source>red line</source>
         <translation>红线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="38" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="39"/>
         <source>boundary</source>
         <translation>开发边界</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="39" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="40"/>
         <source>survey</source>
         <translation>三调</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="44" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="45"/>
         <source>none — set the profile first</source>
         <translation>未设置——请先配置保护图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="93" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="93"/>
         <source>Choose a layer of reserve parcels.</source>
         <translation>请选择储备地块图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="96" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="96"/>
         <source>No parcel of “{}” is selected.</source>
         <translation>图层“{}”中没有选中的地块。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="98" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="121"/>
         <source>No protected layer is set: open the protected-layer profile first.</source>
         <translation>尚未设置保护图层：请先打开保护图层配置。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="161" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="172"/>
         <source>The check was canceled; nothing was written.</source>
         <translation>核查已取消，未写入任何结果。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="153" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="153"/>
         <source>Checked reserve parcels</source>
         <translation>储备地块核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="157" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="157"/>
         <source>Conflict pieces</source>
         <translation>冲突图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="154" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="154"/>
         <source>Reserve summary</source>
         <translation>储备土地汇总</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111"/>
         <source>Area (mu)</source>
         <translation>面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111"/>
         <source>Farmland (mu)</source>
         <translation>永农（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111"/>
         <source>Cultivated (mu)</source>
         <translation>耕地（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111"/>
         <source>Outside boundary (%)</source>
         <translation>边界外（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="154" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="154"/>
         <source>parcels</source>
         <translation>宗地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="155" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="155"/>
         <source>mu in total</source>
         <translation>亩（合计）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="157" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="157"/>
         <source>warnings</source>
         <translation>项预警</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="201" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="212"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="292" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="316"/>
         <source>Export GeoPackage</source>
         <translation>导出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="62" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="66"/>
         <source>Written to {}</source>
         <translation>已写入 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="53" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="53"/>
         <source>Parcel code field</source>
         <translation>地块编号字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="54" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="54"/>
         <source>Parcel name field</source>
         <translation>地块名称字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="55" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="55"/>
         <source>Recorded area field (mu)</source>
         <translation>台账面积字段（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="56" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="56"/>
         <source>Registration state field</source>
         <translation>登记状态字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="57" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="57"/>
         <source>Certificate number field</source>
         <translation>不动产权证号字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="58" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="58"/>
         <source>Fence state field</source>
         <translation>围挡情况字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="59" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="59"/>
         <source>Dust net state field</source>
         <translation>防尘网情况字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="60" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="60"/>
         <source>Last inspection date field</source>
         <translation>最近巡查日期字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="85" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="85"/>
         <source>Land-reserve parcel check</source>
         <translation>储备土地核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="88" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="88"/>
         <source>Checks each land-reserve parcel: on permanent basic farmland or in the ecological red line (fail), outside the urban development boundary beyond a tolerance, on cultivated land, recorded area differing from the mapped area, not registered, inspection overdue, bare land without fence or dust net (warn), and parcels overlapping each other (fail). Assigns each parcel the grid cell and township holding most of it. Ledger fields are found automatically when not given.</source>
         <translation>逐宗核查储备地块：占用永久基本农田或位于生态保护红线内（不通过）；超出容差位于城镇开发边界外、含耕地、台账面积与图上面积不符、未办理登记、巡查超期、裸露土地未完整围挡或苫盖（预警）；储备地块相互重叠（不通过）。并为每宗地块确定其主要所在的网格和乡镇（街道）。未指定台账字段时自动识别。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="97" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="97"/>
         <source>Reserve parcels</source>
         <translation>储备地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="100" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="100"/>
         <source>Inspection grid</source>
         <translation>巡查网格</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="100" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="100"/>
         <source>Townships</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="107" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="107"/>
         <source>Name field of {}</source>
         <translation>{}名称字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="120" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="120"/>
         <source>Tolerated share outside the boundary (%)</source>
         <translation>允许位于边界外的比例（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="120" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="120"/>
         <source>Area tolerance (%)</source>
         <translation>面积容差（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="120" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="120"/>
         <source>Area tolerance (mu)</source>
         <translation>面积容差（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="120" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="120"/>
         <source>Inspection interval (days)</source>
         <translation>巡查周期（天）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="147" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="147"/>
         <source>Check date (YYYY-MM-DD; today when empty)</source>
         <translation>核查日期（YYYY-MM-DD，留空为今天）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="173" />
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="173"/>
         <source>Check date “{}” is not a date like 2024-06-30.</source>
         <translation>核查日期“{}”格式不正确，应如 2024-06-30。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="226" />
+        <location filename="../liaocheng_plugin/core/balance.py" line="226"/>
         <source>outflow on permanent basic farmland {:.2f} mu: must be restored in place</source>
         <translation>永久基本农田流出 {:.2f} 亩：须就地恢复</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="231" />
+        <location filename="../liaocheng_plugin/core/balance.py" line="231"/>
         <source>not cultivated in the baseline ({:.0f}% cultivated; {})</source>
         <translation>基期非耕地（耕地占 {:.0f}%；{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="234" />
+        <location filename="../liaocheng_plugin/core/balance.py" line="234"/>
         <source>not rectified yet</source>
         <translation>尚未整改</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="245" />
+        <location filename="../liaocheng_plugin/core/balance.py" line="245"/>
         <source>not new cultivated land: {:.2f} mu already cultivated in the baseline</source>
         <translation>非新增耕地：基期已是耕地 {:.2f} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="251" />
+        <location filename="../liaocheng_plugin/core/balance.py" line="251"/>
         <source>in the ecological red line {:.2f} mu</source>
         <translation>位于生态保护红线内 {:.2f} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="255" />
+        <location filename="../liaocheng_plugin/core/balance.py" line="255"/>
         <source>inside the urban development boundary {:.2f} mu</source>
         <translation>位于城镇开发边界内 {:.2f} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="258" />
+        <location filename="../liaocheng_plugin/core/balance.py" line="258"/>
         <source>smaller than {:.2f} mu ({:.2f} mu)</source>
         <translation>面积小于 {:.2f} 亩（{:.2f} 亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="273" />
+        <location filename="../liaocheng_plugin/core/balance.py" line="273"/>
         <source>overlaps inflow patch {} by {:.2f} mu (double counting)</source>
         <translation>与流入图斑 {} 重叠 {:.2f} 亩（重复计算）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="277" />
+        <location filename="../liaocheng_plugin/core/balance.py" line="277"/>
         <source>overlaps outflow patch {} by {:.2f} mu (double counting)</source>
         <translation>与流出图斑 {} 重叠 {:.2f} 亩（重复计算）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="288" />
+        <location filename="../liaocheng_plugin/core/balance.py" line="288"/>
         <source>paired with unknown outflow patch {}</source>
         <translation>对应的流出图斑 {} 不存在</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="296" />
+        <location filename="../liaocheng_plugin/core/balance.py" line="296"/>
         <source>paired inflow {} is not valid</source>
         <translation>对应的流入图斑 {} 无效</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="300" />
+        <location filename="../liaocheng_plugin/core/balance.py" line="300"/>
         <source>paired valid inflow {:.2f} mu does not cover the outflow {:.2f} mu</source>
         <translation>对应的有效流入 {:.2f} 亩不足以平衡流出 {:.2f} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109"/>
         <source>Direction</source>
         <translation>流向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109"/>
         <source>Patch number</source>
         <translation>图斑编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109"/>
         <source>County</source>
         <translation>县（区）代码</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="111" />
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="107"/>
         <source>County name</source>
         <translation>县（区）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="113" />
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="109"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="119" />
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="115"/>
         <source>Inside boundary (mu)</source>
         <translation>开发边界内（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109"/>
         <source>Cultivated in baseline (mu)</source>
         <translation>基期耕地（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109"/>
         <source>Quality grade</source>
         <translation>耕地质量等别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109"/>
         <source>Rectification</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="123" />
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="119"/>
         <source>Paired outflow</source>
         <translation>对应流出图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="124" />
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="120"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="125" />
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="121"/>
         <source>Outflow (mu)</source>
         <translation>流出（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="126" />
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="122"/>
         <source>Restored in place (mu)</source>
         <translation>就地恢复（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="127" />
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="123"/>
         <source>Exempt (mu)</source>
         <translation>不纳入平衡（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="128" />
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="124"/>
         <source>To balance (mu)</source>
         <translation>需平衡（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="129" />
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="125"/>
         <source>Valid inflow (mu)</source>
         <translation>有效流入（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="130" />
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="126"/>
         <source>Surplus / deficit (mu)</source>
         <translation>盈余/缺口（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="131" />
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="127"/>
         <source>Outflow quality grade</source>
         <translation>流出质量等别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="132" />
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="128"/>
         <source>Inflow quality grade</source>
         <translation>流入质量等别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="133" />
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="129"/>
         <source>Quality not worse</source>
         <translation>质量不降低</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="134" />
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="130"/>
         <source>Progress (%)</source>
         <translation>整改进度（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="135" />
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="131"/>
         <source>Balanced</source>
         <translation>是否平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="24" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="24"/>
         <source>outflow</source>
         <translation>流出</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="24" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="24"/>
         <source>inflow</source>
         <translation>流入</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="143" />
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="139"/>
         <source>county</source>
         <translation>县（区）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="143" />
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="139"/>
         <source>township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="144" />
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="140"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="144" />
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="140"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="138" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="138"/>
         <source>Balance ledger</source>
         <translation>进出平衡台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="137" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="137"/>
         <source>Checked patches</source>
         <translation>图斑核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="66" />
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="66"/>
         <source>Feature id</source>
         <translation>要素编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="31" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="31"/>
         <source>balanced</source>
         <translation>已平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="37" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="37"/>
         <source>outflow {:.2f} · to balance {:.2f} · inflow {:.2f} mu</source>
         <translation>流出 {:.2f} · 需平衡 {:.2f} · 流入 {:.2f} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="40" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="40"/>
         <source>balance {:+.2f} mu</source>
         <translation>差额 {:+.2f} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="41" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="41"/>
         <source>quality {} → {}</source>
         <translation>质量等别 {} → {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="41" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="41"/>
         <source>progress {:.2f}%</source>
         <translation>进度 {:.2f}%</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="49" />
+        <location filename="../liaocheng_plugin/plugin.py" line="49"/>
         <source>Cultivated-land balance</source>
         <translation>耕地进出平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="74" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="74"/>
         <source>All directions</source>
         <translation>全部流向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="87" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="87"/>
         <source>Cultivated-land balance results</source>
         <translation>耕地进出平衡核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="95" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="95"/>
         <source>Choose the outflow and the inflow patch layers.</source>
         <translation>请选择耕地流出和流入图斑图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="82" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="82"/>
         <source>Cultivated-land outflow and inflow balance</source>
         <translation>耕地进出平衡核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="85" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="85"/>
         <source>Checks cultivated-land outflow patches (fail on permanent basic farmland, warn where the baseline survey shows no cultivated land) and inflow patches (fail on land already cultivated, in the ecological red line, or overlapping another patch; warn inside the development boundary or below the minimum area), checks explicit pairings, and balances each county and year: outflow, restored, to balance, valid inflow, surplus or deficit in mu, area-weighted quality grade (1 best) and rectification progress. Give an outflow and an inflow layer, or one layer with a direction field.</source>
         <translation>核查耕地流出图斑（占用永久基本农田为不通过，基期调查非耕地为预警）和流入图斑（基期已是耕地、位于生态保护红线内或与其他图斑重叠为不通过；位于城镇开发边界内或小于最小面积为预警），核查流出与流入的对应关系，并按县（区）和年度计算进出平衡：流出、就地恢复、需平衡、有效流入、盈余或缺口（亩）、面积加权耕地质量等别（1 等最好）和整改进度。可分别给出流出和流入图层，或给出一个含流向字段的图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="96" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="96"/>
         <source>Outflow patches</source>
         <translation>耕地流出图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="99" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="99"/>
         <source>Inflow patches</source>
         <translation>耕地流入图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="102" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="102"/>
         <source>Outflow and inflow patches in one layer</source>
         <translation>流出和流入图斑（同一图层）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="107" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="107"/>
         <source>Direction field (流出/流入)</source>
         <translation>流向字段（流出/流入）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="113" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="113"/>
         <source>Cultivated share that counts as cultivated in the baseline (%)</source>
         <translation>基期计为耕地的耕地占比（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="123" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="123"/>
         <source>Minimum inflow patch (mu)</source>
         <translation>流入图斑最小面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="164" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="164"/>
         <source>Layer “{}” needs a direction field (流出/流入) to tell outflow from inflow.</source>
         <translation>图层“{}”需要流向字段（流出/流入）以区分流出和流入。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="171" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="171"/>
         <source>Give an outflow layer, an inflow layer, or one layer with a direction field.</source>
         <translation>请给出流出图层、流入图层，或一个含流向字段的图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="33" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="33"/>
         <source>unbalanced: inflow quality is worse</source>
         <translation>未平衡：流入质量低于流出</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="35" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="35"/>
         <source>unbalanced: area deficit</source>
         <translation>未平衡：面积缺口</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="105" />
+        <location filename="../liaocheng_plugin/core/siting.py" line="105"/>
         <source>occupies permanent basic farmland {:.2f} mu ({:.1f}%)</source>
         <translation>占用永久基本农田 {:.2f} 亩（{:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="105" />
+        <location filename="../liaocheng_plugin/core/siting.py" line="105"/>
         <source>enters the ecological red line {:.2f} mu ({:.1f}%)</source>
         <translation>进入生态保护红线 {:.2f} 亩（{:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="112" />
+        <location filename="../liaocheng_plugin/core/siting.py" line="112"/>
         <source>occupies cultivated land {:.2f} mu: needs compensation (占补平衡)</source>
         <translation>占用耕地 {:.2f} 亩：须落实占补平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="119" />
+        <location filename="../liaocheng_plugin/core/siting.py" line="119"/>
         <source>{:.1f}% outside the urban development boundary: a separately sited project (单独选址)</source>
         <translation>{:.1f}% 位于城镇开发边界外：属单独选址项目</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="125" />
+        <location filename="../liaocheng_plugin/core/siting.py" line="125"/>
         <source>villages inside: {}</source>
         <translation>压占村庄：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="127" />
+        <location filename="../liaocheng_plugin/core/siting.py" line="127"/>
         <source>villages nearby: {}</source>
         <translation>邻近村庄：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="175" />
+        <location filename="../liaocheng_plugin/core/siting.py" line="175"/>
         <source>Layer “{}” must hold site polygons or route lines.</source>
         <translation>图层“{}”须为选址面或线路线图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="177" />
+        <location filename="../liaocheng_plugin/core/siting.py" line="177"/>
         <source>Routes in “{}” need a corridor width greater than 0 m.</source>
         <translation>“{}”中的线路需要大于 0 米的廊道宽度。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="114" />
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="119"/>
         <source>Rank</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="116" />
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="121"/>
         <source>Length (m)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="120" />
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="125"/>
         <source>Inside boundary (%)</source>
         <translation>开发边界内（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="121" />
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="126"/>
         <source>Villages inside</source>
         <translation>压占村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="122" />
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="127"/>
         <source>Villages nearby</source>
         <translation>邻近村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="123" />
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="128"/>
         <source>Clear part (mu)</source>
         <translation>无冲突部分（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="132" />
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="137"/>
         <source>Criterion</source>
         <translation>比选指标</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="50" />
+        <location filename="../liaocheng_plugin/plugin.py" line="50"/>
         <source>Project site selection</source>
         <translation>项目选址</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="87" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="110"/>
         <source>Left click adds a vertex, right click finishes; the check runs at once.</source>
         <translation>左键添加节点，右键结束；绘制完成即核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="144" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="167"/>
         <source>Alternative {}</source>
         <translation>方案{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="162" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="185"/>
         <source>Select sites or routes in the active layer first.</source>
         <translation>请先在当前图层中选择选址或线路。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="183" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="206"/>
         <source>Rename alternative</source>
         <translation>重命名方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="183" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="206"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="253" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="276"/>
         <source>Sketch or select at least one alternative first.</source>
         <translation>请先绘制或选择至少一个方案。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="255" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="278"/>
         <source>Clear parts of the alternatives</source>
         <translation>方案无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="255" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="278"/>
         <source>Site alternatives</source>
         <translation>选址方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="282" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="305"/>
         <source>Site selection results</source>
         <translation>项目选址结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="285" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="309"/>
         <source>Export comparison</source>
         <translation>导出方案比选</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="287" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="311"/>
         <source>Comparison</source>
         <translation>方案比选</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="56" />
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="56"/>
         <source>Project site selection check</source>
         <translation>项目选址核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="59" />
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="59"/>
         <source>Checks project sites (polygons) or routes (lines, as corridors WIDTH metres wide) against permanent basic farmland, the ecological red line, cultivated land, the urban development boundary (outside it a project is separately sited), villages inside and within VILLAGE_DISTANCE, and gives for routes the chainage intervals (K12+300–K12+480) crossing farmland or red line, the clear part of each site, a score (mu of farmland + red line) and the rank of each alternative.</source>
         <translation>核查项目选址（面）或线路（线，按 WIDTH 米宽廊道）与永久基本农田、生态保护红线、耕地、城镇开发边界（边界外属单独选址）以及压占和 VILLAGE_DISTANCE 范围内村庄的关系；对线路给出穿越永久基本农田或生态保护红线的桩号区间（如 K12+300–K12+480），给出各方案的无冲突部分、冲突得分（永久基本农田与生态保护红线亩数之和）和排序。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="68" />
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="68"/>
         <source>Sites or routes</source>
         <translation>选址或线路</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="73" />
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="73"/>
         <source>Alternative name field</source>
         <translation>方案名称字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="76" />
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="76"/>
         <source>Route corridor width</source>
         <translation>线路廊道宽度</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="81" />
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="81"/>
         <source>Village distance</source>
         <translation>村庄避让距离</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="87" />
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="87"/>
         <source>Checked sites</source>
         <translation>选址核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="88" />
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="88"/>
         <source>Route crossings</source>
         <translation>线路穿越段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="91" />
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="91"/>
         <source>Clear parts</source>
         <translation>无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="201" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="224"/>
         <source>Alternative</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="54" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="54"/>
         <source>Patch number field (TBBH; detected when empty)</source>
         <translation>图斑编号字段（TBBH；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="55" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="55"/>
         <source>County code field (XZQDM; detected when empty)</source>
         <translation>县（区）代码字段（XZQDM；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="56" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="56"/>
         <source>Township code field (XZDM; detected when empty)</source>
         <translation>乡镇代码字段（XZDM；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="57" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="57"/>
         <source>Year field (NF; detected when empty)</source>
         <translation>年度字段（NF；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="58" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="58"/>
         <source>Quality grade field (GDDB, 1 best; detected when empty)</source>
         <translation>耕地质量等别字段（GDDB，1 等最好；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="59" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="59"/>
         <source>Rectification method field (ZGFS; detected when empty)</source>
         <translation>整改方式字段（ZGFS；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="60" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="60"/>
         <source>Exemption reason field (detected when empty)</source>
         <translation>不纳入平衡原因字段（留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="61" />
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="61"/>
         <source>Paired outflow patches field (PDLCTBBH; detected when empty)</source>
         <translation>对应流出图斑字段（PDLCTBBH；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="33" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="35"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="34" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="36"/>
         <source>A4 portrait</source>
         <translation>A4 纵向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="35" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="37"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="36" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="38"/>
         <source>A3 portrait</source>
         <translation>A3 纵向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="45" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="47"/>
         <source>Permanent basic farmland (mu)</source>
         <translation>永久基本农田（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="46" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="48"/>
         <source>Permanent basic farmland (%)</source>
         <translation>永久基本农田（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="47" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="49"/>
         <source>Ecological red line (mu)</source>
         <translation>生态保护红线（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="48" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="50"/>
         <source>Ecological red line (%)</source>
         <translation>生态保护红线（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="51" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="53"/>
         <source>Inside development boundary (%)</source>
         <translation>城镇开发边界内（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="71" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="73"/>
         <source>Conflict</source>
         <translation>核查项</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="133" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="135"/>
         <source>Unknown sheet template “{}”.</source>
         <translation>未知的图纸模板“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="165" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="167"/>
         <source>Coordinate system: {} ({}); areas ellipsoidal on CGCS2000</source>
         <translation>坐标系：{}（{}）；面积为 CGCS2000 椭球面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="176" />
-        <source>Drawn by: ________  Checked by: ________  Date: [% format_date(now(), 'yyyy-MM-dd') %]</source>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="178"/>
+        <source>Drawn by: ________  Checked by: ________  Date: [% format_date(now(), &apos;yyyy-MM-dd&apos;) %]</source>
         <translation>制图：________  审核：________  日期：[% format_date(now(), 'yyyy-MM-dd') %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="204" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="206"/>
         <source>Layer “{}” has no subject to put on a sheet.</source>
         <translation>图层“{}”中没有可出图的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="215" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="217"/>
         <source>No subject of “{}” matches the selection.</source>
         <translation>图层“{}”中没有符合所选条件的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="228" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="224"/>
         <source>Could not export the sheets to “{}”.</source>
         <translation>无法将图纸导出到“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="31" />
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="31"/>
         <source>Export map sheets</source>
         <translation>导出核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="34" />
-        <source>Exports one map sheet per subject of a check's result layer to one PDF: title, map of the subject over the protected layers of the project's profile, legend of what is on the map, scale bar, north arrow, CRS note, overview map, results table and sign-off block. Paper A4 or A3, landscape or portrait.</source>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="34"/>
+        <source>Exports one map sheet per subject of a check&apos;s result layer to one PDF: title, map of the subject over the protected layers of the project&apos;s profile, legend of what is on the map, scale bar, north arrow, CRS note, overview map, results table and sign-off block. Paper A4 or A3, landscape or portrait.</source>
         <translation>将核查结果图层的每个对象导出为一页核查图（合为一个 PDF）：标题、对象叠加工程保护图层配置中各图层的主图、仅列出图上内容的图例、比例尺、指北针、坐标系说明、鹰眼图、结果表和签署栏（制图/审核/日期）。纸张 A4 或 A3，横向或纵向。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="41" />
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="41"/>
         <source>Result layer of a check</source>
         <translation>核查结果图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="49" />
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="49"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="52" />
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="52"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="52" />
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="52"/>
         <source>Land check map sheet</source>
         <translation>国土空间核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="53" />
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="53"/>
         <source>Overview layers (e.g. county boundaries)</source>
         <translation>鹰眼图图层（如县级行政区）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="61" />
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="61"/>
         <source>PDF file</source>
         <translation>PDF 文件</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="89" />
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="89"/>
         <source>{} pages written to {}</source>
         <translation>已将 {} 页写入 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="71" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="73"/>
         <source>Value</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_pack.py" line="102" />
+        <location filename="../liaocheng_plugin/core/field_pack.py" line="113"/>
         <source>Choose at least one subject of “{}” for the field pack.</source>
         <translation>请为外业核查包选择“{}”中的至少一个对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="172" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="174"/>
         <source>Centre: WGS 84 [% {} %] N, [% {} %] E; GK X [% {} %], Y [% {} %]</source>
         <translation>中心点：WGS 84 北纬 [% {} %]，东经 [% {} %]；高斯坐标 X [% {} %]，Y [% {} %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="174" />
+        <location filename="../liaocheng_plugin/core/sheets.py" line="176"/>
         <source>Conclusion: ____________  Photo nos.: ________  Checked by: ________</source>
         <translation>核查结论：____________  照片编号：________  核查人：________</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="99" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="103"/>
         <source>Export map sheet…</source>
         <translation>导出核查图…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="100" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="104"/>
         <source>Export atlas…</source>
         <translation>批量出图…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="218" />
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="229"/>
         <source>Select a row of the table first.</source>
         <translation>请先在表格中选择一行。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="257" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="339"/>
         <source>Exporting map sheets</source>
         <translation>正在导出核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="316" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="339"/>
         <source> map sheet</source>
         <translation>图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="83" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="84"/>
         <source>Export map sheets…</source>
         <translation>导出核查图…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="101" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="87"/>
         <source>Field pack…</source>
         <translation>外业核查包…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="59" />
+        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="59"/>
         <source>Field pack folder</source>
         <translation>外业核查包文件夹</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="241" />
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="362"/>
         <source> field check</source>
         <translation>外业核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="33" />
+        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="33"/>
         <source>Export field pack</source>
         <translation>导出外业核查包</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="36" />
+        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="36"/>
         <source>Writes a folder for field teams: a GeoPackage with the subjects (the selected ones, else all), their conflict pieces and the protected layers of the project's profile clipped to MARGIN metres around them, with their styles; a QGIS project that opens it offline (also in QField); and an atlas PDF giving each subject's centre in WGS 84 and Gauss-Krüger coordinates with an empty field-notes form.</source>
         <translation>为外业核查组生成一个文件夹：GeoPackage（核查对象——有选中的则为选中对象，否则为全部——及其冲突图斑，以及按 MARGIN 米范围裁切的工程保护图层，含样式）；可离线打开的 QGIS 工程（也可用于 QField）；以及逐对象的 PDF 图册，给出各对象中心点的 WGS 84 与高斯-克吕格坐标，并附空白外业核查记录栏。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="48" />
+        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="48"/>
         <source>Conflict pieces (optional)</source>
         <translation>冲突图斑（可选）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="53" />
+        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="53"/>
         <source>Margin around the subjects</source>
         <translation>对象周边裁切范围</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="58" />
+        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="58"/>
         <source>Field check</source>
         <translation>外业核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="85" />
+        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="86"/>
         <source>Field pack written: {}, {}, {} ({} pages)</source>
         <translation>外业核查包已写入：{}、{}、{}（{} 页）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/staging.py" line="28"/>
+        <source>Could not write “{}”: close it in other programs first.</source>
+        <translation>无法写入“{}”：请先在其他程序中关闭该文件。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="61"/>
+        <source>The export was canceled; nothing was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="362"/>
+        <source>Exporting the field pack</source>
+        <translation>正在导出外业核查包</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="91"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
     <name>BalanceDockForm</name>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="9" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="9"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="11" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="11"/>
         <source>Outflow patches</source>
         <translation>耕地流出图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="13" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="13"/>
         <source>Inflow patches</source>
         <translation>耕地流入图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="15" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="15"/>
         <source>Protected layers</source>
         <translation>保护图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="19" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="19"/>
         <source>Profile…</source>
         <translation>配置…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="27" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="27"/>
         <source>Run check</source>
         <translation>开始核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="28" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="28"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="52" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="52"/>
         <source>Export balance ledger (XLSX)…</source>
         <translation>导出进出平衡台账（XLSX）…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="53" />
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="53"/>
         <source>Export GeoPackage…</source>
         <translation>导出 GeoPackage…</translation>
     </message>
@@ -1690,57 +1710,57 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.ui" line="9" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.ui" line="9"/>
         <source>Protected-layer profile</source>
         <translation>保护图层配置</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.ui" line="15" />
-        <source>Assign the project's layers to the roles the checks use. Proposals come from common layer and field names; the reason is shown under each role. The profile is saved in the project.</source>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.ui" line="15"/>
+        <source>Assign the project&apos;s layers to the roles the checks use. Proposals come from common layer and field names; the reason is shown under each role. The profile is saved in the project.</source>
         <translation>为核查所用的各类保护图层指定工程中的图层。系统根据常见图层名和字段名自动识别，识别依据显示在各项下方。配置随工程保存。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.ui" line="22" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.ui" line="22"/>
         <source>Roles</source>
         <translation>图层角色</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.ui" line="28" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.ui" line="28"/>
         <source>Further overlay layers</source>
         <translation>其他叠加图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.ui" line="33" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.ui" line="33"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.ui" line="34" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.ui" line="34"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.ui" line="39" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.ui" line="39"/>
         <source>Add layer</source>
         <translation>添加图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.ui" line="40" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.ui" line="40"/>
         <source>Remove layer</source>
         <translation>移除图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.ui" line="49" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.ui" line="49"/>
         <source>Guess from layer names</source>
         <translation>按图层名自动识别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.ui" line="50" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.ui" line="50"/>
         <source>Import JSON…</source>
         <translation>导入 JSON…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.ui" line="51" />
+        <location filename="../liaocheng_plugin/gui/profile_dialog.ui" line="51"/>
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
     </message>
@@ -1748,67 +1768,67 @@
 <context>
     <name>ReserveDockForm</name>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="9" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="9"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="11" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="11"/>
         <source>Reserve parcels</source>
         <translation>储备地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="13" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="13"/>
         <source>Selected parcels only</source>
         <translation>仅核查选中地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="14" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="14"/>
         <source>Inspection grid</source>
         <translation>巡查网格</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="16" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="16"/>
         <source>Townships</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="18" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="18"/>
         <source>Check date</source>
         <translation>核查日期</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="19" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="19"/>
         <source>yyyy-MM-dd</source>
         <translation>yyyy-MM-dd</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="20" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="20"/>
         <source>Protected layers</source>
         <translation>保护图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="24" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="24"/>
         <source>Profile…</source>
         <translation>配置…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="32" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="32"/>
         <source>Run check</source>
         <translation>开始核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="33" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="33"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="62" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="62"/>
         <source>Export ledger (XLSX)…</source>
         <translation>导出台账（XLSX）…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="63" />
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="63"/>
         <source>Export GeoPackage…</source>
         <translation>导出 GeoPackage…</translation>
     </message>
@@ -1816,67 +1836,67 @@
 <context>
     <name>SiteDockForm</name>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="9" />
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="9"/>
         <source>Sketch an alternative</source>
         <translation>绘制方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="11" />
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="11"/>
         <source>Draw site</source>
         <translation>绘制选址</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="12" />
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="12"/>
         <source>Draw route</source>
         <translation>绘制线路</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="13" />
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="13"/>
         <source>Use selected features</source>
         <translation>使用选中要素</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="14" />
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="14"/>
         <source>Route width</source>
         <translation>线路宽度</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="17" />
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="17"/>
         <source> m</source>
         <translation> 米</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="16" />
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="16"/>
         <source>Village distance</source>
         <translation>村庄避让距离</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="30" />
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="30"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="31" />
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="31"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="32" />
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="32"/>
         <source>Add as layers</source>
         <translation>添加为图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="32" />
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="32"/>
         <source>The alternatives and their clear parts (site minus farmland and red line)</source>
         <translation>各方案及其无冲突部分（扣除永久基本农田和生态保护红线）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="33" />
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="33"/>
         <source>Export comparison (XLSX)…</source>
         <translation>导出方案比选（XLSX）…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="34" />
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="34"/>
         <source>Export GeoPackage…</source>
         <translation>导出 GeoPackage…</translation>
     </message>

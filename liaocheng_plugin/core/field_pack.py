@@ -8,6 +8,7 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureRequest,
+    QgsFeedback,
     QgsGeometry,
     QgsProject,
     QgsVectorLayer,
@@ -15,11 +16,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtXml import QDomDocument
 
-from liaocheng_plugin.core.exceptions import LiaochengError
+from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.export import write_layers_gpkg
 from liaocheng_plugin.core.geometry_repair import polygonal_part
 from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.progress import StepFeedback
 from liaocheng_plugin.core.sheets import export_sheets
+from liaocheng_plugin.core.staging import staged_folder
 
 DEFAULT_MARGIN_M = 200.0
 GPKG_NAME = "field_pack.gpkg"
@@ -62,7 +65,9 @@ def copy_style(source: QgsVectorLayer, target: QgsVectorLayer) -> None:
     target.importNamedStyle(document)
 
 
-def clipped(layer: QgsVectorLayer, area: QgsGeometry, area_crs, name: str) -> QgsVectorLayer:
+def clipped(
+    layer: QgsVectorLayer, area: QgsGeometry, area_crs, name: str, feedback: Optional[QgsFeedback] = None
+) -> QgsVectorLayer:
     """The features of ``layer`` within ``area`` (a margin around the subjects), cut to it."""
     transform = QgsCoordinateTransform(area_crs, layer.crs(), QgsProject.instance())
     local = QgsGeometry(area)
@@ -70,6 +75,8 @@ def clipped(layer: QgsVectorLayer, area: QgsGeometry, area_crs, name: str) -> Qg
     polygons = QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PolygonGeometry
     features = []
     for feature in layer.getFeatures(QgsFeatureRequest().setFilterRect(local.boundingBox())):
+        if feedback is not None and feedback.isCanceled():
+            raise CheckCanceledError()
         geometry = feature.geometry()
         if geometry.isNull() or not geometry.intersects(local):
             continue
@@ -91,9 +98,13 @@ def export_field_pack(
     conflicts: Optional[QgsVectorLayer] = None,
     margin_m: float = DEFAULT_MARGIN_M,
     template: str = "a4_portrait",
+    feedback: Optional[QgsFeedback] = None,
 ) -> FieldPack:
     """Write a GeoPackage (subjects, conflicts, protected layers clipped to ``margin_m``, styles embedded),
-    a project that opens it offline (QGIS or QField) and an atlas with coordinates and a notes form."""
+    a project that opens it offline (QGIS or QField) and an atlas with coordinates and a notes form.
+
+    Cancelling through ``feedback`` raises CheckCanceledError and leaves ``folder`` as it was.
+    """
     request = QgsFeatureRequest()
     if feature_ids is not None:
         request.setFilterFids(list(feature_ids))
@@ -101,16 +112,41 @@ def export_field_pack(
     if not chosen:
         raise LiaochengError(tr("Choose at least one subject of “{}” for the field pack.").format(subjects.name()))
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    steps = StepFeedback(2, feedback)
+    with staged_folder(folder) as scratch:
+        tables = clipped_tables(subjects, chosen, protected, conflicts, margin_m, steps)
+        steps.set_step(1)
+        pages = write_pack(scratch, tables, subjects.crs(), title, template, steps)
+    return FieldPack(folder / GPKG_NAME, folder / PROJECT_NAME, folder / ATLAS_NAME, pages)
+
+
+def clipped_tables(
+    subjects: QgsVectorLayer,
+    chosen: Sequence[QgsFeature],
+    protected: Sequence[QgsVectorLayer],
+    conflicts: Optional[QgsVectorLayer],
+    margin_m: float,
+    feedback: StepFeedback,
+) -> Dict[str, QgsVectorLayer]:
+    """The pack's tables as memory layers: the chosen subjects, their conflicts and the clipped protected layers."""
     area = QgsGeometry.unaryUnion([f.geometry().buffer(margin_m, 8) for f in chosen])
     tables: Dict[str, QgsVectorLayer] = {"subjects": copy_of(subjects, chosen, "subjects")}
-    if conflicts is not None:
-        tables["conflicts"] = clipped(conflicts, area, subjects.crs(), "conflicts")
-    for position, layer in enumerate(protected):
-        tables[f"protected_{position + 1}"] = clipped(layer, area, subjects.crs(), layer.name())
+    sources = ([("conflicts", conflicts)] if conflicts is not None else []) + [
+        (f"protected_{position + 1}", layer) for position, layer in enumerate(protected)
+    ]
+    for done, (table, layer) in enumerate(sources):
+        feedback.setProgress(100.0 * done / len(sources))
+        tables[table] = clipped(layer, area, subjects.crs(), table if table == "conflicts" else layer.name(), feedback)
+    return tables
+
+
+def write_pack(
+    folder: Path, tables: Dict[str, QgsVectorLayer], crs, title: str, template: str, feedback: StepFeedback
+) -> int:
+    """Write the GeoPackage, the offline project and the atlas into ``folder``; returns the atlas page count."""
     gpkg = write_layers_gpkg(folder / GPKG_NAME, tables)
     project = QgsProject()
-    project.setCrs(subjects.crs())
+    project.setCrs(crs)
     project.setTitle(title)
     packed: List[QgsVectorLayer] = []
     for table, source in reversed(list(tables.items())):
@@ -120,9 +156,10 @@ def export_field_pack(
         layer.saveStyleToDatabase(table, title, True, "")  # embedded: the style travels with the GeoPackage
         project.addMapLayer(layer)
         packed.append(layer)
-    project_path = folder / PROJECT_NAME
-    project.write(str(project_path))
-    subjects_layer = packed[-1]
-    atlas = folder / ATLAS_NAME
-    pages = export_sheets(subjects_layer, packed[:-1][::-1], [], title, atlas, template, field_notes=True)
-    return FieldPack(gpkg, project_path, atlas, pages)
+    project.write(str(folder / PROJECT_NAME))
+    try:
+        return export_sheets(
+            packed[-1], packed[:-1][::-1], [], title, folder / ATLAS_NAME, template, feedback=feedback, field_notes=True
+        )
+    finally:
+        project.clear()  # close the GeoPackage before it moves (Windows cannot move an open file)

@@ -17,11 +17,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtXml import QDomDocument
 
-from liaocheng_plugin.core.exceptions import LiaochengError
+from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.findings import status_labels
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.paths import resource_path
 from liaocheng_plugin.core.profile import ProtectedProfile
+from liaocheng_plugin.core.staging import staged_folder
 
 TEMPLATES = ("a4_landscape", "a4_portrait", "a3_landscape", "a3_portrait")
 ATLAS_MARGIN = 0.35
@@ -215,18 +216,12 @@ def export_sheets(
     if pages == 0:
         raise LiaochengError(tr("No subject of “{}” matches the selection.").format(layer.name()))
     path = Path(pdf_path)
-    if path.suffix.lower() == ".png":
-        # One PNG per page, named <stem>_<page name>.png.
-        settings = QgsLayoutExporter.ImageExportSettings()
-        settings.dpi = 150
-        atlas.setFilenameExpression(f"'{path.stem}_' || {subject_name_expression(layer)}")
-        result, error = QgsLayoutExporter.exportToImage(atlas, str(path.parent / path.stem), "png", settings, feedback)
-    else:
-        settings = QgsLayoutExporter.PdfExportSettings()
-        settings.dpi = 150
-        result, error = QgsLayoutExporter.exportToPdf(atlas, str(path), settings, feedback)
-    if result != QgsLayoutExporter.Success:
-        raise LiaochengError(tr("Could not export the sheets to “{}”.").format(pdf_path), error)
+    with staged_folder(path.parent) as scratch:
+        result, error = export_atlas(atlas, scratch / path.name, subject_name_expression(layer), feedback)
+        if result == QgsLayoutExporter.Canceled or (feedback is not None and feedback.isCanceled()):
+            raise CheckCanceledError()
+        if result != QgsLayoutExporter.Success:
+            raise LiaochengError(tr("Could not export the sheets to “{}”.").format(pdf_path), error)
     if keep_in_project:
         manager = project.layoutManager()
         name, number = title, 1
@@ -236,6 +231,19 @@ def export_sheets(
         layout.setName(name)
         manager.addLayout(layout)
     return pages
+
+
+def export_atlas(atlas, path: Path, page_name: str, feedback: Optional[QgsFeedback]):
+    """Export every atlas page to one PDF at ``path``, or to one PNG per page named <stem>_<page name>.png;
+    returns the exporter's result and error text. The exporter stops between pages when ``feedback`` is cancelled."""
+    if path.suffix.lower() == ".png":
+        settings = QgsLayoutExporter.ImageExportSettings()
+        settings.dpi = 150
+        atlas.setFilenameExpression(f"'{path.stem}_' || {page_name}")
+        return QgsLayoutExporter.exportToImage(atlas, str(path.parent / path.stem), "png", settings, feedback)
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.dpi = 150
+    return QgsLayoutExporter.exportToPdf(atlas, str(path), settings, feedback)
 
 
 OVERVIEW_NAME_WORDS = ("XZQ", "行政区", "县界", "区划")

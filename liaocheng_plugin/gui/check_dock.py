@@ -3,13 +3,13 @@
 from pathlib import Path
 from typing import Callable, Dict, List, Sequence, Tuple
 
-from qgis.core import QgsApplication, QgsFeedback, QgsProject, QgsProxyProgressTask, QgsVectorLayer
+from qgis.core import QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QModelIndex
 from qgis.PyQt.QtWidgets import QFileDialog, QHBoxLayout, QHeaderView, QPushButton, QWidget
 
 from liaocheng_plugin.core.definitions import Role
-from liaocheng_plugin.core.exceptions import LiaochengError
+from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.field_pack import export_field_pack
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.log import logger
@@ -17,6 +17,7 @@ from liaocheng_plugin.core.profile import ProtectedProfile
 from liaocheng_plugin.core.sheets import export_sheets, layer_sets, overview_layers
 from liaocheng_plugin.gui.algorithm_runner import AlgorithmRunner
 from liaocheng_plugin.gui.canvas_highlight import CanvasHighlight
+from liaocheng_plugin.gui.export_task import ExportRunner
 from liaocheng_plugin.gui.result_group import replace_result_group
 from liaocheng_plugin.gui.results_model import FEATURE_ID_ROLE, ResultsFilter, ResultsModel
 
@@ -56,6 +57,9 @@ def export_and_report(iface, title: str, write: Callable[[], object], path: str)
     """Run an export and say in the message bar where it went, or why it failed."""
     try:
         write()
+    except CheckCanceledError:
+        iface.messageBar().pushInfo(title, tr("The export was canceled; nothing was written."))
+        return
     except LiaochengError as error:
         iface.messageBar().pushCritical(title, str(error))
         return
@@ -110,6 +114,11 @@ class CheckDock(QgsDockWidget):
             button.clicked.connect(slot)
             sheets_row.addWidget(button)
         form.mainLayout.addLayout(sheets_row)
+        self.exports = ExportRunner(
+            [form.runButton, form.exportXlsxButton, form.exportGpkgButton] + [button for button, _ in buttons],
+            form.progressBar,
+            form.cancelButton,
+        )
         self.runner.progressChanged.connect(lambda value: form.progressBar.setValue(int(value)))
         self.runner.finished.connect(self._finished)
 
@@ -238,15 +247,19 @@ class CheckDock(QgsDockWidget):
             self._export(lambda: self.export_pack_to(folder, ids), folder)
 
     def export_pack_to(self, folder: str, feature_ids: List[int]):
-        """Write the field pack of ``feature_ids`` into ``folder``."""
+        """Write the field pack of ``feature_ids`` into ``folder`` (a cancellable task; nothing written on cancel)."""
         project = QgsProject.instance()
-        return export_field_pack(
-            self.layers["OUTPUT"],
-            layer_sets(project),
-            Path(folder),
-            self.windowTitle() + tr(" field check"),
-            feature_ids,
-            self.layers.get("OVERLAPS"),
+        return self.exports.run(
+            tr("Exporting the field pack"),
+            lambda feedback: export_field_pack(
+                self.layers["OUTPUT"],
+                layer_sets(project),
+                Path(folder),
+                self.windowTitle() + tr(" field check"),
+                feature_ids,
+                self.layers.get("OVERLAPS"),
+                feedback=feedback,
+            ),
         )
 
     def _sheet_path(self) -> str:
@@ -254,32 +267,24 @@ class CheckDock(QgsDockWidget):
         return path
 
     def export_sheets_to(self, path: str, feature_ids: List[int]) -> int:
-        """Export the sheets of ``feature_ids``; progress shows in QGIS's task manager, the layout stays in the
-        project's layout manager. Layouts render on the main thread, as QGIS's own layout exports do."""
-        task = QgsProxyProgressTask(tr("Exporting map sheets"))
-        QgsApplication.taskManager().addTask(task)
-        feedback = QgsFeedback()
-        feedback.progressChanged.connect(task.setProxyProgress)
-        pages = 0
-        try:
-            layer = self.layers["OUTPUT"]
-            title = self.windowTitle() + tr(" map sheet")
-            project = QgsProject.instance()
-            pieces = [self.layers["OVERLAPS"]] if "OVERLAPS" in self.layers else []
-            pages = export_sheets(
-                layer,
+        """Export the sheets of ``feature_ids`` as a cancellable task; the layout stays in the project's layout
+        manager."""
+        project = QgsProject.instance()
+        pieces = [self.layers["OVERLAPS"]] if "OVERLAPS" in self.layers else []
+        return self.exports.run(
+            tr("Exporting map sheets"),
+            lambda feedback: export_sheets(
+                self.layers["OUTPUT"],
                 pieces + layer_sets(project),
                 overview_layers(project),
-                title,
+                self.windowTitle() + tr(" map sheet"),
                 Path(path),
                 "a4_landscape",
                 feature_ids,
                 keep_in_project=True,
                 feedback=feedback,
-            )
-        finally:
-            task.finalize(pages > 0)
-        return pages
+            ),
+        )
 
     def _export(self, write: Callable[[], object], path: str) -> None:
         export_and_report(self.iface, self.windowTitle(), write, path)
@@ -297,8 +302,9 @@ class CheckDock(QgsDockWidget):
         self.refresh_profile_summary()
 
     def cleanup(self) -> None:
-        """Stop a running check and remove the highlights (called on unload)."""
+        """Stop a running check or export and remove the highlights (called on unload)."""
         self.runner.cancel()
+        self.exports.cancel()
         self.highlight.clear()
 
 

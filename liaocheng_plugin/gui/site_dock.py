@@ -14,12 +14,13 @@ from qgis.core import (
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
-from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QPushButton, QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QProgressBar, QPushButton, QTableWidgetItem, QWidget
 
 from liaocheng_plugin.core.crs import choose_working_crs
 from liaocheng_plugin.core.definitions import Role
 from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.export import as_fields, write_layers_gpkg, write_ledger
+from liaocheng_plugin.core.field_pack import FieldPack, export_field_pack
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.overlay import OverlayEngine, is_cultivated
 from liaocheng_plugin.core.paths import plugin_file
@@ -37,6 +38,7 @@ from liaocheng_plugin.core.siting_table import (
 )
 from liaocheng_plugin.gui.canvas_highlight import CanvasHighlight
 from liaocheng_plugin.gui.check_dock import export_and_report
+from liaocheng_plugin.gui.export_task import ExportRunner
 from liaocheng_plugin.gui.result_group import replace_result_group
 from liaocheng_plugin.gui.sketch_tool import SketchTool
 
@@ -81,7 +83,29 @@ class SiteDock(QgsDockWidget):
         form.exportGpkgButton.clicked.connect(self.export_gpkg)
         self.atlasButton = QPushButton(tr("Export map sheets…"), form)
         self.atlasButton.clicked.connect(self.export_atlas)
-        form.actionsLayout.addWidget(self.atlasButton, 2, 0, 1, 3)
+        form.actionsLayout.addWidget(self.atlasButton, 2, 0, 1, 2)
+        self.packButton = QPushButton(tr("Field pack…"), form)
+        self.packButton.clicked.connect(self.export_pack)
+        form.actionsLayout.addWidget(self.packButton, 2, 2)
+        self.exportProgress = QProgressBar(form)
+        self.cancelExportButton = QPushButton(tr("Cancel"), form)
+        self.cancelExportButton.setEnabled(False)
+        form.actionsLayout.addWidget(self.exportProgress, 3, 0, 1, 2)
+        form.actionsLayout.addWidget(self.cancelExportButton, 3, 2)
+        self.exports = ExportRunner(
+            [
+                form.drawGroup,
+                form.renameButton,
+                form.removeButton,
+                form.saveLayerButton,
+                form.exportXlsxButton,
+                form.exportGpkgButton,
+                self.atlasButton,
+                self.packButton,
+            ],
+            self.exportProgress,
+            self.cancelExportButton,
+        )
         form.comparisonTable.horizontalHeader().sectionClicked.connect(self.show_alternative)
         form.hintLabel.setText(tr("Left click adds a vertex, right click finishes; the check runs at once."))
         self._refresh_table()
@@ -308,17 +332,42 @@ class SiteDock(QgsDockWidget):
             self._export(lambda: self.export_sheets_to(path), path)
 
     def export_sheets_to(self, path: str) -> int:
-        """Sheets of all alternatives (the layer of the result group), over the profile's protected layers."""
+        """Sheets of all alternatives (the layer of the result group), over the profile's protected layers; a
+        cancellable task."""
         project = QgsProject.instance()
         layer = self.add_result_layers()  # sheets kept in the project need their layer in it: the result group
-        return export_sheets(
-            layer,
-            layer_sets(project),
-            overview_layers(project),
-            tr("Project site selection") + tr(" map sheet"),
-            Path(path),
-            "a4_portrait",
-            keep_in_project=True,
+        return self.exports.run(
+            tr("Exporting map sheets"),
+            lambda feedback: export_sheets(
+                layer,
+                layer_sets(project),
+                overview_layers(project),
+                tr("Project site selection") + tr(" map sheet"),
+                Path(path),
+                "a4_portrait",
+                keep_in_project=True,
+                feedback=feedback,
+            ),
+        )
+
+    def export_pack(self) -> None:
+        """A field pack (外业核查包) of every alternative."""
+        folder = QFileDialog.getExistingDirectory(self, tr("Field pack folder"))
+        if folder:
+            self._export(lambda: self.export_pack_to(folder), folder)
+
+    def export_pack_to(self, folder: str) -> FieldPack:
+        """Write the field pack of all alternatives into ``folder`` (a cancellable task; nothing written on cancel)."""
+        layer = self.add_result_layers()
+        return self.exports.run(
+            tr("Exporting the field pack"),
+            lambda feedback: export_field_pack(
+                layer,
+                layer_sets(QgsProject.instance()),
+                Path(folder),
+                tr("Project site selection") + tr(" field check"),
+                feedback=feedback,
+            ),
         )
 
     def refresh_profile_summary(self) -> None:
@@ -326,7 +375,8 @@ class SiteDock(QgsDockWidget):
         self.invalidate()
 
     def cleanup(self) -> None:
-        """Release the map tools, highlights and layer connections (called on unload)."""
+        """Stop an export; release the map tools, highlights and layer connections (called on unload)."""
+        self.exports.cancel()
         canvas = self.iface.mapCanvas()
         for tool in (self.site_tool, self.route_tool):
             tool.reset()

@@ -78,6 +78,7 @@ class ExportFieldPackAlgorithm(CheckAlgorithm):
                 chosen,
                 self.parameterAsVectorLayer(parameters, self.CONFLICTS, context),
                 self.parameterAsDouble(parameters, self.MARGIN, context),
+                feedback=feedback,
             )
         )
         if pack is None:

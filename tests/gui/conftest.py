@@ -1,8 +1,10 @@
 """Fixtures of the dock tests: the sample project, a frozen canvas, waiting for a background check."""
 
+import time
+
 import pytest
 from qgis.core import QgsProject
-from qgis.PyQt.QtCore import QEventLoop, QTimer
+from qgis.PyQt.QtCore import QCoreApplication, QEventLoop, QTimer
 
 
 def wait_for(signal, timeout_ms=60000):
@@ -14,6 +16,15 @@ def wait_for(signal, timeout_ms=60000):
     loop.exec()
     assert received, "the check did not finish in time"
     return received[0]
+
+
+def wait_until(condition, timeout_s=10.0):
+    """Run the event loop until ``condition()`` is true or time runs out."""
+    deadline = time.monotonic() + timeout_s
+    while not condition() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    assert condition(), "the condition did not come true in time"
 
 
 @pytest.fixture(scope="module")

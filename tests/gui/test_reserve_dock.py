@@ -5,7 +5,7 @@ from qgis.PyQt.QtCore import QDate
 
 from liaocheng_plugin.gui.reserve_dock import ReserveDock, result_group_name
 from liaocheng_plugin.gui.results_model import FEATURE_ID_ROLE
-from tests.gui.conftest import wait_for
+from tests.gui.conftest import wait_for, wait_until
 from tests.tools.sample.subjects import SAMPLE_DATE
 
 
@@ -88,3 +88,36 @@ def test_map_sheet_and_atlas_from_the_panel_stay_in_the_layout_manager(dock, sam
     assert len(sample_project.layoutManager().printLayouts()) >= 2
     pack = dock.export_pack_to(str(tmp_path / "pack"), ids)
     assert pack.pages == len(ids) and pack.project.exists()
+
+
+def test_cancel_during_an_atlas_export_writes_nothing(dock, qgis_iface, monkeypatch, tmp_path):
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtCore import QTimer
+    from qgis.PyQt.QtWidgets import QFileDialog
+
+    dock.run_check()
+    succeeded, _, message = wait_for(dock.runner.finished)
+    assert succeeded, message
+    path = tmp_path / "atlas.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(path), "PDF (*.pdf)"))
+    seen, ended = {}, []
+
+    def click_cancel():  # what the user does while the first page renders
+        seen["cancel enabled"] = dock.form.cancelButton.isEnabled()
+        seen["run enabled"] = dock.form.runButton.isEnabled()
+        tasks = QgsApplication.taskManager().activeTasks()
+        seen["tasks"] = [task.description() for task in tasks]
+        tasks[0].taskTerminated.connect(lambda: ended.append("terminated"))
+        tasks[0].taskCompleted.connect(lambda: ended.append("completed"))
+        dock.form.cancelButton.click()
+
+    QTimer.singleShot(0, click_cancel)
+    messages = []
+    monkeypatch.setattr(qgis_iface.messageBar(), "pushInfo", lambda title, text: messages.append(text))
+    dock.export_atlas()
+    assert seen == {"cancel enabled": True, "run enabled": False, "tasks": ["Exporting map sheets"]}
+    assert list(tmp_path.iterdir()) == []
+    assert messages == ["The export was canceled; nothing was written."]
+    assert dock.form.runButton.isEnabled() and dock.atlasButton.isEnabled() and not dock.form.cancelButton.isEnabled()
+    wait_until(lambda: ended)
+    assert ended == ["terminated"]  # the task manager shows it as cancelled, not as done

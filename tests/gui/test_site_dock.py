@@ -87,3 +87,6 @@ def test_alternatives_export_one_sheet_each(dock, qgis_iface, tmp_path):
     dock.use_selected()
     assert dock.export_sheets_to(str(tmp_path / "sites.pdf")) == 2
     assert (tmp_path / "sites.pdf").stat().st_size > 10000
+    pack = dock.export_pack_to(str(tmp_path / "pack"))
+    assert pack.pages == 2 and pack.project.exists() and pack.gpkg.exists()
+    assert dock.atlasButton.isEnabled() and dock.packButton.isEnabled() and not dock.cancelExportButton.isEnabled()

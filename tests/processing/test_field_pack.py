@@ -3,8 +3,10 @@
 import shutil
 import subprocess
 
-from qgis.core import QgsProject, QgsVectorLayer
+import pytest
+from qgis.core import QgsFeedback, QgsProject, QgsVectorLayer
 
+from liaocheng_plugin.core.exceptions import CheckCanceledError
 from liaocheng_plugin.core.field_pack import export_field_pack
 from liaocheng_plugin.core.styles import apply_style
 from tests.tools.sample.subjects import SAMPLE_DATE
@@ -80,3 +82,20 @@ def test_processing_field_pack_takes_the_selected_subjects(sample_data, processi
         assert result["OUTPUT"] == str(tmp_path) and sorted(f["name"] for f in packed.getFeatures()) == ["S1", "S2"]
     finally:
         QgsProject.instance().removeMapLayer(subjects.id())
+
+
+def test_cancelled_field_pack_writes_nothing(processing_with_provider, tmp_path):
+    from tests.conftest import memory_layer, square
+
+    subjects = memory_layer(
+        "Polygon", "EPSG:4527", [(square(39500000 + 400 * i, 4050000, 100), f"S{i}") for i in range(3)], {"name": str}
+    )
+    farmland = memory_layer("Polygon", "EPSG:4527", [(square(39500050, 4050000, 100),)], name="永久基本农田")
+    folder = tmp_path / "pack"
+    feedback = QgsFeedback()
+    feedback.progressChanged.connect(lambda progress: progress >= 50 and feedback.cancel())  # in the atlas
+    with pytest.raises(CheckCanceledError):
+        export_field_pack(subjects, [farmland], folder, "外业核查", feedback=feedback)
+    assert list(folder.iterdir()) == []
+    assert export_field_pack(subjects, [farmland], folder, "外业核查").pages == 3  # and it still works after
+    assert sorted(p.name for p in folder.iterdir()) == ["field_pack.gpkg", "field_pack.qgz", "field_pack_atlas.pdf"]

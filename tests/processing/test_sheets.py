@@ -4,8 +4,9 @@ import shutil
 import subprocess
 
 import pytest
-from qgis.core import QgsProject, QgsVectorLayer
+from qgis.core import QgsFeedback, QgsProject, QgsVectorLayer
 
+from liaocheng_plugin.core.exceptions import CheckCanceledError
 from liaocheng_plugin.core.sheets import build_sheet_layout, export_sheets
 from liaocheng_plugin.core.styles import apply_style
 from tests.conftest import memory_layer, square
@@ -103,3 +104,31 @@ def test_png_output_writes_one_image_per_subject(checked_parcels, tmp_path):
         "sheets_CB-2.png",
         "sheets_CB-3.png",
     ]
+
+
+def cancel_after_first_page() -> QgsFeedback:
+    """A feedback the user cancels as soon as the first page is under way."""
+    feedback = QgsFeedback()
+    feedback.progressChanged.connect(lambda progress: progress > 0 and feedback.cancel())
+    return feedback
+
+
+@pytest.mark.parametrize("name", ["atlas.pdf", "atlas.png"])
+def test_cancelled_export_leaves_the_folder_as_it_was(checked_parcels, tmp_path, name):
+    layer, farmland = checked_parcels
+    (tmp_path / "kept.txt").write_text("not touched")
+    feedback = cancel_after_first_page()
+    with pytest.raises(CheckCanceledError):
+        export_sheets(layer, [farmland], [], "储备土地核查图", tmp_path / name, feedback=feedback)
+    assert feedback.isCanceled()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.txt"]  # no partial PDF/PNG, no scratch folder
+
+
+def test_export_reports_progress_to_the_end(checked_parcels, tmp_path):
+    layer, farmland = checked_parcels
+    feedback = QgsFeedback()
+    seen = []
+    feedback.progressChanged.connect(seen.append)
+    assert export_sheets(layer, [farmland], [], "t", tmp_path / "atlas.pdf", feedback=feedback) == 3
+    assert seen and seen == sorted(seen) and 0 < max(seen) <= 100
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["atlas.pdf"]
