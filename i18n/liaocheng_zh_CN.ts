@@ -134,7 +134,7 @@
         <translation>矿产资源</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/roles.py" line="20"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="48"/>
         <source>Cultivated land</source>
         <translation>耕地</translation>
     </message>
@@ -514,7 +514,7 @@
         <translation>含耕地净面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="52"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="61"/>
         <source>Outside development boundary (%)</source>
         <translation>城镇开发边界外（%）</translation>
     </message>
@@ -1439,62 +1439,37 @@
         <translation>A3 纵向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="47"/>
-        <source>Permanent basic farmland (mu)</source>
-        <translation>永久基本农田（亩）</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="48"/>
-        <source>Permanent basic farmland (%)</source>
-        <translation>永久基本农田（%）</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="49"/>
-        <source>Ecological red line (mu)</source>
-        <translation>生态保护红线（亩）</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="50"/>
-        <source>Ecological red line (%)</source>
-        <translation>生态保护红线（%）</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="53"/>
-        <source>Inside development boundary (%)</source>
-        <translation>城镇开发边界内（%）</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="73"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="85"/>
         <source>Conflict</source>
         <translation>核查项</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="135"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="162"/>
         <source>Unknown sheet template “{}”.</source>
         <translation>未知的图纸模板“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="167"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="194"/>
         <source>Coordinate system: {} ({}); areas ellipsoidal on CGCS2000</source>
         <translation>坐标系：{}（{}）；面积为 CGCS2000 椭球面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="178"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="205"/>
         <source>Drawn by: ________  Checked by: ________  Date: [% format_date(now(), &apos;yyyy-MM-dd&apos;) %]</source>
         <translation>制图：________  审核：________  日期：[% format_date(now(), 'yyyy-MM-dd') %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="206"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="233"/>
         <source>Layer “{}” has no subject to put on a sheet.</source>
         <translation>图层“{}”中没有可出图的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="217"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="244"/>
         <source>No subject of “{}” matches the selection.</source>
         <translation>图层“{}”中没有符合所选条件的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="224"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="251"/>
         <source>Could not export the sheets to “{}”.</source>
         <translation>无法将图纸导出到“{}”。</translation>
     </message>
@@ -1544,22 +1519,17 @@
         <translation>已将 {} 页写入 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="73"/>
-        <source>Value</source>
-        <translation>结果</translation>
-    </message>
-    <message>
         <location filename="../liaocheng_plugin/core/field_pack.py" line="113"/>
         <source>Choose at least one subject of “{}” for the field pack.</source>
         <translation>请为外业核查包选择“{}”中的至少一个对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="174"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="201"/>
         <source>Centre: WGS 84 [% {} %] N, [% {} %] E; GK X [% {} %], Y [% {} %]</source>
         <translation>中心点：WGS 84 北纬 [% {} %]，东经 [% {} %]；高斯坐标 X [% {} %]，Y [% {} %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="176"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="203"/>
         <source>Conclusion: ____________  Photo nos.: ________  Checked by: ________</source>
         <translation>核查结论：____________  照片编号：________  核查人：________</translation>
     </message>
@@ -1657,6 +1627,26 @@
         <location filename="../liaocheng_plugin/gui/site_dock.py" line="91"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="45"/>
+        <source>Area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="49"/>
+        <source>Outside development boundary</source>
+        <translation>城镇开发边界外</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="50"/>
+        <source>Inside development boundary</source>
+        <translation>城镇开发边界内</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="85"/>
+        <source>mu</source>
+        <translation>亩</translation>
     </message>
 </context>
 <context>

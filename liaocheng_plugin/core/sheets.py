@@ -1,7 +1,7 @@
 """Map sheets (出图): fill a .qpt template for a check's result layer and export one page per subject to PDF."""
 
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import (
     QgsFeedback,
@@ -39,41 +39,71 @@ def template_labels() -> Dict[str, str]:
     }
 
 
-def result_rows() -> Dict[str, str]:
-    """Rows of the results table: result field → readable conflict, in the order reviewers read them."""
-    return {
-        "status": tr("Status"),
-        "area_mu": tr("Area (mu)"),
-        "pbf_mu": tr("Permanent basic farmland (mu)"),
-        "pbf_pct": tr("Permanent basic farmland (%)"),
-        "erl_mu": tr("Ecological red line (mu)"),
-        "erl_pct": tr("Ecological red line (%)"),
-        "cult_mu": tr("Cultivated land (mu)"),
-        "outside_udb_pct": tr("Outside development boundary (%)"),
-        "inside_udb_pct": tr("Inside development boundary (%)"),
-        "villages": tr("Villages"),
-        "findings": tr("Findings"),
-    }
+def measured_rows() -> List[Tuple[str, str, str]]:
+    """Measured rows of the results table, in the order reviewers read them: (label, 亩 field, % field)."""
+    return [
+        (tr("Area"), "area_mu", ""),
+        (tr("Permanent basic farmland"), "pbf_mu", "pbf_pct"),
+        (tr("Ecological red line"), "erl_mu", "erl_pct"),
+        (tr("Cultivated land"), "cult_mu", "cult_pct"),
+        (tr("Outside development boundary"), "", "outside_udb_pct"),
+        (tr("Inside development boundary"), "udb_mu", "inside_udb_pct"),
+    ]
+
+
+def text_rows() -> List[Tuple[str, str]]:
+    """Rows of the results table that hold text: (label, field)."""
+    return [(tr("Villages"), "villages"), (tr("Findings"), "findings")]
+
+
+CELL = "style='padding:0 3px;border-bottom:1px solid #ccc'"
+FINDINGS_CHARACTERS = 150  # the ledger has them all; the sheet's box has room for about this many
+
+
+def value_cell(expression: str, span: int = 1) -> str:
+    """A table cell showing an expression's value on each atlas page."""
+    return f"<td {CELL} colspan='{span}'>[% {expression} %]</td>" if expression else f"<td {CELL}></td>"
+
+
+def percent_expression(mu_field: str, pct_field: str, names: Sequence[str]) -> str:
+    """The % of a row: its own field, else its 亩 over the subject's 亩."""
+    if pct_field in names:
+        return f'"{pct_field}"'
+    if mu_field in names and "area_mu" in names:
+        return f'round(100.0 * "{mu_field}" / nullif("area_mu", 0), 2)'
+    return ""
 
 
 def table_html(layer: QgsVectorLayer) -> str:
-    """An HTML table whose cells are expressions, so every atlas page shows its own subject's figures."""
+    """An HTML table (conflict, 亩, %) whose cells are expressions, so every atlas page shows its own subject's
+    figures; long findings are shortened (the ledger has them in full)."""
     names = layer.fields().names()
-    rows = [(field, label) for field, label in result_rows().items() if field in names]
     statuses = {severity.value: text for severity, text in status_labels().items()}
-    status_case = (
+    status = (
         "CASE " + " ".join(f"WHEN \"status\" = '{value}' THEN '{text}'" for value, text in statuses.items()) + " END"
     )
-    cells = "".join(
-        f"<tr><td style='padding:1px 4px;border-bottom:1px solid #ccc'>{label}</td>"
-        f"<td style='padding:1px 4px;border-bottom:1px solid #ccc'>"
-        f"[% {status_case if field == 'status' else chr(34) + field + chr(34)} %]</td></tr>"
-        for field, label in rows
+    status_label, conflict_label, mu_label = tr("Status"), tr("Conflict"), tr("mu")
+    rows = [f"<tr><td {CELL}>{status_label}</td>{value_cell(status, 2)}</tr>"] if "status" in names else []
+    for label, mu_field, pct_field in measured_rows():
+        if mu_field not in names and pct_field not in names:
+            continue
+        mu = f'"{mu_field}"' if mu_field in names else ""
+        pct = percent_expression(mu_field, pct_field, names)
+        rows.append(f"<tr><td {CELL}>{label}</td>{value_cell(mu)}{value_cell(pct)}</tr>")
+    for label, field in text_rows():
+        if field in names:
+            shortened = (
+                f'CASE WHEN length("{field}") > {FINDINGS_CHARACTERS} '
+                f'THEN left("{field}", {FINDINGS_CHARACTERS}) || \'…\' ELSE "{field}" END'
+            )
+            rows.append(f"<tr><td {CELL}>{label}</td>{value_cell(shortened, 2)}</tr>")
+    heading = (
+        f"<tr><th align='left' width='44%'>{conflict_label}</th>"
+        f"<th align='left' width='28%'>{mu_label}</th><th align='left' width='28%'>%</th></tr>"
     )
-    heading, value_heading = tr("Conflict"), tr("Value")
     return (
-        f"<table style='font-family:Noto Sans CJK SC;font-size:8pt;border-collapse:collapse;width:100%'>"
-        f"<tr><th align='left'>{heading}</th><th align='left'>{value_heading}</th></tr>{cells}</table>"
+        "<table style='font-family:Noto Sans CJK SC;font-size:7.5pt;border-collapse:collapse;width:100%'>"
+        f"{heading}{''.join(rows)}</table>"
     )
 
 

@@ -92,5 +92,7 @@ class ExportRunner:
         finally:
             task.end(succeeded)
             self.task = None
+            if self.progress_bar is not None:
+                self.progress_bar.setValue(100 if succeeded else 0)
             for widget, was_enabled in zip(widgets, enabled):
                 widget.setEnabled(was_enabled)

@@ -132,3 +132,22 @@ def test_export_reports_progress_to_the_end(checked_parcels, tmp_path):
     assert export_sheets(layer, [farmland], [], "t", tmp_path / "atlas.pdf", feedback=feedback) == 3
     assert seen and seen == sorted(seen) and 0 < max(seen) <= 100
     assert sorted(p.name for p in tmp_path.iterdir()) == ["atlas.pdf"]
+
+
+def test_table_gives_percent_from_mu_and_shortens_long_findings():
+    from liaocheng_plugin.core.sheets import FINDINGS_CHARACTERS
+
+    findings = "；".join(f"与地块 CB-{i} 重叠 1.00 亩" for i in range(40))
+    layer = memory_layer(
+        "Polygon",
+        "EPSG:4527",
+        [(square(X0, Y0, 100), "fail", 15.0, 3.75, findings)],
+        {"status": str, "area_mu": float, "pbf_mu": float, "findings": str},
+        "流出图斑",
+    )
+    layout = build_sheet_layout(QgsProject.instance(), layer, [], [], "耕地进出平衡核查图")
+    layout.atlas().beginRender()
+    layout.atlas().first()
+    table = layout.itemById("table").currentText()
+    assert ">3.75</td><td" in table and ">25</td>" in table  # 3.75 of 15 亩 = 25 % (the layer has no pbf_pct)
+    assert findings[:FINDINGS_CHARACTERS] + "…" in table and findings not in table

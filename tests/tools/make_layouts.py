@@ -101,9 +101,9 @@ def build(name: str, width: float, height: float) -> QgsPrintLayout:
         map_w, map_h = inner_w - side_w - 4, inner_h - 12 * scale - 22 * scale
         side_x = MARGIN + map_w + 4
         boxes = {
-            "overview": (side_x, top, side_w, map_h * 0.30),
-            "legend": (side_x, top + map_h * 0.32, side_w, map_h * 0.36),
-            "table": (side_x, top + map_h * 0.70, side_w, map_h * 0.30),
+            "overview": (side_x, top, side_w, map_h * 0.22),
+            "legend": (side_x, top + map_h * 0.24, side_w, map_h * 0.33),
+            "table": (side_x, top + map_h * 0.59, side_w, map_h * 0.41),
         }
         bottom = top + map_h + 2
         boxes["signoff"] = (side_x, bottom, side_w, 16 * scale)
@@ -118,7 +118,7 @@ def build(name: str, width: float, height: float) -> QgsPrintLayout:
             "table": (MARGIN + 2 * third + 8, row_y, third, box_h),
         }
         bottom = row_y + box_h + 2
-        boxes["signoff"] = (MARGIN + 2 * third + 8, bottom, third, 16 * scale)
+        boxes["signoff"] = (MARGIN, bottom, inner_w, 10 * scale)
     main = QgsLayoutItemMap(layout)
     main.setId("map")
     framed(main)
@@ -136,7 +136,8 @@ def build(name: str, width: float, height: float) -> QgsPrintLayout:
     legend.setTitle("图例")
     legend.setLinkedMap(main)
     legend.setResizeToContents(False)  # a fixed box: a long legend must not run into the results table
-    legend.setWrapString(" ")
+    legend.setColumnCount(2 if landscape else 1)  # one label a line; the wide landscape box takes two columns
+    legend.setSplitLayer(True)
     for style, size in (
         (QgsLegendStyle.Title, 10),
         (QgsLegendStyle.Group, 8),
@@ -178,8 +179,12 @@ def build(name: str, width: float, height: float) -> QgsPrintLayout:
     place(north, MARGIN + map_w - 14 * scale, top + 2, 12 * scale, 16 * scale)
     crs = label(layout, "crs", 8 * scale)
     crs.setFontColor(QColor("#333333"))
-    # Ends where the sign-off block starts; two lines for a field pack's coordinates.
-    place(crs, MARGIN, bottom, boxes["signoff"][0] - MARGIN - 3, 12 * scale)
+    # Landscape: left of the sign-off block; portrait: a full-width row under it. Two lines for a field pack's
+    # coordinates.
+    if landscape:
+        place(crs, MARGIN, bottom, boxes["signoff"][0] - MARGIN - 3, 12 * scale)
+    else:
+        place(crs, MARGIN, bottom + 10 * scale, inner_w, 12 * scale)
     layout.setName(name)
     return layout
 
