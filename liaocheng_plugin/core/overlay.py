@@ -100,11 +100,10 @@ def is_cultivated(code: str, cultivated_codes: Sequence[str]) -> bool:
 
 def cut_piece(subject: QgsGeometry, subject_box: QgsRectangle, engine, protected: QgsGeometry) -> Optional[QgsGeometry]:
     """The part of ``protected`` inside the prepared ``subject``; shortcuts avoid computing intersections."""
-    if not engine.intersects(protected.constGet()):
+    shape = protected.constGet()
+    if not engine.intersects(shape):
         return None
-    if protected.type() != QgsWkbTypes.PolygonGeometry:
-        return protected
-    if engine.contains(protected.constGet()):
+    if protected.type() != QgsWkbTypes.PolygonGeometry or engine.contains(shape):
         return protected
     if protected.boundingBox().contains(subject_box) and protected.contains(subject):
         return subject

