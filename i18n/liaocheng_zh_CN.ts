@@ -44,12 +44,12 @@
         <translation>图层“{}”，要素 {}：无法转换到工作坐标系{}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/overlay.py" line="225"/>
+        <location filename="../liaocheng_plugin/core/overlay.py" line="224"/>
         <source>Layer “{}” must hold polygons or lines to be checked.</source>
         <translation>图层“{}”须为面或线图层才能核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/overlay.py" line="227"/>
+        <location filename="../liaocheng_plugin/core/overlay.py" line="226"/>
         <source>Layer “{}” holds lines: give a corridor width (buffer) greater than 0 m.</source>
         <translation>图层“{}”为线图层：请给出大于 0 米的廊道宽度（缓冲距离）。</translation>
     </message>
@@ -89,7 +89,7 @@
         <translation>需要地类编码字段（DLBM）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/protected_index.py" line="68"/>
+        <location filename="../liaocheng_plugin/core/protected_index.py" line="69"/>
         <source>Layer “{}” has no field “{}”.</source>
         <translation>图层“{}”缺少字段“{}”。</translation>
     </message>
@@ -694,7 +694,7 @@
         <translation>图层“{}”中没有选中的地块。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="121"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="127"/>
         <source>No protected layer is set: open the protected-layer profile first.</source>
         <translation>尚未设置保护图层：请先打开保护图层配置。</translation>
     </message>
@@ -764,7 +764,7 @@
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="316"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="322"/>
         <source>Export GeoPackage</source>
         <translation>导出 GeoPackage</translation>
     </message>
@@ -1274,57 +1274,57 @@
         <translation>项目选址</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="110"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="116"/>
         <source>Left click adds a vertex, right click finishes; the check runs at once.</source>
         <translation>左键添加节点，右键结束；绘制完成即核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="167"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="173"/>
         <source>Alternative {}</source>
         <translation>方案{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="185"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="191"/>
         <source>Select sites or routes in the active layer first.</source>
         <translation>请先在当前图层中选择选址或线路。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="206"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="212"/>
         <source>Rename alternative</source>
         <translation>重命名方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="206"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="212"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="276"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="282"/>
         <source>Sketch or select at least one alternative first.</source>
         <translation>请先绘制或选择至少一个方案。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="278"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="284"/>
         <source>Clear parts of the alternatives</source>
         <translation>方案无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="278"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="284"/>
         <source>Site alternatives</source>
         <translation>选址方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="305"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="311"/>
         <source>Site selection results</source>
         <translation>项目选址结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="309"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="315"/>
         <source>Export comparison</source>
         <translation>导出方案比选</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="311"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="317"/>
         <source>Comparison</source>
         <translation>方案比选</translation>
     </message>
@@ -1374,7 +1374,7 @@
         <translation>无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="224"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="230"/>
         <source>Alternative</source>
         <translation>方案</translation>
     </message>
@@ -1444,32 +1444,32 @@
         <translation>核查项</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="162"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="165"/>
         <source>Unknown sheet template “{}”.</source>
         <translation>未知的图纸模板“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="194"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="197"/>
         <source>Coordinate system: {} ({}); areas ellipsoidal on CGCS2000</source>
         <translation>坐标系：{}（{}）；面积为 CGCS2000 椭球面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="205"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="208"/>
         <source>Drawn by: ________  Checked by: ________  Date: [% format_date(now(), &apos;yyyy-MM-dd&apos;) %]</source>
         <translation>制图：________  审核：________  日期：[% format_date(now(), 'yyyy-MM-dd') %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="233"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="236"/>
         <source>Layer “{}” has no subject to put on a sheet.</source>
         <translation>图层“{}”中没有可出图的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="244"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="247"/>
         <source>No subject of “{}” matches the selection.</source>
         <translation>图层“{}”中没有符合所选条件的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="251"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="254"/>
         <source>Could not export the sheets to “{}”.</source>
         <translation>无法将图纸导出到“{}”。</translation>
     </message>
@@ -1524,22 +1524,22 @@
         <translation>请为外业核查包选择“{}”中的至少一个对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="201"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="204"/>
         <source>Centre: WGS 84 [% {} %] N, [% {} %] E; GK X [% {} %], Y [% {} %]</source>
         <translation>中心点：WGS 84 北纬 [% {} %]，东经 [% {} %]；高斯坐标 X [% {} %]，Y [% {} %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="203"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="206"/>
         <source>Conclusion: ____________  Photo nos.: ________  Checked by: ________</source>
         <translation>核查结论：____________  照片编号：________  核查人：________</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="103"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="84"/>
         <source>Export map sheet…</source>
         <translation>导出核查图…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="104"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="88"/>
         <source>Export atlas…</source>
         <translation>批量出图…</translation>
     </message>
@@ -1549,22 +1549,17 @@
         <translation>请先在表格中选择一行。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="339"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="360"/>
         <source>Exporting map sheets</source>
         <translation>正在导出核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="339"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="360"/>
         <source> map sheet</source>
         <translation>图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="84"/>
-        <source>Export map sheets…</source>
-        <translation>导出核查图…</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="87"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="92"/>
         <source>Field pack…</source>
         <translation>外业核查包…</translation>
     </message>
@@ -1574,7 +1569,7 @@
         <translation>外业核查包文件夹</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="362"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="384"/>
         <source> field check</source>
         <translation>外业核查</translation>
     </message>
@@ -1619,12 +1614,12 @@
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="362"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="384"/>
         <source>Exporting the field pack</source>
         <translation>正在导出外业核查包</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="91"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="96"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1647,6 +1642,21 @@
         <location filename="../liaocheng_plugin/core/sheets.py" line="85"/>
         <source>mu</source>
         <translation>亩</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="85"/>
+        <source>The map sheet of the alternative selected in the table</source>
+        <translation>表中所选方案的核查图</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="89"/>
+        <source>One map sheet per alternative</source>
+        <translation>每个方案一页核查图</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="338"/>
+        <source>Select an alternative in the table first.</source>
+        <translation>请先在表中选择一个方案。</translation>
     </message>
 </context>
 <context>

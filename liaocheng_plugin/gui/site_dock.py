@@ -81,9 +81,14 @@ class SiteDock(QgsDockWidget):
         form.saveLayerButton.clicked.connect(self._add_layers)
         form.exportXlsxButton.clicked.connect(self.export_xlsx)
         form.exportGpkgButton.clicked.connect(self.export_gpkg)
-        self.atlasButton = QPushButton(tr("Export map sheets…"), form)
+        self.sheetButton = QPushButton(tr("Export map sheet…"), form)
+        self.sheetButton.setToolTip(tr("The map sheet of the alternative selected in the table"))
+        self.sheetButton.clicked.connect(self.export_sheet)
+        form.actionsLayout.addWidget(self.sheetButton, 2, 0)
+        self.atlasButton = QPushButton(tr("Export atlas…"), form)
+        self.atlasButton.setToolTip(tr("One map sheet per alternative"))
         self.atlasButton.clicked.connect(self.export_atlas)
-        form.actionsLayout.addWidget(self.atlasButton, 2, 0, 1, 2)
+        form.actionsLayout.addWidget(self.atlasButton, 2, 1)
         self.packButton = QPushButton(tr("Field pack…"), form)
         self.packButton.clicked.connect(self.export_pack)
         form.actionsLayout.addWidget(self.packButton, 2, 2)
@@ -100,6 +105,7 @@ class SiteDock(QgsDockWidget):
                 form.saveLayerButton,
                 form.exportXlsxButton,
                 form.exportGpkgButton,
+                self.sheetButton,
                 self.atlasButton,
                 self.packButton,
             ],
@@ -325,17 +331,32 @@ class SiteDock(QgsDockWidget):
     def _export(self, write, path: str) -> None:
         export_and_report(self.iface, self.windowTitle(), write, path)
 
+    def export_sheet(self) -> None:
+        """The map sheet of the alternative selected in the comparison table."""
+        column = self._selected_column()
+        if not 0 <= column < len(self.alternatives):
+            self.iface.messageBar().pushWarning(self.windowTitle(), tr("Select an alternative in the table first."))
+            return
+        path = self._sheet_path()
+        if path:
+            self._export(lambda: self.export_sheets_to(path, [column]), path)
+
     def export_atlas(self) -> None:
         """One map sheet per alternative, to one PDF or to PNGs; the layout stays in the project."""
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export map sheets"), "", "PDF (*.pdf);;PNG (*.png)")
+        path = self._sheet_path()
         if path:
             self._export(lambda: self.export_sheets_to(path), path)
 
-    def export_sheets_to(self, path: str) -> int:
-        """Sheets of all alternatives (the layer of the result group), over the profile's protected layers; a
-        cancellable task."""
+    def _sheet_path(self) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export map sheets"), "", "PDF (*.pdf);;PNG (*.png)")
+        return path
+
+    def export_sheets_to(self, path: str, columns: Optional[List[int]] = None) -> int:
+        """Sheets of the alternatives in ``columns`` of the comparison table (all by default), over the profile's
+        protected layers; a cancellable task."""
         project = QgsProject.instance()
         layer = self.add_result_layers()  # sheets kept in the project need their layer in it: the result group
+        feature_ids = None if columns is None else [column + 1 for column in columns]  # memory ids follow columns
         return self.exports.run(
             tr("Exporting map sheets"),
             lambda feedback: export_sheets(
@@ -345,6 +366,7 @@ class SiteDock(QgsDockWidget):
                 tr("Project site selection") + tr(" map sheet"),
                 Path(path),
                 "a4_portrait",
+                feature_ids,
                 keep_in_project=True,
                 feedback=feedback,
             ),

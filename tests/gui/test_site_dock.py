@@ -1,5 +1,9 @@
 """The 项目选址 dock: sketch a site and a route with synthetic canvas clicks; compare, rename, remove."""
 
+import shutil
+import subprocess
+import unicodedata
+
 import pytest
 from qgis.core import QgsPointXY, QgsProject, QgsRectangle
 from qgis.gui import QgsMapMouseEvent
@@ -86,6 +90,12 @@ def test_alternatives_export_one_sheet_each(dock, qgis_iface, tmp_path):
     qgis_iface.setActiveLayer(sites)
     dock.use_selected()
     assert dock.export_sheets_to(str(tmp_path / "sites.pdf")) == 2
+    second = dock.alternatives[1].name
+    assert dock.export_sheets_to(str(tmp_path / "second.pdf"), [1]) == 1
+    if shutil.which("pdftotext"):
+        output = subprocess.run(["pdftotext", str(tmp_path / "second.pdf"), "-"], capture_output=True, text=True)
+        title = unicodedata.normalize("NFKC", output.stdout).split("\n")[0]  # the font maps some CJK to radicals
+        assert title.endswith(second) and dock.alternatives[0].name not in title
     assert (tmp_path / "sites.pdf").stat().st_size > 10000
     pack = dock.export_pack_to(str(tmp_path / "pack"))
     assert pack.pages == 2 and pack.project.exists() and pack.gpkg.exists()
