@@ -151,3 +151,44 @@ def test_table_gives_percent_from_mu_and_shortens_long_findings():
     table = layout.itemById("table").currentText()
     assert ">3.75</td><td" in table and ">25</td>" in table  # 3.75 of 15 亩 = 25 % (the layer has no pbf_pct)
     assert findings[:FINDINGS_CHARACTERS] + "…" in table and findings not in table
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="pdfinfo (poppler-utils) is not installed")
+def test_sample_parcel_sheet_carries_its_own_title_and_conflicts(sample_data, processing_with_provider, tmp_path):
+    import processing
+
+    from tests.tools.sample.subjects import SAMPLE_DATE
+
+    def sample(name):
+        return QgsVectorLayer(f"{sample_data.gpkg}|layername={name}", name, "ogr")
+
+    farmland = sample("YJJBNTTB")
+    parcels = processing.run(
+        "liaocheng:reserve_check",
+        {
+            "INPUT": sample("CBDK"),
+            "PERMANENT_FARMLAND": farmland,
+            "DEVELOPMENT_BOUNDARY": sample("CZKFBJ"),
+            "AREA_MODE": 0,
+            "REFERENCE_DATE": SAMPLE_DATE.isoformat(),
+            "OUTPUT": "memory:",
+            "SUMMARY": "memory:",
+            "OVERLAPS": "memory:",
+        },
+    )["OUTPUT"]
+    parcel = max(parcels.getFeatures(), key=lambda feature: feature["pbf_mu"])  # the parcel most on farmland
+    assert parcel["pbf_mu"] > 0
+    layout = build_sheet_layout(QgsProject.instance(), parcels, [farmland], [], "储备土地核查图")
+    atlas = layout.atlas()
+    atlas.setFilterFeatures(True)
+    atlas.setFilterExpression(f"$id = {parcel.id()}")
+    atlas.beginRender()
+    assert atlas.count() == 1 and atlas.first()
+    assert layout.itemById("title").currentText() == f"储备土地核查图 — {parcel['DKBH']}"
+    table = layout.itemById("table").currentText()
+    for value in (parcel["area_mu"], parcel["pbf_mu"], parcel["pbf_pct"]):
+        assert f">{value:g}</td>" in table
+    assert parcel["findings"][:20] in table
+    sheet = tmp_path / "sheet.pdf"
+    assert export_sheets(parcels, [farmland], [], "储备土地核查图", sheet, feature_ids=[parcel.id()]) == 1
+    assert pdf_pages(sheet) == 1 and sheet.stat().st_size > 10000
