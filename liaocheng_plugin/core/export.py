@@ -8,26 +8,27 @@ from qgis.core import QgsField, QgsFields, QgsProject, QgsVectorFileWriter, QgsV
 from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.findings import status_labels
 from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.staging import staged_folder
 from liaocheng_plugin.core.xlsx import Sheet, write_workbook
 
 
 def write_layers_gpkg(path: Path, layers: Mapping[str, QgsVectorLayer]) -> Path:
-    """Write each layer as a table of one GeoPackage (replacing the file)."""
+    """Write each layer as a table of one GeoPackage; the file at ``path`` is replaced only once all are written."""
     path = Path(path)
-    if path.exists():
-        path.unlink()
-    for position, (name, layer) in enumerate(layers.items()):
-        options = QgsVectorFileWriter.SaveVectorOptions()
-        options.driverName = "GPKG"
-        options.layerName = name
-        options.fileEncoding = "UTF-8"
-        if position:
-            options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
-        error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
-            layer, str(path), QgsProject.instance().transformContext(), options
-        )
-        if error != QgsVectorFileWriter.NoError:
-            raise LiaochengError(tr("Could not write layer “{}” to “{}”.").format(name, path), message)
+    with staged_folder(path.parent) as scratch:
+        staged = scratch / path.name
+        for position, (name, layer) in enumerate(layers.items()):
+            options = QgsVectorFileWriter.SaveVectorOptions()
+            options.driverName = "GPKG"
+            options.layerName = name
+            options.fileEncoding = "UTF-8"
+            if position:
+                options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+            error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
+                layer, str(staged), QgsProject.instance().transformContext(), options
+            )
+            if error != QgsVectorFileWriter.NoError:
+                raise LiaochengError(tr("Could not write layer “{}” to “{}”.").format(name, path), message)
     return path
 
 

@@ -248,9 +248,9 @@ def export_sheets(
     path = Path(pdf_path)
     with staged_folder(path.parent) as scratch:
         result, error = export_atlas(atlas, scratch / path.name, subject_name_expression(layer), feedback)
-        if result == QgsLayoutExporter.Canceled or (feedback is not None and feedback.isCanceled()):
+        if result == QgsLayoutExporter.ExportResult.Canceled or (feedback is not None and feedback.isCanceled()):
             raise CheckCanceledError()
-        if result != QgsLayoutExporter.Success:
+        if result != QgsLayoutExporter.ExportResult.Success:
             raise LiaochengError(tr("Could not export the sheets to “{}”.").format(pdf_path), error)
     if keep_in_project:
         manager = project.layoutManager()

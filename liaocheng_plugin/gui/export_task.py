@@ -20,7 +20,7 @@ class MainThreadTask(QgsTask):
     """
 
     def __init__(self, description: str):
-        super().__init__(description, QgsTask.CanCancel)
+        super().__init__(description, QgsTask.Flag.CanCancel)
         self.feedback = QgsFeedback()
         self.feedback.progressChanged.connect(self._follow_progress)
         self._ended = threading.Event()

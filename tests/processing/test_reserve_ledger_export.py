@@ -63,3 +63,12 @@ def test_geopackage_export_holds_every_table(tmp_path, processing_with_provider)
     for table, count in (("reserve_parcels", 1), ("summary", summary.featureCount())):
         layer = QgsVectorLayer(f"{path}|layername={table}", table, "ogr")
         assert layer.isValid() and layer.featureCount() == count
+
+
+def test_geopackage_export_replaces_the_old_file_whole(tmp_path, processing_with_provider):
+    parcels, summary = result_layers()
+    path = write_layers_gpkg(tmp_path / "result.gpkg", {"old_table": summary})
+    write_layers_gpkg(path, {"reserve_parcels": parcels})
+    assert QgsVectorLayer(f"{path}|layername=reserve_parcels", "new", "ogr").featureCount() == 1
+    assert not QgsVectorLayer(f"{path}|layername=old_table", "old", "ogr").isValid()  # a new file, not a merge
+    assert [p.name for p in tmp_path.iterdir()] == ["result.gpkg"]  # no scratch folder left behind
