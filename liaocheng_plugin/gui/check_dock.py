@@ -114,11 +114,7 @@ class CheckDock(QgsDockWidget):
             button.clicked.connect(slot)
             sheets_row.addWidget(button)
         form.mainLayout.addLayout(sheets_row)
-        self.exports = ExportRunner(
-            [form.runButton, form.exportXlsxButton, form.exportGpkgButton] + [button for button, _ in buttons],
-            form.progressBar,
-            form.cancelButton,
-        )
+        self.exports = ExportRunner(self, form.progressBar)
         self.runner.progressChanged.connect(lambda value: form.progressBar.setValue(int(value)))
         self.runner.finished.connect(self._finished)
 

@@ -1,11 +1,13 @@
 """Exports that must run on QGIS's main thread (print layouts render there), shown as cancellable tasks."""
 
 import threading
-from typing import Callable, Optional, Sequence, TypeVar
+from typing import Callable, Optional, TypeVar
 
 from qgis.core import QgsApplication, QgsFeedback, QgsTask
-from qgis.PyQt.QtCore import QCoreApplication
-from qgis.PyQt.QtWidgets import QAbstractButton, QProgressBar, QWidget
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtWidgets import QProgressBar, QProgressDialog, QWidget
+
+from liaocheng_plugin.core.i18n import tr
 
 Result = TypeVar("Result")
 
@@ -45,24 +47,15 @@ class MainThreadTask(QgsTask):
 
 
 class ExportRunner:
-    """Runs one main-thread export at a time for a panel: its widgets are disabled meanwhile, its progress
-    bar follows the export and its cancel button stops it."""
+    """Runs a panel's main-thread exports behind a window-modal progress dialog, as QGIS's own layout exports
+    do: the rest of QGIS waits meanwhile, so nothing can remove a layer from under a rendering sheet. The
+    dialog's Cancel (or the task manager's) stops the export between pages; the panel's progress bar follows."""
 
-    def __init__(
-        self,
-        busy_widgets: Sequence[QWidget],
-        progress_bar: Optional[QProgressBar] = None,
-        cancel_button: Optional[QAbstractButton] = None,
-    ):
-        self.busy_widgets = list(busy_widgets)
+    def __init__(self, parent: QWidget, progress_bar: Optional[QProgressBar] = None):
+        self.parent = parent
         self.progress_bar = progress_bar
-        self.cancel_button = cancel_button
         self.task: Optional[MainThreadTask] = None
-        if cancel_button is not None:
-            cancel_button.clicked.connect(self.cancel)
-
-    def is_running(self) -> bool:
-        return self.task is not None
+        self.dialog: Optional[QProgressDialog] = None
 
     def cancel(self) -> None:
         """Stop the running export between two pages; it writes nothing."""
@@ -74,25 +67,32 @@ class ExportRunner:
         cancelled)."""
         task = MainThreadTask(description)
         QgsApplication.taskManager().addTask(task)
-        self.task = task
-        widgets = self.busy_widgets + ([self.cancel_button] if self.cancel_button is not None else [])
-        enabled = [widget.isEnabled() for widget in widgets]
-        for widget in self.busy_widgets:
-            widget.setEnabled(False)
-        if self.cancel_button is not None:
-            self.cancel_button.setEnabled(True)
-        if self.progress_bar is not None:
-            self.progress_bar.setValue(0)
-            task.progressChanged.connect(lambda value: self.progress_bar.setValue(int(value)))
+        dialog = QProgressDialog(description, tr("Cancel"), 0, 100, self.parent)
+        dialog.setWindowTitle(self.parent.windowTitle())
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(task.cancel)
+        task.progressChanged.connect(self._show_progress)
+        self.task, self.dialog = task, dialog
+        self._show_progress(0.0)
         succeeded = False
         try:
             result = work(task.feedback)
             succeeded = True
             return result
         finally:
+            task.progressChanged.disconnect(self._show_progress)
             task.end(succeeded)
-            self.task = None
+            self.task, self.dialog = None, None
+            dialog.close()
+            dialog.deleteLater()
             if self.progress_bar is not None:
                 self.progress_bar.setValue(100 if succeeded else 0)
-            for widget, was_enabled in zip(widgets, enabled):
-                widget.setEnabled(was_enabled)
+
+    def _show_progress(self, progress: float) -> None:
+        if self.dialog is not None:
+            self.dialog.setValue(int(progress))
+        if self.progress_bar is not None:
+            self.progress_bar.setValue(int(progress))

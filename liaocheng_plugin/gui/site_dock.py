@@ -14,7 +14,7 @@ from qgis.core import (
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
-from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QProgressBar, QPushButton, QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QPushButton, QTableWidgetItem, QWidget
 
 from liaocheng_plugin.core.crs import choose_working_crs
 from liaocheng_plugin.core.definitions import Role
@@ -92,26 +92,7 @@ class SiteDock(QgsDockWidget):
         self.packButton = QPushButton(tr("Field pack…"), form)
         self.packButton.clicked.connect(self.export_pack)
         form.actionsLayout.addWidget(self.packButton, 2, 2)
-        self.exportProgress = QProgressBar(form)
-        self.cancelExportButton = QPushButton(tr("Cancel"), form)
-        self.cancelExportButton.setEnabled(False)
-        form.actionsLayout.addWidget(self.exportProgress, 3, 0, 1, 2)
-        form.actionsLayout.addWidget(self.cancelExportButton, 3, 2)
-        self.exports = ExportRunner(
-            [
-                form.drawGroup,
-                form.renameButton,
-                form.removeButton,
-                form.saveLayerButton,
-                form.exportXlsxButton,
-                form.exportGpkgButton,
-                self.sheetButton,
-                self.atlasButton,
-                self.packButton,
-            ],
-            self.exportProgress,
-            self.cancelExportButton,
-        )
+        self.exports = ExportRunner(self)
         form.comparisonTable.horizontalHeader().sectionClicked.connect(self.show_alternative)
         form.hintLabel.setText(tr("Left click adds a vertex, right click finishes; the check runs at once."))
         self._refresh_table()

@@ -92,8 +92,8 @@ def test_map_sheet_and_atlas_from_the_panel_stay_in_the_layout_manager(dock, sam
 
 def test_cancel_during_an_atlas_export_writes_nothing(dock, qgis_iface, monkeypatch, tmp_path):
     from qgis.core import QgsApplication
-    from qgis.PyQt.QtCore import QTimer
-    from qgis.PyQt.QtWidgets import QFileDialog
+    from qgis.PyQt.QtCore import Qt, QTimer
+    from qgis.PyQt.QtWidgets import QFileDialog, QPushButton
 
     dock.run_check()
     succeeded, _, message = wait_for(dock.runner.finished)
@@ -103,21 +103,24 @@ def test_cancel_during_an_atlas_export_writes_nothing(dock, qgis_iface, monkeypa
     seen, ended = {}, []
 
     def click_cancel():  # what the user does while the first page renders
-        seen["cancel enabled"] = dock.form.cancelButton.isEnabled()
-        seen["run enabled"] = dock.form.runButton.isEnabled()
+        dialog = dock.exports.dialog
+        seen["dialog"] = (dialog.isVisible(), dialog.isModal() or dialog.windowModality(), dialog.labelText())
         tasks = QgsApplication.taskManager().activeTasks()
         seen["tasks"] = [task.description() for task in tasks]
         tasks[0].taskTerminated.connect(lambda: ended.append("terminated"))
         tasks[0].taskCompleted.connect(lambda: ended.append("completed"))
-        dock.form.cancelButton.click()
+        dialog.findChild(QPushButton).click()  # the dialog's Cancel button
 
     QTimer.singleShot(0, click_cancel)
     messages = []
     monkeypatch.setattr(qgis_iface.messageBar(), "pushInfo", lambda title, text: messages.append(text))
     dock.export_atlas()
-    assert seen == {"cancel enabled": True, "run enabled": False, "tasks": ["Exporting map sheets"]}
+    assert seen == {
+        "dialog": (True, Qt.WindowModality.WindowModal, "Exporting map sheets"),
+        "tasks": ["Exporting map sheets"],
+    }
     assert list(tmp_path.iterdir()) == []
     assert messages == ["The export was canceled; nothing was written."]
-    assert dock.form.runButton.isEnabled() and dock.atlasButton.isEnabled() and not dock.form.cancelButton.isEnabled()
+    assert dock.exports.dialog is None and dock.form.progressBar.value() == 0
     wait_until(lambda: ended)
     assert ended == ["terminated"]  # the task manager shows it as cancelled, not as done

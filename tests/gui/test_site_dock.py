@@ -99,4 +99,4 @@ def test_alternatives_export_one_sheet_each(dock, qgis_iface, tmp_path):
     assert (tmp_path / "sites.pdf").stat().st_size > 10000
     pack = dock.export_pack_to(str(tmp_path / "pack"))
     assert pack.pages == 2 and pack.project.exists() and pack.gpkg.exists()
-    assert dock.atlasButton.isEnabled() and dock.packButton.isEnabled() and not dock.cancelExportButton.isEnabled()
+    assert dock.exports.dialog is None and dock.exports.task is None
