@@ -17,8 +17,8 @@ class MainThreadTask(QgsTask):
 
     Print layouts are not safe to render from a worker thread (QGIS's own layout exports and its
     layout algorithms run on the main thread too), so the export runs there and this task's thread
-    only waits for it to end. Each progress step lets the event loop run, so the task manager's and
-    the panel's cancel buttons answer between pages; a cancel reaches the export through ``feedback``.
+    only waits for it to end. Each progress step lets the event loop run, so the progress dialog's and
+    the task manager's Cancel answer between pages; a cancel reaches the export through ``feedback``.
     """
 
     def __init__(self, description: str):
@@ -66,7 +66,6 @@ class ExportRunner:
         """Run ``work(feedback)`` as task ``description``; raises what ``work`` raises (CheckCanceledError if
         cancelled)."""
         task = MainThreadTask(description)
-        QgsApplication.taskManager().addTask(task)
         dialog = QProgressDialog(description, tr("Cancel"), 0, 100, self.parent)
         dialog.setWindowTitle(self.parent.windowTitle())
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -76,9 +75,10 @@ class ExportRunner:
         dialog.canceled.connect(task.cancel)
         task.progressChanged.connect(self._show_progress)
         self.task, self.dialog = task, dialog
-        self._show_progress(0.0)
+        QgsApplication.taskManager().addTask(task)
         succeeded = False
         try:
+            self._show_progress(0.0)
             result = work(task.feedback)
             succeeded = True
             return result
