@@ -44,12 +44,12 @@
         <translation>图层“{}”，要素 {}：无法转换到工作坐标系{}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/overlay.py" line="224"/>
+        <location filename="../liaocheng_plugin/core/overlay.py" line="225"/>
         <source>Layer “{}” must hold polygons or lines to be checked.</source>
         <translation>图层“{}”须为面或线图层才能核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/overlay.py" line="226"/>
+        <location filename="../liaocheng_plugin/core/overlay.py" line="227"/>
         <source>Layer “{}” holds lines: give a corridor width (buffer) greater than 0 m.</source>
         <translation>图层“{}”为线图层：请给出大于 0 米的廊道宽度（缓冲距离）。</translation>
     </message>
@@ -354,7 +354,7 @@
         <translation>图层“{}”缺少地类编码字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/export.py" line="30"/>
+        <location filename="../liaocheng_plugin/core/export.py" line="31"/>
         <source>Could not write layer “{}” to “{}”.</source>
         <translation>无法将图层“{}”写入“{}”。</translation>
     </message>
@@ -469,27 +469,27 @@
         <translation>核查问题</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="52"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="53"/>
         <source>Mapped area (m²)</source>
         <translation>图上面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="53"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="54"/>
         <source>Mapped area (mu)</source>
         <translation>图上面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="81"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="83"/>
         <source>Recorded area (mu)</source>
         <translation>台账面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="122"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="124"/>
         <source>Permanent farmland (mu)</source>
         <translation>占永久基本农田（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="56"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="58"/>
         <source>Permanent farmland (%)</source>
         <translation>占永久基本农田（%）</translation>
     </message>
@@ -499,22 +499,22 @@
         <translation>占生态保护红线（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="58"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="60"/>
         <source>Red line (%)</source>
         <translation>占生态保护红线（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="124"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="126"/>
         <source>Cultivated land (mu)</source>
         <translation>含耕地（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="60"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="62"/>
         <source>Cultivated land net (mu)</source>
         <translation>含耕地净面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="61"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="63"/>
         <source>Outside development boundary (%)</source>
         <translation>城镇开发边界外（%）</translation>
     </message>
@@ -529,17 +529,17 @@
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="64"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="66"/>
         <source>Overlapping parcels</source>
         <translation>重叠地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="65"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="67"/>
         <source>Days since inspection</source>
         <translation>距上次巡查天数</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="67"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="69"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
@@ -549,77 +549,77 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="69"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="71"/>
         <source>Parcels</source>
         <translation>地块数</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="70"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="72"/>
         <source>Fail</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="71"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="73"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="72"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="74"/>
         <source>Pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="79"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="81"/>
         <source>Parcel code</source>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="80"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="82"/>
         <source>Parcel name</source>
         <translation>地块名称</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="82"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="84"/>
         <source>Reserve date</source>
         <translation>储备日期</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="83"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="85"/>
         <source>Registration</source>
         <translation>登记状态</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="84"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="86"/>
         <source>Certificate number</source>
         <translation>不动产权证号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="85"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="87"/>
         <source>Fence</source>
         <translation>围挡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="86"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="88"/>
         <source>Dust net</source>
         <translation>防尘网</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="87"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="89"/>
         <source>Last inspection</source>
         <translation>最近巡查日期</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="96"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="98"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="98"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="100"/>
         <source>Reserve ledger</source>
         <translation>储备土地台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="99"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="101"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
@@ -694,12 +694,12 @@
         <translation>图层“{}”中没有选中的地块。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="127"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="108"/>
         <source>No protected layer is set: open the protected-layer profile first.</source>
         <translation>尚未设置保护图层：请先打开保护图层配置。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="172"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="168"/>
         <source>The check was canceled; nothing was written.</source>
         <translation>核查已取消，未写入任何结果。</translation>
     </message>
@@ -759,12 +759,12 @@
         <translation>项预警</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="212"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="208"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="322"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="303"/>
         <source>Export GeoPackage</source>
         <translation>导出 GeoPackage</translation>
     </message>
@@ -949,17 +949,17 @@
         <translation>县（区）代码</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="107"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="109"/>
         <source>County name</source>
         <translation>县（区）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="109"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="111"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="115"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="118"/>
         <source>Inside boundary (mu)</source>
         <translation>开发边界内（亩）</translation>
     </message>
@@ -979,67 +979,67 @@
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="119"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="122"/>
         <source>Paired outflow</source>
         <translation>对应流出图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="120"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="123"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="121"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="124"/>
         <source>Outflow (mu)</source>
         <translation>流出（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="122"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="125"/>
         <source>Restored in place (mu)</source>
         <translation>就地恢复（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="123"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="126"/>
         <source>Exempt (mu)</source>
         <translation>不纳入平衡（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="124"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="127"/>
         <source>To balance (mu)</source>
         <translation>需平衡（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="125"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="128"/>
         <source>Valid inflow (mu)</source>
         <translation>有效流入（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="126"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="129"/>
         <source>Surplus / deficit (mu)</source>
         <translation>盈余/缺口（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="127"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="130"/>
         <source>Outflow quality grade</source>
         <translation>流出质量等别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="128"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="131"/>
         <source>Inflow quality grade</source>
         <translation>流入质量等别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="129"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="132"/>
         <source>Quality not worse</source>
         <translation>质量不降低</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="130"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="133"/>
         <source>Progress (%)</source>
         <translation>整改进度（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="131"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="134"/>
         <source>Balanced</source>
         <translation>是否平衡</translation>
     </message>
@@ -1054,22 +1054,22 @@
         <translation>流入</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="139"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="142"/>
         <source>county</source>
         <translation>县（区）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="139"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="142"/>
         <source>township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="140"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="143"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="140"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="143"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -1084,7 +1084,7 @@
         <translation>图斑核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="66"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="68"/>
         <source>Feature id</source>
         <translation>要素编号</translation>
     </message>
@@ -1234,37 +1234,37 @@
         <translation>“{}”中的线路需要大于 0 米的廊道宽度。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="119"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="121"/>
         <source>Rank</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="121"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="123"/>
         <source>Length (m)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="125"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="127"/>
         <source>Inside boundary (%)</source>
         <translation>开发边界内（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="126"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="128"/>
         <source>Villages inside</source>
         <translation>压占村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="127"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="129"/>
         <source>Villages nearby</source>
         <translation>邻近村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="128"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="130"/>
         <source>Clear part (mu)</source>
         <translation>无冲突部分（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="137"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="139"/>
         <source>Criterion</source>
         <translation>比选指标</translation>
     </message>
@@ -1274,57 +1274,57 @@
         <translation>项目选址</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="116"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="97"/>
         <source>Left click adds a vertex, right click finishes; the check runs at once.</source>
         <translation>左键添加节点，右键结束；绘制完成即核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="173"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="154"/>
         <source>Alternative {}</source>
         <translation>方案{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="191"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="172"/>
         <source>Select sites or routes in the active layer first.</source>
         <translation>请先在当前图层中选择选址或线路。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="212"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="193"/>
         <source>Rename alternative</source>
         <translation>重命名方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="212"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="193"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="282"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="263"/>
         <source>Sketch or select at least one alternative first.</source>
         <translation>请先绘制或选择至少一个方案。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="284"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="265"/>
         <source>Clear parts of the alternatives</source>
         <translation>方案无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="284"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="265"/>
         <source>Site alternatives</source>
         <translation>选址方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="311"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="292"/>
         <source>Site selection results</source>
         <translation>项目选址结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="315"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="296"/>
         <source>Export comparison</source>
         <translation>导出方案比选</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="317"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="298"/>
         <source>Comparison</source>
         <translation>方案比选</translation>
     </message>
@@ -1374,7 +1374,7 @@
         <translation>无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="230"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="211"/>
         <source>Alternative</source>
         <translation>方案</translation>
     </message>
@@ -1444,32 +1444,27 @@
         <translation>核查项</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="165"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="175"/>
         <source>Unknown sheet template “{}”.</source>
         <translation>未知的图纸模板“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="197"/>
-        <source>Coordinate system: {} ({}); areas ellipsoidal on CGCS2000</source>
-        <translation>坐标系：{}（{}）；面积为 CGCS2000 椭球面积</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="208"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="214"/>
         <source>Drawn by: ________  Checked by: ________  Date: [% format_date(now(), &apos;yyyy-MM-dd&apos;) %]</source>
         <translation>制图：________  审核：________  日期：[% format_date(now(), 'yyyy-MM-dd') %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="236"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="242"/>
         <source>Layer “{}” has no subject to put on a sheet.</source>
         <translation>图层“{}”中没有可出图的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="247"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="253"/>
         <source>No subject of “{}” matches the selection.</source>
         <translation>图层“{}”中没有符合所选条件的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="254"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="260"/>
         <source>Could not export the sheets to “{}”.</source>
         <translation>无法将图纸导出到“{}”。</translation>
     </message>
@@ -1524,12 +1519,12 @@
         <translation>请为外业核查包选择“{}”中的至少一个对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="204"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="210"/>
         <source>Centre: WGS 84 [% {} %] N, [% {} %] E; GK X [% {} %], Y [% {} %]</source>
         <translation>中心点：WGS 84 北纬 [% {} %]，东经 [% {} %]；高斯坐标 X [% {} %]，Y [% {} %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="206"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="212"/>
         <source>Conclusion: ____________  Photo nos.: ________  Checked by: ________</source>
         <translation>核查结论：____________  照片编号：________  核查人：________</translation>
     </message>
@@ -1544,17 +1539,17 @@
         <translation>批量出图…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="229"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="225"/>
         <source>Select a row of the table first.</source>
         <translation>请先在表格中选择一行。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="360"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="341"/>
         <source>Exporting map sheets</source>
         <translation>正在导出核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="360"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="341"/>
         <source> map sheet</source>
         <translation>图</translation>
     </message>
@@ -1569,7 +1564,7 @@
         <translation>外业核查包文件夹</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="384"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="365"/>
         <source> field check</source>
         <translation>外业核查</translation>
     </message>
@@ -1614,12 +1609,12 @@
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="384"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="365"/>
         <source>Exporting the field pack</source>
         <translation>正在导出外业核查包</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="96"/>
+        <location filename="../liaocheng_plugin/gui/export_task.py" line="69"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1654,9 +1649,39 @@
         <translation>每个方案一页核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="338"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="319"/>
         <source>Select an alternative in the table first.</source>
         <translation>请先在表中选择一个方案。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="55"/>
+        <source>Area basis</source>
+        <translation>面积计算方式</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/export.py" line="60"/>
+        <source>ellipsoidal (CGCS2000)</source>
+        <translation>椭球面积（CGCS2000）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/export.py" line="60"/>
+        <source>planar</source>
+        <translation>平面面积</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="152"/>
+        <source>Coordinate system: {} ({})</source>
+        <translation>坐标系：{}（{}）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="155"/>
+        <source>areas planar in this coordinate system</source>
+        <translation>面积为本坐标系平面面积</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="156"/>
+        <source>areas ellipsoidal on CGCS2000</source>
+        <translation>面积为 CGCS2000 椭球面积</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from liaocheng_plugin.core.balance import BalanceRow, PatchResult
 from liaocheng_plugin.core.definitions import Role
-from liaocheng_plugin.core.export import layer_sheet, status_value_labels
+from liaocheng_plugin.core.export import area_basis_labels, layer_sheet, status_value_labels
 from liaocheng_plugin.core.findings import findings_text
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.units import round_mu
@@ -22,6 +22,7 @@ PATCH_COLUMNS: Sequence[Tuple[str, int]] = (
     ("status", QVariant.String),
     ("findings", QVariant.String),
     ("area_mu", QVariant.Double),
+    ("area_basis", QVariant.String),
     ("pbf_mu", QVariant.Double),
     ("erl_mu", QVariant.Double),
     ("udb_mu", QVariant.Double),
@@ -66,6 +67,7 @@ def patch_values(patch: PatchResult) -> List:
         patch.status.value,
         findings_text(patch.findings),
         round_mu(patch.area_m2),
+        overlap.area_mode.basis,
         round_mu(overlap.area_m2_of(Role.PERMANENT_FARMLAND.value)),
         round_mu(overlap.area_m2_of(Role.ECOLOGICAL_REDLINE.value)),
         round_mu(overlap.area_m2_of(Role.DEVELOPMENT_BOUNDARY.value)),
@@ -110,6 +112,7 @@ def balance_headers() -> Dict[str, str]:
         "status": tr("Status"),
         "findings": tr("Findings"),
         "area_mu": tr("Area (mu)"),
+        "area_basis": tr("Area basis"),
         "pbf_mu": tr("Permanent farmland (mu)"),
         "erl_mu": tr("Red line (mu)"),
         "udb_mu": tr("Inside boundary (mu)"),
@@ -143,6 +146,9 @@ def balance_ledger_sheets(patches: QgsVectorLayer, summary: QgsVectorLayer) -> L
             tr("Balance ledger"), summary, headers, {"level": levels, "quality_ok": yes_no, "balanced": yes_no}
         ),
         layer_sheet(
-            tr("Checked patches"), patches, headers, {"direction": directions, "status": status_value_labels()}
+            tr("Checked patches"),
+            patches,
+            headers,
+            {"direction": directions, "status": status_value_labels(), "area_basis": area_basis_labels()},
         ),
     ]

@@ -53,6 +53,11 @@ class AreaMode(int, Enum):
     ELLIPSOIDAL = 0
     PLANAR = 1
 
+    @property
+    def basis(self) -> str:
+        """The value of the results' ``area_basis`` field."""
+        return "planar" if self == AreaMode.PLANAR else "ellipsoidal"
+
 
 class IssueKind(str, Enum):
     """What was wrong with an input geometry."""

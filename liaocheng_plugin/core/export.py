@@ -55,6 +55,11 @@ def write_ledger(path: Path, sheets: Sequence[Sheet]) -> Path:
     return write_workbook(Path(path), sheets)
 
 
+def area_basis_labels() -> Dict[str, str]:
+    """The ``area_basis`` values, readable and translated."""
+    return {"ellipsoidal": tr("ellipsoidal (CGCS2000)"), "planar": tr("planar")}
+
+
 def status_value_labels() -> Dict[str, str]:
     """fail / warn / pass → readable, translated."""
     return {severity.value: text for severity, text in status_labels().items()}

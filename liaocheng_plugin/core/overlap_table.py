@@ -55,7 +55,7 @@ def overlap_values(
         round(result.area_m2, AREA_DECIMALS_M2),
         round_mu(result.area_m2),
         round_ha(result.area_m2),
-        "ellipsoidal" if area_mode == AreaMode.ELLIPSOIDAL else "planar",
+        area_mode.basis,
     ]
     for key in column_keys(role_keys):
         area = _role_area_m2(result, key)

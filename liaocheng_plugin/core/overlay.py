@@ -69,6 +69,7 @@ class SubjectOverlap:
     geometry: QgsGeometry
     area_m2: float
     roles: Dict[str, RoleOverlap] = field(default_factory=dict)
+    area_mode: AreaMode = AreaMode.ELLIPSOIDAL
 
     def area_m2_of(self, role: str) -> float:
         """Overlap area with a role in m², 0 when the role was not checked."""
@@ -190,7 +191,7 @@ class OverlayEngine:
         """Overlay one valid subject geometry (in the working CRS) on every indexed role."""
         engine = prepared_engine(geometry)
         box = geometry.boundingBox()
-        result = SubjectOverlap(subject_id, geometry, self.measurer.area(geometry))
+        result = SubjectOverlap(subject_id, geometry, self.measurer.area(geometry), area_mode=self.measurer.mode)
         for key, index in self.indexes.items():
             cut = []
             for fid in index.candidate_ids(box):

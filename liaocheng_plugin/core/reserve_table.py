@@ -6,7 +6,7 @@ from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
 from liaocheng_plugin.core.definitions import Role
-from liaocheng_plugin.core.export import layer_sheet, status_value_labels
+from liaocheng_plugin.core.export import area_basis_labels, layer_sheet, status_value_labels
 from liaocheng_plugin.core.findings import findings_text
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.ledger_fields import LedgerFields
@@ -19,6 +19,7 @@ RESULT_COLUMNS: Sequence[Tuple[str, int]] = (
     ("findings", QVariant.String),
     ("area_m2", QVariant.Double),
     ("area_mu", QVariant.Double),
+    ("area_basis", QVariant.String),
     ("recorded_mu", QVariant.Double),
     ("pbf_mu", QVariant.Double),
     ("pbf_pct", QVariant.Double),
@@ -51,6 +52,7 @@ def result_headers() -> Dict[str, str]:
         "findings": tr("Findings"),
         "area_m2": tr("Mapped area (m²)"),
         "area_mu": tr("Mapped area (mu)"),
+        "area_basis": tr("Area basis"),
         "recorded_mu": tr("Recorded area (mu)"),
         "pbf_mu": tr("Permanent farmland (mu)"),
         "pbf_pct": tr("Permanent farmland (%)"),
@@ -95,7 +97,7 @@ def reserve_ledger_sheets(parcels: QgsVectorLayer, summary: QgsVectorLayer) -> L
     statuses = status_value_labels()
     groups = {"total": tr("Total"), "status": tr("Status"), "grid": tr("Grid")}
     return [
-        layer_sheet(tr("Reserve ledger"), parcels, headers, {"status": statuses}),
+        layer_sheet(tr("Reserve ledger"), parcels, headers, {"status": statuses, "area_basis": area_basis_labels()}),
         layer_sheet(tr("Summary"), summary, result_headers(), {"group": groups, "name": statuses}),
     ]
 
@@ -113,6 +115,7 @@ def result_values(parcel: ParcelResult) -> List:
         findings_text(parcel.findings),
         round(overlap.area_m2, 2),
         _rounded(parcel.area_mu),
+        overlap.area_mode.basis,
         _rounded(parcel.recorded_mu),
         _rounded(parcel.role_mu(Role.PERMANENT_FARMLAND.value)),
         round(overlap.percent_of(Role.PERMANENT_FARMLAND.value), 2),

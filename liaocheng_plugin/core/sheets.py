@@ -147,6 +147,16 @@ def subject_name_expression(layer: QgsVectorLayer) -> str:
     return f'"{field}"' if field else "$id"
 
 
+def crs_note(layer: QgsVectorLayer) -> str:
+    """The sheet's CRS note; with the area basis of each page's subject when the layer has ``area_basis``."""
+    note = tr("Coordinate system: {} ({})").format(layer.crs().description(), layer.crs().authid())
+    if "area_basis" not in layer.fields().names():
+        return note
+    planar = tr("areas planar in this coordinate system").replace("'", "''")
+    ellipsoidal = tr("areas ellipsoidal on CGCS2000").replace("'", "''")
+    return f"{note}; [% CASE WHEN \"area_basis\" = 'planar' THEN '{planar}' ELSE '{ellipsoidal}' END %]"
+
+
 def build_sheet_layout(
     project: QgsProject,
     layer: QgsVectorLayer,
@@ -194,11 +204,7 @@ def build_sheet_layout(
     title_label: QgsLayoutItemLabel = layout.itemById("title")
     title_label.setText(f"{title} — [% {name} %]")
     crs_label: QgsLayoutItemLabel = layout.itemById("crs")
-    crs_label.setText(
-        tr("Coordinate system: {} ({}); areas ellipsoidal on CGCS2000").format(
-            layer.crs().description(), layer.crs().authid()
-        )
-    )
+    crs_label.setText(crs_note(layer))
     layout.itemById("table").setText(table_html(layer))
     if field_notes:
         centre = tr("Centre: WGS 84 [% {} %] N, [% {} %] E; GK X [% {} %], Y [% {} %]").format(*centroid_expressions())

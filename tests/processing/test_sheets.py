@@ -58,6 +58,9 @@ def test_layout_carries_title_and_the_subjects_results(checked_parcels):
     assert title.currentText().startswith("储备土地核查图 — CB-1")
     assert "7.5" in layout.itemById("table").currentText()  # CB-1 lies half on farmland: 7.50 亩
     assert [lyr.name() for lyr in layout.itemById("map").layers()] == [layer.name(), "永久基本农田"]
+    # The check ran planar (AREA_MODE 1): the sheet says so, not the ellipsoidal default.
+    assert {f["area_basis"] for f in layer.getFeatures()} == {"planar"}
+    assert layout.itemById("crs").currentText().endswith("areas planar in this coordinate system")
 
 
 @pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="pdfinfo (poppler-utils) is not installed")
@@ -189,6 +192,8 @@ def test_sample_parcel_sheet_carries_its_own_title_and_conflicts(sample_data, pr
     for value in (parcel["area_mu"], parcel["pbf_mu"], parcel["pbf_pct"]):
         assert f">{value:g}</td>" in table
     assert parcel["findings"][:20] in table
+    assert parcel["area_basis"] == "ellipsoidal"
+    assert layout.itemById("crs").currentText().endswith("areas ellipsoidal on CGCS2000")
     sheet = tmp_path / "sheet.pdf"
     assert export_sheets(parcels, [farmland], [], "储备土地核查图", sheet, feature_ids=[parcel.id()]) == 1
     assert pdf_pages(sheet) == 1 and sheet.stat().st_size > 10000
