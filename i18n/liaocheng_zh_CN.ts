@@ -1444,72 +1444,67 @@
         <translation>核查项</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="175"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="171"/>
         <source>Unknown sheet template “{}”.</source>
         <translation>未知的图纸模板“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="214"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="241"/>
         <source>Drawn by: ________  Checked by: ________  Date: [% format_date(now(), &apos;yyyy-MM-dd&apos;) %]</source>
         <translation>制图：________  审核：________  日期：[% format_date(now(), 'yyyy-MM-dd') %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="242"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="271"/>
         <source>Layer “{}” has no subject to put on a sheet.</source>
         <translation>图层“{}”中没有可出图的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="253"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="282"/>
         <source>No subject of “{}” matches the selection.</source>
         <translation>图层“{}”中没有符合所选条件的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="260"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="289"/>
         <source>Could not export the sheets to “{}”.</source>
         <translation>无法将图纸导出到“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="31"/>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="33"/>
         <source>Export map sheets</source>
         <translation>导出核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="34"/>
-        <source>Exports one map sheet per subject of a check&apos;s result layer to one PDF: title, map of the subject over the protected layers of the project&apos;s profile, legend of what is on the map, scale bar, north arrow, CRS note, overview map, results table and sign-off block. Paper A4 or A3, landscape or portrait.</source>
-        <translation>将核查结果图层的每个对象导出为一页核查图（合为一个 PDF）：标题、对象叠加工程保护图层配置中各图层的主图、仅列出图上内容的图例、比例尺、指北针、坐标系说明、鹰眼图、结果表和签署栏（制图/审核/日期）。纸张 A4 或 A3，横向或纵向。</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="41"/>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="45"/>
         <source>Result layer of a check</source>
         <translation>核查结果图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="49"/>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="53"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="52"/>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="64"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="52"/>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="64"/>
         <source>Land check map sheet</source>
         <translation>国土空间核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="53"/>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="65"/>
         <source>Overview layers (e.g. county boundaries)</source>
         <translation>鹰眼图图层（如县级行政区）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="61"/>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="73"/>
         <source>PDF file</source>
         <translation>PDF 文件</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="89"/>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="104"/>
         <source>{} pages written to {}</source>
         <translation>已将 {} 页写入 {}</translation>
     </message>
@@ -1519,12 +1514,12 @@
         <translation>请为外业核查包选择“{}”中的至少一个对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="210"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="236"/>
         <source>Centre: WGS 84 [% {} %] N, [% {} %] E; GK X [% {} %], Y [% {} %]</source>
         <translation>中心点：WGS 84 北纬 [% {} %]，东经 [% {} %]；高斯坐标 X [% {} %]，Y [% {} %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="212"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="238"/>
         <source>Conclusion: ____________  Photo nos.: ________  Checked by: ________</source>
         <translation>核查结论：____________  照片编号：________  核查人：________</translation>
     </message>
@@ -1682,6 +1677,26 @@
         <location filename="../liaocheng_plugin/core/sheets.py" line="156"/>
         <source>areas ellipsoidal on CGCS2000</source>
         <translation>面积为 CGCS2000 椭球面积</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="178"/>
+        <source>“{}” is not a print-layout template (.qpt).</source>
+        <translation>“{}”不是打印布局模板（.qpt）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="180"/>
+        <source>Template “{}” has no map item with the id “map”.</source>
+        <translation>模板“{}”中没有标识为“map”的地图项。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="36"/>
+        <source>Exports one map sheet per subject of a check's result layer to one PDF: title, map of the subject over the protected layers of the project's profile, legend of what is on the map, scale bar, north arrow, CRS note, overview map, results table and sign-off block. Paper A4 or A3, landscape or portrait, or a print-layout template of your own: it needs a map item with the id “map”; items with the ids title, overview, legend, table, crs and signoff are filled when present.</source>
+        <translation>将核查结果图层的每个对象导出为一页核查图（合并为一个 PDF）：标题、对象及项目保护图层配置中的保护图层地图、仅列出图上要素的图例、比例尺、指北针、坐标系说明、鹰眼图、结果表和签字栏。纸张可选 A4 或 A3、横向或纵向，也可使用自有打印布局模板：模板须包含标识为“map”的地图项；标识为 title、overview、legend、table、crs、signoff 的项存在时自动填写。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="56"/>
+        <source>Own print-layout template (.qpt, instead of the paper above)</source>
+        <translation>自有打印布局模板（.qpt，替代上面的纸张）</translation>
     </message>
 </context>
 <context>

@@ -157,6 +157,37 @@ def crs_note(layer: QgsVectorLayer) -> str:
     return f"{note}; [% CASE WHEN \"area_basis\" = 'planar' THEN '{planar}' ELSE '{ellipsoidal}' END %]"
 
 
+def load_template(project: QgsProject, template: str) -> QgsPrintLayout:
+    """A layout from a built-in template name (TEMPLATES) or a .qpt file of the user's own.
+
+    A template of one's own needs a map item with the id ``map``; the items title, overview, legend, table,
+    crs and signoff are filled when it has them (labels for the text ones).
+    """
+    if template in TEMPLATES:
+        path = resource_path("layouts", f"{template}.qpt")
+    else:
+        path = Path(template)
+        if path.suffix.lower() != ".qpt" or not path.is_file():
+            raise LiaochengError(tr("Unknown sheet template “{}”.").format(template))
+    document = QDomDocument()
+    layout = QgsPrintLayout(project)
+    if (
+        not document.setContent(path.read_text(encoding="utf-8"))
+        or not layout.loadFromTemplate(document, QgsReadWriteContext())[1]
+    ):
+        raise LiaochengError(tr("“{}” is not a print-layout template (.qpt).").format(path))
+    if not isinstance(layout.itemById("map"), QgsLayoutItemMap):
+        raise LiaochengError(tr("Template “{}” has no map item with the id “map”.").format(path))
+    return layout
+
+
+def set_label(layout: QgsPrintLayout, item_id: str, text: str) -> None:
+    """Set the text of a label item, when the template has it."""
+    label = layout.itemById(item_id)
+    if isinstance(label, QgsLayoutItemLabel):
+        label.setText(text)
+
+
 def build_sheet_layout(
     project: QgsProject,
     layer: QgsVectorLayer,
@@ -166,17 +197,13 @@ def build_sheet_layout(
     template: str = "a4_landscape",
     field_notes: bool = False,
 ) -> QgsPrintLayout:
-    """A print layout from a template, its atlas over ``layer``, the maps showing it over ``context_layers``.
+    """A print layout from a template (a TEMPLATES name or a .qpt path), its atlas over ``layer``, the maps
+    showing it over ``context_layers``.
 
     With ``field_notes`` (field packs) each page also gives the subject's centroid in WGS 84 latitude/longitude
     (phone navigation) and in the layer's GK coordinates, and an empty form replaces the sign-off block.
     """
-    if template not in TEMPLATES:
-        raise LiaochengError(tr("Unknown sheet template “{}”.").format(template))
-    document = QDomDocument()
-    document.setContent(resource_path("layouts", f"{template}.qpt").read_text(encoding="utf-8"))
-    layout = QgsPrintLayout(project)
-    layout.loadFromTemplate(document, QgsReadWriteContext())
+    layout = load_template(project, template)
     layout.setName(title)
     main: QgsLayoutItemMap = layout.itemById("map")
     map_layers = [layer, *context_layers]
@@ -187,32 +214,34 @@ def build_sheet_layout(
     main.setAtlasDriven(True)
     main.setAtlasScalingMode(QgsLayoutItemMap.Auto)
     main.setAtlasMargin(ATLAS_MARGIN)
-    overview: QgsLayoutItemMap = layout.itemById("overview")
-    overview.setCrs(layer.crs())
-    overview.setLayers(list(overview_layers) or map_layers)
-    overview.setKeepLayerSet(True)
-    fit_extent(overview, layer_extent(overview_layers[0] if overview_layers else layer))
-    overview.overview().setLinkedMap(main)
-    legend: QgsLayoutItemLegend = layout.itemById("legend")
-    legend.setAutoUpdateModel(False)
-    root = legend.model().rootGroup()
-    root.removeAllChildren()
-    for map_layer in map_layers:
-        root.addLayer(map_layer)
-    legend.setLegendFilterByMapEnabled(True)  # list only what is on the map
+    overview = layout.itemById("overview")
+    if isinstance(overview, QgsLayoutItemMap):
+        overview.setCrs(layer.crs())
+        overview.setLayers(list(overview_layers) or map_layers)
+        overview.setKeepLayerSet(True)
+        fit_extent(overview, layer_extent(overview_layers[0] if overview_layers else layer))
+        overview.overview().setLinkedMap(main)
+    legend = layout.itemById("legend")
+    if isinstance(legend, QgsLayoutItemLegend):
+        legend.setAutoUpdateModel(False)
+        root = legend.model().rootGroup()
+        root.removeAllChildren()
+        for map_layer in map_layers:
+            root.addLayer(map_layer)
+        legend.setLegendFilterByMapEnabled(True)  # list only what is on the map
     name = subject_name_expression(layer)
-    title_label: QgsLayoutItemLabel = layout.itemById("title")
-    title_label.setText(f"{title} — [% {name} %]")
-    crs_label: QgsLayoutItemLabel = layout.itemById("crs")
-    crs_label.setText(crs_note(layer))
-    layout.itemById("table").setText(table_html(layer))
+    set_label(layout, "title", f"{title} — [% {name} %]")
+    set_label(layout, "table", table_html(layer))
     if field_notes:
         centre = tr("Centre: WGS 84 [% {} %] N, [% {} %] E; GK X [% {} %], Y [% {} %]").format(*centroid_expressions())
-        crs_label.setText(crs_label.text() + "  " + centre)
-        layout.itemById("signoff").setText(tr("Conclusion: ____________  Photo nos.: ________  Checked by: ________"))
+        set_label(layout, "crs", crs_note(layer) + "  " + centre)
+        set_label(layout, "signoff", tr("Conclusion: ____________  Photo nos.: ________  Checked by: ________"))
     else:
-        layout.itemById("signoff").setText(
-            tr("Drawn by: ________  Checked by: ________  Date: [% format_date(now(), 'yyyy-MM-dd') %]")
+        set_label(layout, "crs", crs_note(layer))
+        set_label(
+            layout,
+            "signoff",
+            tr("Drawn by: ________  Checked by: ________  Date: [% format_date(now(), 'yyyy-MM-dd') %]"),
         )
     atlas = layout.atlas()
     atlas.setCoverageLayer(layer)

@@ -4,6 +4,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterString,
@@ -20,6 +21,7 @@ class ExportSheetsAlgorithm(CheckAlgorithm):
 
     INPUT = "INPUT"
     TEMPLATE = "TEMPLATE"
+    CUSTOM_TEMPLATE = "CUSTOM_TEMPLATE"
     TITLE = "TITLE"
     OVERVIEW_LAYERS = "OVERVIEW_LAYERS"
     OUTPUT = "OUTPUT"
@@ -34,7 +36,9 @@ class ExportSheetsAlgorithm(CheckAlgorithm):
         return tr(
             "Exports one map sheet per subject of a check's result layer to one PDF: title, map of the subject "
             "over the protected layers of the project's profile, legend of what is on the map, scale bar, north "
-            "arrow, CRS note, overview map, results table and sign-off block. Paper A4 or A3, landscape or portrait."
+            "arrow, CRS note, overview map, results table and sign-off block. Paper A4 or A3, landscape or portrait, "
+            "or a print-layout template of your own: it needs a map item with the id “map”; items with the ids "
+            "title, overview, legend, table, crs and signoff are filled when present."
         )
 
     def initAlgorithm(self, config=None):
@@ -48,6 +52,14 @@ class ExportSheetsAlgorithm(CheckAlgorithm):
         labels = template_labels()
         self.addParameter(
             QgsProcessingParameterEnum(self.TEMPLATE, tr("Paper"), [labels[name] for name in TEMPLATES], defaultValue=0)
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.CUSTOM_TEMPLATE,
+                tr("Own print-layout template (.qpt, instead of the paper above)"),
+                extension="qpt",
+                optional=True,
+            )
         )
         self.addParameter(QgsProcessingParameterString(self.TITLE, tr("Title"), tr("Land check map sheet")))
         self.addParameter(
@@ -69,7 +81,10 @@ class ExportSheetsAlgorithm(CheckAlgorithm):
         if layer is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        template = TEMPLATES[self.parameterAsEnum(parameters, self.TEMPLATE, context)]
+        template = (
+            self.parameterAsFile(parameters, self.CUSTOM_TEMPLATE, context)
+            or TEMPLATES[self.parameterAsEnum(parameters, self.TEMPLATE, context)]
+        )
         overview = self.parameterAsLayerList(parameters, self.OVERVIEW_LAYERS, context)
         project = context.project()
         protected = layer_sets(project) if project is not None else []

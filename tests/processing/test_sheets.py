@@ -197,3 +197,47 @@ def test_sample_parcel_sheet_carries_its_own_title_and_conflicts(sample_data, pr
     sheet = tmp_path / "sheet.pdf"
     assert export_sheets(parcels, [farmland], [], "储备土地核查图", sheet, feature_ids=[parcel.id()]) == 1
     assert pdf_pages(sheet) == 1 and sheet.stat().st_size > 10000
+
+
+def own_template(tmp_path, drop_ids):
+    """A copy of a built-in template without the items ``drop_ids`` (a bureau's own design)."""
+    from qgis.core import QgsReadWriteContext
+    from qgis.PyQt.QtXml import QDomDocument
+
+    from liaocheng_plugin.core.sheets import load_template
+
+    layout = load_template(QgsProject.instance(), "a4_portrait")
+    for item_id in drop_ids:
+        layout.removeLayoutItem(layout.itemById(item_id))
+    document = QDomDocument()
+    document.appendChild(layout.writeXml(document, QgsReadWriteContext()))
+    path = tmp_path / "own.qpt"
+    path.write_text(document.toString(), encoding="utf-8")
+    return path
+
+
+def test_own_template_with_fewer_items_exports_through_processing(checked_parcels, tmp_path):
+    import processing
+
+    layer, _ = checked_parcels
+    template = own_template(tmp_path, ["overview", "legend", "signoff"])
+    path = tmp_path / "own.pdf"
+    processing.run(
+        "liaocheng:export_sheets",
+        {"INPUT": layer, "CUSTOM_TEMPLATE": str(template), "TITLE": "核查图", "OUTPUT": str(path)},
+    )
+    if shutil.which("pdfinfo"):
+        assert pdf_pages(path) == 3
+    layout = build_sheet_layout(QgsProject.instance(), layer, [], [], "核查图", str(template))
+    assert layout.itemById("overview") is None and layout.itemById("title") is not None
+
+
+def test_template_without_a_map_is_a_clear_error(checked_parcels, tmp_path):
+    from liaocheng_plugin.core.exceptions import LiaochengError
+
+    layer, _ = checked_parcels
+    template = own_template(tmp_path, ["map"])
+    with pytest.raises(LiaochengError, match="“map”"):
+        build_sheet_layout(QgsProject.instance(), layer, [], [], "核查图", str(template))
+    with pytest.raises(LiaochengError, match="Unknown sheet template"):
+        build_sheet_layout(QgsProject.instance(), layer, [], [], "核查图", str(tmp_path / "missing.qpt"))
