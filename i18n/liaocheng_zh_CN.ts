@@ -699,7 +699,7 @@
         <translation>尚未设置保护图层：请先打开保护图层配置。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="168"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="171"/>
         <source>The check was canceled; nothing was written.</source>
         <translation>核查已取消，未写入任何结果。</translation>
     </message>
@@ -759,7 +759,7 @@
         <translation>项预警</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="208"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="211"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
@@ -1534,7 +1534,7 @@
         <translation>批量出图…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="225"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="236"/>
         <source>Select a row of the table first.</source>
         <translation>请先在表格中选择一行。</translation>
     </message>
@@ -1697,6 +1697,21 @@
         <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="56"/>
         <source>Own print-layout template (.qpt, instead of the paper above)</source>
         <translation>自有打印布局模板（.qpt，替代上面的纸张）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="106"/>
+        <source>Map sheets of the selected rows, one page each</source>
+        <translation>表中所选各行的核查图，每行一页</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="107"/>
+        <source>One page per subject the table shows</source>
+        <translation>表中显示的每个对象一页</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="108"/>
+        <source>The selected rows, or every row the table shows when none is selected</source>
+        <translation>表中所选各行；未选择时为表中显示的全部行</translation>
     </message>
 </context>
 <context>

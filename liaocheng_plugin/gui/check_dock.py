@@ -103,6 +103,9 @@ class CheckDock(QgsDockWidget):
         self.sheetButton = QPushButton(tr("Export map sheet…"), form)
         self.atlasButton = QPushButton(tr("Export atlas…"), form)
         self.packButton = QPushButton(tr("Field pack…"), form)
+        self.sheetButton.setToolTip(tr("Map sheets of the selected rows, one page each"))
+        self.atlasButton.setToolTip(tr("One page per subject the table shows"))
+        self.packButton.setToolTip(tr("The selected rows, or every row the table shows when none is selected"))
         buttons = (
             (self.sheetButton, self.export_sheet),
             (self.atlasButton, self.export_atlas),
@@ -217,29 +220,37 @@ class CheckDock(QgsDockWidget):
         if path:
             self._export(lambda: write_layers_gpkg(path, self.gpkg_tables()), path)
 
+    def selected_ids(self) -> List[int]:
+        """Feature ids of the rows selected in the table, in table order."""
+        rows = sorted({index.row() for index in self.form.resultsView.selectionModel().selectedRows()})
+        return [self.proxy.index(row, 0).data(FEATURE_ID_ROLE) for row in rows]
+
+    def shown_ids(self) -> List[int]:
+        """Feature ids of every row the (filtered) table shows."""
+        return [self.proxy.index(row, 0).data(FEATURE_ID_ROLE) for row in range(self.proxy.rowCount())]
+
     def export_sheet(self) -> None:
-        """The map sheet of the selected row's subject, to PDF or PNG."""
-        row = self.form.resultsView.currentIndex().row()
-        feature_id = self.proxy.index(row, 0).data(FEATURE_ID_ROLE) if row >= 0 else None
-        if feature_id is None:
+        """The map sheets of the selected rows' subjects (one page each), to PDF or PNG."""
+        ids = self.selected_ids()
+        if not ids:
             self.iface.messageBar().pushWarning(self.windowTitle(), tr("Select a row of the table first."))
             return
         path = self._sheet_path()
         if path:
-            self._export(lambda: self.export_sheets_to(path, [feature_id]), path)
+            self._export(lambda: self.export_sheets_to(path, ids), path)
 
     def export_atlas(self) -> None:
         """One page per subject shown in the (filtered) table, to one PDF or to PNGs."""
         path = self._sheet_path()
         if path:
-            ids = [self.proxy.index(row, 0).data(FEATURE_ID_ROLE) for row in range(self.proxy.rowCount())]
+            ids = self.shown_ids()
             self._export(lambda: self.export_sheets_to(path, ids), path)
 
     def export_pack(self) -> None:
-        """A field pack (外业核查包) of the subjects shown in the (filtered) table."""
+        """A field pack (外业核查包) of the selected subjects, or of every subject the table shows."""
         folder = QFileDialog.getExistingDirectory(self, tr("Field pack folder"))
         if folder:
-            ids = [self.proxy.index(row, 0).data(FEATURE_ID_ROLE) for row in range(self.proxy.rowCount())]
+            ids = self.selected_ids() or self.shown_ids()
             self._export(lambda: self.export_pack_to(folder, ids), folder)
 
     def export_pack_to(self, folder: str, feature_ids: List[int]):

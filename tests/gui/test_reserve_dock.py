@@ -124,3 +124,25 @@ def test_cancel_during_an_atlas_export_writes_nothing(dock, qgis_iface, monkeypa
     assert dock.exports.dialog is None and dock.form.progressBar.value() == 0
     wait_until(lambda: ended)
     assert ended == ["terminated"]  # the task manager shows it as cancelled, not as done
+
+
+def test_sheet_button_takes_every_selected_row(dock, monkeypatch, tmp_path):
+    from qgis.PyQt.QtCore import QItemSelectionModel
+    from qgis.PyQt.QtWidgets import QFileDialog
+
+    dock.run_check()
+    succeeded, _, message = wait_for(dock.runner.finished)
+    assert succeeded, message
+    selection = dock.form.resultsView.selectionModel()
+    for row in (0, 2, 5):
+        selection.select(
+            dock.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        )
+    expected = [dock.proxy.index(row, 0).data(FEATURE_ID_ROLE) for row in (0, 2, 5)]
+    assert dock.selected_ids() == expected
+    exported = []
+    monkeypatch.setattr(dock, "export_sheets_to", lambda path, ids: exported.append(ids) or len(ids))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(tmp_path / "s.pdf"), ""))
+    dock.export_sheet()
+    dock.export_atlas()
+    assert exported == [expected, dock.shown_ids()] and len(dock.shown_ids()) == 21
