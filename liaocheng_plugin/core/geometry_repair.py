@@ -62,10 +62,19 @@ def clean_polygon(
     if geometry is None or geometry.isNull() or geometry.isEmpty():
         issues.append(GeometryIssue(layer_name, feature_id, IssueKind.EMPTY))
         return None
+    wkb_type = geometry.wkbType()
+    needs_transform = transform is not None and transform.isValid() and not transform.isShortCircuited()
+    if (
+        not needs_transform
+        and QgsWkbTypes.geometryType(wkb_type) == QgsWkbTypes.PolygonGeometry
+        and not QgsWkbTypes.isCurvedType(wkb_type)
+        and geometry.isGeosValid()
+    ):
+        return geometry  # the common case (every protected feature met in a batch): nothing to convert or repair
     result = QgsGeometry(geometry)
-    if QgsWkbTypes.isCurvedType(result.wkbType()):
+    if QgsWkbTypes.isCurvedType(wkb_type):
         result = QgsGeometry(result.constGet().segmentize())
-    if transform is not None and transform.isValid() and not transform.isShortCircuited():
+    if needs_transform:
         try:
             result.transform(transform)
         except QgsCsException as error:

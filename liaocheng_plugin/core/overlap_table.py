@@ -5,7 +5,7 @@ from typing import Dict, List, Sequence
 from qgis.core import QgsField, QgsFields
 from qgis.PyQt.QtCore import QVariant
 
-from liaocheng_plugin.core.definitions import CULTIVATED_KEY, CULTIVATED_NET_KEY, AreaMode, Role
+from liaocheng_plugin.core.definitions import CULTIVATED_KEY, CULTIVATED_NET_KEY, Role
 from liaocheng_plugin.core.overlay import SubjectOverlap
 from liaocheng_plugin.core.roles import describe_conflicts
 from liaocheng_plugin.core.units import percent, round_ha, round_mu
@@ -47,15 +47,13 @@ def _role_area_m2(result: SubjectOverlap, key: str) -> float:
     return result.area_m2_of(key)
 
 
-def overlap_values(
-    result: SubjectOverlap, role_keys: Sequence[str], area_mode: AreaMode, other_names: Dict[str, str]
-) -> List:
+def overlap_values(result: SubjectOverlap, role_keys: Sequence[str], other_names: Dict[str, str]) -> List:
     """Attribute values in the order of ``overlap_fields``."""
     values = [
         round(result.area_m2, AREA_DECIMALS_M2),
         round_mu(result.area_m2),
         round_ha(result.area_m2),
-        area_mode.basis,
+        result.area_mode.basis,
     ]
     for key in column_keys(role_keys):
         area = _role_area_m2(result, key)

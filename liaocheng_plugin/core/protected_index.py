@@ -14,7 +14,6 @@ from qgis.core import (
     QgsProcessingFeatureSource,
     QgsRectangle,
     QgsSpatialIndex,
-    QgsWkbTypes,
 )
 
 from liaocheng_plugin.core.crs import require_crs
@@ -151,17 +150,9 @@ class ProtectedIndex:
 
     def geometry(self, fid: int) -> Optional[QgsGeometry]:
         """A feature's valid geometry (checked and repaired on first use); None when unusable."""
-        try:
-            return self._geometries[fid]
-        except KeyError:
-            pass
-        geometry = self._index.geometry(fid)
-        wkb_type = geometry.wkbType()
-        polygon = QgsWkbTypes.geometryType(wkb_type) == QgsWkbTypes.PolygonGeometry
-        if not polygon or QgsWkbTypes.isCurvedType(wkb_type) or not geometry.isGeosValid():  # most are plain valid
-            geometry = clean_polygon(geometry, self.spec.display_name(), fid, self.issues)
-        self._geometries[fid] = geometry
-        return geometry
+        if fid not in self._geometries:
+            self._geometries[fid] = clean_polygon(self._index.geometry(fid), self.spec.display_name(), fid, self.issues)
+        return self._geometries[fid]
 
     def attributes(self, fid: int) -> FeatureAttributes:
         """A feature's label, code and deduction (read with ``load_attributes`` beforehand)."""

@@ -101,7 +101,7 @@ class OverlapCheckAlgorithm(CheckAlgorithm):
         results = {result.subject_id: result for result in report.subjects}
         for feature in iterate_features(source, QgsFeatureRequest()):
             result = results.get(feature.id())
-            values = overlap_values(result, role_keys, area_mode, other_names) if result else [None] * added.count()
+            values = overlap_values(result, role_keys, other_names) if result else [None] * added.count()
             output = QgsFeature(fields)
             output.setGeometry(feature.geometry())
             output.setAttributes(feature.attributes() + values)
