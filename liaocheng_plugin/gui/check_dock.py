@@ -66,6 +66,12 @@ def export_and_report(iface, title: str, write: Callable[[], object], path: str)
     iface.messageBar().pushSuccess(title, tr("Written to {}").format(path))
 
 
+def ask_sheet_path(parent: QWidget) -> str:
+    """Ask where map sheets go: one PDF, or PNGs named after it; "" when the user cancels."""
+    path, _ = QFileDialog.getSaveFileName(parent, tr("Export map sheets"), "", "PDF (*.pdf);;PNG (*.png)")
+    return path
+
+
 class CheckDock(QgsDockWidget):
     """Base of the check docks. A subclass gives the form, the algorithm, its parameters and its table.
 
@@ -235,13 +241,13 @@ class CheckDock(QgsDockWidget):
         if not ids:
             self.iface.messageBar().pushWarning(self.windowTitle(), tr("Select a row of the table first."))
             return
-        path = self._sheet_path()
+        path = ask_sheet_path(self)
         if path:
             self._export(lambda: self.export_sheets_to(path, ids), path)
 
     def export_atlas(self) -> None:
         """One page per subject shown in the (filtered) table, to one PDF or to PNGs."""
-        path = self._sheet_path()
+        path = ask_sheet_path(self)
         if path:
             ids = self.shown_ids()
             self._export(lambda: self.export_sheets_to(path, ids), path)
@@ -268,10 +274,6 @@ class CheckDock(QgsDockWidget):
                 feedback=feedback,
             ),
         )
-
-    def _sheet_path(self) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export map sheets"), "", "PDF (*.pdf);;PNG (*.png)")
-        return path
 
     def export_sheets_to(self, path: str, feature_ids: List[int]) -> int:
         """Export the sheets of ``feature_ids`` as a cancellable task; the layout stays in the project's layout

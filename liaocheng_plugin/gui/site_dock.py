@@ -37,7 +37,7 @@ from liaocheng_plugin.core.siting_table import (
     site_values,
 )
 from liaocheng_plugin.gui.canvas_highlight import CanvasHighlight
-from liaocheng_plugin.gui.check_dock import export_and_report
+from liaocheng_plugin.gui.check_dock import ask_sheet_path, export_and_report
 from liaocheng_plugin.gui.export_task import ExportRunner
 from liaocheng_plugin.gui.result_group import replace_result_group
 from liaocheng_plugin.gui.sketch_tool import SketchTool
@@ -318,19 +318,15 @@ class SiteDock(QgsDockWidget):
         if not 0 <= column < len(self.alternatives):
             self.iface.messageBar().pushWarning(self.windowTitle(), tr("Select an alternative in the table first."))
             return
-        path = self._sheet_path()
+        path = ask_sheet_path(self)
         if path:
             self._export(lambda: self.export_sheets_to(path, [column]), path)
 
     def export_atlas(self) -> None:
         """One map sheet per alternative, to one PDF or to PNGs; the layout stays in the project."""
-        path = self._sheet_path()
+        path = ask_sheet_path(self)
         if path:
             self._export(lambda: self.export_sheets_to(path), path)
-
-    def _sheet_path(self) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export map sheets"), "", "PDF (*.pdf);;PNG (*.png)")
-        return path
 
     def export_sheets_to(self, path: str, columns: Optional[List[int]] = None) -> int:
         """Sheets of the alternatives in ``columns`` of the comparison table (all by default), over the profile's
