@@ -15,7 +15,8 @@ from qgis.core import (
     QgsGeometry,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
+
+from liaocheng_plugin.core.compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
 
 # The Processing framework is itself a plugin: Debian installs it here.
 PROCESSING_PLUGINS = "/usr/share/qgis/python/plugins"
@@ -52,7 +53,7 @@ def output_dir(tmp_path) -> Path:
     return tmp_path
 
 
-FIELD_TYPES = {str: QVariant.String, int: QVariant.Int, float: QVariant.Double}
+FIELD_TYPES = {str: FIELD_STRING, int: FIELD_INT, float: FIELD_DOUBLE}
 
 
 def memory_layer(

@@ -15,6 +15,7 @@ from liaocheng_plugin.core.balance_fields import (
     direction_of,
     split_ids,
 )
+from liaocheng_plugin.core.compat import REQUEST_NO_GEOMETRY
 from liaocheng_plugin.core.crs import AreaMeasurer, choose_working_crs
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, AreaMode, Role
 from liaocheng_plugin.core.findings import Finding, Severity, status_of
@@ -168,7 +169,7 @@ class BalanceReport:
 def read_values(source: QgsFeatureSource, fields: PatchFields) -> Dict[int, Dict[str, object]]:
     """Mapped attribute values per feature id."""
     indexes = {name: source.fields().lookupField(value) for name, value in vars(fields).items() if value}
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
     request.setSubsetOfAttributes([i for i in indexes.values() if i >= 0])
     result = {}
     for feature in iterate_features(source, request):

@@ -3,9 +3,9 @@
 from typing import Dict, List, Sequence, Tuple
 
 from qgis.core import QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
 
 from liaocheng_plugin.core.balance import BalanceRow, PatchResult
+from liaocheng_plugin.core.compat import FIELD_BOOL, FIELD_DOUBLE, FIELD_STRING
 from liaocheng_plugin.core.definitions import Role
 from liaocheng_plugin.core.export import area_basis_labels, layer_sheet, status_value_labels
 from liaocheng_plugin.core.findings import findings_text
@@ -14,40 +14,40 @@ from liaocheng_plugin.core.units import round_mu
 from liaocheng_plugin.core.xlsx import Sheet
 
 PATCH_COLUMNS: Sequence[Tuple[str, int]] = (
-    ("direction", QVariant.String),
-    ("patch_id", QVariant.String),
-    ("county", QVariant.String),
-    ("township", QVariant.String),
-    ("year", QVariant.String),
-    ("status", QVariant.String),
-    ("findings", QVariant.String),
-    ("area_mu", QVariant.Double),
-    ("area_basis", QVariant.String),
-    ("pbf_mu", QVariant.Double),
-    ("erl_mu", QVariant.Double),
-    ("udb_mu", QVariant.Double),
-    ("cult_mu", QVariant.Double),
-    ("quality", QVariant.Double),
-    ("method", QVariant.String),
-    ("paired", QVariant.String),
+    ("direction", FIELD_STRING),
+    ("patch_id", FIELD_STRING),
+    ("county", FIELD_STRING),
+    ("township", FIELD_STRING),
+    ("year", FIELD_STRING),
+    ("status", FIELD_STRING),
+    ("findings", FIELD_STRING),
+    ("area_mu", FIELD_DOUBLE),
+    ("area_basis", FIELD_STRING),
+    ("pbf_mu", FIELD_DOUBLE),
+    ("erl_mu", FIELD_DOUBLE),
+    ("udb_mu", FIELD_DOUBLE),
+    ("cult_mu", FIELD_DOUBLE),
+    ("quality", FIELD_DOUBLE),
+    ("method", FIELD_STRING),
+    ("paired", FIELD_STRING),
 )
 SUMMARY_COLUMNS: Sequence[Tuple[str, int]] = (
-    ("level", QVariant.String),
-    ("county", QVariant.String),
-    ("county_name", QVariant.String),
-    ("township", QVariant.String),
-    ("year", QVariant.String),
-    ("outflow_mu", QVariant.Double),
-    ("restored_mu", QVariant.Double),
-    ("exempt_mu", QVariant.Double),
-    ("to_balance_mu", QVariant.Double),
-    ("inflow_mu", QVariant.Double),
-    ("balance_mu", QVariant.Double),
-    ("quality_out", QVariant.Double),
-    ("quality_in", QVariant.Double),
-    ("quality_ok", QVariant.Bool),
-    ("progress_pct", QVariant.Double),
-    ("balanced", QVariant.Bool),
+    ("level", FIELD_STRING),
+    ("county", FIELD_STRING),
+    ("county_name", FIELD_STRING),
+    ("township", FIELD_STRING),
+    ("year", FIELD_STRING),
+    ("outflow_mu", FIELD_DOUBLE),
+    ("restored_mu", FIELD_DOUBLE),
+    ("exempt_mu", FIELD_DOUBLE),
+    ("to_balance_mu", FIELD_DOUBLE),
+    ("inflow_mu", FIELD_DOUBLE),
+    ("balance_mu", FIELD_DOUBLE),
+    ("quality_out", FIELD_DOUBLE),
+    ("quality_in", FIELD_DOUBLE),
+    ("quality_ok", FIELD_BOOL),
+    ("progress_pct", FIELD_DOUBLE),
+    ("balanced", FIELD_BOOL),
 )
 
 

@@ -7,9 +7,9 @@ from qgis.core import (
     QgsDistanceArea,
     QgsGeometry,
     QgsRectangle,
-    QgsUnitTypes,
 )
 
+from liaocheng_plugin.core.compat import DISTANCE_METERS
 from liaocheng_plugin.core.definitions import (
     CGCS2000_ELLIPSOID,
     GK3_FIRST_ZONE,
@@ -47,7 +47,7 @@ def choose_working_crs(
     crs: QgsCoordinateReferenceSystem, extent: QgsRectangle, context: QgsCoordinateTransformContext
 ) -> QgsCoordinateReferenceSystem:
     """A metric CRS to compute in: the layer's own when projected in metres, else the GK zone of its centre."""
-    if not crs.isGeographic() and crs.mapUnits() == QgsUnitTypes.DistanceMeters:
+    if not crs.isGeographic() and crs.mapUnits() == DISTANCE_METERS:
         return crs
     geographic = QgsCoordinateReferenceSystem("EPSG:4326")
     centre = QgsCoordinateTransform(crs, geographic, context).transform(extent.center())

@@ -6,7 +6,7 @@ from qgis.core import Qgis
 class LiaochengError(Exception):
     """A translated, user-facing error with optional details and a message level."""
 
-    def __init__(self, message: str, details: str = "", level: Qgis.MessageLevel = Qgis.Critical):
+    def __init__(self, message: str, details: str = "", level: Qgis.MessageLevel = Qgis.MessageLevel.Critical):
         super().__init__(message)
         self.message = message
         self.details = details
@@ -20,4 +20,4 @@ class CheckCanceledError(LiaochengError):
     """Raised when the user cancels a running check; nothing is written."""
 
     def __init__(self, message: str = "Canceled"):
-        super().__init__(message, level=Qgis.Info)
+        super().__init__(message, level=Qgis.MessageLevel.Info)

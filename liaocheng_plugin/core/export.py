@@ -23,11 +23,11 @@ def write_layers_gpkg(path: Path, layers: Mapping[str, QgsVectorLayer]) -> Path:
             options.layerName = name
             options.fileEncoding = "UTF-8"
             if position:
-                options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+                options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
             error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
                 layer, str(staged), QgsProject.instance().transformContext(), options
             )
-            if error != QgsVectorFileWriter.NoError:
+            if error != QgsVectorFileWriter.WriterError.NoError:
                 raise LiaochengError(tr("Could not write layer “{}” to “{}”.").format(name, path), message)
     return path
 

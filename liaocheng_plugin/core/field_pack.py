@@ -16,6 +16,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtXml import QDomDocument
 
+from liaocheng_plugin.core.compat import GEOMETRY_POLYGON
 from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.export import write_layers_gpkg
 from liaocheng_plugin.core.geometry_repair import polygonal_part
@@ -72,7 +73,7 @@ def clipped(
     transform = QgsCoordinateTransform(area_crs, layer.crs(), QgsProject.instance())
     local = QgsGeometry(area)
     local.transform(transform)
-    polygons = QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PolygonGeometry
+    polygons = QgsWkbTypes.geometryType(layer.wkbType()) == GEOMETRY_POLYGON
     features = []
     for feature in layer.getFeatures(QgsFeatureRequest().setFilterRect(local.boundingBox())):
         if feedback is not None and feedback.isCanceled():

@@ -7,6 +7,7 @@ from qgis.core import QgsCoordinateTransform, QgsCsException, QgsGeometry, QgsWk
 from shapely import wkb
 from shapely.validation import explain_validity
 
+from liaocheng_plugin.core.compat import GEOMETRY_LINE, GEOMETRY_POLYGON
 from liaocheng_plugin.core.definitions import IssueKind
 from liaocheng_plugin.core.i18n import tr
 
@@ -33,9 +34,9 @@ class GeometryIssue:
 
 def polygonal_part(geometry: QgsGeometry) -> QgsGeometry:
     """The polygon parts of a geometry (a makeValid result may carry stray lines or points)."""
-    if geometry.type() == QgsWkbTypes.PolygonGeometry:
+    if geometry.type() == GEOMETRY_POLYGON:
         return geometry
-    parts = [part for part in geometry.asGeometryCollection() if part.type() == QgsWkbTypes.PolygonGeometry]
+    parts = [part for part in geometry.asGeometryCollection() if part.type() == GEOMETRY_POLYGON]
     if not parts:
         return QgsGeometry()
     return QgsGeometry.collectGeometry(parts)
@@ -66,7 +67,7 @@ def clean_polygon(
     needs_transform = transform is not None and transform.isValid() and not transform.isShortCircuited()
     if (
         not needs_transform
-        and QgsWkbTypes.geometryType(wkb_type) == QgsWkbTypes.PolygonGeometry
+        and QgsWkbTypes.geometryType(wkb_type) == GEOMETRY_POLYGON
         and not QgsWkbTypes.isCurvedType(wkb_type)
         and geometry.isGeosValid()
     ):
@@ -80,9 +81,9 @@ def clean_polygon(
         except QgsCsException as error:
             issues.append(GeometryIssue(layer_name, feature_id, IssueKind.TRANSFORM_FAILED, f": {error}"))
             return None
-    if result.type() == QgsWkbTypes.LineGeometry and buffer_m > 0:
+    if result.type() == GEOMETRY_LINE and buffer_m > 0:
         result = result.buffer(buffer_m, 8)
-    if result.type() != QgsWkbTypes.PolygonGeometry:
+    if result.type() != GEOMETRY_POLYGON:
         return result
     if not result.isGeosValid():
         detail = invalidity_reason(result)

@@ -7,11 +7,11 @@ from qgis.core import Qgis, QgsApplication
 LOGGER_NAME = "liaocheng_plugin"
 MESSAGE_LOG_TAG = "Liaocheng"
 LEVELS = {
-    logging.DEBUG: Qgis.Info,
-    logging.INFO: Qgis.Info,
-    logging.WARNING: Qgis.Warning,
-    logging.ERROR: Qgis.Critical,
-    logging.CRITICAL: Qgis.Critical,
+    logging.DEBUG: Qgis.MessageLevel.Info,
+    logging.INFO: Qgis.MessageLevel.Info,
+    logging.WARNING: Qgis.MessageLevel.Warning,
+    logging.ERROR: Qgis.MessageLevel.Critical,
+    logging.CRITICAL: Qgis.MessageLevel.Critical,
 }
 
 logger = logging.getLogger(LOGGER_NAME)
@@ -22,7 +22,7 @@ class QgsMessageLogHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         QgsApplication.messageLog().logMessage(
-            self.format(record), MESSAGE_LOG_TAG, LEVELS.get(record.levelno, Qgis.Info)
+            self.format(record), MESSAGE_LOG_TAG, LEVELS.get(record.levelno, Qgis.MessageLevel.Info)
         )
 
 

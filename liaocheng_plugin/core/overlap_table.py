@@ -3,8 +3,8 @@
 from typing import Dict, List, Sequence
 
 from qgis.core import QgsField, QgsFields
-from qgis.PyQt.QtCore import QVariant
 
+from liaocheng_plugin.core.compat import FIELD_DOUBLE, FIELD_STRING
 from liaocheng_plugin.core.definitions import CULTIVATED_KEY, CULTIVATED_NET_KEY, Role
 from liaocheng_plugin.core.overlay import SubjectOverlap
 from liaocheng_plugin.core.roles import describe_conflicts
@@ -29,12 +29,12 @@ def overlap_fields(role_keys: Sequence[str]) -> QgsFields:
     """The fields an overlap result adds to the subject's own."""
     fields = QgsFields()
     for name in ("area_m2", "area_mu", "area_ha"):
-        fields.append(QgsField(name, QVariant.Double))
-    fields.append(QgsField("area_basis", QVariant.String))
+        fields.append(QgsField(name, FIELD_DOUBLE))
+    fields.append(QgsField("area_basis", FIELD_STRING))
     for key in column_keys(role_keys):
         for suffix in ("m2", "mu", "pct"):
-            fields.append(QgsField(f"{key}_{suffix}", QVariant.Double))
-    fields.append(QgsField("conflicts", QVariant.String))
+            fields.append(QgsField(f"{key}_{suffix}", FIELD_DOUBLE))
+    fields.append(QgsField("conflicts", FIELD_STRING))
     return fields
 
 

@@ -15,6 +15,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from liaocheng_plugin.core.compat import GEOMETRY_LINE, GEOMETRY_POLYGON
 from liaocheng_plugin.core.crs import AreaMeasurer, choose_working_crs, require_crs
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, AreaMode
 from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
@@ -104,7 +105,7 @@ def cut_piece(subject: QgsGeometry, subject_box: QgsRectangle, engine, protected
     shape = protected.constGet()
     if not engine.intersects(shape):
         return None
-    if protected.type() != QgsWkbTypes.PolygonGeometry or engine.contains(shape):
+    if protected.type() != GEOMETRY_POLYGON or engine.contains(shape):
         return protected
     if protected.boundingBox().contains(subject_box) and protected.contains(subject):
         return subject
@@ -126,7 +127,7 @@ def aggregate_role(
 
     A coverage (the survey's tessellation) has no overlaps to dissolve: its pieces are summed.
     """
-    polygons = [piece for piece in pieces if piece.geometry.type() == QgsWkbTypes.PolygonGeometry]
+    polygons = [piece for piece in pieces if piece.geometry.type() == GEOMETRY_POLYGON]
     for piece in polygons:
         piece.area_m2 = measurer.area(piece.geometry)
     overlap = RoleOverlap(spec.key, pieces=pieces)
@@ -221,9 +222,9 @@ def read_subjects(
     """Subject geometries in the working CRS, lines buffered by ``buffer_m``; bad ones reported."""
     layer_name = source.sourceName()
     geometry_type = QgsWkbTypes.geometryType(source.wkbType())
-    if geometry_type not in (QgsWkbTypes.PolygonGeometry, QgsWkbTypes.LineGeometry):
+    if geometry_type not in (GEOMETRY_POLYGON, GEOMETRY_LINE):
         raise LiaochengError(tr("Layer “{}” must hold polygons or lines to be checked.").format(layer_name))
-    if geometry_type == QgsWkbTypes.LineGeometry and buffer_m <= 0:
+    if geometry_type == GEOMETRY_LINE and buffer_m <= 0:
         raise LiaochengError(
             tr("Layer “{}” holds lines: give a corridor width (buffer) greater than 0 m.").format(layer_name)
         )

@@ -6,6 +6,7 @@ from typing import Dict, List, Optional
 
 from qgis.core import QgsProject, QgsVectorLayer, QgsWkbTypes
 
+from liaocheng_plugin.core.compat import GEOMETRY_POINT, GEOMETRY_POLYGON
 from liaocheng_plugin.core.definitions import (
     CULTIVATED_CODES_PARAMETER,
     DEDUCTION_FIELD_PARAMETER,
@@ -213,11 +214,7 @@ def check_role_layer(layer: QgsVectorLayer, role: Optional[Role], assignment: Ro
     """Messages for a layer that cannot play its role: geometry type, CRS, emptiness, fields."""
     messages = []
     geometry_type = QgsWkbTypes.geometryType(layer.wkbType())
-    allowed = (
-        (QgsWkbTypes.PolygonGeometry, QgsWkbTypes.PointGeometry)
-        if role == Role.VILLAGES
-        else (QgsWkbTypes.PolygonGeometry,)
-    )
+    allowed = (GEOMETRY_POLYGON, GEOMETRY_POINT) if role == Role.VILLAGES else (GEOMETRY_POLYGON,)
     if geometry_type not in allowed:
         messages.append(
             tr("holds {} geometries; polygons are needed").format(QgsWkbTypes.geometryDisplayString(geometry_type))

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsSpatialIndex,
 )
 
+from liaocheng_plugin.core.compat import GEOMETRY_NO_CHECK, REQUEST_NO_GEOMETRY, SOURCE_SKIP_GEOMETRY_CHECKS
 from liaocheng_plugin.core.crs import require_crs
 from liaocheng_plugin.core.definitions import IssueKind
 from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
@@ -55,7 +56,7 @@ class FeatureAttributes:
 def iterate_features(source: QgsFeatureSource, request: QgsFeatureRequest):
     """Features of a source, never stopped by Processing's invalid-geometry setting (we repair instead)."""
     if isinstance(source, QgsProcessingFeatureSource):
-        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+        return source.getFeatures(request, SOURCE_SKIP_GEOMETRY_CHECKS)
     return source.getFeatures(request)
 
 
@@ -114,7 +115,7 @@ class ProtectedIndex:
         )
         issues: List[GeometryIssue] = []
         request = QgsFeatureRequest().setNoAttributes()
-        request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        request.setInvalidGeometryCheck(GEOMETRY_NO_CHECK)
         request.setDestinationCrs(working_crs, context)
         request.setTransformErrorCallback(
             lambda feature: issues.append(GeometryIssue(layer_name, feature.id(), IssueKind.TRANSFORM_FAILED))
@@ -125,7 +126,9 @@ class ProtectedIndex:
             if filter_rect.area() < FILTER_WORTH_SHARE * to_working.transformBoundingBox(source.sourceExtent()).area():
                 request.setFilterRect(filter_rect)
                 filtered = True
-        index = QgsSpatialIndex(iterate_features(source, request), feedback, QgsSpatialIndex.FlagStoreFeatureGeometries)
+        index = QgsSpatialIndex(
+            iterate_features(source, request), feedback, QgsSpatialIndex.Flag.FlagStoreFeatureGeometries
+        )
         if feedback is not None and feedback.isCanceled():
             raise CheckCanceledError()
         result = cls(spec, index, fields)
@@ -171,7 +174,7 @@ class ProtectedIndex:
             self._attributes.update((fid, FeatureAttributes()) for fid in missing)
             return
         request = QgsFeatureRequest().setFilterFids(missing).setSubsetOfAttributes(wanted)
-        request.setFlags(QgsFeatureRequest.NoGeometry)
+        request.setFlags(REQUEST_NO_GEOMETRY)
         for feature in iterate_features(self.spec.source, request):  # feature[i], not attributes(): 3× faster
             self._attributes[feature.id()] = FeatureAttributes(
                 _text(feature[label_i]) if label_i >= 0 else "",

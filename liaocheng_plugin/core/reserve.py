@@ -11,6 +11,7 @@ from qgis.core import (
     QgsFeedback,
 )
 
+from liaocheng_plugin.core.compat import REQUEST_NO_GEOMETRY
 from liaocheng_plugin.core.crs import AreaMeasurer
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, AreaMode, Role
 from liaocheng_plugin.core.findings import Finding, Severity, status_of
@@ -148,7 +149,7 @@ def outside_boundary_piece(overlap: SubjectOverlap, sliver_m2: float, measurer: 
 def read_ledger(source: QgsFeatureSource, ledger: LedgerFields) -> Dict[int, Dict[str, object]]:
     """Ledger values per feature id, keyed by ledger attribute name."""
     indexes = {name: source.fields().lookupField(field_name) for name, field_name in vars(ledger).items() if field_name}
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
     request.setSubsetOfAttributes([i for i in indexes.values() if i >= 0])
     values = {}
     for feature in iterate_features(source, request):

@@ -3,8 +3,8 @@
 from typing import Dict, List, Sequence, Tuple
 
 from qgis.core import QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
 
+from liaocheng_plugin.core.compat import FIELD_DOUBLE, FIELD_INT, FIELD_LONGLONG, FIELD_STRING
 from liaocheng_plugin.core.definitions import Role
 from liaocheng_plugin.core.export import area_basis_labels, layer_sheet, status_value_labels
 from liaocheng_plugin.core.findings import findings_text
@@ -15,33 +15,33 @@ from liaocheng_plugin.core.units import MU_DECIMALS, m2_to_mu
 from liaocheng_plugin.core.xlsx import Sheet
 
 RESULT_COLUMNS: Sequence[Tuple[str, int]] = (
-    ("status", QVariant.String),
-    ("findings", QVariant.String),
-    ("area_m2", QVariant.Double),
-    ("area_mu", QVariant.Double),
-    ("area_basis", QVariant.String),
-    ("recorded_mu", QVariant.Double),
-    ("pbf_mu", QVariant.Double),
-    ("pbf_pct", QVariant.Double),
-    ("erl_mu", QVariant.Double),
-    ("erl_pct", QVariant.Double),
-    ("cult_mu", QVariant.Double),
-    ("cult_net_mu", QVariant.Double),
-    ("outside_udb_pct", QVariant.Double),
-    ("grid", QVariant.String),
-    ("township", QVariant.String),
-    ("overlap_parcels", QVariant.String),
-    ("inspection_days", QVariant.Int),
-    ("subject_id", QVariant.LongLong),
+    ("status", FIELD_STRING),
+    ("findings", FIELD_STRING),
+    ("area_m2", FIELD_DOUBLE),
+    ("area_mu", FIELD_DOUBLE),
+    ("area_basis", FIELD_STRING),
+    ("recorded_mu", FIELD_DOUBLE),
+    ("pbf_mu", FIELD_DOUBLE),
+    ("pbf_pct", FIELD_DOUBLE),
+    ("erl_mu", FIELD_DOUBLE),
+    ("erl_pct", FIELD_DOUBLE),
+    ("cult_mu", FIELD_DOUBLE),
+    ("cult_net_mu", FIELD_DOUBLE),
+    ("outside_udb_pct", FIELD_DOUBLE),
+    ("grid", FIELD_STRING),
+    ("township", FIELD_STRING),
+    ("overlap_parcels", FIELD_STRING),
+    ("inspection_days", FIELD_INT),
+    ("subject_id", FIELD_LONGLONG),
 )
 SUMMARY_COLUMNS: Sequence[Tuple[str, int]] = (
-    ("group", QVariant.String),
-    ("name", QVariant.String),
-    ("parcels", QVariant.Int),
-    ("area_mu", QVariant.Double),
-    ("fail", QVariant.Int),
-    ("warn", QVariant.Int),
-    ("pass", QVariant.Int),
+    ("group", FIELD_STRING),
+    ("name", FIELD_STRING),
+    ("parcels", FIELD_INT),
+    ("area_mu", FIELD_DOUBLE),
+    ("fail", FIELD_INT),
+    ("warn", FIELD_INT),
+    ("pass", FIELD_INT),
 )
 
 

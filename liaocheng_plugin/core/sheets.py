@@ -212,7 +212,7 @@ def build_sheet_layout(
     main.setKeepLayerSet(True)
     fit_extent(main, layer_extent(layer))  # a real extent first: the atlas keeps its aspect ratio
     main.setAtlasDriven(True)
-    main.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+    main.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
     main.setAtlasMargin(ATLAS_MARGIN)
     overview = layout.itemById("overview")
     if isinstance(overview, QgsLayoutItemMap):

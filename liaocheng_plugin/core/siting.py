@@ -15,6 +15,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from liaocheng_plugin.core.compat import GEOMETRY_LINE, GEOMETRY_POLYGON
 from liaocheng_plugin.core.crs import choose_working_crs, require_crs
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, AreaMode, Role
 from liaocheng_plugin.core.exceptions import LiaochengError
@@ -171,9 +172,9 @@ def check_sites(
     layer_name = source.sourceName()
     require_crs(source.sourceCrs(), layer_name)
     geometry_type = QgsWkbTypes.geometryType(source.wkbType())
-    if geometry_type not in (QgsWkbTypes.PolygonGeometry, QgsWkbTypes.LineGeometry):
+    if geometry_type not in (GEOMETRY_POLYGON, GEOMETRY_LINE):
         raise LiaochengError(tr("Layer “{}” must hold site polygons or route lines.").format(layer_name))
-    if geometry_type == QgsWkbTypes.LineGeometry and width_m <= 0:
+    if geometry_type == GEOMETRY_LINE and width_m <= 0:
         raise LiaochengError(tr("Routes in “{}” need a corridor width greater than 0 m.").format(layer_name))
     steps = StepFeedback(2, feedback)
     if engine is None:
@@ -188,7 +189,7 @@ def check_sites(
     for feature in iterate_features(source, QgsFeatureRequest()):
         steps.raise_if_canceled()
         centerline = None
-        if geometry_type == QgsWkbTypes.LineGeometry:
+        if geometry_type == GEOMETRY_LINE:
             centerline = QgsGeometry(feature.geometry())
             centerline.transform(transform)
         geometry = clean_polygon(feature.geometry(), layer_name, feature.id(), issues, transform, width_m / 2.0)

@@ -3,8 +3,8 @@
 from typing import Dict, List, Sequence, Tuple
 
 from qgis.core import QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
 
+from liaocheng_plugin.core.compat import FIELD_BOOL, FIELD_DOUBLE, FIELD_INT, FIELD_STRING
 from liaocheng_plugin.core.definitions import Role
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.siting import Crossing, SiteResult, chainage
@@ -12,48 +12,48 @@ from liaocheng_plugin.core.units import m2_to_mu, percent, round_ha, round_mu
 from liaocheng_plugin.core.xlsx import Sheet
 
 SITE_COLUMNS: Sequence[Tuple[str, int]] = (
-    ("name", QVariant.String),
-    ("rank", QVariant.Int),
-    ("score", QVariant.Double),
-    ("area_m2", QVariant.Double),
-    ("area_mu", QVariant.Double),
-    ("area_ha", QVariant.Double),
-    ("area_basis", QVariant.String),
-    ("length_m", QVariant.Double),
-    ("pbf_m2", QVariant.Double),
-    ("pbf_mu", QVariant.Double),
-    ("pbf_ha", QVariant.Double),
-    ("pbf_pct", QVariant.Double),
-    ("erl_m2", QVariant.Double),
-    ("erl_mu", QVariant.Double),
-    ("erl_ha", QVariant.Double),
-    ("erl_pct", QVariant.Double),
-    ("cult_m2", QVariant.Double),
-    ("cult_mu", QVariant.Double),
-    ("cult_ha", QVariant.Double),
-    ("cult_pct", QVariant.Double),
-    ("cult_by_code", QVariant.String),
-    ("inside_udb_pct", QVariant.Double),
-    ("separate_siting", QVariant.Bool),
-    ("villages", QVariant.String),
-    ("villages_near", QVariant.String),
-    ("clear_mu", QVariant.Double),
-    ("findings", QVariant.String),
+    ("name", FIELD_STRING),
+    ("rank", FIELD_INT),
+    ("score", FIELD_DOUBLE),
+    ("area_m2", FIELD_DOUBLE),
+    ("area_mu", FIELD_DOUBLE),
+    ("area_ha", FIELD_DOUBLE),
+    ("area_basis", FIELD_STRING),
+    ("length_m", FIELD_DOUBLE),
+    ("pbf_m2", FIELD_DOUBLE),
+    ("pbf_mu", FIELD_DOUBLE),
+    ("pbf_ha", FIELD_DOUBLE),
+    ("pbf_pct", FIELD_DOUBLE),
+    ("erl_m2", FIELD_DOUBLE),
+    ("erl_mu", FIELD_DOUBLE),
+    ("erl_ha", FIELD_DOUBLE),
+    ("erl_pct", FIELD_DOUBLE),
+    ("cult_m2", FIELD_DOUBLE),
+    ("cult_mu", FIELD_DOUBLE),
+    ("cult_ha", FIELD_DOUBLE),
+    ("cult_pct", FIELD_DOUBLE),
+    ("cult_by_code", FIELD_STRING),
+    ("inside_udb_pct", FIELD_DOUBLE),
+    ("separate_siting", FIELD_BOOL),
+    ("villages", FIELD_STRING),
+    ("villages_near", FIELD_STRING),
+    ("clear_mu", FIELD_DOUBLE),
+    ("findings", FIELD_STRING),
 )
 CROSSING_COLUMNS: Sequence[Tuple[str, int]] = (
-    ("name", QVariant.String),
-    ("role", QVariant.String),
-    ("from_m", QVariant.Double),
-    ("to_m", QVariant.Double),
-    ("from_chainage", QVariant.String),
-    ("to_chainage", QVariant.String),
-    ("length_m", QVariant.Double),
-    ("area_mu", QVariant.Double),
+    ("name", FIELD_STRING),
+    ("role", FIELD_STRING),
+    ("from_m", FIELD_DOUBLE),
+    ("to_m", FIELD_DOUBLE),
+    ("from_chainage", FIELD_STRING),
+    ("to_chainage", FIELD_STRING),
+    ("length_m", FIELD_DOUBLE),
+    ("area_mu", FIELD_DOUBLE),
 )
 CLEAR_COLUMNS: Sequence[Tuple[str, int]] = (
-    ("name", QVariant.String),
-    ("clear_m2", QVariant.Double),
-    ("clear_mu", QVariant.Double),
+    ("name", FIELD_STRING),
+    ("clear_m2", FIELD_DOUBLE),
+    ("clear_mu", FIELD_DOUBLE),
 )
 
 

@@ -2,11 +2,12 @@
 
 from typing import Dict, List, Optional
 
-from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
+from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QLabel, QWidget
 
 from liaocheng_plugin.core.balance_table import balance_ledger_sheets
+from liaocheng_plugin.core.compat import LAYER_FILTER_POLYGON
 from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.findings import status_labels
 from liaocheng_plugin.core.i18n import tr
@@ -67,7 +68,7 @@ class BalanceDock(CheckDock):
         super().__init__(title, "LiaochengBalanceDock", form, iface, DIRECTION_COLUMN, FINDINGS_COLUMN, parent)
         self.cards: List[QLabel] = []
         for combo in (form.outflowCombo, form.inflowCombo):
-            combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+            combo.setFilters(LAYER_FILTER_POLYGON)
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
         preselect_layers({form.outflowCombo: ("GDLC", "流出"), form.inflowCombo: ("GDLR", "流入")})

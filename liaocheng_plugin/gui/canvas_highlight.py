@@ -9,12 +9,13 @@ from qgis.core import (
     QgsPointXY,
     QgsProject,
     QgsTextAnnotation,
-    QgsWkbTypes,
 )
 from qgis.gui import QgsMapCanvas, QgsMapCanvasAnnotationItem, QgsRubberBand
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QSizeF, Qt
 from qgis.PyQt.QtGui import QColor, QTextDocument
+
+from liaocheng_plugin.core.compat import GEOMETRY_POLYGON
 
 # Piece role → (fill, outline, hatched): farmland and red line red, cultivated orange, outside boundary hatched.
 PIECE_COLOURS = {
@@ -74,7 +75,7 @@ class CanvasHighlight:
         outline = self._to_canvas(subject, crs)
         for role, geometry, piece_crs in pieces:
             fill, stroke, hatched = PIECE_COLOURS.get(role, PIECE_COLOURS["pbf"])
-            band = QgsRubberBand(self.canvas, QgsWkbTypes.PolygonGeometry)
+            band = QgsRubberBand(self.canvas, GEOMETRY_POLYGON)
             band.setToGeometry(self._to_canvas(geometry, piece_crs), None)
             band.setFillColor(fill)
             band.setStrokeColor(stroke)
@@ -82,7 +83,7 @@ class CanvasHighlight:
             if hatched:
                 band.setBrushStyle(Qt.BrushStyle.BDiagPattern)
             self.bands.append(band)
-        band = QgsRubberBand(self.canvas, QgsWkbTypes.PolygonGeometry)
+        band = QgsRubberBand(self.canvas, GEOMETRY_POLYGON)
         band.setToGeometry(outline, None)
         band.setFillColor(QColor(0, 0, 0, 0))
         band.setStrokeColor(QColor(31, 78, 140))

@@ -2,7 +2,7 @@
 
 from typing import Dict, Optional
 
-from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
+from qgis.core import QgsProject, QgsVectorLayer
 from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import (
@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from liaocheng_plugin.core.compat import LAYER_FILTER_HAS_GEOMETRY, LAYER_FILTER_POLYGON
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, Role
 from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.i18n import tr
@@ -52,7 +53,7 @@ class RoleRow:
     def __init__(self, role: Role, parent: QWidget):
         self.role = role
         self.layer_combo = QgsMapLayerComboBox(parent)
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.HasGeometry)
+        self.layer_combo.setFilters(LAYER_FILTER_HAS_GEOMETRY)
         self.layer_combo.setAllowEmptyLayer(True)
         self.layer_combo.setObjectName(f"layer_{role.value}")
         self.layer_combo.setMinimumWidth(260)
@@ -249,7 +250,7 @@ class ProfileDialog(QDialog, FORM_CLASS):
         self.othersTable.insertRow(table_row)
         self.othersTable.setItem(table_row, 0, QTableWidgetItem(assignment.name if assignment else ""))
         combo = QgsMapLayerComboBox(self)
-        combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        combo.setFilters(LAYER_FILTER_POLYGON)
         combo.setLayer(assignment.find_layer(self.project) if assignment else None)
         self.othersTable.setCellWidget(table_row, 1, combo)
 

@@ -4,7 +4,6 @@ from typing import Dict, List, Optional
 
 from qgis.core import (
     QgsFeatureRequest,
-    QgsMapLayerProxyModel,
     QgsProcessingFeatureSourceDefinition,
     QgsProject,
     QgsVectorLayer,
@@ -13,6 +12,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtWidgets import QWidget
 
+from liaocheng_plugin.core.compat import LAYER_FILTER_POLYGON
 from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.findings import Severity, status_labels
 from liaocheng_plugin.core.i18n import tr
@@ -52,9 +52,9 @@ class ReserveDock(CheckDock):
         super().__init__(
             tr("Land-reserve parcels"), "LiaochengReserveDock", form, iface, GRID_COLUMN, FINDINGS_COLUMN, parent
         )
-        form.parcelsCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        form.parcelsCombo.setFilters(LAYER_FILTER_POLYGON)
         for combo in (form.gridCombo, form.townshipCombo):
-            combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+            combo.setFilters(LAYER_FILTER_POLYGON)
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
         preselect_layers(

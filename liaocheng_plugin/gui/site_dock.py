@@ -16,6 +16,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
 from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QPushButton, QTableWidgetItem, QWidget
 
+from liaocheng_plugin.core.compat import GEOMETRY_LINE, GEOMETRY_POLYGON
 from liaocheng_plugin.core.crs import choose_working_crs
 from liaocheng_plugin.core.definitions import Role
 from liaocheng_plugin.core.exceptions import LiaochengError
@@ -68,8 +69,8 @@ class SiteDock(QgsDockWidget):
         self.alternatives: List[SiteResult] = []
         self.highlight = CanvasHighlight(iface.mapCanvas())
         canvas = iface.mapCanvas()
-        self.site_tool = SketchTool(canvas, QgsWkbTypes.PolygonGeometry)
-        self.route_tool = SketchTool(canvas, QgsWkbTypes.LineGeometry)
+        self.site_tool = SketchTool(canvas, GEOMETRY_POLYGON)
+        self.route_tool = SketchTool(canvas, GEOMETRY_LINE)
         self.site_tool.finished.connect(lambda geometry: self.add_sketch(geometry, is_route=False))
         self.route_tool.finished.connect(lambda geometry: self.add_sketch(geometry, is_route=True))
         form = self.form
@@ -173,7 +174,7 @@ class SiteDock(QgsDockWidget):
                 self.windowTitle(), tr("Select sites or routes in the active layer first.")
             )
             return
-        is_route = QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.LineGeometry
+        is_route = QgsWkbTypes.geometryType(layer.wkbType()) == GEOMETRY_LINE
         name_field = find_field(layer.fields(), NAME_CANDIDATES)
         to_canvas = QgsCoordinateTransform(
             layer.crs(), self.iface.mapCanvas().mapSettings().destinationCrs(), QgsProject.instance()

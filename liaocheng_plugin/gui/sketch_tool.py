@@ -2,10 +2,12 @@
 
 from typing import List
 
-from qgis.core import QgsGeometry, QgsPointXY, QgsWkbTypes
+from qgis.core import QgsGeometry, QgsPointXY
 from qgis.gui import QgsMapCanvas, QgsMapMouseEvent, QgsMapTool, QgsRubberBand
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
+
+from liaocheng_plugin.core.compat import GEOMETRY_POLYGON
 
 
 class SketchTool(QgsMapTool):
@@ -13,7 +15,7 @@ class SketchTool(QgsMapTool):
 
     finished = pyqtSignal(QgsGeometry)
 
-    def __init__(self, canvas: QgsMapCanvas, geometry_type: QgsWkbTypes.GeometryType):
+    def __init__(self, canvas: QgsMapCanvas, geometry_type):
         super().__init__(canvas)
         self.geometry_type = geometry_type
         self.points: List[QgsPointXY] = []
@@ -22,7 +24,7 @@ class SketchTool(QgsMapTool):
         self.band.setWidth(2)
 
     def minimum_points(self) -> int:
-        return 3 if self.geometry_type == QgsWkbTypes.PolygonGeometry else 2
+        return 3 if self.geometry_type == GEOMETRY_POLYGON else 2
 
     def canvasReleaseEvent(self, event: QgsMapMouseEvent) -> None:  # noqa: N802 - QGIS API
         if event.button() == Qt.MouseButton.LeftButton:
@@ -42,7 +44,7 @@ class SketchTool(QgsMapTool):
     def finish(self) -> None:
         """Emit the sketch when it has enough vertices, then start a new one."""
         if len(self.points) >= self.minimum_points():
-            if self.geometry_type == QgsWkbTypes.PolygonGeometry:
+            if self.geometry_type == GEOMETRY_POLYGON:
                 geometry = QgsGeometry.fromPolygonXY([self.points + [self.points[0]]])
             else:
                 geometry = QgsGeometry.fromPolylineXY(self.points)

@@ -3,20 +3,25 @@
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from liaocheng_plugin.core.balance import IN, OUT, BalanceRules, PatchSet, check_balance
 from liaocheng_plugin.core.balance_fields import PatchFields
 from liaocheng_plugin.core.balance_table import PATCH_COLUMNS, SUMMARY_COLUMNS, patch_values, summary_values
+from liaocheng_plugin.core.compat import (
+    NUMBER_DOUBLE,
+    PARAMETER_ADVANCED,
+    SOURCE_VECTOR,
+    SOURCE_VECTOR_POLYGON,
+    WKB_MULTIPOLYGON,
+    WKB_NO_GEOMETRY,
+)
 from liaocheng_plugin.core.export import as_fields
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
@@ -92,7 +97,7 @@ class BalanceCheckAlgorithm(CheckAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        polygons = [QgsProcessing.TypeVectorPolygon]
+        polygons = [SOURCE_VECTOR_POLYGON]
         self.addParameter(
             QgsProcessingParameterFeatureSource(self.OUTFLOW, tr("Outflow patches"), polygons, optional=True)
         )
@@ -114,7 +119,7 @@ class BalanceCheckAlgorithm(CheckAlgorithm):
             QgsProcessingParameterNumber(
                 self.BASELINE_TOLERANCE,
                 tr("Cultivated share that counts as cultivated in the baseline (%)"),
-                QgsProcessingParameterNumber.Double,
+                NUMBER_DOUBLE,
                 rules.baseline_cultivated_pct,
                 minValue=0,
                 maxValue=100,
@@ -124,22 +129,20 @@ class BalanceCheckAlgorithm(CheckAlgorithm):
             QgsProcessingParameterNumber(
                 self.MIN_INFLOW_MU,
                 tr("Minimum inflow patch (mu)"),
-                QgsProcessingParameterNumber.Double,
+                NUMBER_DOUBLE,
                 rules.min_inflow_mu,
                 minValue=0,
             )
         )
         for name, label in field_parameter_labels().items():
             parameter = QgsProcessingParameterString(name, label, "", optional=True)
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            parameter.setFlags(parameter.flags() | PARAMETER_ADVANCED)
             self.addParameter(parameter)
         add_protected_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Checked patches")))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.SUMMARY, tr("Balance ledger"), SOURCE_VECTOR))
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.SUMMARY, tr("Balance ledger"), QgsProcessing.TypeVector)
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OVERLAPS, tr("Conflict pieces"), QgsProcessing.TypeVectorPolygon)
+            QgsProcessingParameterFeatureSink(self.OVERLAPS, tr("Conflict pieces"), SOURCE_VECTOR_POLYGON)
         )
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
@@ -197,24 +200,24 @@ class BalanceCheckAlgorithm(CheckAlgorithm):
             report_issues(overlay, feedback)
         crs = report.overlays[0].working_crs
         fields = as_fields(PATCH_COLUMNS)
-        sink, output_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        sink, output_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_MULTIPOLYGON, crs)
         for patch in report.patches:
             feature = QgsFeature(fields)
             geometry = patch.overlap.geometry
             geometry.convertToMultiType()
             feature.setGeometry(geometry)
             feature.setAttributes(patch_values(patch))
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         summary_fields = as_fields(SUMMARY_COLUMNS)
         summary_sink, summary_id = self.parameterAsSink(
-            parameters, self.SUMMARY, context, summary_fields, QgsWkbTypes.NoGeometry
+            parameters, self.SUMMARY, context, summary_fields, WKB_NO_GEOMETRY
         )
         for row in report.rows:
             feature = QgsFeature(summary_fields)
             feature.setAttributes(summary_values(row))
-            summary_sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            summary_sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         pieces_sink, pieces_id = self.parameterAsSink(
-            parameters, self.OVERLAPS, context, pieces_fields(), QgsWkbTypes.MultiPolygon, crs
+            parameters, self.OVERLAPS, context, pieces_fields(), WKB_MULTIPOLYGON, crs
         )
         for overlay in report.overlays:
             write_pieces(pieces_sink, overlay, lambda piece: piece.role in ("pbf", "erl"))

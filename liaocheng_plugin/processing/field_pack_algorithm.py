@@ -3,7 +3,6 @@
 from pathlib import Path
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterDistance,
     QgsProcessingParameterFolderDestination,
@@ -11,6 +10,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
+from liaocheng_plugin.core.compat import SOURCE_VECTOR_LINE, SOURCE_VECTOR_POLYGON
 from liaocheng_plugin.core.field_pack import DEFAULT_MARGIN_M, export_field_pack
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.sheets import layer_sets
@@ -41,13 +41,13 @@ class ExportFieldPackAlgorithm(CheckAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        polygons_or_lines = [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorLine]
+        polygons_or_lines = [SOURCE_VECTOR_POLYGON, SOURCE_VECTOR_LINE]
         self.addParameter(
             QgsProcessingParameterVectorLayer(self.INPUT, tr("Result layer of a check"), polygons_or_lines)
         )
         self.addParameter(
             QgsProcessingParameterVectorLayer(
-                self.CONFLICTS, tr("Conflict pieces (optional)"), [QgsProcessing.TypeVectorPolygon], optional=True
+                self.CONFLICTS, tr("Conflict pieces (optional)"), [SOURCE_VECTOR_POLYGON], optional=True
             )
         )
         self.addParameter(

@@ -2,9 +2,9 @@
 
 from typing import Callable, Optional
 
-from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsWkbTypes
-from qgis.PyQt.QtCore import QVariant
+from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry
 
+from liaocheng_plugin.core.compat import FIELD_DOUBLE, FIELD_LONGLONG, FIELD_STRING, GEOMETRY_POLYGON
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.overlay import OverlapPiece, OverlayReport
 from liaocheng_plugin.core.units import round_mu
@@ -27,13 +27,13 @@ def pieces_fields() -> QgsFields:
     """Fields of the OVERLAPS output: one row per subject × protected feature."""
     fields = QgsFields()
     for name, kind in (
-        ("subject_id", QVariant.LongLong),
-        ("role", QVariant.String),
-        ("feature_id", QVariant.LongLong),
-        ("label", QVariant.String),
-        ("land_code", QVariant.String),
-        ("area_m2", QVariant.Double),
-        ("area_mu", QVariant.Double),
+        ("subject_id", FIELD_LONGLONG),
+        ("role", FIELD_STRING),
+        ("feature_id", FIELD_LONGLONG),
+        ("label", FIELD_STRING),
+        ("land_code", FIELD_STRING),
+        ("area_m2", FIELD_DOUBLE),
+        ("area_mu", FIELD_DOUBLE),
     ):
         fields.append(QgsField(name, kind))
     return fields
@@ -48,7 +48,7 @@ def write_pieces(sink: QgsFeatureSink, report: OverlayReport, keep: PieceFilter 
     for result in report.subjects:
         for overlap in result.roles.values():
             for piece in overlap.pieces:
-                if piece.geometry.type() == QgsWkbTypes.PolygonGeometry and (keep is None or keep(piece)):
+                if piece.geometry.type() == GEOMETRY_POLYGON and (keep is None or keep(piece)):
                     write_piece(sink, fields, result.subject_id, piece)
 
 
@@ -69,4 +69,4 @@ def write_piece(sink: QgsFeatureSink, fields: QgsFields, subject_id: int, piece:
             round_mu(piece.area_m2),
         ]
     )
-    sink.addFeature(row, QgsFeatureSink.FastInsert)
+    sink.addFeature(row, QgsFeatureSink.Flag.FastInsert)

@@ -4,15 +4,14 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingUtils,
-    QgsWkbTypes,
 )
 
+from liaocheng_plugin.core.compat import SOURCE_VECTOR_LINE, SOURCE_VECTOR_POLYGON, WKB_MULTIPOLYGON
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.overlap_table import overlap_fields, overlap_values
 from liaocheng_plugin.core.overlay import run_overlay
@@ -55,7 +54,7 @@ class OverlapCheckAlgorithm(CheckAlgorithm):
             QgsProcessingParameterFeatureSource(
                 self.INPUT,
                 tr("Subjects (polygons or lines)"),
-                [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorLine],
+                [SOURCE_VECTOR_POLYGON, SOURCE_VECTOR_LINE],
             )
         )
         self.addParameter(
@@ -65,9 +64,7 @@ class OverlapCheckAlgorithm(CheckAlgorithm):
         )
         add_protected_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Overlap results")))
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OVERLAPS, tr("Overlap pieces"), QgsProcessing.TypeVectorPolygon)
-        )
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OVERLAPS, tr("Overlap pieces"), SOURCE_VECTOR_POLYGON))
 
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
@@ -96,7 +93,7 @@ class OverlapCheckAlgorithm(CheckAlgorithm):
             parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
         )
         pieces_sink, pieces_id = self.parameterAsSink(
-            parameters, self.OVERLAPS, context, pieces_fields(), QgsWkbTypes.MultiPolygon, report.working_crs
+            parameters, self.OVERLAPS, context, pieces_fields(), WKB_MULTIPOLYGON, report.working_crs
         )
         results = {result.subject_id: result for result in report.subjects}
         for feature in iterate_features(source, QgsFeatureRequest()):
@@ -105,6 +102,6 @@ class OverlapCheckAlgorithm(CheckAlgorithm):
             output = QgsFeature(fields)
             output.setGeometry(feature.geometry())
             output.setAttributes(feature.attributes() + values)
-            sink.addFeature(output, QgsFeatureSink.FastInsert)
+            sink.addFeature(output, QgsFeatureSink.Flag.FastInsert)
         write_pieces(pieces_sink, report)
         return {self.OUTPUT: output_id, self.OVERLAPS: pieces_id}

@@ -3,12 +3,10 @@
 from typing import Dict, List, Tuple
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSource,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -17,6 +15,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from liaocheng_plugin.core.compat import PARAMETER_ADVANCED, SOURCE_VECTOR_POINT, SOURCE_VECTOR_POLYGON
 from liaocheng_plugin.core.definitions import (
     CULTIVATED_CODES_PARAMETER,
     DEDUCTION_FIELD_PARAMETER,
@@ -55,9 +54,9 @@ def role_parameter_labels() -> Dict[Role, str]:
 def add_protected_parameters(algorithm: QgsProcessingAlgorithm) -> None:
     """Add the optional role layers, their fields, further overlays and the area mode."""
     for role, label in role_parameter_labels().items():
-        types = [QgsProcessing.TypeVectorPolygon]
+        types = [SOURCE_VECTOR_POLYGON]
         if role == Role.VILLAGES:
-            types.append(QgsProcessing.TypeVectorPoint)
+            types.append(SOURCE_VECTOR_POINT)
         algorithm.addParameter(QgsProcessingParameterFeatureSource(ROLE_PARAMETERS[role], label, types, optional=True))
         if role == Role.LAND_SURVEY:
             algorithm.addParameter(
@@ -87,11 +86,11 @@ def add_protected_parameters(algorithm: QgsProcessingAlgorithm) -> None:
         ),
     ]
     for parameter in advanced:
-        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        parameter.setFlags(parameter.flags() | PARAMETER_ADVANCED)
         algorithm.addParameter(parameter)
     algorithm.addParameter(
         QgsProcessingParameterMultipleLayers(
-            OTHER_LAYERS_PARAMETER, tr("Further overlay layers"), QgsProcessing.TypeVectorPolygon, optional=True
+            OTHER_LAYERS_PARAMETER, tr("Further overlay layers"), SOURCE_VECTOR_POLYGON, optional=True
         )
     )
     algorithm.addParameter(

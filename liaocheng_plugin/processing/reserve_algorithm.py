@@ -6,18 +6,24 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProcessingUtils,
-    QgsWkbTypes,
 )
 
+from liaocheng_plugin.core.compat import (
+    NUMBER_DOUBLE,
+    NUMBER_INTEGER,
+    PARAMETER_ADVANCED,
+    SOURCE_VECTOR,
+    SOURCE_VECTOR_POLYGON,
+    WKB_MULTIPOLYGON,
+    WKB_NO_GEOMETRY,
+)
 from liaocheng_plugin.core.export import as_fields
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.ledger_fields import LedgerFields
@@ -95,15 +101,13 @@ class ReserveCheckAlgorithm(CheckAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(
-            QgsProcessingParameterFeatureSource(self.INPUT, tr("Reserve parcels"), [QgsProcessing.TypeVectorPolygon])
+            QgsProcessingParameterFeatureSource(self.INPUT, tr("Reserve parcels"), [SOURCE_VECTOR_POLYGON])
         )
         for layer, field_name, label in (
             (self.GRID, self.GRID_NAME_FIELD, tr("Inspection grid")),
             (self.TOWNSHIP, self.TOWNSHIP_NAME_FIELD, tr("Townships")),
         ):
-            self.addParameter(
-                QgsProcessingParameterFeatureSource(layer, label, [QgsProcessing.TypeVectorPolygon], optional=True)
-            )
+            self.addParameter(QgsProcessingParameterFeatureSource(layer, label, [SOURCE_VECTOR_POLYGON], optional=True))
             self.addParameter(
                 QgsProcessingParameterField(
                     field_name, tr("Name field of {}").format(label), None, layer, optional=True
@@ -114,32 +118,32 @@ class ReserveCheckAlgorithm(CheckAlgorithm):
             parameter = QgsProcessingParameterField(
                 parameter_name, labels[parameter_name], None, self.INPUT, optional=True
             )
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            parameter.setFlags(parameter.flags() | PARAMETER_ADVANCED)
             self.addParameter(parameter)
         rules = ReserveRules()
         for name, label, kind, default in (
             (
                 self.OUTSIDE_TOLERANCE,
                 tr("Tolerated share outside the boundary (%)"),
-                QgsProcessingParameterNumber.Double,
+                NUMBER_DOUBLE,
                 rules.outside_boundary_pct,
             ),
             (
                 self.AREA_TOLERANCE_PCT,
                 tr("Area tolerance (%)"),
-                QgsProcessingParameterNumber.Double,
+                NUMBER_DOUBLE,
                 rules.area_tolerance_pct,
             ),
             (
                 self.AREA_TOLERANCE_MU,
                 tr("Area tolerance (mu)"),
-                QgsProcessingParameterNumber.Double,
+                NUMBER_DOUBLE,
                 rules.area_tolerance_mu,
             ),
             (
                 self.INSPECTION_DAYS,
                 tr("Inspection interval (days)"),
-                QgsProcessingParameterNumber.Integer,
+                NUMBER_INTEGER,
                 rules.inspection_days,
             ),
         ):
@@ -147,15 +151,13 @@ class ReserveCheckAlgorithm(CheckAlgorithm):
         reference = QgsProcessingParameterString(
             self.REFERENCE_DATE, tr("Check date (YYYY-MM-DD; today when empty)"), "", optional=True
         )
-        reference.setFlags(reference.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        reference.setFlags(reference.flags() | PARAMETER_ADVANCED)
         self.addParameter(reference)
         add_protected_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Checked reserve parcels")))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.SUMMARY, tr("Reserve summary"), SOURCE_VECTOR))
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.SUMMARY, tr("Reserve summary"), QgsProcessing.TypeVector)
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OVERLAPS, tr("Conflict pieces"), QgsProcessing.TypeVectorPolygon)
+            QgsProcessingParameterFeatureSink(self.OVERLAPS, tr("Conflict pieces"), SOURCE_VECTOR_POLYGON)
         )
 
     def _zone(self, parameters, context, layer_name: str, field_name: str):
@@ -215,17 +217,17 @@ class ReserveCheckAlgorithm(CheckAlgorithm):
             output.setGeometry(feature.geometry())
             values = result_values(parcel) if parcel else [None] * len(RESULT_COLUMNS)
             output.setAttributes(feature.attributes() + values)
-            sink.addFeature(output, QgsFeatureSink.FastInsert)
+            sink.addFeature(output, QgsFeatureSink.Flag.FastInsert)
         summary_fields = as_fields(SUMMARY_COLUMNS)
         summary_sink, summary_id = self.parameterAsSink(
-            parameters, self.SUMMARY, context, summary_fields, QgsWkbTypes.NoGeometry
+            parameters, self.SUMMARY, context, summary_fields, WKB_NO_GEOMETRY
         )
         for row in summarize(report.parcels):
             feature = QgsFeature(summary_fields)
             feature.setAttributes([row[name] for name, _ in SUMMARY_COLUMNS])
-            summary_sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            summary_sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         pieces_sink, pieces_id = self.parameterAsSink(
-            parameters, self.OVERLAPS, context, pieces_fields(), QgsWkbTypes.MultiPolygon, report.overlay.working_crs
+            parameters, self.OVERLAPS, context, pieces_fields(), WKB_MULTIPOLYGON, report.overlay.working_crs
         )
         codes = read_cultivated_codes(self, parameters, context)
         write_pieces(pieces_sink, report.overlay, lambda piece: is_conflict_piece(piece, codes))

@@ -1,7 +1,6 @@
 """liaocheng:export_sheets — map sheets (出图): a check's result layer in, one PDF page per subject out."""
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
@@ -11,6 +10,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
+from liaocheng_plugin.core.compat import SOURCE_VECTOR_ANY, SOURCE_VECTOR_LINE, SOURCE_VECTOR_POLYGON
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.sheets import TEMPLATES, export_sheets, layer_sets, template_labels
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
@@ -46,7 +46,7 @@ class ExportSheetsAlgorithm(CheckAlgorithm):
             QgsProcessingParameterVectorLayer(
                 self.INPUT,
                 tr("Result layer of a check"),
-                [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorLine],
+                [SOURCE_VECTOR_POLYGON, SOURCE_VECTOR_LINE],
             )
         )
         labels = template_labels()
@@ -66,7 +66,7 @@ class ExportSheetsAlgorithm(CheckAlgorithm):
             QgsProcessingParameterMultipleLayers(
                 self.OVERVIEW_LAYERS,
                 tr("Overview layers (e.g. county boundaries)"),
-                QgsProcessing.TypeVectorAnyGeometry,
+                SOURCE_VECTOR_ANY,
                 optional=True,
             )
         )

@@ -4,16 +4,15 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingUtils,
-    QgsWkbTypes,
 )
 
+from liaocheng_plugin.core.compat import SOURCE_VECTOR_LINE, SOURCE_VECTOR_POLYGON, WKB_MULTIPOLYGON
 from liaocheng_plugin.core.export import as_fields
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.protected_index import iterate_features
@@ -67,7 +66,7 @@ class SiteCheckAlgorithm(CheckAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.INPUT, tr("Sites or routes"), [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorLine]
+                self.INPUT, tr("Sites or routes"), [SOURCE_VECTOR_POLYGON, SOURCE_VECTOR_LINE]
             )
         )
         self.addParameter(
@@ -86,11 +85,9 @@ class SiteCheckAlgorithm(CheckAlgorithm):
         add_protected_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Checked sites")))
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.CROSSINGS, tr("Route crossings"), QgsProcessing.TypeVectorPolygon)
+            QgsProcessingParameterFeatureSink(self.CROSSINGS, tr("Route crossings"), SOURCE_VECTOR_POLYGON)
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(self.CLEAR, tr("Clear parts"), QgsProcessing.TypeVectorPolygon)
-        )
+        self.addParameter(QgsProcessingParameterFeatureSink(self.CLEAR, tr("Clear parts"), SOURCE_VECTOR_POLYGON))
 
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
@@ -127,14 +124,14 @@ class SiteCheckAlgorithm(CheckAlgorithm):
             output = QgsFeature(fields)
             output.setGeometry(feature.geometry())
             output.setAttributes(feature.attributes() + (site_values(site) if site else [None] * len(SITE_COLUMNS)))
-            sink.addFeature(output, QgsFeatureSink.FastInsert)
+            sink.addFeature(output, QgsFeatureSink.Flag.FastInsert)
         crossing_fields = as_fields(CROSSING_COLUMNS)
         crossings_sink, crossings_id = self.parameterAsSink(
-            parameters, self.CROSSINGS, context, crossing_fields, QgsWkbTypes.MultiPolygon, report.working_crs
+            parameters, self.CROSSINGS, context, crossing_fields, WKB_MULTIPOLYGON, report.working_crs
         )
         clear_fields = as_fields(CLEAR_COLUMNS)
         clear_sink, clear_id = self.parameterAsSink(
-            parameters, self.CLEAR, context, clear_fields, QgsWkbTypes.MultiPolygon, report.working_crs
+            parameters, self.CLEAR, context, clear_fields, WKB_MULTIPOLYGON, report.working_crs
         )
         for site in report.sites:
             for crossing in site.crossings:
@@ -143,12 +140,12 @@ class SiteCheckAlgorithm(CheckAlgorithm):
                 geometry.convertToMultiType()
                 row.setGeometry(geometry)
                 row.setAttributes(crossing_values(site, crossing))
-                crossings_sink.addFeature(row, QgsFeatureSink.FastInsert)
+                crossings_sink.addFeature(row, QgsFeatureSink.Flag.FastInsert)
             if not site.clear.isEmpty():
                 row = QgsFeature(clear_fields)
                 clear = site.clear
                 clear.convertToMultiType()
                 row.setGeometry(clear)
                 row.setAttributes(clear_values(site))
-                clear_sink.addFeature(row, QgsFeatureSink.FastInsert)
+                clear_sink.addFeature(row, QgsFeatureSink.Flag.FastInsert)
         return {self.OUTPUT: output_id, self.CROSSINGS: crossings_id, self.CLEAR: clear_id}

@@ -8,6 +8,7 @@ import tempfile
 
 import pytest
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsDataSourceUri,
     QgsProject,
@@ -63,7 +64,7 @@ def test_postgis_layer_overlaps_like_any_other(postgis):
     error, message = QgsVectorLayerExporter.exportLayer(
         farmland, uri.uri(False), "postgres", QgsCoordinateReferenceSystem(GK39)
     )
-    assert error == QgsVectorLayerExporter.NoError, message
+    assert error == Qgis.VectorExportResult.Success, message
     layer = QgsVectorLayer(uri.uri(False), "YJJBNT", "postgres")
     assert layer.isValid() and layer.featureCount() == 1
     subject = memory_layer("Polygon", GK39, [(square(X0, Y0, 100),)])

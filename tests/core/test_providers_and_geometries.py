@@ -23,7 +23,7 @@ def write(layer, path, driver, encoding="UTF-8"):
     error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
         layer, str(path), QgsProject.instance().transformContext(), options
     )
-    assert error == QgsVectorFileWriter.NoError, message
+    assert error == QgsVectorFileWriter.WriterError.NoError, message
 
 
 def farmland_in_memory():

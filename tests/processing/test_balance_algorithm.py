@@ -2,7 +2,8 @@
 
 import pytest
 from qgis.core import QgsFeature, QgsField, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
+
+from liaocheng_plugin.core.compat import FIELD_STRING
 
 SQM_PER_MU = 10000.0 / 15.0
 
@@ -59,7 +60,7 @@ def test_one_layer_with_a_direction_field_gives_the_same_balance(sample_data, pr
     outflow, inflow = sample_layer(sample_data, "GDLC"), sample_layer(sample_data, "GDLR")
     both = QgsVectorLayer("MultiPolygon?crs=EPSG:4527", "patches", "memory")
     names = ["TBBH", "XZQDM", "XZDM", "NF", "GDDB", "ZGFS", "PDLCTBBH"]
-    both.dataProvider().addAttributes([QgsField(n, QVariant.String) for n in names] + [QgsField("LX", QVariant.String)])
+    both.dataProvider().addAttributes([QgsField(n, FIELD_STRING) for n in names] + [QgsField("LX", FIELD_STRING)])
     both.updateFields()
     for layer, direction in ((outflow, "流出"), (inflow, "流入")):
         for feature in layer.getFeatures():
@@ -93,7 +94,7 @@ def test_field_names_can_be_given_when_they_are_not_the_usual_ones(sample_data, 
     """A layer whose patch numbers sit in "BIANHAO" is read through PATCH_ID_FIELD."""
     outflow = sample_layer(sample_data, "GDLC")
     renamed = QgsVectorLayer("MultiPolygon?crs=EPSG:4527", "流出", "memory")
-    renamed.dataProvider().addAttributes([QgsField("BIANHAO", QVariant.String), QgsField("XZQDM", QVariant.String)])
+    renamed.dataProvider().addAttributes([QgsField("BIANHAO", FIELD_STRING), QgsField("XZQDM", FIELD_STRING)])
     renamed.updateFields()
     for feature in list(outflow.getFeatures())[:5]:
         row = QgsFeature(renamed.fields())

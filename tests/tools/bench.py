@@ -32,8 +32,8 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from liaocheng_plugin.core.compat import FIELD_INT, GEOMETRY_NO_CHECK
 from tests.tools.qgis_session import qgis_session
 from tests.tools.sample.subjects import rectangle
 
@@ -57,7 +57,7 @@ def write_subjects(gpkg: Path, counties: QgsVectorLayer) -> None:
     union = QgsGeometry.unaryUnion(shapes)
     box = union.boundingBox()
     memory = QgsVectorLayer("Polygon?crs=EPSG:4527", "BENCH_SUBJECTS", "memory")
-    memory.dataProvider().addAttributes([QgsField("NO", QVariant.Int)])
+    memory.dataProvider().addAttributes([QgsField("NO", FIELD_INT)])
     memory.updateFields()
     engine = QgsGeometry.createGeometryEngine(union.constGet())
     engine.prepareGeometry()
@@ -76,7 +76,7 @@ def write_subjects(gpkg: Path, counties: QgsVectorLayer) -> None:
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = "BENCH_SUBJECTS"
-    options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+    options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
     QgsVectorFileWriter.writeAsVectorFormatV3(memory, str(gpkg), QgsProject.instance().transformContext(), options)
 
 
@@ -128,7 +128,7 @@ def run_contender(which: str, gpkg: Path, result_path: Path) -> None:
         # Native stops at the first invalid geometry by default; let it run over the bowties unchecked.
         context = QgsProcessingContext()
         context.setProject(QgsProject.instance())
-        context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        context.setInvalidGeometryCheck(GEOMETRY_NO_CHECK)
         output = processing.run(
             "native:calculatevectoroverlaps",
             {"INPUT": subjects, "LAYERS": [farmland, redline, survey], "OUTPUT": "memory:"},

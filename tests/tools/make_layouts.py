@@ -19,18 +19,24 @@ from qgis.core import (
     QgsLayoutMeasurement,
     QgsLayoutPoint,
     QgsLayoutSize,
-    QgsLegendStyle,
     QgsPrintLayout,
     QgsProject,
     QgsReadWriteContext,
     QgsRectangle,
     QgsScaleBarSettings,
     QgsTextFormat,
-    QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
+from liaocheng_plugin.core.compat import (
+    DISTANCE_METERS,
+    LAYOUT_MILLIMETERS,
+    LEGEND_GROUP,
+    LEGEND_SUBGROUP,
+    LEGEND_SYMBOL_LABEL,
+    LEGEND_TITLE,
+)
 from liaocheng_plugin.core.sheets import fit_extent
 
 LAYOUTS = Path(__file__).resolve().parents[2] / "resources" / "layouts"
@@ -54,15 +60,15 @@ def text_format(size: float, bold: bool = False) -> QgsTextFormat:
 
 
 def place(item, x: float, y: float, width: float, height: float) -> None:
-    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
-    item.attemptResize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutMillimeters))
+    item.attemptMove(QgsLayoutPoint(x, y, LAYOUT_MILLIMETERS))
+    item.attemptResize(QgsLayoutSize(width, height, LAYOUT_MILLIMETERS))
 
 
 def label(layout, item_id: str, size: float, bold: bool = False, html: bool = False) -> QgsLayoutItemLabel:
     item = QgsLayoutItemLabel(layout)
     item.setId(item_id)
     if html:
-        item.setMode(QgsLayoutItemLabel.ModeHtml)
+        item.setMode(QgsLayoutItemLabel.Mode.ModeHtml)
     else:
         font = QFont(CJK_FONT)
         font.setPointSizeF(size)
@@ -81,14 +87,14 @@ def set_liaocheng_view(item: QgsLayoutItemMap) -> None:
 
 def framed(item) -> None:
     item.setFrameEnabled(True)
-    item.setFrameStrokeWidth(QgsLayoutMeasurement(0.3, QgsUnitTypes.LayoutMillimeters))
+    item.setFrameStrokeWidth(QgsLayoutMeasurement(0.3, LAYOUT_MILLIMETERS))
 
 
 def build(name: str, width: float, height: float) -> QgsPrintLayout:
     layout = QgsPrintLayout(QgsProject.instance())
     layout.initializeDefaults()
     page = layout.pageCollection().page(0)
-    page.setPageSize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutMillimeters))
+    page.setPageSize(QgsLayoutSize(width, height, LAYOUT_MILLIMETERS))
     landscape = width > height
     scale = width / (297.0 if landscape else 210.0)
     inner_w, inner_h = width - 2 * MARGIN, height - 2 * MARGIN
@@ -139,10 +145,10 @@ def build(name: str, width: float, height: float) -> QgsPrintLayout:
     legend.setColumnCount(2 if landscape else 1)  # one label a line; the wide landscape box takes two columns
     legend.setSplitLayer(True)
     for style, size in (
-        (QgsLegendStyle.Title, 10),
-        (QgsLegendStyle.Group, 8),
-        (QgsLegendStyle.Subgroup, 8),
-        (QgsLegendStyle.SymbolLabel, 7),
+        (LEGEND_TITLE, 10),
+        (LEGEND_GROUP, 8),
+        (LEGEND_SUBGROUP, 8),
+        (LEGEND_SYMBOL_LABEL, 7),
     ):
         legend.rstyle(style).setFont(QFont(CJK_FONT, int(size * scale)))
     legend.setSymbolHeight(3.5)
@@ -158,13 +164,13 @@ def build(name: str, width: float, height: float) -> QgsPrintLayout:
     scalebar.setId("scalebar")
     scalebar.setStyle("Single Box")
     scalebar.setLinkedMap(main)
-    scalebar.setUnits(QgsUnitTypes.DistanceMeters)
+    scalebar.setUnits(DISTANCE_METERS)
     scalebar.setUnitLabel("米")
     scalebar.setTextFormat(text_format(8 * scale))
     scalebar.setNumberOfSegments(4)
     scalebar.setNumberOfSegmentsLeft(0)
     # Segments fit the bar's width at whatever scale the atlas chooses (whole metres).
-    scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+    scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth)
     scalebar.setMinimumBarWidth(30 * scale)
     scalebar.setMaximumBarWidth(70 * scale)
     scalebar.setUnitsPerSegment(100)
@@ -174,7 +180,7 @@ def build(name: str, width: float, height: float) -> QgsPrintLayout:
     north.setId("north")
     north.setPicturePath(str(Path(QgsApplication.pkgDataPath()) / "svg" / "arrows" / "NorthArrow_02.svg"))
     north.setLinkedMap(main)
-    north.setNorthMode(QgsLayoutItemPicture.GridNorth)
+    north.setNorthMode(QgsLayoutItemPicture.NorthMode.GridNorth)
     layout.addLayoutItem(north)
     place(north, MARGIN + map_w - 14 * scale, top + 2, 12 * scale, 16 * scale)
     crs = label(layout, "crs", 8 * scale)

@@ -14,8 +14,8 @@ from qgis.core import (
     QgsReferencedRectangle,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from liaocheng_plugin.core.compat import FIELD_DATE, FIELD_DOUBLE, FIELD_INT, FIELD_STRING
 from liaocheng_plugin.core.export import write_layers_gpkg
 from liaocheng_plugin.core.profile import ProtectedProfile
 from liaocheng_plugin.core.styles import apply_style
@@ -34,7 +34,7 @@ DEFAULT_COUNTIES = ("371502", "371503")
 GPKG_NAME = "liaocheng_sample.gpkg"
 PROJECT_NAME = "liaocheng_demo.qgz"
 
-TEXT, REAL, INTEGER, DATE = QVariant.String, QVariant.Double, QVariant.Int, QVariant.Date
+TEXT, REAL, INTEGER, DATE = FIELD_STRING, FIELD_DOUBLE, FIELD_INT, FIELD_DATE
 SCHEMAS: Dict[str, Tuple[str, str, List[Tuple[str, int]]]] = {
     # layer: (geometry type, display name, fields)
     "XZQ": ("MultiPolygon", "县级行政区 XZQ", [("XZQDM", TEXT), ("XZQMC", TEXT)]),
