@@ -1,0 +1,39 @@
+"""What the input check found: one finding per layer-wide or per-feature problem, and the error that stops a check."""
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import List, Optional, Sequence
+
+from liaocheng_plugin.core.exceptions import LiaochengError
+
+
+class DataSeverity(str, Enum):
+    """error stops the check; fixed was read in the one safe way (in memory); warning is carried into the result."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    FIXED = "fixed"
+
+
+@dataclass
+class DataFinding:
+    """One finding of the input check; ``feature_id`` is None for a layer-wide finding.
+
+    ``message`` and ``hint`` are in the UI language and name the layer, the field and the feature.
+    """
+
+    layer: str
+    feature_id: Optional[int]
+    kind: str
+    severity: DataSeverity
+    message: str
+    hint: str = ""
+
+
+class DataCheckError(LiaochengError):
+    """The input cannot give right figures: the check stops, naming layer, field and feature."""
+
+    def __init__(self, findings: Sequence[DataFinding]):
+        self.findings: List[DataFinding] = list(findings)
+        lines = [finding.message + (f" {finding.hint}" if finding.hint else "") for finding in self.findings]
+        super().__init__(lines[0] if lines else "", "\n".join(lines[1:]))
