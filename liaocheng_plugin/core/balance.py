@@ -20,12 +20,12 @@ from liaocheng_plugin.core.crs import AreaMeasurer, choose_working_crs
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, AreaMode, Role
 from liaocheng_plugin.core.findings import Finding, Severity, status_of
 from liaocheng_plugin.core.i18n import tr
-from liaocheng_plugin.core.ledger_fields import as_float, is_blank
 from liaocheng_plugin.core.overlay import OverlayReport, SubjectOverlap, run_overlay
 from liaocheng_plugin.core.progress import StepFeedback
 from liaocheng_plugin.core.protected_index import RoleSpec, iterate_features
 from liaocheng_plugin.core.self_overlap import overlapping_pairs
 from liaocheng_plugin.core.units import m2_to_mu, percent
+from liaocheng_plugin.core.values import as_float, as_text, as_year
 
 OUT, IN = "out", "in"
 
@@ -63,8 +63,7 @@ class PatchResult:
         return self.direction, self.feature_id
 
     def text(self, name: str) -> str:
-        value = self.values.get(name)
-        return "" if is_blank(value) else str(value).strip()
+        return as_text(self.values.get(name))
 
     @property
     def patch_id(self) -> str:
@@ -76,8 +75,8 @@ class PatchResult:
 
     @property
     def year(self) -> str:
-        year = self.text("year")
-        return year[:-2] if year.endswith(".0") else year
+        year = as_year(self.values.get("year"))
+        return str(year) if year is not None else self.text("year")
 
     @property
     def quality(self) -> Optional[float]:

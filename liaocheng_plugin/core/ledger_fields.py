@@ -1,13 +1,11 @@
 """Ledger (台账) fields of reserve parcels: which layer field holds what, detected from common names."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Optional
 
 from qgis.core import QgsFields
-from qgis.PyQt.QtCore import QDate, QDateTime
 
 from liaocheng_plugin.core.role_guess import detect_fields
+from liaocheng_plugin.core.values import is_null
 
 # Candidate names per ledger attribute, pinyin abbreviations first, then Chinese and English names.
 LEDGER_FIELD_CANDIDATES = {
@@ -45,45 +43,9 @@ class LedgerFields:
         return cls(**detect_fields(layer_fields, LEDGER_FIELD_CANDIDATES, given))
 
 
-def is_blank(value) -> bool:
-    """NULL, None, empty or whitespace."""
-    return value is None or str(value).strip() in ("", "NULL")
-
-
-def as_date(value) -> Optional[date]:
-    """A date from a QDate, QDateTime, Python date or text like 2023-05-01 / 2023/5/1 / 20230501."""
-    if is_blank(value):
-        return None
-    if isinstance(value, QDateTime):
-        value = value.date()
-    if isinstance(value, QDate):
-        return date(value.year(), value.month(), value.day()) if value.isValid() else None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip().replace("/", "-").replace(".", "-")
-    for pattern in ("%Y-%m-%d", "%Y%m%d", "%Y-%m-%d %H:%M:%S"):
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    return None
-
-
-def as_float(value) -> Optional[float]:
-    """A number, or None when blank or not a number."""
-    if is_blank(value):
-        return None
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def is_in_place(value) -> bool:
     """Whether a fence / dust-net state says it is complete (完整, 已覆盖, 是 …)."""
-    if is_blank(value):
+    if is_null(value):
         return False
     text = str(value).strip().lower()
     return not any(word in text for word in NOT_IN_PLACE_WORDS)

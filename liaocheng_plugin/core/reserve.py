@@ -16,11 +16,12 @@ from liaocheng_plugin.core.crs import AreaMeasurer
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, AreaMode, Role
 from liaocheng_plugin.core.findings import Finding, Severity, status_of
 from liaocheng_plugin.core.i18n import tr
-from liaocheng_plugin.core.ledger_fields import LedgerFields, as_date, as_float, is_blank, is_in_place
+from liaocheng_plugin.core.ledger_fields import LedgerFields, is_in_place
 from liaocheng_plugin.core.overlay import OverlapPiece, OverlayReport, SubjectOverlap, is_cultivated, run_overlay
 from liaocheng_plugin.core.protected_index import RoleSpec, iterate_features
 from liaocheng_plugin.core.self_overlap import overlapping_pairs
 from liaocheng_plugin.core.units import m2_to_mu
+from liaocheng_plugin.core.values import as_date, as_float, is_null
 
 GRID_KEY = "grid"
 TOWNSHIP_KEY = "township"
@@ -213,10 +214,10 @@ def ledger_findings(
                 )
                 findings.append(Finding("area_mismatch", Severity.WARN, text))
     if ledger.certificate:
-        unregistered = is_blank(values.get("certificate"))
+        unregistered = is_null(values.get("certificate"))
     else:
         registration = values.get("registration")
-        unregistered = bool(ledger.registration) and (is_blank(registration) or "未" in str(registration))
+        unregistered = bool(ledger.registration) and (is_null(registration) or "未" in str(registration))
     if unregistered:
         findings.append(Finding("unregistered", Severity.WARN, tr("not registered (no certificate number)")))
     if ledger.last_inspection:
