@@ -24,72 +24,72 @@
         <translation>CGCS2000 椭球面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/geometry_repair.py" line="26"/>
+        <location filename="../liaocheng_plugin/core/geometry_repair.py" line="27"/>
         <source>Layer “{}”, feature {}: invalid geometry repaired ({}).</source>
         <translation>图层“{}”，要素 {}：无效几何已修复（{}）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/geometry_repair.py" line="27"/>
+        <location filename="../liaocheng_plugin/core/geometry_repair.py" line="28"/>
         <source>Layer “{}”, feature {}: empty geometry skipped{}.</source>
         <translation>图层“{}”，要素 {}：空几何已跳过{}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/geometry_repair.py" line="28"/>
+        <location filename="../liaocheng_plugin/core/geometry_repair.py" line="29"/>
         <source>Layer “{}”, feature {}: geometry could not be repaired and was skipped ({}).</source>
         <translation>图层“{}”，要素 {}：几何无法修复，已跳过（{}）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/geometry_repair.py" line="29"/>
+        <location filename="../liaocheng_plugin/core/geometry_repair.py" line="30"/>
         <source>Layer “{}”, feature {}: could not be transformed to the working CRS{}.</source>
         <translation>图层“{}”，要素 {}：无法转换到工作坐标系{}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/overlay.py" line="225"/>
+        <location filename="../liaocheng_plugin/core/overlay.py" line="226"/>
         <source>Layer “{}” must hold polygons or lines to be checked.</source>
         <translation>图层“{}”须为面或线图层才能核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/overlay.py" line="227"/>
+        <location filename="../liaocheng_plugin/core/overlay.py" line="228"/>
         <source>Layer “{}” holds lines: give a corridor width (buffer) greater than 0 m.</source>
         <translation>图层“{}”为线图层：请给出大于 0 米的廊道宽度（缓冲距离）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="139"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="140"/>
         <source>This file is not a protected-layer profile.</source>
         <translation>该文件不是保护图层配置。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="204"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="205"/>
         <source>layer is not in the project</source>
         <translation>图层不在当前工程中</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="222"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="219"/>
         <source>holds {} geometries; polygons are needed</source>
         <translation>为{}几何；需要面图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="226"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="223"/>
         <source>has no coordinate reference system</source>
         <translation>没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="228"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="225"/>
         <source>is empty</source>
         <translation>为空图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="231"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="228"/>
         <source>has no field “{}”</source>
         <translation>缺少字段“{}”</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="233"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="230"/>
         <source>needs a land-use code field (DLBM)</source>
         <translation>需要地类编码字段（DLBM）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/protected_index.py" line="69"/>
+        <location filename="../liaocheng_plugin/core/protected_index.py" line="70"/>
         <source>Layer “{}” has no field “{}”.</source>
         <translation>图层“{}”缺少字段“{}”。</translation>
     </message>
@@ -104,17 +104,17 @@
         <translation>图层含地类编码字段“{}”</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="40"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="41"/>
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="41"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="42"/>
         <source>Ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="42"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="43"/>
         <source>Urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
@@ -124,17 +124,17 @@
         <translation>国土调查地类图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="50"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="57"/>
         <source>Villages</source>
         <translation>村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="51"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="58"/>
         <source>Mineral resources</source>
         <translation>矿产资源</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="48"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="49"/>
         <source>Cultivated land</source>
         <translation>耕地</translation>
     </message>
@@ -159,72 +159,72 @@
         <translation>{} {:.2f} 亩（{:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="43"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="44"/>
         <source>Land-use survey (DLTB)</source>
         <translation>国土调查地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="44"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="45"/>
         <source>Villages (optional)</source>
         <translation>村庄（可选）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="45"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="46"/>
         <source>Mineral resources (optional)</source>
         <translation>矿产资源（可选）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="73"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="74"/>
         <source>Land-use codes counted as cultivated land, comma separated</source>
         <translation>计为耕地的地类编码，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="74"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="75"/>
         <source>Deduction (KCXS):</source>
         <translation>扣除系数（KCXS）：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="76"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="77"/>
         <source>Cultivated codes:</source>
         <translation>耕地编码：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="88"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="89"/>
         <source>Land-use code field:</source>
         <translation>地类编码字段：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="90"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="91"/>
         <source>Name field:</source>
         <translation>名称字段：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="91"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="92"/>
         <source>Label field:</source>
         <translation>标识字段：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="140"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="141"/>
         <source>Guessed: {}</source>
         <translation>自动识别：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="148"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="149"/>
         <source>No layer assigned.</source>
         <translation>未指定图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="231"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="232"/>
         <source>Export profile</source>
         <translation>导出配置</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="238"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="239"/>
         <source>Profile (*.json)</source>
         <translation>配置文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="245"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="246"/>
         <source>Import profile</source>
         <translation>导入配置</translation>
     </message>
@@ -244,117 +244,117 @@
         <translation>叠加分析核查…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/outputs.py" line="20"/>
+        <location filename="../liaocheng_plugin/processing/outputs.py" line="39"/>
         <source>… and {} more geometry problems.</source>
         <translation>……另有 {} 处几何问题。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/outputs.py" line="23"/>
+        <location filename="../liaocheng_plugin/processing/outputs.py" line="42"/>
         <source>Areas are {}; working CRS {}.</source>
         <translation>面积为{}；工作坐标系 {}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="42"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="50"/>
         <source>Overlap check against protected layers</source>
         <translation>保护图层叠加分析核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/check_algorithm.py" line="17"/>
+        <location filename="../liaocheng_plugin/processing/check_algorithm.py" line="21"/>
         <source>Checks</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="45"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="53"/>
         <source>For each subject (parcel, patch, site or route corridor) computes the area lying on permanent basic farmland, the ecological red line, the urban development boundary, cultivated land of the land-use survey (gross and net of the KCXS field-ridge deduction), villages and further layers, in m², mu and percent. Overlapping protected features are counted once. Invalid geometries are repaired and reported. Lines are buffered by BUFFER metres on each side.</source>
         <translation>对每个核查对象（地块、图斑、选址或线路廊道）计算其占用永久基本农田、生态保护红线、城镇开发边界、国土调查耕地（含按 KCXS 扣除田坎前后面积）、村庄及其他图层的面积，以平方米、亩和百分比表示。相互重叠的保护要素只计一次。无效几何自动修复并报告。线要素按 BUFFER 米向两侧缓冲。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="54"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="63"/>
         <source>Subjects (polygons or lines)</source>
         <translation>核查对象（面或线）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="61"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="70"/>
         <source>Buffer for lines (each side)</source>
         <translation>线要素缓冲距离（单侧）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="67"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="76"/>
         <source>Overlap results</source>
         <translation>叠加分析结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="68"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="77"/>
         <source>Overlap pieces</source>
         <translation>叠加压占图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="46"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="53"/>
         <source>Permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="47"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="54"/>
         <source>Ecological red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="48"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="55"/>
         <source>Urban development boundary (城镇开发边界)</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="49"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="56"/>
         <source>Land-use survey patches (三调 DLTB)</source>
         <translation>三调地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="63"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="115"/>
         <source>Land-use code field</source>
         <translation>地类编码字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="69"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="121"/>
         <source>Field-ridge deduction coefficient field (KCXS; found automatically when empty)</source>
         <translation>田坎扣除系数字段（KCXS；留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="76"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="128"/>
         <source>Cultivated land codes (comma separated)</source>
         <translation>耕地地类编码（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="81"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="133"/>
         <source>Village name field (found automatically when empty)</source>
         <translation>村庄名称字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="92"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="144"/>
         <source>Further overlay layers</source>
         <translation>其他叠加图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="97"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="149"/>
         <source>Area measurement</source>
         <translation>面积计算方式</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="97"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="149"/>
         <source>Ellipsoidal (CGCS2000, as official survey areas)</source>
         <translation>椭球面积（CGCS2000，与调查成果一致）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="97"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="149"/>
         <source>Planar (working CRS)</source>
         <translation>平面面积（工作坐标系）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="122"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="178"/>
         <source>Layer “{}” has no land-use code field “{}”.</source>
         <translation>图层“{}”缺少地类编码字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/export.py" line="31"/>
+        <location filename="../liaocheng_plugin/core/export.py" line="33"/>
         <source>Could not write layer “{}” to “{}”.</source>
         <translation>无法将图层“{}”写入“{}”。</translation>
     </message>
@@ -374,87 +374,87 @@
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="163"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="165"/>
         <source>on permanent basic farmland {:.2f} mu ({:.1f}%){}</source>
         <translation>占用永久基本农田 {:.2f} 亩（{:.1f}%）{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="163"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="165"/>
         <source>in the ecological red line {:.2f} mu ({:.1f}%){}</source>
         <translation>位于生态保护红线内 {:.2f} 亩（{:.1f}%）{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="170"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="172"/>
         <source>, features {}</source>
         <translation>，图斑 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="183"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="185"/>
         <source>outside the urban development boundary {:.2f} mu ({:.1f}%)</source>
         <translation>位于城镇开发边界外 {:.2f} 亩（{:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="192"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="194"/>
         <source>cultivated land {:.2f} mu ({})</source>
         <translation>含耕地 {:.2f} 亩（{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="205"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="207"/>
         <source>no recorded area in the ledger</source>
         <translation>台账未登记面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="210"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="212"/>
         <source>recorded area {:.2f} mu differs from the mapped {:.2f} mu by {:.2f} mu</source>
         <translation>台账面积 {:.2f} 亩与图上面积 {:.2f} 亩相差 {:.2f} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="220"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="222"/>
         <source>not registered (no certificate number)</source>
         <translation>未办理不动产登记（无权证号）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="224"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="226"/>
         <source>no inspection recorded</source>
         <translation>无巡查记录</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="228"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="230"/>
         <source>last inspected {} days ago (more than {})</source>
         <translation>距上次巡查已 {} 天（超过 {} 天）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="248"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="250"/>
         <source>fence</source>
         <translation>围挡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="250"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="252"/>
         <source>dust net</source>
         <translation>防尘网</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="253"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="255"/>
         <source>bare land {:.2f} mu without complete {}</source>
         <translation>裸露土地 {:.2f} 亩，{}不完整</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="253"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="255"/>
         <source> and </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="264"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="266"/>
         <source>overlaps reserve parcel {} by {:.2f} mu</source>
         <translation>与储备地块 {} 重叠 {:.2f} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="283"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="285"/>
         <source>All parcels</source>
         <translation>全部地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="287"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="289"/>
         <source>(no grid)</source>
         <translation>（无网格）</translation>
     </message>
@@ -479,12 +479,12 @@
         <translation>图上面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="83"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="56"/>
         <source>Recorded area (mu)</source>
         <translation>台账面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="124"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="134"/>
         <source>Permanent farmland (mu)</source>
         <translation>占永久基本农田（亩）</translation>
     </message>
@@ -504,7 +504,7 @@
         <translation>占生态保护红线（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="126"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="136"/>
         <source>Cultivated land (mu)</source>
         <translation>含耕地（亩）</translation>
     </message>
@@ -569,67 +569,67 @@
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="81"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="19"/>
         <source>Parcel code</source>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="82"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="21"/>
         <source>Parcel name</source>
         <translation>地块名称</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="84"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="28"/>
         <source>Reserve date</source>
         <translation>储备日期</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="85"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="29"/>
         <source>Registration</source>
         <translation>登记状态</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="86"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="30"/>
         <source>Certificate number</source>
         <translation>不动产权证号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="87"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="31"/>
         <source>Fence</source>
         <translation>围挡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="88"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="32"/>
         <source>Dust net</source>
         <translation>防尘网</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="89"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="33"/>
         <source>Last inspection</source>
         <translation>最近巡查日期</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="98"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="82"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="100"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="86"/>
         <source>Reserve ledger</source>
         <translation>储备土地台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="101"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="93"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/xlsx.py" line="30"/>
+        <location filename="../liaocheng_plugin/core/xlsx.py" line="40"/>
         <source>Exporting XLSX needs the Python package openpyxl.</source>
         <translation>导出 XLSX 需要 Python 包 openpyxl。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/xlsx.py" line="52"/>
+        <location filename="../liaocheng_plugin/core/xlsx.py" line="65"/>
         <source>Could not write “{}”.</source>
         <translation>无法写入“{}”。</translation>
     </message>
@@ -694,27 +694,27 @@
         <translation>图层“{}”中没有选中的地块。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="108"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="107"/>
         <source>No protected layer is set: open the protected-layer profile first.</source>
         <translation>尚未设置保护图层：请先打开保护图层配置。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="171"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="177"/>
         <source>The check was canceled; nothing was written.</source>
         <translation>核查已取消，未写入任何结果。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="153"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="169"/>
         <source>Checked reserve parcels</source>
         <translation>储备地块核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="157"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="103"/>
         <source>Conflict pieces</source>
         <translation>冲突图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="154"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="170"/>
         <source>Reserve summary</source>
         <translation>储备土地汇总</translation>
     </message>
@@ -759,12 +759,12 @@
         <translation>项预警</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="211"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="217"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="303"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="297"/>
         <source>Export GeoPackage</source>
         <translation>导出 GeoPackage</translation>
     </message>
@@ -774,342 +774,342 @@
         <translation>已写入 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="53"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="68"/>
         <source>Parcel code field</source>
         <translation>地块编号字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="54"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="69"/>
         <source>Parcel name field</source>
         <translation>地块名称字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="55"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="70"/>
         <source>Recorded area field (mu)</source>
         <translation>台账面积字段（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="56"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="71"/>
         <source>Registration state field</source>
         <translation>登记状态字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="57"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="72"/>
         <source>Certificate number field</source>
         <translation>不动产权证号字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="58"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="73"/>
         <source>Fence state field</source>
         <translation>围挡情况字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="59"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="74"/>
         <source>Dust net state field</source>
         <translation>防尘网情况字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="60"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="75"/>
         <source>Last inspection date field</source>
         <translation>最近巡查日期字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="85"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="102"/>
         <source>Land-reserve parcel check</source>
         <translation>储备土地核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="88"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="105"/>
         <source>Checks each land-reserve parcel: on permanent basic farmland or in the ecological red line (fail), outside the urban development boundary beyond a tolerance, on cultivated land, recorded area differing from the mapped area, not registered, inspection overdue, bare land without fence or dust net (warn), and parcels overlapping each other (fail). Assigns each parcel the grid cell and township holding most of it. Ledger fields are found automatically when not given.</source>
         <translation>逐宗核查储备地块：占用永久基本农田或位于生态保护红线内（不通过）；超出容差位于城镇开发边界外、含耕地、台账面积与图上面积不符、未办理登记、巡查超期、裸露土地未完整围挡或苫盖（预警）；储备地块相互重叠（不通过）。并为每宗地块确定其主要所在的网格和乡镇（街道）。未指定台账字段时自动识别。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="97"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="115"/>
         <source>Reserve parcels</source>
         <translation>储备地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="100"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="118"/>
         <source>Inspection grid</source>
         <translation>巡查网格</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="100"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="118"/>
         <source>Townships</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="107"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="123"/>
         <source>Name field of {}</source>
         <translation>{}名称字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="120"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="136"/>
         <source>Tolerated share outside the boundary (%)</source>
         <translation>允许位于边界外的比例（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="120"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="136"/>
         <source>Area tolerance (%)</source>
         <translation>面积容差（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="120"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="136"/>
         <source>Area tolerance (mu)</source>
         <translation>面积容差（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="120"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="136"/>
         <source>Inspection interval (days)</source>
         <translation>巡查周期（天）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="147"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="163"/>
         <source>Check date (YYYY-MM-DD; today when empty)</source>
         <translation>核查日期（YYYY-MM-DD，留空为今天）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="173"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="185"/>
         <source>Check date “{}” is not a date like 2024-06-30.</source>
         <translation>核查日期“{}”格式不正确，应如 2024-06-30。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="226"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="227"/>
         <source>outflow on permanent basic farmland {:.2f} mu: must be restored in place</source>
         <translation>永久基本农田流出 {:.2f} 亩：须就地恢复</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="231"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="232"/>
         <source>not cultivated in the baseline ({:.0f}% cultivated; {})</source>
         <translation>基期非耕地（耕地占 {:.0f}%；{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="234"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="235"/>
         <source>not rectified yet</source>
         <translation>尚未整改</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="245"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="246"/>
         <source>not new cultivated land: {:.2f} mu already cultivated in the baseline</source>
         <translation>非新增耕地：基期已是耕地 {:.2f} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="251"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="252"/>
         <source>in the ecological red line {:.2f} mu</source>
         <translation>位于生态保护红线内 {:.2f} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="255"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="256"/>
         <source>inside the urban development boundary {:.2f} mu</source>
         <translation>位于城镇开发边界内 {:.2f} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="258"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="259"/>
         <source>smaller than {:.2f} mu ({:.2f} mu)</source>
         <translation>面积小于 {:.2f} 亩（{:.2f} 亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="273"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="274"/>
         <source>overlaps inflow patch {} by {:.2f} mu (double counting)</source>
         <translation>与流入图斑 {} 重叠 {:.2f} 亩（重复计算）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="277"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="278"/>
         <source>overlaps outflow patch {} by {:.2f} mu (double counting)</source>
         <translation>与流出图斑 {} 重叠 {:.2f} 亩（重复计算）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="288"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="289"/>
         <source>paired with unknown outflow patch {}</source>
         <translation>对应的流出图斑 {} 不存在</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="296"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="297"/>
         <source>paired inflow {} is not valid</source>
         <translation>对应的流入图斑 {} 无效</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="300"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="301"/>
         <source>paired valid inflow {:.2f} mu does not cover the outflow {:.2f} mu</source>
         <translation>对应的有效流入 {:.2f} 亩不足以平衡流出 {:.2f} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="110"/>
         <source>Direction</source>
         <translation>流向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="110"/>
         <source>Patch number</source>
         <translation>图斑编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="110"/>
         <source>County</source>
         <translation>县（区）代码</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="109"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="112"/>
         <source>County name</source>
         <translation>县（区）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="111"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="47"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="118"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="121"/>
         <source>Inside boundary (mu)</source>
         <translation>开发边界内（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="110"/>
         <source>Cultivated in baseline (mu)</source>
         <translation>基期耕地（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="110"/>
         <source>Quality grade</source>
         <translation>耕地质量等别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="110"/>
         <source>Rectification</source>
         <translation>整改方式</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="122"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="55"/>
         <source>Paired outflow</source>
         <translation>对应流出图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="123"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="126"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="124"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="127"/>
         <source>Outflow (mu)</source>
         <translation>流出（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="125"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="128"/>
         <source>Restored in place (mu)</source>
         <translation>就地恢复（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="126"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="129"/>
         <source>Exempt (mu)</source>
         <translation>不纳入平衡（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="127"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="130"/>
         <source>To balance (mu)</source>
         <translation>需平衡（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="128"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="131"/>
         <source>Valid inflow (mu)</source>
         <translation>有效流入（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="129"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="132"/>
         <source>Surplus / deficit (mu)</source>
         <translation>盈余/缺口（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="130"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="133"/>
         <source>Outflow quality grade</source>
         <translation>流出质量等别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="131"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="134"/>
         <source>Inflow quality grade</source>
         <translation>流入质量等别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="132"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="135"/>
         <source>Quality not worse</source>
         <translation>质量不降低</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="133"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="136"/>
         <source>Progress (%)</source>
         <translation>整改进度（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="134"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="137"/>
         <source>Balanced</source>
         <translation>是否平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="24"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="25"/>
         <source>outflow</source>
         <translation>流出</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="24"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="25"/>
         <source>inflow</source>
         <translation>流入</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="142"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="146"/>
         <source>county</source>
         <translation>县（区）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="142"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="146"/>
         <source>township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="143"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="147"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="143"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="147"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="138"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="163"/>
         <source>Balance ledger</source>
         <translation>进出平衡台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="137"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="162"/>
         <source>Checked patches</source>
         <translation>图斑核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="68"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="166"/>
         <source>Feature id</source>
         <translation>要素编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="31"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="32"/>
         <source>balanced</source>
         <translation>已平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="37"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="38"/>
         <source>outflow {:.2f} · to balance {:.2f} · inflow {:.2f} mu</source>
         <translation>流出 {:.2f} · 需平衡 {:.2f} · 流入 {:.2f} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="40"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="41"/>
         <source>balance {:+.2f} mu</source>
         <translation>差额 {:+.2f} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="41"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="42"/>
         <source>quality {} → {}</source>
         <translation>质量等别 {} → {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="41"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="42"/>
         <source>progress {:.2f}%</source>
         <translation>进度 {:.2f}%</translation>
     </message>
@@ -1119,152 +1119,152 @@
         <translation>耕地进出平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="74"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="75"/>
         <source>All directions</source>
         <translation>全部流向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="87"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="88"/>
         <source>Cultivated-land balance results</source>
         <translation>耕地进出平衡核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="95"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="96"/>
         <source>Choose the outflow and the inflow patch layers.</source>
         <translation>请选择耕地流出和流入图斑图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="82"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="106"/>
         <source>Cultivated-land outflow and inflow balance</source>
         <translation>耕地进出平衡核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="85"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="109"/>
         <source>Checks cultivated-land outflow patches (fail on permanent basic farmland, warn where the baseline survey shows no cultivated land) and inflow patches (fail on land already cultivated, in the ecological red line, or overlapping another patch; warn inside the development boundary or below the minimum area), checks explicit pairings, and balances each county and year: outflow, restored, to balance, valid inflow, surplus or deficit in mu, area-weighted quality grade (1 best) and rectification progress. Give an outflow and an inflow layer, or one layer with a direction field.</source>
         <translation>核查耕地流出图斑（占用永久基本农田为不通过，基期调查非耕地为预警）和流入图斑（基期已是耕地、位于生态保护红线内或与其他图斑重叠为不通过；位于城镇开发边界内或小于最小面积为预警），核查流出与流入的对应关系，并按县（区）和年度计算进出平衡：流出、就地恢复、需平衡、有效流入、盈余或缺口（亩）、面积加权耕地质量等别（1 等最好）和整改进度。可分别给出流出和流入图层，或给出一个含流向字段的图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="96"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="121"/>
         <source>Outflow patches</source>
         <translation>耕地流出图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="99"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="124"/>
         <source>Inflow patches</source>
         <translation>耕地流入图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="102"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="127"/>
         <source>Outflow and inflow patches in one layer</source>
         <translation>流出和流入图斑（同一图层）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="107"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="132"/>
         <source>Direction field (流出/流入)</source>
         <translation>流向字段（流出/流入）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="113"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="138"/>
         <source>Cultivated share that counts as cultivated in the baseline (%)</source>
         <translation>基期计为耕地的耕地占比（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="123"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="148"/>
         <source>Minimum inflow patch (mu)</source>
         <translation>流入图斑最小面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="164"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="185"/>
         <source>Layer “{}” needs a direction field (流出/流入) to tell outflow from inflow.</source>
         <translation>图层“{}”需要流向字段（流出/流入）以区分流出和流入。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="171"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="192"/>
         <source>Give an outflow layer, an inflow layer, or one layer with a direction field.</source>
         <translation>请给出流出图层、流入图层，或一个含流向字段的图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="33"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="34"/>
         <source>unbalanced: inflow quality is worse</source>
         <translation>未平衡：流入质量低于流出</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="35"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="36"/>
         <source>unbalanced: area deficit</source>
         <translation>未平衡：面积缺口</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="105"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="106"/>
         <source>occupies permanent basic farmland {:.2f} mu ({:.1f}%)</source>
         <translation>占用永久基本农田 {:.2f} 亩（{:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="105"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="106"/>
         <source>enters the ecological red line {:.2f} mu ({:.1f}%)</source>
         <translation>进入生态保护红线 {:.2f} 亩（{:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="112"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="113"/>
         <source>occupies cultivated land {:.2f} mu: needs compensation (占补平衡)</source>
         <translation>占用耕地 {:.2f} 亩：须落实占补平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="119"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="120"/>
         <source>{:.1f}% outside the urban development boundary: a separately sited project (单独选址)</source>
         <translation>{:.1f}% 位于城镇开发边界外：属单独选址项目</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="125"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="126"/>
         <source>villages inside: {}</source>
         <translation>压占村庄：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="127"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="128"/>
         <source>villages nearby: {}</source>
         <translation>邻近村庄：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="175"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="176"/>
         <source>Layer “{}” must hold site polygons or route lines.</source>
         <translation>图层“{}”须为选址面或线路线图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="177"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="178"/>
         <source>Routes in “{}” need a corridor width greater than 0 m.</source>
         <translation>“{}”中的线路需要大于 0 米的廊道宽度。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="121"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="131"/>
         <source>Rank</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="123"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="163"/>
         <source>Length (m)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="127"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="137"/>
         <source>Inside boundary (%)</source>
         <translation>开发边界内（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="128"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="138"/>
         <source>Villages inside</source>
         <translation>压占村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="129"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="139"/>
         <source>Villages nearby</source>
         <translation>邻近村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="130"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="140"/>
         <source>Clear part (mu)</source>
         <translation>无冲突部分（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="139"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="149"/>
         <source>Criterion</source>
         <translation>比选指标</translation>
     </message>
@@ -1274,197 +1274,187 @@
         <translation>项目选址</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="97"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="96"/>
         <source>Left click adds a vertex, right click finishes; the check runs at once.</source>
         <translation>左键添加节点，右键结束；绘制完成即核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="154"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="153"/>
         <source>Alternative {}</source>
         <translation>方案{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="172"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="171"/>
         <source>Select sites or routes in the active layer first.</source>
         <translation>请先在当前图层中选择选址或线路。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="193"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="192"/>
         <source>Rename alternative</source>
         <translation>重命名方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="193"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="192"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="263"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="267"/>
         <source>Sketch or select at least one alternative first.</source>
         <translation>请先绘制或选择至少一个方案。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="265"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="222"/>
         <source>Clear parts of the alternatives</source>
         <translation>方案无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="265"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="215"/>
         <source>Site alternatives</source>
         <translation>选址方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="292"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="282"/>
         <source>Site selection results</source>
         <translation>项目选址结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="296"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="287"/>
         <source>Export comparison</source>
         <translation>导出方案比选</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="298"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="293"/>
         <source>Comparison</source>
         <translation>方案比选</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="56"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="67"/>
         <source>Project site selection check</source>
         <translation>项目选址核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="59"/>
-        <source>Checks project sites (polygons) or routes (lines, as corridors WIDTH metres wide) against permanent basic farmland, the ecological red line, cultivated land, the urban development boundary (outside it a project is separately sited), villages inside and within VILLAGE_DISTANCE, and gives for routes the chainage intervals (K12+300–K12+480) crossing farmland or red line, the clear part of each site, a score (mu of farmland + red line) and the rank of each alternative.</source>
-        <translation>核查项目选址（面）或线路（线，按 WIDTH 米宽廊道）与永久基本农田、生态保护红线、耕地、城镇开发边界（边界外属单独选址）以及压占和 VILLAGE_DISTANCE 范围内村庄的关系；对线路给出穿越永久基本农田或生态保护红线的桩号区间（如 K12+300–K12+480），给出各方案的无冲突部分、冲突得分（永久基本农田与生态保护红线亩数之和）和排序。</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="68"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="81"/>
         <source>Sites or routes</source>
         <translation>选址或线路</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="73"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="86"/>
         <source>Alternative name field</source>
         <translation>方案名称字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="76"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="89"/>
         <source>Route corridor width</source>
         <translation>线路廊道宽度</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="81"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="94"/>
         <source>Village distance</source>
         <translation>村庄避让距离</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="87"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="100"/>
         <source>Checked sites</source>
         <translation>选址核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="88"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="221"/>
         <source>Route crossings</source>
         <translation>线路穿越段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="91"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="102"/>
         <source>Clear parts</source>
         <translation>无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="211"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="210"/>
         <source>Alternative</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="54"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="76"/>
         <source>Patch number field (TBBH; detected when empty)</source>
         <translation>图斑编号字段（TBBH；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="55"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="77"/>
         <source>County code field (XZQDM; detected when empty)</source>
         <translation>县（区）代码字段（XZQDM；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="56"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="78"/>
         <source>Township code field (XZDM; detected when empty)</source>
         <translation>乡镇代码字段（XZDM；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="57"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="79"/>
         <source>Year field (NF; detected when empty)</source>
         <translation>年度字段（NF；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="58"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="80"/>
         <source>Quality grade field (GDDB, 1 best; detected when empty)</source>
         <translation>耕地质量等别字段（GDDB，1 等最好；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="59"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="81"/>
         <source>Rectification method field (ZGFS; detected when empty)</source>
         <translation>整改方式字段（ZGFS；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="60"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="82"/>
         <source>Exemption reason field (detected when empty)</source>
         <translation>不纳入平衡原因字段（留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="61"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="83"/>
         <source>Paired outflow patches field (PDLCTBBH; detected when empty)</source>
         <translation>对应流出图斑字段（PDLCTBBH；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="35"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="49"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="36"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="50"/>
         <source>A4 portrait</source>
         <translation>A4 纵向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="37"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="51"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="38"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="52"/>
         <source>A3 portrait</source>
         <translation>A3 纵向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="85"/>
-        <source>Conflict</source>
-        <translation>核查项</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="171"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="94"/>
         <source>Unknown sheet template “{}”.</source>
         <translation>未知的图纸模板“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="241"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="173"/>
         <source>Drawn by: ________  Checked by: ________  Date: [% format_date(now(), &apos;yyyy-MM-dd&apos;) %]</source>
         <translation>制图：________  审核：________  日期：[% format_date(now(), 'yyyy-MM-dd') %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="271"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="199"/>
         <source>Layer “{}” has no subject to put on a sheet.</source>
         <translation>图层“{}”中没有可出图的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="282"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="210"/>
         <source>No subject of “{}” matches the selection.</source>
         <translation>图层“{}”中没有符合所选条件的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="289"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="217"/>
         <source>Could not export the sheets to “{}”.</source>
         <translation>无法将图纸导出到“{}”。</translation>
     </message>
@@ -1509,47 +1499,47 @@
         <translation>已将 {} 页写入 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_pack.py" line="113"/>
+        <location filename="../liaocheng_plugin/core/field_pack.py" line="117"/>
         <source>Choose at least one subject of “{}” for the field pack.</source>
         <translation>请为外业核查包选择“{}”中的至少一个对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="236"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="166"/>
         <source>Centre: WGS 84 [% {} %] N, [% {} %] E; GK X [% {} %], Y [% {} %]</source>
         <translation>中心点：WGS 84 北纬 [% {} %]，东经 [% {} %]；高斯坐标 X [% {} %]，Y [% {} %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="238"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="172"/>
         <source>Conclusion: ____________  Photo nos.: ________  Checked by: ________</source>
         <translation>核查结论：____________  照片编号：________  核查人：________</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="84"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="83"/>
         <source>Export map sheet…</source>
         <translation>导出核查图…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="88"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="87"/>
         <source>Export atlas…</source>
         <translation>批量出图…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="236"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="242"/>
         <source>Select a row of the table first.</source>
         <translation>请先在表格中选择一行。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="341"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="330"/>
         <source>Exporting map sheets</source>
         <translation>正在导出核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="341"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="330"/>
         <source> map sheet</source>
         <translation>图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="92"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="91"/>
         <source>Field pack…</source>
         <translation>外业核查包…</translation>
     </message>
@@ -1559,7 +1549,7 @@
         <translation>外业核查包文件夹</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="365"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="354"/>
         <source> field check</source>
         <translation>外业核查</translation>
     </message>
@@ -1604,7 +1594,7 @@
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="365"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="354"/>
         <source>Exporting the field pack</source>
         <translation>正在导出外业核查包</translation>
     </message>
@@ -1614,37 +1604,37 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="45"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="26"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="49"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="30"/>
         <source>Outside development boundary</source>
         <translation>城镇开发边界外</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="50"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="31"/>
         <source>Inside development boundary</source>
         <translation>城镇开发边界内</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="85"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="107"/>
         <source>mu</source>
         <translation>亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="85"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="84"/>
         <source>The map sheet of the alternative selected in the table</source>
         <translation>表中所选方案的核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="89"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="88"/>
         <source>One map sheet per alternative</source>
         <translation>每个方案一页核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="319"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="312"/>
         <source>Select an alternative in the table first.</source>
         <translation>请先在表中选择一个方案。</translation>
     </message>
@@ -1654,37 +1644,37 @@
         <translation>面积计算方式</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/export.py" line="60"/>
+        <location filename="../liaocheng_plugin/core/export.py" line="95"/>
         <source>ellipsoidal (CGCS2000)</source>
         <translation>椭球面积（CGCS2000）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/export.py" line="60"/>
+        <location filename="../liaocheng_plugin/core/export.py" line="95"/>
         <source>planar</source>
         <translation>平面面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="152"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="145"/>
         <source>Coordinate system: {} ({})</source>
         <translation>坐标系：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="155"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="148"/>
         <source>areas planar in this coordinate system</source>
         <translation>面积为本坐标系平面面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="156"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="149"/>
         <source>areas ellipsoidal on CGCS2000</source>
         <translation>面积为 CGCS2000 椭球面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="178"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="101"/>
         <source>“{}” is not a print-layout template (.qpt).</source>
         <translation>“{}”不是打印布局模板（.qpt）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="180"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="103"/>
         <source>Template “{}” has no map item with the id “map”.</source>
         <translation>模板“{}”中没有标识为“map”的地图项。</translation>
     </message>
@@ -1699,19 +1689,469 @@
         <translation>自有打印布局模板（.qpt，替代上面的纸张）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="106"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="112"/>
         <source>Map sheets of the selected rows, one page each</source>
         <translation>表中所选各行的核查图，每行一页</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="107"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="113"/>
         <source>One page per subject the table shows</source>
         <translation>表中显示的每个对象一页</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="108"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="114"/>
         <source>The selected rows, or every row the table shows when none is selected</source>
         <translation>表中所选各行；未选择时为表中显示的全部行</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="22"/>
+        <source>Location</source>
+        <translation>坐落</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="23"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="26"/>
+        <source>Reserve area (mu)</source>
+        <translation>储备面积（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="34"/>
+        <source>Inspection date</source>
+        <translation>巡查日期</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="35"/>
+        <source>Temporary use</source>
+        <translation>临时用途</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="36"/>
+        <source>Temporary use from</source>
+        <translation>临时使用起始日期</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="37"/>
+        <source>Temporary use until</source>
+        <translation>临时使用截止日期</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="38"/>
+        <source>Planned use</source>
+        <translation>规划用途</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="39"/>
+        <source>Supply state</source>
+        <translation>供应状态</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="41"/>
+        <source>Grid keeper</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="43"/>
+        <source>County code</source>
+        <translation>县（区）代码</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="45"/>
+        <source>Township code</source>
+        <translation>乡镇（街道）代码</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="48"/>
+        <source>Monitoring number</source>
+        <translation>监测图斑编号</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="49"/>
+        <source>Land-use code before</source>
+        <translation>变化前地类编码</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="50"/>
+        <source>Land use before</source>
+        <translation>变化前地类名称</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="51"/>
+        <source>Land-use code after</source>
+        <translation>变化后地类编码</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="52"/>
+        <source>Land use after</source>
+        <translation>变化后地类名称</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="54"/>
+        <source>Exemption reason</source>
+        <translation>不纳入原因</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="60"/>
+        <source>Project name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="61"/>
+        <source>Project class</source>
+        <translation>项目类型</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="63"/>
+        <source>Identifier</source>
+        <translation>标识码</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="64"/>
+        <source>Feature code</source>
+        <translation>要素代码</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="65"/>
+        <source>Provisional patch number</source>
+        <translation>图斑预编号</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="67"/>
+        <source>Land-use code</source>
+        <translation>地类编码</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="68"/>
+        <source>Land-use name</source>
+        <translation>地类名称</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="69"/>
+        <source>Ownership type</source>
+        <translation>权属性质</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="70"/>
+        <source>Owner code</source>
+        <translation>权属单位代码</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="71"/>
+        <source>Owner</source>
+        <translation>权属单位名称</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="72"/>
+        <source>Location unit code</source>
+        <translation>坐落单位代码</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="73"/>
+        <source>Location unit</source>
+        <translation>坐落单位名称</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="74"/>
+        <source>Patch area (m²)</source>
+        <translation>图斑面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="75"/>
+        <source>Deducted land-use code</source>
+        <translation>扣除地类编码</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="76"/>
+        <source>Deduction coefficient</source>
+        <translation>扣除地类系数</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="77"/>
+        <source>Deducted area (m²)</source>
+        <translation>扣除地类面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="78"/>
+        <source>Net land-use area (m²)</source>
+        <translation>图斑地类面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="79"/>
+        <source>Cultivated land type</source>
+        <translation>耕地类型</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="80"/>
+        <source>Slope grade</source>
+        <translation>耕地坡度级别</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="81"/>
+        <source>Linear feature width (m)</source>
+        <translation>线状地物宽度（米）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="82"/>
+        <source>Refinement code</source>
+        <translation>图斑细化代码</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="83"/>
+        <source>Refinement</source>
+        <translation>图斑细化名称</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="84"/>
+        <source>Planting code</source>
+        <translation>种植属性代码</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="85"/>
+        <source>Planting</source>
+        <translation>种植属性名称</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="87"/>
+        <source>Enclave</source>
+        <translation>飞入地标识</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="88"/>
+        <source>Settlement code</source>
+        <translation>城镇村属性码</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="89"/>
+        <source>Data year</source>
+        <translation>数据年份</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="90"/>
+        <source>Description</source>
+        <translation>描述说明</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="91"/>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="99"/>
+        <source>{} ({})</source>
+        <translation>{}（{}）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/field_pack.py" line="163"/>
+        <source>Checked subjects</source>
+        <translation>核查对象</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_map.py" line="120"/>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="77"/>
+        <source>Results</source>
+        <translation>核查结果</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="79"/>
+        <source>Status: {}</source>
+        <translation>状态：{}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="83"/>
+        <source>Area {} m² = {} ha</source>
+        <translation>面积 {} 平方米，合 {} 公顷</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="97"/>
+        <source>{}: {}</source>
+        <translation>{}：{}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="106"/>
+        <source>Item</source>
+        <translation>核查项</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="117"/>
+        <source>{} mu</source>
+        <translation>{} 亩</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="132"/>
+        <source>CGCS2000 3-degree Gauss-Krüger zone {} (central meridian {}°E)</source>
+        <translation>CGCS2000 3度带高斯-克吕格投影 第{}带（中央经线 {}°E）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="138"/>
+        <source>, easting without zone number</source>
+        <translation>，横坐标不含带号</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="137"/>
+        <source>CGCS2000 6-degree Gauss-Krüger zone {} (central meridian {}°E)</source>
+        <translation>CGCS2000 6度带高斯-克吕格投影 第{}带（中央经线 {}°E）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="139"/>
+        <source>CGCS2000 geographic coordinates</source>
+        <translation>CGCS2000 地理坐标</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="139"/>
+        <source>WGS 84 geographic coordinates</source>
+        <translation>WGS 84 地理坐标</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="166"/>
+        <source>m</source>
+        <translation>米</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="158"/>
+        <source>Crossed</source>
+        <translation>穿越类型</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="159"/>
+        <source>From chainage</source>
+        <translation>起点桩号</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="160"/>
+        <source>To chainage</source>
+        <translation>终点桩号</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="161"/>
+        <source>From (m along the route)</source>
+        <translation>起点里程（米）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="162"/>
+        <source>To (m along the route)</source>
+        <translation>终点里程（米）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="164"/>
+        <source>Area (m²)</source>
+        <translation>面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="173"/>
+        <source>Crossing chainage</source>
+        <translation>穿越桩号</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="24"/>
+        <source>Garden land</source>
+        <translation>园地</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="25"/>
+        <source>Forest land</source>
+        <translation>林地</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="26"/>
+        <source>Grassland</source>
+        <translation>草地</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="27"/>
+        <source>Commercial and service land</source>
+        <translation>商业服务业用地</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="28"/>
+        <source>Industrial and mining land</source>
+        <translation>工矿用地</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="29"/>
+        <source>Residential land</source>
+        <translation>住宅用地</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="30"/>
+        <source>Public administration and service land</source>
+        <translation>公共管理与公共服务用地</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="31"/>
+        <source>Special-use land</source>
+        <translation>特殊用地</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="32"/>
+        <source>Transport land</source>
+        <translation>交通运输用地</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="33"/>
+        <source>Water and water-conservancy land</source>
+        <translation>水域及水利设施用地</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="34"/>
+        <source>Other land</source>
+        <translation>其他土地</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="35"/>
+        <source>Wetland</source>
+        <translation>湿地</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="50"/>
+        <source>Outside the development boundary</source>
+        <translation>城镇开发边界外</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="53"/>
+        <source>Violation</source>
+        <translation>违规</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="53"/>
+        <source>Outflow</source>
+        <translation>流出</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="53"/>
+        <source>Inflow</source>
+        <translation>流入</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/outputs.py" line="138"/>
+        <source>Field “{}” of “{}” is kept as “{}”: the check writes a field of that name.</source>
+        <translation>“{1}”的字段“{0}”改名为“{2}”保留：核查结果使用同名字段。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="87"/>
+        <source>No protected layer is given: a check against nothing would report no conflict. Give at least one (permanent basic farmland, ecological red line, development boundary, land-use survey, villages, mineral resources or further layers), or save the project's protected-layer profile (保护图层配置) and open this dialog again: it then starts from the profile.</source>
+        <translation>未指定任何保护图层：不对照任何图层的核查不会报告任何冲突。请至少指定一个（永久基本农田、生态保护红线、城镇开发边界、国土调查地类图斑、村庄、压覆矿产或其他图层），或先保存本工程的保护图层配置，再重新打开本对话框：对话框将按配置预填。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="97"/>
+        <source>The protected layers start from the project's protected-layer profile (保护图层配置); at least one is needed. The checked layer keeps every field of the input and adds the check's own; the further outputs are optional.</source>
+        <translation>保护图层按本工程的保护图层配置预填，至少需要一个。核查结果图层保留输入图层的全部字段，并追加核查字段；其余输出均为可选。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="101"/>
+        <source>Route crossings (chainage)</source>
+        <translation>线路穿越段（桩号）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="70"/>
+        <source>Checks project sites (polygons) or routes (lines, as corridors WIDTH metres wide) against permanent basic farmland, the ecological red line, cultivated land, the urban development boundary (outside it a project is separately sited), villages inside and within VILLAGE_DISTANCE, and gives for routes the chainage intervals (K12+300–K12+480) crossing farmland or red line with their length and area (CROSSINGS), the clear part of each site (CLEAR), its conflict pieces (OVERLAPS), a score (mu of farmland + red line) and the rank of each alternative.</source>
+        <translation>核查项目选址（面）或线路（线，按 WIDTH 米宽廊道）与永久基本农田、生态保护红线、耕地、城镇开发边界（边界外属单独选址）以及压占和 VILLAGE_DISTANCE 范围内村庄的关系；对线路给出穿越永久基本农田或生态保护红线的桩号区间（如 K12+300–K12+480）及其长度和面积（CROSSINGS），给出各方案的无冲突部分（CLEAR）、冲突图斑（OVERLAPS）、冲突得分（永久基本农田与生态保护红线亩数之和）和排序。</translation>
     </message>
 </context>
 <context>

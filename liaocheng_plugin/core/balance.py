@@ -57,6 +57,7 @@ class PatchResult:
     overlap: SubjectOverlap
     values: Dict[str, object]
     findings: List[Finding] = field(default_factory=list)
+    set_index: int = 0  # which PatchSet (layer) of the check the patch comes from
 
     @property
     def key(self) -> Tuple[str, int]:
@@ -201,7 +202,7 @@ def check_balance(
             row = values.get(overlap.subject_id, {})
             direction = patch_set.direction or direction_of(row.get("direction"))
             if direction:
-                patches.append(PatchResult(direction, overlap.subject_id, overlap, row))
+                patches.append(PatchResult(direction, overlap.subject_id, overlap, row, set_index=step))
     measurer = AreaMeasurer(working_crs, context, area_mode)
     for patch in patches:
         patch.findings = (outflow_findings if patch.direction == OUT else inflow_findings)(patch, rules)

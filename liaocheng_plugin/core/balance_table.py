@@ -5,9 +5,10 @@ from typing import Dict, List, Sequence, Tuple
 from qgis.core import QgsVectorLayer
 
 from liaocheng_plugin.core.balance import BalanceRow, PatchResult
-from liaocheng_plugin.core.compat import FIELD_BOOL, FIELD_DOUBLE, FIELD_STRING
+from liaocheng_plugin.core.balance_fields import PatchFields
+from liaocheng_plugin.core.compat import FIELD_BOOL, FIELD_DOUBLE, FIELD_LONGLONG, FIELD_STRING
 from liaocheng_plugin.core.definitions import Role
-from liaocheng_plugin.core.export import area_basis_labels, layer_sheet, status_value_labels
+from liaocheng_plugin.core.export import area_basis_labels, columns_of, layer_sheet, status_value_labels
 from liaocheng_plugin.core.findings import findings_text
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.units import round_mu
@@ -30,6 +31,7 @@ PATCH_COLUMNS: Sequence[Tuple[str, int]] = (
     ("quality", FIELD_DOUBLE),
     ("method", FIELD_STRING),
     ("paired", FIELD_STRING),
+    ("subject_id", FIELD_LONGLONG),
 )
 SUMMARY_COLUMNS: Sequence[Tuple[str, int]] = (
     ("level", FIELD_STRING),
@@ -55,8 +57,8 @@ def _grade(value):
     return None if value is None else round(value, 2)
 
 
-def patch_values(patch: PatchResult) -> List:
-    """Values in the order of PATCH_COLUMNS."""
+def patch_values(patch: PatchResult, subject_id: int) -> List:
+    """Values in the order of PATCH_COLUMNS; ``subject_id`` links the patch to its conflict pieces."""
     overlap = patch.overlap
     return [
         patch.direction,
@@ -75,6 +77,7 @@ def patch_values(patch: PatchResult) -> List:
         patch.quality,
         patch.text("method"),
         patch.text("paired"),
+        subject_id,
     ]
 
 
@@ -132,6 +135,7 @@ def balance_headers() -> Dict[str, str]:
         "quality_ok": tr("Quality not worse"),
         "progress_pct": tr("Progress (%)"),
         "balanced": tr("Balanced"),
+        "subject_id": tr("Feature id"),
     }
 
 
@@ -143,12 +147,25 @@ def balance_ledger_sheets(patches: QgsVectorLayer, summary: QgsVectorLayer) -> L
     yes_no = {True: tr("yes"), False: tr("no")}
     return [
         layer_sheet(
-            tr("Balance ledger"), summary, headers, {"level": levels, "quality_ok": yes_no, "balanced": yes_no}
+            tr("Balance ledger"),
+            summary,
+            columns_of(headers, SUMMARY_COLUMNS),
+            {"level": levels, "quality_ok": yes_no, "balanced": yes_no},
         ),
         layer_sheet(
             tr("Checked patches"),
             patches,
-            headers,
+            columns_of(headers, PATCH_COLUMNS),
             {"direction": directions, "status": status_value_labels(), "area_basis": area_basis_labels()},
+            copied_fields(patches),
         ),
     ]
+
+
+def copied_fields(patches: QgsVectorLayer) -> List[str]:
+    """The patch layer's own fields the check copied into its columns (TBBH → patch_id, XZQDM → county …):
+    left out of the ledger, which lists each figure once."""
+    detected = vars(PatchFields.detect(patches.fields()))
+    copied = ("patch_id", "county", "township", "year", "quality", "method", "paired", "direction")
+    columns = {name for name, _ in PATCH_COLUMNS}
+    return [detected[key] for key in copied if detected[key] and detected[key] not in columns]

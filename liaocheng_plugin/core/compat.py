@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingFeatureSource,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterNumber,
+    QgsSymbolLayer,
     QgsUnitTypes,
     QgsWkbTypes,
 )
@@ -68,6 +69,7 @@ NUMBER_DOUBLE = _number_type.Double if _number_type else QgsProcessingParameterN
 NUMBER_INTEGER = _number_type.Integer if _number_type else QgsProcessingParameterNumber.Type.Integer
 _parameter_flag = _modern(Qgis, "ProcessingParameterFlag")
 PARAMETER_ADVANCED = _parameter_flag.Advanced if _parameter_flag else QgsProcessingParameterDefinition.Flag.FlagAdvanced
+PARAMETER_OPTIONAL = _parameter_flag.Optional if _parameter_flag else QgsProcessingParameterDefinition.Flag.FlagOptional
 
 # Feature requests and Processing feature sources (Qgis.* from 3.36).
 _request_flag = _modern(Qgis, "FeatureRequestFlag")
@@ -116,3 +118,7 @@ LEGEND_TITLE = _legend_component.Title if _legend_component else QgsLegendStyle.
 LEGEND_GROUP = _legend_component.Group if _legend_component else QgsLegendStyle.Style.Group
 LEGEND_SUBGROUP = _legend_component.Subgroup if _legend_component else QgsLegendStyle.Style.Subgroup
 LEGEND_SYMBOL_LABEL = _legend_component.SymbolLabel if _legend_component else QgsLegendStyle.Style.SymbolLabel
+
+# Data-defined symbol layer properties (QgsSymbolLayer.Property became scoped, with new names, in 3.36).
+_symbol_property = QgsSymbolLayer.Property
+SYMBOL_LAYER_ENABLED = getattr(_symbol_property, "LayerEnabled", None) or _symbol_property.PropertyLayerEnabled

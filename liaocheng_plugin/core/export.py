@@ -6,9 +6,11 @@ from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 from qgis.core import QgsField, QgsFields, QgsProject, QgsVectorFileWriter, QgsVectorLayer
 
 from liaocheng_plugin.core.exceptions import LiaochengError
+from liaocheng_plugin.core.field_names import field_code_names, source_field_header
 from liaocheng_plugin.core.findings import status_labels
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.staging import staged_folder
+from liaocheng_plugin.core.values import is_null
 from liaocheng_plugin.core.xlsx import Sheet, write_workbook
 
 
@@ -32,22 +34,55 @@ def write_layers_gpkg(path: Path, layers: Mapping[str, QgsVectorLayer]) -> Path:
     return path
 
 
+# Number formats of the check's figures by the field name's ending: 亩 and m² with 2 decimals, 公顷 with 4, % with 1.
+NUMBER_FORMATS = (("_mu", "#,##0.00"), ("_m2", "#,##0.00"), ("_ha", "#,##0.0000"), ("_pct", "0.0"), ("_m", "#,##0.0"))
+LEADING_COLUMNS = ("status", "findings")
+
+
+def number_format(field_name: str) -> str:
+    """The XLSX number format of one of the check's columns ("" = general)."""
+    return next((fmt for ending, fmt in NUMBER_FORMATS if field_name.endswith(ending)), "")
+
+
+def columns_of(headers: Dict[str, str], columns: Sequence[Tuple[str, int]]) -> Dict[str, str]:
+    """The headers of a check's ``columns`` only (layer_sheet takes every other field for the subject's own)."""
+    return {name: headers[name] for name, _ in columns if name in headers}
+
+
 def layer_sheet(
-    title: str, layer: QgsVectorLayer, headers: Dict[str, str], value_labels: Optional[Dict[str, Dict[str, str]]] = None
+    title: str,
+    layer: QgsVectorLayer,
+    headers: Dict[str, str],
+    value_labels: Optional[Dict[str, Dict[object, str]]] = None,
+    skip: Sequence[str] = (),
 ) -> Sheet:
-    """A sheet of every attribute: headers from ``headers`` (else alias or name), coded values made readable."""
+    """A ledger sheet of a result layer: status and findings first, then the subject's own fields headed
+    "坐落（ZL）", then the check's other columns headed from ``headers``; coded values made readable.
+
+    A field is the check's own when ``headers`` names it. ``skip`` drops columns (e.g. a check's copy of an own
+    field); a GeoPackage ``fid`` is always left out.
+    """
     value_labels = value_labels or {}
-    names = [field.name() for field in layer.fields()]
-    titles = [headers.get(name) or layer.fields().field(name).displayName() for name in names]
+    fields = layer.fields()
+    names = [name for name in fields.names() if name not in skip and name.lower() != "fid"]
+    own = [name for name in names if name not in headers]
+    checked = [name for name in names if name in headers]
+    order = [name for name in LEADING_COLUMNS if name in checked]
+    order += own + [name for name in checked if name not in LEADING_COLUMNS]
+    code_names = field_code_names()
+    titles = [headers.get(name) or source_field_header(fields.field(name), code_names) for name in order]
+    positions = [fields.indexOf(name) for name in order]
     rows: List[Sequence[object]] = []
     for feature in layer.getFeatures():
-        values = list(feature.attributes())
-        for position, name in enumerate(names):
+        values = feature.attributes()
+        row = []
+        for name, position in zip(order, positions):
+            value = values[position]
             labels = value_labels.get(name)
-            if labels:
-                values[position] = labels.get(values[position], values[position])
-        rows.append(values)
-    return title, titles, rows
+            row.append(labels.get(value, value) if labels and not is_null(value) else value)
+        rows.append(row)
+    formats = [number_format(name) if name in headers else "" for name in order]
+    return Sheet(title, titles, rows, formats)
 
 
 def write_ledger(path: Path, sheets: Sequence[Sheet]) -> Path:

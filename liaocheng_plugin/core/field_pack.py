@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import (
     QgsCoordinateTransform,
@@ -22,6 +22,8 @@ from liaocheng_plugin.core.export import write_layers_gpkg
 from liaocheng_plugin.core.geometry_repair import polygonal_part
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.progress import StepFeedback
+from liaocheng_plugin.core.roles import role_labels
+from liaocheng_plugin.core.sheet_map import profile_roles
 from liaocheng_plugin.core.sheets import export_sheets
 from liaocheng_plugin.core.staging import staged_folder
 
@@ -102,7 +104,8 @@ def export_field_pack(
     feedback: Optional[QgsFeedback] = None,
 ) -> FieldPack:
     """Write a GeoPackage (subjects, conflicts, protected layers clipped to ``margin_m``, styles embedded),
-    a project that opens it offline (QGIS or QField) and an atlas with coordinates and a notes form.
+    a project that opens it offline (QGIS or QField) and an atlas with coordinates and a notes form. Tables
+    have ASCII names (subjects, conflicts, permanent_farmland …), layers names in the UI language.
 
     Cancelling through ``feedback`` raises CheckCanceledError and leaves ``folder`` as it was.
     """
@@ -121,6 +124,31 @@ def export_field_pack(
     return FieldPack(folder / GPKG_NAME, folder / PROJECT_NAME, folder / ATLAS_NAME, pages)
 
 
+ROLE_TABLES = {  # GeoPackage table of each protected role: ASCII, lower case, safe in every GIS
+    "pbf": "permanent_farmland",
+    "erl": "ecological_redline",
+    "udb": "development_boundary",
+    "survey": "land_survey",
+    "village": "villages",
+    "mineral": "mineral_resources",
+}
+
+
+def protected_tables(protected: Sequence[QgsVectorLayer]) -> List[Tuple[str, str, QgsVectorLayer]]:
+    """(table, display name, layer) of the protected layers: the role's table and name in the UI language for
+    the project profile's layers, else layer_<n> and the layer's own name."""
+    roles = profile_roles(QgsProject.instance())
+    names = role_labels()
+    tables = []
+    for position, layer in enumerate(protected, start=1):
+        role = roles.get(layer.id(), "")
+        table = ROLE_TABLES.get(role, f"layer_{position}")
+        if any(table == taken for taken, _, _ in tables):
+            table = f"layer_{position}"
+        tables.append((table, names.get(role, layer.name()), layer))
+    return tables
+
+
 def clipped_tables(
     subjects: QgsVectorLayer,
     chosen: Sequence[QgsFeature],
@@ -129,15 +157,15 @@ def clipped_tables(
     margin_m: float,
     feedback: StepFeedback,
 ) -> Dict[str, QgsVectorLayer]:
-    """The pack's tables as memory layers: the chosen subjects, their conflicts and the clipped protected layers."""
+    """The pack's tables as memory layers named in the UI language (核查对象, 冲突图斑, 永久基本农田 …): the chosen
+    subjects, their conflicts and the clipped protected layers."""
     area = QgsGeometry.unaryUnion([f.geometry().buffer(margin_m, 8) for f in chosen])
-    tables: Dict[str, QgsVectorLayer] = {"subjects": copy_of(subjects, chosen, "subjects")}
-    sources = ([("conflicts", conflicts)] if conflicts is not None else []) + [
-        (f"protected_{position + 1}", layer) for position, layer in enumerate(protected)
-    ]
-    for done, (table, layer) in enumerate(sources):
+    tables: Dict[str, QgsVectorLayer] = {"subjects": copy_of(subjects, chosen, tr("Checked subjects"))}
+    sources = [("conflicts", tr("Conflict pieces"), conflicts)] if conflicts is not None else []
+    sources += protected_tables(protected)
+    for done, (table, name, layer) in enumerate(sources):
         feedback.setProgress(100.0 * done / len(sources))
-        tables[table] = clipped(layer, area, subjects.crs(), table if table == "conflicts" else layer.name(), feedback)
+        tables[table] = clipped(layer, area, subjects.crs(), name, feedback)
     return tables
 
 
@@ -151,8 +179,7 @@ def write_pack(
     project.setTitle(title)
     packed: List[QgsVectorLayer] = []
     for table, source in reversed(list(tables.items())):
-        name = source.name() if table.startswith("protected") else table
-        layer = QgsVectorLayer(f"{gpkg}|layername={table}", name, "ogr")
+        layer = QgsVectorLayer(f"{gpkg}|layername={table}", source.name(), "ogr")
         copy_style(source, layer)
         layer.saveStyleToDatabase(table, title, True, "")  # embedded: the style travels with the GeoPackage
         project.addMapLayer(layer)

@@ -1,10 +1,10 @@
-"""Result-layer fields of an overlay: <role>_m2, <role>_mu, <role>_pct per role, plus conflicts."""
+"""Result-layer fields of an overlay: <role>_m2, <role>_mu, <role>_pct per role, conflicts and the subject id."""
 
 from typing import Dict, List, Sequence
 
 from qgis.core import QgsField, QgsFields
 
-from liaocheng_plugin.core.compat import FIELD_DOUBLE, FIELD_STRING
+from liaocheng_plugin.core.compat import FIELD_DOUBLE, FIELD_LONGLONG, FIELD_STRING
 from liaocheng_plugin.core.definitions import CULTIVATED_KEY, CULTIVATED_NET_KEY, Role
 from liaocheng_plugin.core.overlay import SubjectOverlap
 from liaocheng_plugin.core.roles import describe_conflicts
@@ -35,6 +35,7 @@ def overlap_fields(role_keys: Sequence[str]) -> QgsFields:
         for suffix in ("m2", "mu", "pct"):
             fields.append(QgsField(f"{key}_{suffix}", FIELD_DOUBLE))
     fields.append(QgsField("conflicts", FIELD_STRING))
+    fields.append(QgsField("subject_id", FIELD_LONGLONG))
     return fields
 
 
@@ -63,4 +64,5 @@ def overlap_values(result: SubjectOverlap, role_keys: Sequence[str], other_names
             round(percent(area, result.area_m2), PERCENT_DECIMALS),
         ]
     values.append(describe_conflicts(result, other_names))
+    values.append(result.subject_id)
     return values

@@ -6,7 +6,7 @@ from qgis.core import QgsVectorLayer
 
 from liaocheng_plugin.core.compat import FIELD_DOUBLE, FIELD_INT, FIELD_LONGLONG, FIELD_STRING
 from liaocheng_plugin.core.definitions import Role
-from liaocheng_plugin.core.export import area_basis_labels, layer_sheet, status_value_labels
+from liaocheng_plugin.core.export import area_basis_labels, columns_of, layer_sheet, status_value_labels
 from liaocheng_plugin.core.findings import findings_text
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.ledger_fields import LedgerFields
@@ -75,30 +75,24 @@ def result_headers() -> Dict[str, str]:
     }
 
 
-def ledger_headers(ledger: LedgerFields) -> Dict[str, str]:
-    """Readable headers for the layer's own ledger fields (DKBH → 地块编号 …)."""
-    names = {
-        "code": tr("Parcel code"),
-        "name": tr("Parcel name"),
-        "recorded_mu": tr("Recorded area (mu)"),
-        "reserve_date": tr("Reserve date"),
-        "registration": tr("Registration"),
-        "certificate": tr("Certificate number"),
-        "fence": tr("Fence"),
-        "dust_net": tr("Dust net"),
-        "last_inspection": tr("Last inspection"),
-    }
-    return {field_name: names[attribute] for attribute, field_name in vars(ledger).items() if field_name}
-
-
 def reserve_ledger_sheets(parcels: QgsVectorLayer, summary: QgsVectorLayer) -> List[Sheet]:
-    """The reserve ledger (台账) and its summary as XLSX sheets with readable headers and values."""
-    headers = dict(result_headers(), **ledger_headers(LedgerFields.detect(parcels.fields())))
+    """The reserve ledger (台账) and its summary as XLSX sheets: status and findings first, the parcels' own
+    fields under readable names (地块编号（DKBH）), each figure once."""
     statuses = status_value_labels()
     groups = {"total": tr("Total"), "status": tr("Status"), "grid": tr("Grid")}
+    ledger = LedgerFields.detect(parcels.fields())
+    copies = ["recorded_mu"] if ledger.recorded_mu and ledger.recorded_mu != "recorded_mu" else []
     return [
-        layer_sheet(tr("Reserve ledger"), parcels, headers, {"status": statuses, "area_basis": area_basis_labels()}),
-        layer_sheet(tr("Summary"), summary, result_headers(), {"group": groups, "name": statuses}),
+        layer_sheet(
+            tr("Reserve ledger"),
+            parcels,
+            columns_of(result_headers(), RESULT_COLUMNS),
+            {"status": statuses, "area_basis": area_basis_labels()},
+            copies,
+        ),
+        layer_sheet(
+            tr("Summary"), summary, columns_of(result_headers(), SUMMARY_COLUMNS), {"group": groups, "name": statuses}
+        ),
     ]
 
 

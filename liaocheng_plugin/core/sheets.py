@@ -1,31 +1,45 @@
 """Map sheets (出图): fill a .qpt template for a check's result layer and export one page per subject to PDF."""
 
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence
 
 from qgis.core import (
+    QgsFeatureRequest,
     QgsFeedback,
     QgsLayoutExporter,
     QgsLayoutItemLabel,
-    QgsLayoutItemLegend,
     QgsLayoutItemMap,
+    QgsLayoutItemScaleBar,
     QgsPrintLayout,
     QgsProject,
     QgsReadWriteContext,
-    QgsRectangle,
+    QgsUnitTypes,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtXml import QDomDocument
 
+from liaocheng_plugin.core.compat import DISTANCE_METERS
+from liaocheng_plugin.core.definitions import Role
 from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
-from liaocheng_plugin.core.findings import status_labels
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.paths import resource_path
 from liaocheng_plugin.core.profile import ProtectedProfile
+from liaocheng_plugin.core.sheet_map import (
+    fill_legend,
+    fit_extent,
+    layer_extent,
+    page_styles,
+    profile_roles,
+    role_titles,
+)
+from liaocheng_plugin.core.sheet_text import crs_note, field_notes_text, signoff_text, table_columns, table_text
 from liaocheng_plugin.core.staging import staged_folder
 
 TEMPLATES = ("a4_landscape", "a4_portrait", "a3_landscape", "a3_portrait")
 ATLAS_MARGIN = 0.35
+# Survey patches are drawn on sheets of subjects up to this size across; on a route or a district they are
+# a texture of sub-millimetre polygons that hides the conflicts (and makes a PDF of tens of MB).
+SURVEY_MAX_SPAN_M = 3000.0
 NAME_FIELDS = ("name", "patch_id", "DKBH", "DKMC", "FAMC", "TBBH")
 
 
@@ -39,107 +53,6 @@ def template_labels() -> Dict[str, str]:
     }
 
 
-def measured_rows() -> List[Tuple[str, str, str]]:
-    """Measured rows of the results table, in the order reviewers read them: (label, 亩 field, % field)."""
-    return [
-        (tr("Area"), "area_mu", ""),
-        (tr("Permanent basic farmland"), "pbf_mu", "pbf_pct"),
-        (tr("Ecological red line"), "erl_mu", "erl_pct"),
-        (tr("Cultivated land"), "cult_mu", "cult_pct"),
-        (tr("Outside development boundary"), "", "outside_udb_pct"),
-        (tr("Inside development boundary"), "udb_mu", "inside_udb_pct"),
-    ]
-
-
-def text_rows() -> List[Tuple[str, str]]:
-    """Rows of the results table that hold text: (label, field)."""
-    return [(tr("Villages"), "villages"), (tr("Findings"), "findings")]
-
-
-CELL = "style='padding:0 3px;border-bottom:1px solid #ccc'"
-FINDINGS_CHARACTERS = 150  # the ledger has them all; the sheet's box has room for about this many
-
-
-def value_cell(expression: str, span: int = 1) -> str:
-    """A table cell showing an expression's value on each atlas page."""
-    return f"<td {CELL} colspan='{span}'>[% {expression} %]</td>" if expression else f"<td {CELL}></td>"
-
-
-def percent_expression(mu_field: str, pct_field: str, names: Sequence[str]) -> str:
-    """The % of a row: its own field, else its 亩 over the subject's 亩."""
-    if pct_field in names:
-        return f'"{pct_field}"'
-    if mu_field in names and "area_mu" in names:
-        return f'round(100.0 * "{mu_field}" / nullif("area_mu", 0), 2)'
-    return ""
-
-
-def table_html(layer: QgsVectorLayer) -> str:
-    """An HTML table (conflict, 亩, %) whose cells are expressions, so every atlas page shows its own subject's
-    figures; long findings are shortened (the ledger has them in full)."""
-    names = layer.fields().names()
-    statuses = {severity.value: text for severity, text in status_labels().items()}
-    status = (
-        "CASE " + " ".join(f"WHEN \"status\" = '{value}' THEN '{text}'" for value, text in statuses.items()) + " END"
-    )
-    status_label, conflict_label, mu_label = tr("Status"), tr("Conflict"), tr("mu")
-    rows = [f"<tr><td {CELL}>{status_label}</td>{value_cell(status, 2)}</tr>"] if "status" in names else []
-    for label, mu_field, pct_field in measured_rows():
-        if mu_field not in names and pct_field not in names:
-            continue
-        mu = f'"{mu_field}"' if mu_field in names else ""
-        pct = percent_expression(mu_field, pct_field, names)
-        rows.append(f"<tr><td {CELL}>{label}</td>{value_cell(mu)}{value_cell(pct)}</tr>")
-    for label, field in text_rows():
-        if field in names:
-            shortened = (
-                f'CASE WHEN length("{field}") > {FINDINGS_CHARACTERS} '
-                f'THEN left("{field}", {FINDINGS_CHARACTERS}) || \'…\' ELSE "{field}" END'
-            )
-            rows.append(f"<tr><td {CELL}>{label}</td>{value_cell(shortened, 2)}</tr>")
-    heading = (
-        f"<tr><th align='left' width='44%'>{conflict_label}</th>"
-        f"<th align='left' width='28%'>{mu_label}</th><th align='left' width='28%'>%</th></tr>"
-    )
-    return (
-        "<table style='font-family:Noto Sans CJK SC;font-size:7.5pt;border-collapse:collapse;width:100%'>"
-        f"{heading}{''.join(rows)}</table>"
-    )
-
-
-def layer_extent(layer: QgsVectorLayer):
-    """A layer's extent, computed when the provider has not done so yet."""
-    layer.updateExtents()
-    return layer.extent()
-
-
-def fit_extent(item: QgsLayoutItemMap, extent: QgsRectangle) -> None:
-    """Show ``extent`` in a map item, grown to the item's aspect ratio (works on maps saved without an extent)."""
-    rect = item.rect()
-    ratio = rect.width() / rect.height() if rect.height() > 0 else 1.0
-    fitted = QgsRectangle(extent)
-    if fitted.width() / max(fitted.height(), 1e-9) > ratio:
-        grow = fitted.width() / ratio - fitted.height()
-        fitted.setYMinimum(fitted.yMinimum() - grow / 2)
-        fitted.setYMaximum(fitted.yMaximum() + grow / 2)
-    else:
-        grow = fitted.height() * ratio - fitted.width()
-        fitted.setXMinimum(fitted.xMinimum() - grow / 2)
-        fitted.setXMaximum(fitted.xMaximum() + grow / 2)
-    item.setExtent(fitted)
-
-
-def centroid_expressions() -> List[str]:
-    """Expressions of a subject's centroid: WGS 84 latitude and longitude, then GK northing (X) and easting (Y)."""
-    wgs84 = "transform(centroid($geometry), @layer_crs, 'EPSG:4326')"
-    return [
-        f"format_number(y({wgs84}), 6)",
-        f"format_number(x({wgs84}), 6)",
-        "format_number(y(centroid($geometry)), 1)",
-        "format_number(x(centroid($geometry)), 1)",
-    ]
-
-
 def subject_name_expression(layer: QgsVectorLayer) -> str:
     """The expression naming a subject on its page (its name or code field, else its id)."""
     names = layer.fields().names()
@@ -147,21 +60,31 @@ def subject_name_expression(layer: QgsVectorLayer) -> str:
     return f'"{field}"' if field else "$id"
 
 
-def crs_note(layer: QgsVectorLayer) -> str:
-    """The sheet's CRS note; with the area basis of each page's subject when the layer has ``area_basis``."""
-    note = tr("Coordinate system: {} ({})").format(layer.crs().description(), layer.crs().authid())
-    if "area_basis" not in layer.fields().names():
-        return note
-    planar = tr("areas planar in this coordinate system").replace("'", "''")
-    ellipsoidal = tr("areas ellipsoidal on CGCS2000").replace("'", "''")
-    return f"{note}; [% CASE WHEN \"area_basis\" = 'planar' THEN '{planar}' ELSE '{ellipsoidal}' END %]"
+def largest_span_m(layer: QgsVectorLayer) -> float:
+    """The largest width or height of a subject's bounding box, in metres (degrees taken at ~111 km)."""
+    factor = QgsUnitTypes.fromUnitToUnitFactor(layer.crs().mapUnits(), DISTANCE_METERS)
+    request = QgsFeatureRequest().setNoAttributes()
+    boxes = [feature.geometry().boundingBox() for feature in layer.getFeatures(request)]
+    return factor * max((max(box.width(), box.height()) for box in boxes), default=0.0)
+
+
+def drawn_context(
+    layer: QgsVectorLayer, context_layers: Sequence[QgsVectorLayer], roles: Dict[str, str]
+) -> List[QgsVectorLayer]:
+    """The context layers a sheet draws: all, but the land-use survey only for subjects up to
+    SURVEY_MAX_SPAN_M across."""
+    survey = [lyr for lyr in context_layers if roles.get(lyr.id()) == Role.LAND_SURVEY.value]
+    if survey and largest_span_m(layer) > SURVEY_MAX_SPAN_M:
+        return [lyr for lyr in context_layers if lyr not in survey]
+    return list(context_layers)
 
 
 def load_template(project: QgsProject, template: str) -> QgsPrintLayout:
     """A layout from a built-in template name (TEMPLATES) or a .qpt file of the user's own.
 
-    A template of one's own needs a map item with the id ``map``; the items title, overview, legend, table,
-    crs and signoff are filled when it has them (labels for the text ones).
+    A template of one's own needs a map item with the id ``map``; the items title, overview, legend, scalebar,
+    table, crs and signoff are filled when it has them (labels for the text ones). The built-in templates split
+    the results box into the labels table (heading), table_rows, table_mu, table_pct and findings.
     """
     if template in TEMPLATES:
         path = resource_path("layouts", f"{template}.qpt")
@@ -188,6 +111,15 @@ def set_label(layout: QgsPrintLayout, item_id: str, text: str) -> None:
         label.setText(text)
 
 
+def fill_table(layout: QgsPrintLayout, layer: QgsVectorLayer) -> None:
+    """The results box: in columns when the template has them (the built-in ones), else all in "table"."""
+    if isinstance(layout.itemById("table_rows"), QgsLayoutItemLabel):
+        for item_id, text in table_columns(layer).items():
+            set_label(layout, item_id, text)
+    else:
+        set_label(layout, "table", table_text(layer))
+
+
 def build_sheet_layout(
     project: QgsProject,
     layer: QgsVectorLayer,
@@ -200,16 +132,23 @@ def build_sheet_layout(
     """A print layout from a template (a TEMPLATES name or a .qpt path), its atlas over ``layer``, the maps
     showing it over ``context_layers``.
 
+    Each page shows its own subject only, with the context layers that carry its ``subject_id`` (conflict
+    pieces, route crossings) limited to it; the legend names the profile's protected layers by their role.
     With ``field_notes`` (field packs) each page also gives the subject's centroid in WGS 84 latitude/longitude
     (phone navigation) and in the layer's GK coordinates, and an empty form replaces the sign-off block.
     """
     layout = load_template(project, template)
     layout.setName(title)
     main: QgsLayoutItemMap = layout.itemById("map")
-    map_layers = [layer, *context_layers]
+    context_layers = drawn_context(layer, context_layers, profile_roles(project))
+    linked = [lyr for lyr in context_layers if "subject_id" in lyr.fields().names()]
+    # Conflict pieces and crossings over their subject (a route's line would hide them), the rest below.
+    map_layers = [*linked, layer, *[lyr for lyr in context_layers if lyr not in linked]]
     main.setCrs(layer.crs())
     main.setLayers(map_layers)
     main.setKeepLayerSet(True)
+    main.setLayerStyleOverrides(page_styles(layer, context_layers))
+    main.setKeepLayerStyles(True)
     fit_extent(main, layer_extent(layer))  # a real extent first: the atlas keeps its aspect ratio
     main.setAtlasDriven(True)
     main.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
@@ -221,28 +160,16 @@ def build_sheet_layout(
         overview.setKeepLayerSet(True)
         fit_extent(overview, layer_extent(overview_layers[0] if overview_layers else layer))
         overview.overview().setLinkedMap(main)
-    legend = layout.itemById("legend")
-    if isinstance(legend, QgsLayoutItemLegend):
-        legend.setAutoUpdateModel(False)
-        root = legend.model().rootGroup()
-        root.removeAllChildren()
-        for map_layer in map_layers:
-            root.addLayer(map_layer)
-        legend.setLegendFilterByMapEnabled(True)  # list only what is on the map
+    fill_legend(layout.itemById("legend"), [layer, *context_layers], role_titles(project))
+    scalebar = layout.itemById("scalebar")
+    if isinstance(scalebar, QgsLayoutItemScaleBar):
+        scalebar.setUnitLabel(tr("m"))
     name = subject_name_expression(layer)
     set_label(layout, "title", f"{title} — [% {name} %]")
-    set_label(layout, "table", table_html(layer))
-    if field_notes:
-        centre = tr("Centre: WGS 84 [% {} %] N, [% {} %] E; GK X [% {} %], Y [% {} %]").format(*centroid_expressions())
-        set_label(layout, "crs", crs_note(layer) + "  " + centre)
-        set_label(layout, "signoff", tr("Conclusion: ____________  Photo nos.: ________  Checked by: ________"))
-    else:
-        set_label(layout, "crs", crs_note(layer))
-        set_label(
-            layout,
-            "signoff",
-            tr("Drawn by: ________  Checked by: ________  Date: [% format_date(now(), 'yyyy-MM-dd') %]"),
-        )
+    fill_table(layout, layer)
+    note = crs_note(layer)
+    set_label(layout, "crs", note + "  " + field_notes_text() if field_notes else note)
+    set_label(layout, "signoff", signoff_text(field_notes))
     atlas = layout.atlas()
     atlas.setCoverageLayer(layer)
     atlas.setEnabled(True)
@@ -265,7 +192,8 @@ def export_sheets(
     """Export one page per subject of ``layer`` (or of ``feature_ids``) to one PDF, or to PNGs when the path
     ends in .png; returns the page count.
 
-    With ``keep_in_project`` the layout stays in the project's layout manager for the user to edit.
+    With ``keep_in_project`` the layout stays in the project's layout manager for the user to edit, replacing
+    an earlier one of the same title.
     """
     if layer.featureCount() == 0:
         raise LiaochengError(tr("Layer “{}” has no subject to put on a sheet.").format(layer.name()))
@@ -289,11 +217,10 @@ def export_sheets(
             raise LiaochengError(tr("Could not export the sheets to “{}”.").format(pdf_path), error)
     if keep_in_project:
         manager = project.layoutManager()
-        name, number = title, 1
-        while manager.layoutByName(name) is not None:  # the manager refuses a second layout of the same name
-            number += 1
-            name = f"{title} ({number})"
-        layout.setName(name)
+        earlier = manager.layoutByName(title)
+        if earlier is not None:  # a second export replaces the first layout instead of adding "(2)"
+            manager.removeLayout(earlier)
+        layout.setName(title)
         manager.addLayout(layout)
     return pages
 

@@ -1,12 +1,15 @@
 """Columns of the site check's outputs: sites/routes, crossings (桩号) and clear parts."""
 
-from typing import Dict, List, Sequence, Tuple
+from dataclasses import replace
+from typing import Dict, List, Optional, Sequence, Tuple
 
-from qgis.core import QgsVectorLayer
+from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
-from liaocheng_plugin.core.compat import FIELD_BOOL, FIELD_DOUBLE, FIELD_INT, FIELD_STRING
+from liaocheng_plugin.core.compat import FIELD_BOOL, FIELD_DOUBLE, FIELD_INT, FIELD_LONGLONG, FIELD_STRING
 from liaocheng_plugin.core.definitions import Role
+from liaocheng_plugin.core.export import as_fields, columns_of, layer_sheet
 from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.roles import role_labels
 from liaocheng_plugin.core.siting import Crossing, SiteResult, chainage
 from liaocheng_plugin.core.units import m2_to_mu, percent, round_ha, round_mu
 from liaocheng_plugin.core.xlsx import Sheet
@@ -39,21 +42,25 @@ SITE_COLUMNS: Sequence[Tuple[str, int]] = (
     ("villages_near", FIELD_STRING),
     ("clear_mu", FIELD_DOUBLE),
     ("findings", FIELD_STRING),
+    ("subject_id", FIELD_LONGLONG),
 )
 CROSSING_COLUMNS: Sequence[Tuple[str, int]] = (
     ("name", FIELD_STRING),
     ("role", FIELD_STRING),
-    ("from_m", FIELD_DOUBLE),
-    ("to_m", FIELD_DOUBLE),
     ("from_chainage", FIELD_STRING),
     ("to_chainage", FIELD_STRING),
+    ("from_m", FIELD_DOUBLE),
+    ("to_m", FIELD_DOUBLE),
     ("length_m", FIELD_DOUBLE),
+    ("area_m2", FIELD_DOUBLE),
     ("area_mu", FIELD_DOUBLE),
+    ("subject_id", FIELD_LONGLONG),
 )
 CLEAR_COLUMNS: Sequence[Tuple[str, int]] = (
     ("name", FIELD_STRING),
     ("clear_m2", FIELD_DOUBLE),
     ("clear_mu", FIELD_DOUBLE),
+    ("subject_id", FIELD_LONGLONG),
 )
 
 
@@ -93,12 +100,13 @@ def site_values(site: SiteResult) -> List:
         "、".join(site.villages_near),
         round_mu(site.clear_m2),
         "；".join(site.findings()),
+        site.subject_id,
     ]
 
 
 def clear_values(site: SiteResult) -> List:
     """Values in the order of CLEAR_COLUMNS."""
-    return [site.name, round(site.clear_m2, 2), round_mu(site.clear_m2)]
+    return [site.name, round(site.clear_m2, 2), round_mu(site.clear_m2), site.subject_id]
 
 
 def crossing_values(site: SiteResult, crossing: Crossing) -> List:
@@ -106,12 +114,14 @@ def crossing_values(site: SiteResult, crossing: Crossing) -> List:
     return [
         site.name,
         crossing.role,
-        round(crossing.from_m, 1),
-        round(crossing.to_m, 1),
         chainage(crossing.from_m),
         chainage(crossing.to_m),
+        round(crossing.from_m, 1),
+        round(crossing.to_m, 1),
         round(crossing.length_m, 1),
+        round(crossing.area_m2, 2),
         round_mu(crossing.area_m2),
+        site.subject_id,
     ]
 
 
@@ -138,4 +148,81 @@ def comparison_sheet(sites: QgsVectorLayer, title: str) -> Sheet:
     rows = comparison_rows()
     headers = [tr("Criterion")] + [str(feature["name"]) for feature in features]
     body = [[label] + [feature[key] for feature in features] for key, label in rows.items()]
-    return title, headers, body
+    return Sheet(title, headers, body)
+
+
+def crossing_headers() -> Dict[str, str]:
+    """Headers of the crossings (穿越桩号) table, translated."""
+    return {
+        "name": tr("Alternative"),
+        "role": tr("Crossed"),
+        "from_chainage": tr("From chainage"),
+        "to_chainage": tr("To chainage"),
+        "from_m": tr("From (m along the route)"),
+        "to_m": tr("To (m along the route)"),
+        "length_m": tr("Length (m)"),
+        "area_m2": tr("Area (m²)"),
+        "area_mu": tr("Area (mu)"),
+        "subject_id": tr("Feature id"),
+    }
+
+
+def crossings_sheet(crossings: QgsVectorLayer) -> Sheet:
+    """The route crossings of farmland and red line with their chainage (穿越桩号), as the design team needs them."""
+    roles = role_labels()
+    return layer_sheet(
+        tr("Crossing chainage"),
+        crossings,
+        columns_of(crossing_headers(), CROSSING_COLUMNS),
+        {"role": {key: roles[key] for key in (Role.PERMANENT_FARMLAND.value, Role.ECOLOGICAL_REDLINE.value)}},
+    )
+
+
+def site_ledger_sheets(sites: QgsVectorLayer, crossings: Optional[QgsVectorLayer], title: str) -> List[Sheet]:
+    """The comparison of the alternatives and, for routes, the 穿越桩号 sheet of every crossing."""
+    sheets = [comparison_sheet(sites, title)]
+    if crossings is not None and crossings.featureCount() > 0:
+        sheets.append(crossings_sheet(crossings))
+    return sheets
+
+
+def results_layer(title: str, crs, columns, rows) -> QgsVectorLayer:
+    """A multipolygon memory layer of (geometry, values) rows with ``columns``."""
+    layer = QgsVectorLayer(f"MultiPolygon?crs={crs.authid()}", title, "memory")
+    layer.dataProvider().addAttributes(list(as_fields(columns)))
+    layer.updateFields()
+    features = []
+    for geometry, values in rows:
+        multi = QgsGeometry(geometry)
+        multi.convertToMultiType()
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(multi)
+        feature.setAttributes(values)
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def alternative_layers(sites: Sequence[SiteResult], crs) -> Dict[str, QgsVectorLayer]:
+    """Alternatives checked one by one (the 项目选址 panel) as the site check's outputs OUTPUT, CROSSINGS and
+    CLEAR, layers in the working CRS ``crs``; ``subject_id`` numbers the alternatives in order (1 …), as do the
+    alternatives' feature ids."""
+    numbered = [replace(site, subject_id=position) for position, site in enumerate(sites, start=1)]
+    crossings = [
+        (crossing.geometry, crossing_values(site, crossing)) for site in numbered for crossing in site.crossings
+    ]
+    return {
+        "OUTPUT": results_layer(
+            tr("Site alternatives"),
+            crs,
+            SITE_COLUMNS,
+            [(site.overlap.geometry, site_values(site)) for site in numbered],
+        ),
+        "CROSSINGS": results_layer(tr("Route crossings"), crs, CROSSING_COLUMNS, crossings),
+        "CLEAR": results_layer(
+            tr("Clear parts of the alternatives"),
+            crs,
+            CLEAR_COLUMNS,
+            [(site.clear, clear_values(site)) for site in numbered],
+        ),
+    }

@@ -1,16 +1,86 @@
-"""The plugin's standard layer styles, kept as .qml files under resources/styles."""
+"""The plugin's standard layer styles, kept as .qml files under resources/styles, with legends in the UI language.
 
-from qgis.core import QgsVectorLayer
+The .qml files carry English legend labels (tests/tools/make_styles.py writes them from ``legend_labels``
+without a translator); ``apply_style`` puts the labels of the UI language in their place, so a legend or a
+printed sheet shows one language.
+"""
 
+from typing import Dict
+
+from qgis.core import QgsCategorizedSymbolRenderer, QgsRuleBasedRenderer, QgsVectorLayer
+
+from liaocheng_plugin.core.definitions import Role
+from liaocheng_plugin.core.findings import status_labels
+from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.log import logger
 from liaocheng_plugin.core.paths import resource_path
+from liaocheng_plugin.core.roles import role_labels
+
+
+def land_class_names() -> Dict[str, str]:
+    """Names of the first-level land-use classes of the survey (三调 一级类) by their two-digit code."""
+    return {
+        "01": tr("Cultivated land"),
+        "02": tr("Garden land"),
+        "03": tr("Forest land"),
+        "04": tr("Grassland"),
+        "05": tr("Commercial and service land"),
+        "06": tr("Industrial and mining land"),
+        "07": tr("Residential land"),
+        "08": tr("Public administration and service land"),
+        "09": tr("Special-use land"),
+        "10": tr("Transport land"),
+        "11": tr("Water and water-conservancy land"),
+        "12": tr("Other land"),
+        "00": tr("Wetland"),
+    }
+
+
+def legend_labels() -> Dict[str, Dict[str, str]]:
+    """Legend label per style: by category value (categorized styles) or rule description (rule-based)."""
+    statuses = {severity.value: text for severity, text in status_labels().items()}
+    roles = role_labels()
+    farmland, red_line = roles[Role.PERMANENT_FARMLAND.value], roles[Role.ECOLOGICAL_REDLINE.value]
+    return {
+        "check_status": statuses,
+        "conflict_pieces": {
+            Role.PERMANENT_FARMLAND.value: farmland,
+            Role.ECOLOGICAL_REDLINE.value: red_line,
+            Role.LAND_SURVEY.value: tr("Cultivated land"),
+            "outside_udb": tr("Outside the development boundary"),
+        },
+        "crossings": {Role.PERMANENT_FARMLAND.value: farmland, Role.ECOLOGICAL_REDLINE.value: red_line},
+        "balance_patches": {"fail": tr("Violation"), "out": tr("Outflow"), "in": tr("Inflow")},
+        "survey": {code: f"{code} {name}" for code, name in land_class_names().items()},
+    }
+
+
+def translate_legend(layer: QgsVectorLayer, style_name: str) -> None:
+    """Put the UI language's legend labels on a layer styled with ``style_name``."""
+    labels = legend_labels().get(style_name, {})
+    renderer = layer.renderer()
+    if isinstance(renderer, QgsCategorizedSymbolRenderer):
+        for index, category in enumerate(renderer.categories()):
+            text = labels.get(str(category.value()))
+            if text:
+                renderer.updateCategoryLabel(index, text)
+    elif isinstance(renderer, QgsRuleBasedRenderer):
+        for rule in renderer.rootRule().descendants():
+            text = labels.get(rule.description())
+            if text:
+                rule.setLabel(text)
 
 
 def apply_style(layer: QgsVectorLayer, style_name: str) -> bool:
-    """Load resources/styles/<style_name>.qml onto a layer; False (and a log line) when it fails."""
+    """Load resources/styles/<style_name>.qml onto a layer, legend in the UI language; False (and a log line)
+    when it fails. An empty name leaves the layer as it is (a table without geometry has no style)."""
+    if not style_name:
+        return False
     path = resource_path("styles", f"{style_name}.qml")
     message, loaded = layer.loadNamedStyle(str(path))
     if not loaded:
         logger.warning("Style %s not applied to %s: %s", style_name, layer.name(), message)
+        return False
+    translate_legend(layer, style_name)
     layer.triggerRepaint()
-    return loaded
+    return True

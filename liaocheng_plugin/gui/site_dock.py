@@ -1,11 +1,10 @@
 """The 项目选址 dock: sketch sites and routes, see their conflicts at once, compare alternatives side by side."""
 
 from pathlib import Path
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 from qgis.core import (
     QgsCoordinateTransform,
-    QgsFeature,
     QgsGeometry,
     QgsProject,
     QgsVectorLayer,
@@ -20,7 +19,7 @@ from liaocheng_plugin.core.compat import GEOMETRY_LINE, GEOMETRY_POLYGON
 from liaocheng_plugin.core.crs import choose_working_crs
 from liaocheng_plugin.core.definitions import Role
 from liaocheng_plugin.core.exceptions import LiaochengError
-from liaocheng_plugin.core.export import as_fields, write_layers_gpkg, write_ledger
+from liaocheng_plugin.core.export import write_layers_gpkg, write_ledger
 from liaocheng_plugin.core.field_pack import FieldPack, export_field_pack
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.overlay import OverlayEngine, is_cultivated
@@ -30,11 +29,10 @@ from liaocheng_plugin.core.role_guess import find_field
 from liaocheng_plugin.core.sheets import export_sheets, layer_sets, overview_layers
 from liaocheng_plugin.core.siting import SiteResult, chainage, check_site, rank_sites
 from liaocheng_plugin.core.siting_table import (
-    CLEAR_COLUMNS,
     SITE_COLUMNS,
-    clear_values,
+    alternative_layers,
     comparison_rows,
-    comparison_sheet,
+    site_ledger_sheets,
     site_values,
 )
 from liaocheng_plugin.gui.canvas_highlight import CanvasHighlight
@@ -260,24 +258,14 @@ class SiteDock(QgsDockWidget):
     # Layers and exports.
     def alternatives_layer(self, clear_parts: bool = False) -> QgsVectorLayer:
         """The alternatives (or their clear parts) as a memory layer in the working CRS."""
+        return self.site_layers()["CLEAR" if clear_parts else "OUTPUT"]
+
+    def site_layers(self) -> Dict[str, QgsVectorLayer]:
+        """The alternatives, the routes' crossings with their chainage and the clear parts, as the site check's
+        outputs OUTPUT, CROSSINGS and CLEAR."""
         if not self.alternatives or self.engine is None:
             raise LiaochengError(tr("Sketch or select at least one alternative first."))
-        columns = CLEAR_COLUMNS if clear_parts else SITE_COLUMNS
-        title = tr("Clear parts of the alternatives") if clear_parts else tr("Site alternatives")
-        layer = QgsVectorLayer(f"MultiPolygon?crs={self.engine.working_crs.authid()}", title, "memory")
-        layer.dataProvider().addAttributes(list(as_fields(columns)))
-        layer.updateFields()
-        features = []
-        for site in self.alternatives:
-            geometry = QgsGeometry(site.clear if clear_parts else site.overlap.geometry)
-            geometry.convertToMultiType()
-            feature = QgsFeature(layer.fields())
-            feature.setGeometry(geometry)
-            values = clear_values(site) if clear_parts else site_values(site)
-            feature.setAttributes(values)
-            features.append(feature)
-        layer.dataProvider().addFeatures(features)
-        return layer
+        return alternative_layers(self.alternatives, self.engine.working_crs)
 
     def _add_layers(self) -> None:
         try:
@@ -285,30 +273,34 @@ class SiteDock(QgsDockWidget):
         except LiaochengError as error:
             self.iface.messageBar().pushWarning(self.windowTitle(), error.message)
 
-    def add_result_layers(self) -> QgsVectorLayer:
-        """Put the alternatives and their clear parts in the group 项目选址结果 (replaced each time);
-        returns the alternatives layer."""
-        alternatives = self.alternatives_layer()
-        layers = [(alternatives, "subject"), (self.alternatives_layer(True), "inflow")]
-        replace_result_group(QgsProject.instance(), tr("Site selection results"), layers)
-        return alternatives
+    def add_result_layers(self) -> Dict[str, QgsVectorLayer]:
+        """Put the alternatives, their clear parts and the routes' crossings in the group 项目选址结果 (replaced each
+        time); returns the layers by output name."""
+        layers = self.site_layers()
+        styled = [(layers["CROSSINGS"], "crossings")] if layers["CROSSINGS"].featureCount() else []
+        styled += [(layers["OUTPUT"], "subject"), (layers["CLEAR"], "inflow")]
+        replace_result_group(QgsProject.instance(), tr("Site selection results"), styled)
+        return layers
 
     def export_xlsx(self) -> None:
+        """The comparison and, for routes, the crossings' chainage (穿越桩号)."""
         path, _ = QFileDialog.getSaveFileName(self, tr("Export comparison"), "", "Excel (*.xlsx)")
         if path:
-            self._export(
-                lambda: write_ledger(path, [comparison_sheet(self.alternatives_layer(), tr("Comparison"))]), path
-            )
+            self._export(lambda: write_ledger(path, self.ledger_sheets()), path)
+
+    def ledger_sheets(self):
+        layers = self.site_layers()
+        return site_ledger_sheets(layers["OUTPUT"], layers["CROSSINGS"], tr("Comparison"))
 
     def export_gpkg(self) -> None:
+        """The alternatives, their clear parts and the routes' crossings with their chainage."""
         path, _ = QFileDialog.getSaveFileName(self, tr("Export GeoPackage"), "", "GeoPackage (*.gpkg)")
         if path:
-            self._export(
-                lambda: write_layers_gpkg(
-                    path, {"sites": self.alternatives_layer(), "clear": self.alternatives_layer(True)}
-                ),
-                path,
-            )
+            self._export(lambda: write_layers_gpkg(path, self.gpkg_tables()), path)
+
+    def gpkg_tables(self) -> Dict[str, QgsVectorLayer]:
+        layers = self.site_layers()
+        return {"sites": layers["OUTPUT"], "clear": layers["CLEAR"], "crossings": layers["CROSSINGS"]}
 
     def _export(self, write, path: str) -> None:
         export_and_report(self.iface, self.windowTitle(), write, path)
@@ -333,13 +325,13 @@ class SiteDock(QgsDockWidget):
         """Sheets of the alternatives in ``columns`` of the comparison table (all by default), over the profile's
         protected layers; a cancellable task."""
         project = QgsProject.instance()
-        layer = self.add_result_layers()  # sheets kept in the project need their layer in it: the result group
+        layers = self.add_result_layers()  # sheets kept in the project need their layers in it: the result group
         feature_ids = None if columns is None else [column + 1 for column in columns]  # memory ids follow columns
         return self.exports.run(
             tr("Exporting map sheets"),
             lambda feedback: export_sheets(
-                layer,
-                layer_sets(project),
+                layers["OUTPUT"],
+                [layers["CROSSINGS"], *layer_sets(project)],
                 overview_layers(project),
                 tr("Project site selection") + tr(" map sheet"),
                 Path(path),
@@ -358,7 +350,7 @@ class SiteDock(QgsDockWidget):
 
     def export_pack_to(self, folder: str) -> FieldPack:
         """Write the field pack of all alternatives into ``folder`` (a cancellable task; nothing written on cancel)."""
-        layer = self.add_result_layers()
+        layer = self.add_result_layers()["OUTPUT"]
         return self.exports.run(
             tr("Exporting the field pack"),
             lambda feedback: export_field_pack(

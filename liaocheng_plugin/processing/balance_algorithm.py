@@ -1,8 +1,12 @@
 """liaocheng:balance_check — 耕地进出平衡: outflow and inflow patches and each county's yearly balance."""
 
+from typing import Dict, List, Sequence
+
 from qgis.core import (
     QgsFeature,
+    QgsFeatureRequest,
     QgsFeatureSink,
+    QgsGeometry,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -11,12 +15,13 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from liaocheng_plugin.core.balance import IN, OUT, BalanceRules, PatchSet, check_balance
+from liaocheng_plugin.core.balance import IN, OUT, BalanceRules, PatchResult, PatchSet, check_balance
 from liaocheng_plugin.core.balance_fields import PatchFields
 from liaocheng_plugin.core.balance_table import PATCH_COLUMNS, SUMMARY_COLUMNS, patch_values, summary_values
 from liaocheng_plugin.core.compat import (
     NUMBER_DOUBLE,
     PARAMETER_ADVANCED,
+    REQUEST_NO_GEOMETRY,
     SOURCE_VECTOR,
     SOURCE_VECTOR_POLYGON,
     WKB_MULTIPOLYGON,
@@ -24,10 +29,22 @@ from liaocheng_plugin.core.compat import (
 )
 from liaocheng_plugin.core.export import as_fields
 from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.protected_index import iterate_features
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
-from liaocheng_plugin.processing.outputs import pieces_fields, report_issues, write_pieces
+from liaocheng_plugin.processing.outputs import (
+    Sinks,
+    mapped_attributes,
+    merged_fields,
+    optional_sink,
+    pieces_fields,
+    report_issues,
+    subject_fields,
+    warn_renamed,
+    write_pieces,
+)
 from liaocheng_plugin.processing.protected_parameters import (
     add_protected_parameters,
+    protected_help,
     read_area_mode,
     read_cultivated_codes,
     read_role_specs,
@@ -70,6 +87,8 @@ def field_parameter_labels():
 class BalanceCheckAlgorithm(CheckAlgorithm):
     """Check outflow/inflow patches against the protected layers and balance each county and year."""
 
+    NEEDS_PROTECTED_LAYERS = True
+
     OUTFLOW = "OUTFLOW"
     INFLOW = "INFLOW"
     INPUT = "INPUT"
@@ -87,7 +106,7 @@ class BalanceCheckAlgorithm(CheckAlgorithm):
         return tr("Cultivated-land outflow and inflow balance")
 
     def shortHelpString(self) -> str:
-        return tr(
+        text = tr(
             "Checks cultivated-land outflow patches (fail on permanent basic farmland, warn where the baseline "
             "survey shows no cultivated land) and inflow patches (fail on land already cultivated, in the "
             "ecological red line, or overlapping another patch; warn inside the development boundary or below "
@@ -95,6 +114,7 @@ class BalanceCheckAlgorithm(CheckAlgorithm):
             "to balance, valid inflow, surplus or deficit in mu, area-weighted quality grade (1 best) and "
             "rectification progress. Give an outflow and an inflow layer, or one layer with a direction field."
         )
+        return f"{text} {protected_help()}"
 
     def initAlgorithm(self, config=None):
         polygons = [SOURCE_VECTOR_POLYGON]
@@ -140,10 +160,8 @@ class BalanceCheckAlgorithm(CheckAlgorithm):
             self.addParameter(parameter)
         add_protected_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Checked patches")))
-        self.addParameter(QgsProcessingParameterFeatureSink(self.SUMMARY, tr("Balance ledger"), SOURCE_VECTOR))
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OVERLAPS, tr("Conflict pieces"), SOURCE_VECTOR_POLYGON)
-        )
+        self.addParameter(optional_sink(self.SUMMARY, tr("Balance ledger"), SOURCE_VECTOR))
+        self.addParameter(optional_sink(self.OVERLAPS, tr("Conflict pieces"), SOURCE_VECTOR_POLYGON))
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
         """Refuse to start without patches, before anything runs (and say so in the dialog)."""
@@ -199,26 +217,46 @@ class BalanceCheckAlgorithm(CheckAlgorithm):
         for overlay in report.overlays:
             report_issues(overlay, feedback)
         crs = report.overlays[0].working_crs
-        fields = as_fields(PATCH_COLUMNS)
-        sink, output_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_MULTIPOLYGON, crs)
-        for patch in report.patches:
+        sinks = Sinks(self, parameters, context)
+        own = merged_fields([patch_set.source.fields() for patch_set in sets])
+        fields, renamed = subject_fields(own, as_fields(PATCH_COLUMNS))
+        warn_renamed(renamed, ", ".join(patch_set.source.sourceName() for patch_set in sets), feedback)
+        sink = sinks.create(self.OUTPUT, fields, WKB_MULTIPOLYGON, crs)
+        features = source_features(sets, report.patches)
+        numbers = {}  # (layer, feature id) → subject_id: feature ids repeat across the patch layers
+        for number, patch in enumerate(report.patches, start=1):
+            numbers[(patch.set_index, patch.feature_id)] = number
             feature = QgsFeature(fields)
-            geometry = patch.overlap.geometry
+            geometry = QgsGeometry(patch.overlap.geometry)
             geometry.convertToMultiType()
             feature.setGeometry(geometry)
-            feature.setAttributes(patch_values(patch))
+            source = features[patch.set_index].get(patch.feature_id)
+            feature.setAttributes(mapped_attributes(source, own) + patch_values(patch, number))
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         summary_fields = as_fields(SUMMARY_COLUMNS)
-        summary_sink, summary_id = self.parameterAsSink(
-            parameters, self.SUMMARY, context, summary_fields, WKB_NO_GEOMETRY
-        )
-        for row in report.rows:
+        summary_sink = sinks.create(self.SUMMARY, summary_fields, WKB_NO_GEOMETRY)
+        for row in report.rows if summary_sink is not None else []:
             feature = QgsFeature(summary_fields)
             feature.setAttributes(summary_values(row))
             summary_sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        pieces_sink, pieces_id = self.parameterAsSink(
-            parameters, self.OVERLAPS, context, pieces_fields(), WKB_MULTIPOLYGON, crs
-        )
-        for overlay in report.overlays:
-            write_pieces(pieces_sink, overlay, lambda piece: piece.role in ("pbf", "erl"))
-        return {self.OUTPUT: output_id, self.SUMMARY: summary_id, self.OVERLAPS: pieces_id}
+        pieces_sink = sinks.create(self.OVERLAPS, pieces_fields(), WKB_MULTIPOLYGON, crs)
+        for index, overlay in enumerate(report.overlays):
+            write_pieces(
+                pieces_sink,
+                overlay.subjects,
+                lambda piece: piece.role in ("pbf", "erl"),
+                lambda subject_id, index=index: numbers.get((index, subject_id), 0),
+            )
+        return sinks.results
+
+
+def source_features(sets: Sequence[PatchSet], patches: Sequence[PatchResult]) -> List[Dict[int, QgsFeature]]:
+    """The input feature of every checked patch, per patch layer (attributes only)."""
+    wanted: List[List[int]] = [[] for _ in sets]
+    for patch in patches:
+        wanted[patch.set_index].append(patch.feature_id)
+    features = []
+    for patch_set, ids in zip(sets, wanted):
+        request = QgsFeatureRequest().setFilterFids(ids).setFlags(REQUEST_NO_GEOMETRY)
+        features.append({feature.id(): feature for feature in iterate_features(patch_set.source, request)})
+    return features

@@ -6,12 +6,16 @@ from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 
 from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.processing.protected_parameters import has_protected_layer, no_protected_layer_message
 
 Result = TypeVar("Result")
 
 
 class CheckAlgorithm(QgsProcessingAlgorithm):
     """Base of the plugin's algorithms, all in the group "Checks"."""
+
+    # A check against protected layers refuses to run with none (it would report no conflict at all).
+    NEEDS_PROTECTED_LAYERS = False
 
     def group(self) -> str:
         return tr("Checks")
@@ -21,6 +25,12 @@ class CheckAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):
         return type(self)()
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
+        """Refuse a check without any protected layer before it starts (the dialog says why)."""
+        if self.NEEDS_PROTECTED_LAYERS and not has_protected_layer(parameters):
+            return False, no_protected_layer_message()
+        return super().checkParameterValues(parameters, context)
 
 
 def run_core(check: Callable[[], Result]) -> Optional[Result]:

@@ -1,12 +1,31 @@
-"""Outputs every check algorithm shares: the overlap pieces and the report of repaired geometries."""
+"""Outputs every check algorithm shares: optional sinks, the subjects' own fields, the overlap pieces and the
+report of repaired geometries."""
 
-from typing import Callable, Optional
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
-from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+)
 
-from liaocheng_plugin.core.compat import FIELD_DOUBLE, FIELD_LONGLONG, FIELD_STRING, GEOMETRY_POLYGON
+from liaocheng_plugin.core.compat import (
+    FIELD_DOUBLE,
+    FIELD_LONGLONG,
+    FIELD_STRING,
+    GEOMETRY_POLYGON,
+    PARAMETER_OPTIONAL,
+    SOURCE_VECTOR_ANY,
+)
 from liaocheng_plugin.core.i18n import tr
-from liaocheng_plugin.core.overlay import OverlapPiece, OverlayReport
+from liaocheng_plugin.core.overlay import OverlapPiece, OverlayReport, SubjectOverlap
 from liaocheng_plugin.core.units import round_mu
 
 MAX_ISSUES_LISTED = 50
@@ -21,6 +40,106 @@ def report_issues(report: OverlayReport, feedback) -> None:
             tr("… and {} more geometry problems.").format(len(report.issues) - MAX_ISSUES_LISTED), False
         )
     feedback.pushInfo(tr("Areas are {}; working CRS {}.").format(report.area_note, report.working_crs.authid()))
+
+
+def optional_sink(name: str, description: str, kind=SOURCE_VECTOR_ANY) -> QgsProcessingParameterFeatureSink:
+    """A secondary output: optional for scripts and models, created by default in the dialog (as QGIS's own)."""
+    return QgsProcessingParameterFeatureSink(name, description, kind, None, True, True)
+
+
+class Sinks:
+    """The sinks of one run; ``results`` names those created (an optional output not asked for is skipped)."""
+
+    def __init__(self, algorithm: QgsProcessingAlgorithm, parameters: dict, context: QgsProcessingContext):
+        self.algorithm = algorithm
+        self.parameters = parameters
+        self.context = context
+        self.results: Dict[str, str] = {}
+
+    def create(
+        self, name: str, fields: QgsFields, wkb_type, crs: Optional[QgsCoordinateReferenceSystem] = None
+    ) -> Optional[QgsFeatureSink]:
+        """The sink of output ``name``; None for an optional output that was not asked for."""
+        sink, destination = self.algorithm.parameterAsSink(
+            self.parameters, name, self.context, fields, wkb_type, crs or QgsCoordinateReferenceSystem()
+        )
+        definition = self.algorithm.parameterDefinition(name)
+        if sink is None and not definition.flags() & PARAMETER_OPTIONAL:
+            raise QgsProcessingException(self.algorithm.invalidSinkError(self.parameters, name))
+        if sink is not None:
+            self.results[name] = destination
+        return sink
+
+
+def subject_fields(source_fields: QgsFields, added: QgsFields) -> Tuple[QgsFields, Dict[str, str]]:
+    """The subject's own fields followed by the check's; an own field whose name the check uses (compared
+    case-insensitively, as QGIS looks fields up) is kept under a free name, returned in ``renamed``.
+
+    The check's fields keep their names: panels, ledgers and sheets read them by name, and a subject's own
+    "AREA_MU" read as the check's "area_mu" would put the wrong 亩 on a sheet.
+    """
+    taken = {field.name().lower() for field in added}
+    fields = QgsFields()
+    renamed: Dict[str, str] = {}
+    for field in source_fields:
+        name = field.name()
+        if name.lower() in taken:
+            number = 1
+            while f"{name}_{number}".lower() in taken:
+                number += 1
+            renamed[name] = f"{name}_{number}"
+            field = QgsField(field)
+            field.setName(renamed[name])
+        taken.add(field.name().lower())
+        fields.append(field)
+    for field in added:
+        fields.append(field)
+    return fields, renamed
+
+
+def merged_fields(field_sets: Sequence[QgsFields]) -> QgsFields:
+    """The union of several layers' fields by name (first layer first), as text where their types differ;
+    GeoPackage ``fid`` columns are left out (row ids of each file, they would clash)."""
+    merged: List[QgsField] = []
+    for source_fields in field_sets:
+        for field in source_fields:
+            name = field.name()
+            same = [position for position, kept in enumerate(merged) if kept.name().lower() == name.lower()]
+            if name.lower() == "fid":
+                continue
+            if not same:
+                merged.append(QgsField(field))
+            elif merged[same[0]].type() != field.type():
+                merged[same[0]] = QgsField(merged[same[0]].name(), FIELD_STRING)
+    fields = QgsFields()
+    for field in merged:
+        fields.append(field)
+    return fields
+
+
+def mapped_attributes(feature: Optional[QgsFeature], target: QgsFields) -> List[object]:
+    """A feature's attributes placed by field name into ``target`` (None where it has no such field)."""
+    if feature is None:
+        return [None] * target.count()
+    source = feature.fields()
+    values = []
+    for field in target:
+        index = source.lookupField(field.name())
+        value = feature.attributes()[index] if index >= 0 else None
+        if value is not None and field.type() == FIELD_STRING and not isinstance(value, str):
+            value = str(value)
+        values.append(value)
+    return values
+
+
+def warn_renamed(renamed: Dict[str, str], layer_name: str, feedback) -> None:
+    """Say which of the subject's own fields were kept under another name."""
+    for old, new in renamed.items():
+        feedback.pushWarning(
+            tr("Field “{}” of “{}” is kept as “{}”: the check writes a field of that name.").format(
+                old, layer_name, new
+            )
+        )
 
 
 def pieces_fields() -> QgsFields:
@@ -42,14 +161,22 @@ def pieces_fields() -> QgsFields:
 PieceFilter = Optional[Callable[[OverlapPiece], bool]]
 
 
-def write_pieces(sink: QgsFeatureSink, report: OverlayReport, keep: PieceFilter = None) -> None:
-    """Write every polygon piece of the overlay (those ``keep`` accepts, when given) to ``sink``."""
+def write_pieces(
+    sink: Optional[QgsFeatureSink],
+    subjects: Iterable[SubjectOverlap],
+    keep: PieceFilter = None,
+    subject_id: Callable[[int], int] = int,
+) -> None:
+    """Write every polygon piece of the subjects (those ``keep`` accepts, when given) to ``sink`` (if any),
+    each under ``subject_id(overlap subject id)``."""
+    if sink is None:
+        return
     fields = pieces_fields()
-    for result in report.subjects:
+    for result in subjects:
         for overlap in result.roles.values():
             for piece in overlap.pieces:
                 if piece.geometry.type() == GEOMETRY_POLYGON and (keep is None or keep(piece)):
-                    write_piece(sink, fields, result.subject_id, piece)
+                    write_piece(sink, fields, subject_id(result.subject_id), piece)
 
 
 def write_piece(sink: QgsFeatureSink, fields: QgsFields, subject_id: int, piece: OverlapPiece) -> None:

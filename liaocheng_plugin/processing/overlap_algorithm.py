@@ -8,7 +8,6 @@ from qgis.core import (
     QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingUtils,
 )
 
 from liaocheng_plugin.core.compat import SOURCE_VECTOR_LINE, SOURCE_VECTOR_POLYGON, WKB_MULTIPOLYGON
@@ -17,9 +16,18 @@ from liaocheng_plugin.core.overlap_table import overlap_fields, overlap_values
 from liaocheng_plugin.core.overlay import run_overlay
 from liaocheng_plugin.core.protected_index import iterate_features
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
-from liaocheng_plugin.processing.outputs import pieces_fields, report_issues, write_pieces
+from liaocheng_plugin.processing.outputs import (
+    Sinks,
+    optional_sink,
+    pieces_fields,
+    report_issues,
+    subject_fields,
+    warn_renamed,
+    write_pieces,
+)
 from liaocheng_plugin.processing.protected_parameters import (
     add_protected_parameters,
+    protected_help,
     read_area_mode,
     read_cultivated_codes,
     read_role_specs,
@@ -33,6 +41,7 @@ class OverlapCheckAlgorithm(CheckAlgorithm):
     BUFFER = "BUFFER"
     OUTPUT = "OUTPUT"
     OVERLAPS = "OVERLAPS"
+    NEEDS_PROTECTED_LAYERS = True
 
     def name(self) -> str:
         return "overlap_check"
@@ -41,13 +50,14 @@ class OverlapCheckAlgorithm(CheckAlgorithm):
         return tr("Overlap check against protected layers")
 
     def shortHelpString(self) -> str:
-        return tr(
+        text = tr(
             "For each subject (parcel, patch, site or route corridor) computes the area lying on permanent basic "
             "farmland, the ecological red line, the urban development boundary, cultivated land of the land-use "
             "survey (gross and net of the KCXS field-ridge deduction), villages and further layers, in m², mu and "
             "percent. Overlapping protected features are counted once. Invalid geometries are repaired and "
             "reported. Lines are buffered by BUFFER metres on each side."
         )
+        return f"{text} {protected_help()}"
 
     def initAlgorithm(self, config=None):
         self.addParameter(
@@ -64,7 +74,7 @@ class OverlapCheckAlgorithm(CheckAlgorithm):
         )
         add_protected_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Overlap results")))
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OVERLAPS, tr("Overlap pieces"), SOURCE_VECTOR_POLYGON))
+        self.addParameter(optional_sink(self.OVERLAPS, tr("Overlap pieces"), SOURCE_VECTOR_POLYGON))
 
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
@@ -88,13 +98,10 @@ class OverlapCheckAlgorithm(CheckAlgorithm):
         report_issues(report, feedback)
         role_keys = [spec.key for spec in specs]
         added = overlap_fields(role_keys)
-        fields = QgsProcessingUtils.combineFields(source.fields(), added)
-        sink, output_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
-        )
-        pieces_sink, pieces_id = self.parameterAsSink(
-            parameters, self.OVERLAPS, context, pieces_fields(), WKB_MULTIPOLYGON, report.working_crs
-        )
+        sinks = Sinks(self, parameters, context)
+        fields, renamed = subject_fields(source.fields(), added)
+        warn_renamed(renamed, source.sourceName(), feedback)
+        sink = sinks.create(self.OUTPUT, fields, source.wkbType(), source.sourceCrs())
         results = {result.subject_id: result for result in report.subjects}
         for feature in iterate_features(source, QgsFeatureRequest()):
             result = results.get(feature.id())
@@ -103,5 +110,7 @@ class OverlapCheckAlgorithm(CheckAlgorithm):
             output.setGeometry(feature.geometry())
             output.setAttributes(feature.attributes() + values)
             sink.addFeature(output, QgsFeatureSink.Flag.FastInsert)
-        write_pieces(pieces_sink, report)
-        return {self.OUTPUT: output_id, self.OVERLAPS: pieces_id}
+        write_pieces(
+            sinks.create(self.OVERLAPS, pieces_fields(), WKB_MULTIPOLYGON, report.working_crs), report.subjects
+        )
+        return sinks.results

@@ -1,6 +1,10 @@
-"""The protected-layer parameters every check algorithm takes, under the same names."""
+"""The protected-layer parameters every check algorithm takes, under the same names.
 
-from typing import Dict, List, Tuple
+In the Processing dialog they open filled from the project's protected-layer profile (保护图层配置); a
+run from a script or model uses exactly the layers it is given, and one with none at all is refused.
+"""
+
+from typing import Dict, List, Mapping, Tuple
 
 from qgis.core import (
     QgsProcessingAlgorithm,
@@ -12,6 +16,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterString,
+    QgsProject,
     QgsVectorLayer,
 )
 
@@ -27,7 +32,10 @@ from liaocheng_plugin.core.definitions import (
     AreaMode,
     Role,
 )
+from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.log import logger
+from liaocheng_plugin.core.profile import ProtectedProfile
 from liaocheng_plugin.core.protected_index import RoleSpec
 from liaocheng_plugin.core.role_guess import (
     guess_deduction_field,
@@ -51,8 +59,53 @@ def role_parameter_labels() -> Dict[Role, str]:
     }
 
 
+def profile_defaults(project: QgsProject) -> Dict[str, object]:
+    """The protected-layer parameters from the project's saved profile, layers by id; empty when there is none."""
+    try:
+        parameters = ProtectedProfile.load(project).processing_parameters(project)
+    except LiaochengError as error:
+        logger.warning("The project's protected-layer profile cannot be read: %s", error)
+        return {}
+    ids = {key: value.id() if isinstance(value, QgsVectorLayer) else value for key, value in parameters.items()}
+    if OTHER_LAYERS_PARAMETER in ids:
+        ids[OTHER_LAYERS_PARAMETER] = [layer.id() for layer in parameters[OTHER_LAYERS_PARAMETER]]
+    return ids
+
+
+def protected_parameter_names() -> List[str]:
+    """Names of the parameters that give protected layers."""
+    return [ROLE_PARAMETERS[role] for role in role_parameter_labels()] + [OTHER_LAYERS_PARAMETER]
+
+
+def has_protected_layer(parameters: Mapping[str, object]) -> bool:
+    """Whether any protected layer is given (a value that is not None, empty or an empty list)."""
+    return any(parameters.get(name) not in (None, "", []) for name in protected_parameter_names())
+
+
+def no_protected_layer_message() -> str:
+    """Why a check without protected layers is refused, and what to do."""
+    return tr(
+        "No protected layer is given: a check against nothing would report no conflict. Give at least one "
+        "(permanent basic farmland, ecological red line, development boundary, land-use survey, villages, "
+        "mineral resources or further layers), or save the project's protected-layer profile (保护图层配置) "
+        "and open this dialog again: it then starts from the profile."
+    )
+
+
+def protected_help() -> str:
+    """The sentence every check's help adds about its protected layers and outputs."""
+    return tr(
+        "The protected layers start from the project's protected-layer profile (保护图层配置); at least one is "
+        "needed. The checked layer keeps every field of the input and adds the check's own; the further outputs "
+        "are optional."
+    )
+
+
 def add_protected_parameters(algorithm: QgsProcessingAlgorithm) -> None:
-    """Add the optional role layers, their fields, further overlays and the area mode."""
+    """Add the optional role layers, their fields, further overlays and the area mode.
+
+    The dialog starts from the project's profile (GUI defaults only: a script's run uses what it gives).
+    """
     for role, label in role_parameter_labels().items():
         types = [SOURCE_VECTOR_POLYGON]
         if role == Role.VILLAGES:
@@ -101,6 +154,10 @@ def add_protected_parameters(algorithm: QgsProcessingAlgorithm) -> None:
             defaultValue=AreaMode.ELLIPSOIDAL.value,
         )
     )
+    for name, value in profile_defaults(QgsProject.instance()).items():
+        definition = algorithm.parameterDefinition(name)
+        if definition is not None:
+            definition.setGuiDefaultValueOverride(value)
 
 
 def read_role_specs(
@@ -140,6 +197,8 @@ def read_role_specs(
         other_names[key] = layer.name()
         source = QgsProcessingFeatureSource(layer, context)
         specs.append(RoleSpec(key, source, label_field=guess_label_field(layer.fields()), name=layer.name()))
+    if not specs:
+        raise QgsProcessingException(no_protected_layer_message())
     return specs, other_names
 
 

@@ -12,7 +12,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsProcessingUtils,
 )
 
 from liaocheng_plugin.core.compat import (
@@ -32,9 +31,19 @@ from liaocheng_plugin.core.reserve import ReserveRules, check_reserve_parcels, i
 from liaocheng_plugin.core.reserve_table import RESULT_COLUMNS, SUMMARY_COLUMNS, result_values
 from liaocheng_plugin.core.role_guess import guess_name_field
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
-from liaocheng_plugin.processing.outputs import pieces_fields, report_issues, write_piece, write_pieces
+from liaocheng_plugin.processing.outputs import (
+    Sinks,
+    optional_sink,
+    pieces_fields,
+    report_issues,
+    subject_fields,
+    warn_renamed,
+    write_piece,
+    write_pieces,
+)
 from liaocheng_plugin.processing.protected_parameters import (
     add_protected_parameters,
+    protected_help,
     read_area_mode,
     read_cultivated_codes,
     read_role_specs,
@@ -70,6 +79,8 @@ def ledger_parameter_labels():
 class ReserveCheckAlgorithm(CheckAlgorithm):
     """Check reserve parcels: farmland, red line, boundary, cultivated land, ledger, grid, inspection."""
 
+    NEEDS_PROTECTED_LAYERS = True
+
     INPUT = "INPUT"
     GRID = "GRID"
     GRID_NAME_FIELD = "GRID_NAME_FIELD"
@@ -91,13 +102,14 @@ class ReserveCheckAlgorithm(CheckAlgorithm):
         return tr("Land-reserve parcel check")
 
     def shortHelpString(self) -> str:
-        return tr(
+        text = tr(
             "Checks each land-reserve parcel: on permanent basic farmland or in the ecological red line (fail), "
             "outside the urban development boundary beyond a tolerance, on cultivated land, recorded area differing "
             "from the mapped area, not registered, inspection overdue, bare land without fence or dust net (warn), "
             "and parcels overlapping each other (fail). Assigns each parcel the grid cell and township holding most "
             "of it. Ledger fields are found automatically when not given."
         )
+        return f"{text} {protected_help()}"
 
     def initAlgorithm(self, config=None):
         self.addParameter(
@@ -155,10 +167,8 @@ class ReserveCheckAlgorithm(CheckAlgorithm):
         self.addParameter(reference)
         add_protected_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Checked reserve parcels")))
-        self.addParameter(QgsProcessingParameterFeatureSink(self.SUMMARY, tr("Reserve summary"), SOURCE_VECTOR))
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OVERLAPS, tr("Conflict pieces"), SOURCE_VECTOR_POLYGON)
-        )
+        self.addParameter(optional_sink(self.SUMMARY, tr("Reserve summary"), SOURCE_VECTOR))
+        self.addParameter(optional_sink(self.OVERLAPS, tr("Conflict pieces"), SOURCE_VECTOR_POLYGON))
 
     def _zone(self, parameters, context, layer_name: str, field_name: str):
         source = self.parameterAsSource(parameters, layer_name, context)
@@ -206,10 +216,10 @@ class ReserveCheckAlgorithm(CheckAlgorithm):
         if report is None:
             return {}
         report_issues(report.overlay, feedback)
-        fields = QgsProcessingUtils.combineFields(source.fields(), as_fields(RESULT_COLUMNS))
-        sink, output_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
-        )
+        sinks = Sinks(self, parameters, context)
+        fields, renamed = subject_fields(source.fields(), as_fields(RESULT_COLUMNS))
+        warn_renamed(renamed, source.sourceName(), feedback)
+        sink = sinks.create(self.OUTPUT, fields, source.wkbType(), source.sourceCrs())
         parcels = {parcel.subject_id: parcel for parcel in report.parcels}
         for feature in iterate_features(source, QgsFeatureRequest()):
             parcel = parcels.get(feature.id())
@@ -219,20 +229,16 @@ class ReserveCheckAlgorithm(CheckAlgorithm):
             output.setAttributes(feature.attributes() + values)
             sink.addFeature(output, QgsFeatureSink.Flag.FastInsert)
         summary_fields = as_fields(SUMMARY_COLUMNS)
-        summary_sink, summary_id = self.parameterAsSink(
-            parameters, self.SUMMARY, context, summary_fields, WKB_NO_GEOMETRY
-        )
-        for row in summarize(report.parcels):
+        summary_sink = sinks.create(self.SUMMARY, summary_fields, WKB_NO_GEOMETRY)
+        for row in summarize(report.parcels) if summary_sink is not None else []:
             feature = QgsFeature(summary_fields)
             feature.setAttributes([row[name] for name, _ in SUMMARY_COLUMNS])
             summary_sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        pieces_sink, pieces_id = self.parameterAsSink(
-            parameters, self.OVERLAPS, context, pieces_fields(), WKB_MULTIPOLYGON, report.overlay.working_crs
-        )
+        pieces_sink = sinks.create(self.OVERLAPS, pieces_fields(), WKB_MULTIPOLYGON, report.overlay.working_crs)
         codes = read_cultivated_codes(self, parameters, context)
-        write_pieces(pieces_sink, report.overlay, lambda piece: is_conflict_piece(piece, codes))
+        write_pieces(pieces_sink, report.overlay.subjects, lambda piece: is_conflict_piece(piece, codes))
         piece_fields = pieces_fields()
-        for parcel in report.parcels:
+        for parcel in report.parcels if pieces_sink is not None else []:
             if parcel.outside_piece is not None:
                 write_piece(pieces_sink, piece_fields, parcel.subject_id, parcel.outside_piece)
-        return {self.OUTPUT: output_id, self.SUMMARY: summary_id, self.OVERLAPS: pieces_id}
+        return sinks.results

@@ -4,18 +4,19 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
+    QgsGeometry,
     QgsProcessingException,
     QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingUtils,
 )
 
 from liaocheng_plugin.core.compat import SOURCE_VECTOR_LINE, SOURCE_VECTOR_POLYGON, WKB_MULTIPOLYGON
 from liaocheng_plugin.core.export import as_fields
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.protected_index import iterate_features
+from liaocheng_plugin.core.reserve import is_conflict_piece
 from liaocheng_plugin.core.role_guess import find_field
 from liaocheng_plugin.core.siting import DEFAULT_ROUTE_WIDTH_M, DEFAULT_VILLAGE_DISTANCE_M, check_sites
 from liaocheng_plugin.core.siting_table import (
@@ -27,8 +28,17 @@ from liaocheng_plugin.core.siting_table import (
     site_values,
 )
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
+from liaocheng_plugin.processing.outputs import (
+    Sinks,
+    optional_sink,
+    pieces_fields,
+    subject_fields,
+    warn_renamed,
+    write_pieces,
+)
 from liaocheng_plugin.processing.protected_parameters import (
     add_protected_parameters,
+    protected_help,
     read_area_mode,
     read_cultivated_codes,
     read_role_specs,
@@ -47,6 +57,8 @@ class SiteCheckAlgorithm(CheckAlgorithm):
     OUTPUT = "OUTPUT"
     CROSSINGS = "CROSSINGS"
     CLEAR = "CLEAR"
+    OVERLAPS = "OVERLAPS"
+    NEEDS_PROTECTED_LAYERS = True
 
     def name(self) -> str:
         return "site_check"
@@ -55,13 +67,15 @@ class SiteCheckAlgorithm(CheckAlgorithm):
         return tr("Project site selection check")
 
     def shortHelpString(self) -> str:
-        return tr(
+        text = tr(
             "Checks project sites (polygons) or routes (lines, as corridors WIDTH metres wide) against permanent "
             "basic farmland, the ecological red line, cultivated land, the urban development boundary (outside it a "
             "project is separately sited), villages inside and within VILLAGE_DISTANCE, and gives for routes the "
-            "chainage intervals (K12+300–K12+480) crossing farmland or red line, the clear part of each site, a "
-            "score (mu of farmland + red line) and the rank of each alternative."
+            "chainage intervals (K12+300–K12+480) crossing farmland or red line with their length and area "
+            "(CROSSINGS), the clear part of each site (CLEAR), its conflict pieces (OVERLAPS), a score (mu of "
+            "farmland + red line) and the rank of each alternative."
         )
+        return f"{text} {protected_help()}"
 
     def initAlgorithm(self, config=None):
         self.addParameter(
@@ -84,10 +98,9 @@ class SiteCheckAlgorithm(CheckAlgorithm):
         )
         add_protected_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Checked sites")))
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(self.CROSSINGS, tr("Route crossings"), SOURCE_VECTOR_POLYGON)
-        )
-        self.addParameter(QgsProcessingParameterFeatureSink(self.CLEAR, tr("Clear parts"), SOURCE_VECTOR_POLYGON))
+        self.addParameter(optional_sink(self.CROSSINGS, tr("Route crossings (chainage)"), SOURCE_VECTOR_POLYGON))
+        self.addParameter(optional_sink(self.CLEAR, tr("Clear parts"), SOURCE_VECTOR_POLYGON))
+        self.addParameter(optional_sink(self.OVERLAPS, tr("Conflict pieces"), SOURCE_VECTOR_POLYGON))
 
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
@@ -114,10 +127,10 @@ class SiteCheckAlgorithm(CheckAlgorithm):
             return {}
         for issue in report.issues[:50]:
             feedback.reportError(issue.message(), False)
-        fields = QgsProcessingUtils.combineFields(source.fields(), as_fields(SITE_COLUMNS))
-        sink, output_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
-        )
+        sinks = Sinks(self, parameters, context)
+        fields, renamed = subject_fields(source.fields(), as_fields(SITE_COLUMNS))
+        warn_renamed(renamed, source.sourceName(), feedback)
+        sink = sinks.create(self.OUTPUT, fields, source.wkbType(), source.sourceCrs())
         sites = {site.subject_id: site for site in report.sites}
         for feature in iterate_features(source, QgsFeatureRequest()):
             site = sites.get(feature.id())
@@ -125,27 +138,34 @@ class SiteCheckAlgorithm(CheckAlgorithm):
             output.setGeometry(feature.geometry())
             output.setAttributes(feature.attributes() + (site_values(site) if site else [None] * len(SITE_COLUMNS)))
             sink.addFeature(output, QgsFeatureSink.Flag.FastInsert)
-        crossing_fields = as_fields(CROSSING_COLUMNS)
-        crossings_sink, crossings_id = self.parameterAsSink(
-            parameters, self.CROSSINGS, context, crossing_fields, WKB_MULTIPOLYGON, report.working_crs
-        )
-        clear_fields = as_fields(CLEAR_COLUMNS)
-        clear_sink, clear_id = self.parameterAsSink(
-            parameters, self.CLEAR, context, clear_fields, WKB_MULTIPOLYGON, report.working_crs
-        )
+        crs = report.working_crs
+        crossing_fields, clear_fields = as_fields(CROSSING_COLUMNS), as_fields(CLEAR_COLUMNS)
+        crossings_sink = sinks.create(self.CROSSINGS, crossing_fields, WKB_MULTIPOLYGON, crs)
+        clear_sink = sinks.create(self.CLEAR, clear_fields, WKB_MULTIPOLYGON, crs)
         for site in report.sites:
-            for crossing in site.crossings:
-                row = QgsFeature(crossing_fields)
-                geometry = crossing.geometry
-                geometry.convertToMultiType()
-                row.setGeometry(geometry)
-                row.setAttributes(crossing_values(site, crossing))
-                crossings_sink.addFeature(row, QgsFeatureSink.Flag.FastInsert)
-            if not site.clear.isEmpty():
-                row = QgsFeature(clear_fields)
-                clear = site.clear
-                clear.convertToMultiType()
-                row.setGeometry(clear)
-                row.setAttributes(clear_values(site))
-                clear_sink.addFeature(row, QgsFeatureSink.Flag.FastInsert)
-        return {self.OUTPUT: output_id, self.CROSSINGS: crossings_id, self.CLEAR: clear_id}
+            for crossing in site.crossings if crossings_sink is not None else []:
+                crossings_sink.addFeature(
+                    polygon_row(crossing_fields, crossing.geometry, crossing_values(site, crossing)),
+                    QgsFeatureSink.Flag.FastInsert,
+                )
+            if clear_sink is not None and not site.clear.isEmpty():
+                clear_sink.addFeature(
+                    polygon_row(clear_fields, site.clear, clear_values(site)), QgsFeatureSink.Flag.FastInsert
+                )
+        codes = read_cultivated_codes(self, parameters, context)
+        write_pieces(
+            sinks.create(self.OVERLAPS, pieces_fields(), WKB_MULTIPOLYGON, crs),
+            [site.overlap for site in report.sites],
+            lambda piece: is_conflict_piece(piece, codes),
+        )
+        return sinks.results
+
+
+def polygon_row(fields, geometry: QgsGeometry, values) -> QgsFeature:
+    """A feature of a multipolygon output."""
+    row = QgsFeature(fields)
+    multi = QgsGeometry(geometry)
+    multi.convertToMultiType()
+    row.setGeometry(multi)
+    row.setAttributes(values)
+    return row

@@ -1,25 +1,25 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis labelsEnabled="0" readOnly="0" simplifyAlgorithm="0" symbologyReferenceScale="-1" simplifyDrawingTol="1" version="3.22.16-Białowieża" maxScale="0" simplifyMaxScale="1" styleCategories="AllStyleCategories" simplifyDrawingHints="1" minScale="100000000" simplifyLocal="1" hasScaleBasedVisibilityFlag="0">
+<qgis minScale="100000000" simplifyLocal="1" simplifyDrawingHints="1" simplifyAlgorithm="0" styleCategories="AllStyleCategories" maxScale="0" simplifyDrawingTol="1" symbologyReferenceScale="-1" version="3.22.16-Białowieża" simplifyMaxScale="1" readOnly="0" hasScaleBasedVisibilityFlag="0" labelsEnabled="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal fixedDuration="0" limitMode="0" endExpression="" accumulate="0" mode="0" durationUnit="min" enabled="0" endField="" startExpression="" durationField="" startField="">
+  <temporal endField="" enabled="0" endExpression="" fixedDuration="0" accumulate="0" durationUnit="min" limitMode="0" durationField="" mode="0" startField="" startExpression="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 symbollevels="0" referencescale="-1" enableorderby="0" type="RuleRenderer" forceraster="0">
-    <rules key="{a54eefe6-f68e-4f83-a219-ff67bba74f0d}">
-      <rule key="{0440ecf8-4c9a-4332-b072-2fb24d5a7503}" label="违规 violation" filter="&quot;status&quot; = 'fail'" symbol="0"/>
-      <rule key="{18cb77c3-3632-4180-a95d-74dd1fcf15ce}" label="流出 outflow" filter="&quot;direction&quot; = 'out' AND &quot;status&quot; &lt;> 'fail'" symbol="1"/>
-      <rule key="{9ae13b97-ef1d-4875-8d9e-4a75fdbe260d}" label="流入 inflow" filter="&quot;direction&quot; = 'in' AND &quot;status&quot; &lt;> 'fail'" symbol="2"/>
+  <renderer-v2 enableorderby="0" referencescale="-1" forceraster="0" type="RuleRenderer" symbollevels="0">
+    <rules key="{5ce525a6-3497-402b-9925-191d99371a27}">
+      <rule filter="&quot;status&quot; = 'fail'" symbol="0" label="Violation" key="{90c7532f-62c5-4f41-af00-4ff2f205d610}" description="fail"/>
+      <rule filter="&quot;direction&quot; = 'out' AND &quot;status&quot; &lt;> 'fail'" symbol="1" label="Outflow" key="{321a1ff7-0c46-4a94-884b-abaa42d7fdcb}" description="out"/>
+      <rule filter="&quot;direction&quot; = 'in' AND &quot;status&quot; &lt;> 'fail'" symbol="2" label="Inflow" key="{a8e2f9e6-6e45-4719-b4c8-f55df0906bc4}" description="in"/>
     </rules>
     <symbols>
-      <symbol force_rhr="0" clip_to_extent="1" alpha="1" name="0" type="fill">
+      <symbol name="0" alpha="1" type="fill" clip_to_extent="1" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -27,7 +27,7 @@
             <Option name="type" type="QString" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" pass="0" class="SimpleFill" enabled="1">
+        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option name="border_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
             <Option name="color" type="QString" value="220,30,30,170"/>
@@ -61,7 +61,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol force_rhr="0" clip_to_extent="1" alpha="1" name="1" type="fill">
+      <symbol name="1" alpha="1" type="fill" clip_to_extent="1" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -69,7 +69,7 @@
             <Option name="type" type="QString" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" pass="0" class="SimpleFill" enabled="1">
+        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option name="border_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
             <Option name="color" type="QString" value="243,156,18,170"/>
@@ -103,7 +103,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol force_rhr="0" clip_to_extent="1" alpha="1" name="2" type="fill">
+      <symbol name="2" alpha="1" type="fill" clip_to_extent="1" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -111,7 +111,7 @@
             <Option name="type" type="QString" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" pass="0" class="SimpleFill" enabled="1">
+        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option name="border_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
             <Option name="color" type="QString" value="39,174,96,170"/>
@@ -159,7 +159,7 @@
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
-  <legend type="default-vector" showLabelLegend="0"/>
+  <legend showLabelLegend="0" type="default-vector"/>
   <referencedLayers/>
   <fieldConfiguration>
     <field name="status" configurationFlags="None">
@@ -178,24 +178,24 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias index="0" name="" field="status"/>
-    <alias index="1" name="" field="direction"/>
+    <alias name="" index="0" field="status"/>
+    <alias name="" index="1" field="direction"/>
   </aliases>
   <defaults>
-    <default expression="" applyOnUpdate="0" field="status"/>
-    <default expression="" applyOnUpdate="0" field="direction"/>
+    <default expression="" field="status" applyOnUpdate="0"/>
+    <default expression="" field="direction" applyOnUpdate="0"/>
   </defaults>
   <constraints>
-    <constraint unique_strength="0" exp_strength="0" notnull_strength="0" field="status" constraints="0"/>
-    <constraint unique_strength="0" exp_strength="0" notnull_strength="0" field="direction" constraints="0"/>
+    <constraint constraints="0" exp_strength="0" field="status" unique_strength="0" notnull_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="direction" unique_strength="0" notnull_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint exp="" desc="" field="status"/>
-    <constraint exp="" desc="" field="direction"/>
+    <constraint desc="" field="status" exp=""/>
+    <constraint desc="" field="direction" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig actionWidgetStyle="dropDown" sortOrder="0" sortExpression="">
+  <attributetableconfig actionWidgetStyle="dropDown" sortExpression="" sortOrder="0">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>

@@ -100,3 +100,16 @@ def test_alternatives_export_one_sheet_each(dock, qgis_iface, tmp_path):
     pack = dock.export_pack_to(str(tmp_path / "pack"))
     assert pack.pages == 2 and pack.project.exists() and pack.gpkg.exists()
     assert dock.exports.dialog is None and dock.exports.task is None
+
+
+def test_a_selected_route_hands_over_its_crossings_with_chainage(dock, qgis_iface):
+    """The panel's XLSX carries the 穿越桩号 sheet, its GeoPackage the crossings, each with from/to chainage."""
+    route = layer_named("XMXL")
+    route.selectAll()
+    qgis_iface.setActiveLayer(route)
+    dock.use_selected()
+    crossings = dock.gpkg_tables()["crossings"]
+    assert crossings.featureCount() == len(dock.alternatives[0].crossings) > 0
+    first = min(crossings.getFeatures(), key=lambda f: f["from_m"])
+    assert first["from_chainage"].startswith("K") and first["subject_id"] == 1
+    assert [sheet.title for sheet in dock.ledger_sheets()] == ["Comparison", "Crossing chainage"]

@@ -48,12 +48,13 @@ def test_field_pack_reopens_with_every_layer_valid(sample_data, processing_with_
     assert reopened.read(str(pack.project))
     layers = list(reopened.mapLayers().values())
     assert len(layers) == 4 and all(layer.isValid() for layer in layers)
-    subjects = next(layer for layer in layers if layer.name() == "subjects")
+    subjects = next(layer for layer in layers if layer.name() == "Checked subjects")
     assert subjects.featureCount() == len(chosen)
     count, ids, names, descriptions, error = subjects.listStylesInDatabase()
     assert count >= 1, error
     # Protected layers are clipped to a margin around the three subjects, not copied whole.
     packed_farmland = next(layer for layer in layers if layer.name() == farmland.name())
+    assert packed_farmland.source().endswith("layername=layer_1")  # not in a profile: no role, its own name
     assert 0 < packed_farmland.featureCount() < farmland.featureCount()
     if shutil.which("pdfinfo"):
         info = subprocess.run(["pdfinfo", str(pack.atlas)], capture_output=True, text=True, check=True).stdout
@@ -99,3 +100,31 @@ def test_cancelled_field_pack_writes_nothing(processing_with_provider, tmp_path)
     assert list(folder.iterdir()) == []
     assert export_field_pack(subjects, [farmland], folder, "外业核查").pages == 3  # and it still works after
     assert sorted(p.name for p in folder.iterdir()) == ["field_pack.gpkg", "field_pack.qgz", "field_pack_atlas.pdf"]
+
+
+def test_field_pack_layers_are_named_in_the_ui_language_with_safe_table_names(processing_with_provider, tmp_path):
+    """核查对象, 冲突图斑, 永久基本农田 in the pack's project; subjects, conflicts, permanent_farmland in the file."""
+    from liaocheng_plugin.core.definitions import Role
+    from liaocheng_plugin.core.profile import ProtectedProfile, RoleAssignment
+    from liaocheng_plugin.core.translation import install_translator, remove_translator
+    from tests.conftest import memory_layer, square
+
+    subjects = memory_layer("Polygon", "EPSG:4527", [(square(39500000, 4050000, 100), "S1")], {"name": str})
+    conflicts = memory_layer("Polygon", "EPSG:4527", [(square(39500050, 4050000, 50), 1)], {"subject_id": int})
+    farmland = memory_layer("Polygon", "EPSG:4527", [(square(39500050, 4050000, 100),)], name="YJJBNTTB")
+    project = QgsProject.instance()
+    project.addMapLayer(farmland)
+    ProtectedProfile({Role.PERMANENT_FARMLAND: RoleAssignment.for_layer(farmland, Role.PERMANENT_FARMLAND)}).save(
+        project
+    )
+    translator = install_translator("zh_CN")
+    try:
+        pack = export_field_pack(subjects, [farmland], tmp_path / "pack", "外业核查", conflicts=conflicts)
+    finally:
+        remove_translator(translator)
+        project.removeEntry("liaocheng_plugin", "protected_profile")
+        project.removeMapLayer(farmland.id())
+    reopened = QgsProject()
+    assert reopened.read(str(pack.project))
+    tables = {layer.name(): layer.source().split("layername=")[-1] for layer in reopened.mapLayers().values()}
+    assert tables == {"核查对象": "subjects", "冲突图斑": "conflicts", "永久基本农田": "permanent_farmland"}

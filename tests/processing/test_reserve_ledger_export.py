@@ -48,13 +48,49 @@ def test_xlsx_ledger_has_chinese_headers_and_readable_status(tmp_path, processin
     assert workbook.sheetnames == ["储备土地台账", "汇总"]
     ledger = workbook["储备土地台账"]
     headers = [cell.value for cell in ledger[1]]
-    for header in ("地块编号", "台账面积（亩）", "状态", "核查问题", "占永久基本农田（亩）", "网格"):
+    assert headers[:2] == ["状态", "核查问题"]  # what a reviewer reads first
+    for header in ("地块编号（DKBH）", "台账面积（亩）（JLMJ）", "占永久基本农田（亩）", "网格"):
         assert header in headers
+    assert len(headers) == len(set(headers))  # the check's copy of the recorded area is not listed again
     row = dict(zip(headers, [cell.value for cell in ledger[2]]))
     assert row["状态"] == "不通过" and row["占永久基本农田（亩）"] == 7.5
     assert "占用永久基本农田 7.50 亩" in row["核查问题"] and "未办理不动产登记" in row["核查问题"]
+    farmland = ledger.cell(2, headers.index("占永久基本农田（亩）") + 1)
+    assert farmland.number_format == "#,##0.00"  # 亩 shown with 2 decimals
     totals = [cell.value for cell in workbook["汇总"][2]]
     assert totals[:3] == ["合计", "全部地块", 1]
+
+
+def test_sample_ledger_names_every_column_and_lists_each_once(sample_data, processing_with_provider, tmp_path):
+    """The sample's CBDK carries ZL, LY, GHYT … the ledger heads them 坐落（ZL）…, never a bare field code."""
+    import processing
+
+    from tests.tools.sample.subjects import SAMPLE_DATE
+
+    def sample(name):
+        return QgsVectorLayer(f"{sample_data.gpkg}|layername={name}", name, "ogr")
+
+    translator = install_translator("zh_CN")
+    try:
+        result = processing.run(
+            "liaocheng:reserve_check",
+            {
+                "INPUT": sample("CBDK"),
+                "PERMANENT_FARMLAND": sample("YJJBNTTB"),
+                "REFERENCE_DATE": SAMPLE_DATE.isoformat(),
+                "OUTPUT": "memory:",
+                "SUMMARY": "memory:",
+            },
+        )
+        path = write_ledger(tmp_path / "台账.xlsx", reserve_ledger_sheets(result["OUTPUT"], result["SUMMARY"]))
+    finally:
+        remove_translator(translator)
+    headers = [cell.value for cell in openpyxl.load_workbook(path)["储备土地台账"][1]]
+    assert headers[:2] == ["状态", "核查问题"]
+    for header in ("坐落（ZL）", "来源（LY）", "规划用途（GHYT）", "供应状态（GYZT）", "地块名称（DKMC）"):
+        assert header in headers
+    codes = {field.name() for field in sample("CBDK").fields()} | {"fid"}
+    assert not codes & set(headers) and len(headers) == len(set(headers))
 
 
 def test_geopackage_export_holds_every_table(tmp_path, processing_with_provider):

@@ -19,8 +19,8 @@ def pdf_pages(path) -> int:
     return int(next(line.split()[-1] for line in output.splitlines() if line.startswith("Pages:")))
 
 
-@pytest.fixture
-def checked_parcels(processing_with_provider):
+def check_parcels():
+    """Three parcels, the first half on farmland, checked (planar areas); the styled result and the farmland."""
     import processing
 
     parcels = memory_layer(
@@ -48,6 +48,11 @@ def checked_parcels(processing_with_provider):
     return layer, farmland
 
 
+@pytest.fixture
+def checked_parcels(processing_with_provider):
+    return check_parcels()
+
+
 def test_layout_carries_title_and_the_subjects_results(checked_parcels):
     layer, farmland = checked_parcels
     layout = build_sheet_layout(QgsProject.instance(), layer, [farmland], [], "储备土地核查图")
@@ -56,7 +61,12 @@ def test_layout_carries_title_and_the_subjects_results(checked_parcels):
     atlas.first()
     title = layout.itemById("title")
     assert title.currentText().startswith("储备土地核查图 — CB-1")
-    assert "7.5" in layout.itemById("table").currentText()  # CB-1 lies half on farmland: 7.50 亩
+    # CB-1 lies half on farmland: 7.50 亩, 50.0 %, in the rows of the 亩 and % columns.
+    rows = layout.itemById("table_rows").currentText().split("\n")
+    mu = layout.itemById("table_mu").currentText().split("\n")
+    pct = layout.itemById("table_pct").currentText().split("\n")
+    farmland_row = rows.index("Permanent basic farmland")
+    assert (mu[farmland_row], pct[farmland_row]) == ("7.50", "50.0")
     assert [lyr.name() for lyr in layout.itemById("map").layers()] == [layer.name(), "永久基本农田"]
     # The check ran planar (AREA_MODE 1): the sheet says so, not the ellipsoidal default.
     assert {f["area_basis"] for f in layer.getFeatures()} == {"planar"}
@@ -138,7 +148,7 @@ def test_export_reports_progress_to_the_end(checked_parcels, tmp_path):
 
 
 def test_table_gives_percent_from_mu_and_shortens_long_findings():
-    from liaocheng_plugin.core.sheets import FINDINGS_CHARACTERS
+    from liaocheng_plugin.core.sheet_text import FINDINGS_CHARACTERS
 
     findings = "；".join(f"与地块 CB-{i} 重叠 1.00 亩" for i in range(40))
     layer = memory_layer(
@@ -151,9 +161,28 @@ def test_table_gives_percent_from_mu_and_shortens_long_findings():
     layout = build_sheet_layout(QgsProject.instance(), layer, [], [], "耕地进出平衡核查图")
     layout.atlas().beginRender()
     layout.atlas().first()
-    table = layout.itemById("table").currentText()
-    assert ">3.75</td><td" in table and ">25</td>" in table  # 3.75 of 15 亩 = 25 % (the layer has no pbf_pct)
-    assert findings[:FINDINGS_CHARACTERS] + "…" in table and findings not in table
+    mu = layout.itemById("table_mu").currentText().split("\n")
+    pct = layout.itemById("table_pct").currentText().split("\n")
+    assert (mu[2], pct[2]) == ("3.75", "25.0")  # 3.75 of 15 亩 = 25 % (the layer has no pbf_pct)
+    text = layout.itemById("findings").currentText()
+    assert findings[:FINDINGS_CHARACTERS] + "…" in text and findings not in text
+
+
+def test_sheet_texts_are_plain_labels_with_right_aligned_figures():
+    """Plain-text labels keep their ids on QGIS 3.32+ (HTML labels of templates become id-less frames)."""
+    from qgis.core import QgsLayoutItemLabel
+    from qgis.PyQt.QtCore import Qt
+
+    from liaocheng_plugin.core.sheets import TEMPLATES, load_template
+
+    for template in TEMPLATES:
+        layout = load_template(QgsProject.instance(), template)
+        for item_id in ("title", "table", "table_rows", "table_mu", "table_pct", "findings", "crs", "signoff"):
+            item = layout.itemById(item_id)
+            assert isinstance(item, QgsLayoutItemLabel), (template, item_id)
+            assert item.mode() == QgsLayoutItemLabel.Mode.ModeFont, (template, item_id)
+        for item_id in ("table_mu", "table_pct"):
+            assert layout.itemById(item_id).hAlign() & Qt.AlignmentFlag.AlignRight
 
 
 @pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="pdfinfo (poppler-utils) is not installed")
@@ -188,10 +217,13 @@ def test_sample_parcel_sheet_carries_its_own_title_and_conflicts(sample_data, pr
     atlas.beginRender()
     assert atlas.count() == 1 and atlas.first()
     assert layout.itemById("title").currentText() == f"储备土地核查图 — {parcel['DKBH']}"
-    table = layout.itemById("table").currentText()
-    for value in (parcel["area_mu"], parcel["pbf_mu"], parcel["pbf_pct"]):
-        assert f">{value:g}</td>" in table
-    assert parcel["findings"][:20] in table
+    mu = layout.itemById("table_mu").currentText().split("\n")
+    pct = layout.itemById("table_pct").currentText().split("\n")
+    assert mu[1:3] == [f"{parcel['area_mu']:,.2f}", f"{parcel['pbf_mu']:,.2f}"]  # 亩 with 2 decimals
+    assert pct[2] == f"{parcel['pbf_pct']:.1f}"  # % with 1
+    assert parcel["findings"][:20] in layout.itemById("findings").currentText()
+    heading = layout.itemById("table").currentText()
+    assert f"{parcel['area_m2'] / 10000:.4f}" in heading  # 公顷 with 4
     assert parcel["area_basis"] == "ellipsoidal"
     assert layout.itemById("crs").currentText().endswith("areas ellipsoidal on CGCS2000")
     sheet = tmp_path / "sheet.pdf"
@@ -241,3 +273,82 @@ def test_template_without_a_map_is_a_clear_error(checked_parcels, tmp_path):
         build_sheet_layout(QgsProject.instance(), layer, [], [], "核查图", str(template))
     with pytest.raises(LiaochengError, match="Unknown sheet template"):
         build_sheet_layout(QgsProject.instance(), layer, [], [], "核查图", str(tmp_path / "missing.qpt"))
+
+
+def test_a_second_export_replaces_the_layout_of_that_name(checked_parcels, tmp_path):
+    layer, farmland = checked_parcels
+    manager = QgsProject.instance().layoutManager()
+    try:
+        for number in (1, 2):
+            export_sheets(layer, [farmland], [], "储备土地核查图", tmp_path / f"{number}.pdf", keep_in_project=True)
+        assert [layout.name() for layout in manager.printLayouts()] == ["储备土地核查图"]
+    finally:
+        manager.clear()
+
+
+ALLOWED_LATIN = {"CGCS", "EPSG", "WGS", "GK", "CB", "X", "Y", "N", "E"}  # datum names, codes, subject names
+
+
+def latin_words(text: str):
+    import re
+
+    return [word for word in re.findall(r"[A-Za-z]+", text) if word not in ALLOWED_LATIN]
+
+
+def test_a_sheet_in_chinese_has_no_english_word(processing_with_provider):
+    """Every text of a sheet follows the UI language: title, table, findings, CRS note, legend, scale bar."""
+    from qgis.core import QgsLayoutItemLabel, QgsLayoutItemLegend
+
+    from liaocheng_plugin.core.translation import install_translator, remove_translator
+
+    translator = install_translator("zh_CN")
+    try:
+        layer, farmland = check_parcels()  # findings in Chinese too
+        layer.setName("储备地块核查结果")
+        layout = build_sheet_layout(QgsProject.instance(), layer, [farmland], [], "储备土地核查图")
+    finally:
+        remove_translator(translator)
+    atlas = layout.atlas()
+    atlas.beginRender()
+    atlas.first()
+    texts = [item.currentText() for item in layout.items() if isinstance(item, QgsLayoutItemLabel)]
+    legend = next(item for item in layout.items() if isinstance(item, QgsLayoutItemLegend))
+    model = legend.model()
+    nodes = [model.index2node(model.index(row, 0)) for row in range(model.rowCount())]
+    legend_texts = [legend.title()] + [model.legendNodeEmbeddedInParent(node) and "" or node.name() for node in nodes]
+    legend_texts += [n.data(0) for node in nodes for n in model.layerLegendNodes(node)]
+    texts += [text for text in legend_texts if text] + [layout.itemById("scalebar").unitLabel()]
+    assert "坐标系：CGCS2000 3度带高斯-克吕格投影 第39带" in layout.itemById("crs").currentText()
+    assert "不通过" in " ".join(legend_texts) and "图例" in legend_texts
+    assert [(text, latin_words(text)) for text in texts if latin_words(text)] == []
+
+
+def green_pixels(path) -> int:
+    from qgis.PyQt.QtGui import QColor, QImage
+
+    image = QImage(str(path))
+    green = QColor("#00ff00").rgb()
+    return sum(1 for y in range(image.height()) for x in range(image.width()) if image.pixel(x, y) == green)
+
+
+def test_a_page_shows_its_own_subject_only(tmp_path):
+    """Two alternatives side by side: the first one's page draws it alone, as if the other did not exist."""
+    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
+
+    def sites(count):
+        layer = memory_layer(
+            "Polygon",
+            "EPSG:4527",
+            [(square(X0 + 110 * i, Y0, 100), f"方案{i + 1}") for i in range(count)],
+            {"name": str},
+        )
+        symbol = QgsFillSymbol.createSimple({"color": "#00ff00", "outline_style": "no"})
+        layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+        return layer
+
+    both, alone = sites(2), sites(1)
+    template = str(own_template(tmp_path, ["overview"]))  # the overview map shows every subject, as it should
+    export_sheets(both, [], [], "选址", tmp_path / "both.png", template, [1])
+    export_sheets(alone, [], [], "选址", tmp_path / "alone.png", template, [1])
+    drawn, expected = green_pixels(tmp_path / "both_方案1.png"), green_pixels(tmp_path / "alone_方案1.png")
+    assert expected > 1000 and abs(drawn - expected) < 0.01 * expected

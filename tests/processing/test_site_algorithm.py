@@ -66,8 +66,8 @@ def test_comparison_sheet_puts_alternatives_side_by_side_best_first(sample_data,
     from liaocheng_plugin.core.siting_table import comparison_rows, comparison_sheet
 
     result = run(sample_data, "XMXZ")
-    title, headers, rows = comparison_sheet(result["OUTPUT"], "比选")
+    sheet = comparison_sheet(result["OUTPUT"], "比选")
     ranked = sorted(result["OUTPUT"].getFeatures(), key=lambda f: f["rank"])
-    assert headers[1:] == [f["name"] for f in ranked]
-    assert [row[0] for row in rows] == list(comparison_rows().values())
-    assert rows[0][1:] == [1, 2]
+    assert sheet.headers[1:] == [f["name"] for f in ranked]
+    assert [row[0] for row in sheet.rows] == list(comparison_rows().values())
+    assert sheet.rows[0][1:] == [1, 2]

@@ -127,12 +127,13 @@ def run_balance_check(project: QgsProject, output: Path) -> None:
 
 
 def run_site_checks(project: QgsProject, output: Path) -> None:
-    """项目选址 on the two sample site alternatives and the highway route; comparison as XLSX and GeoPackage."""
+    """项目选址 on the two sample site alternatives and the highway route; comparison and crossing chainage
+    (穿越桩号) as XLSX and GeoPackage."""
     import processing
 
-    from liaocheng_plugin.core.export import layer_sheet, write_layers_gpkg, write_ledger
+    from liaocheng_plugin.core.export import write_layers_gpkg, write_ledger
     from liaocheng_plugin.core.profile import ProtectedProfile
-    from liaocheng_plugin.core.siting_table import comparison_sheet
+    from liaocheng_plugin.core.siting_table import site_ledger_sheets
 
     protected = ProtectedProfile.load(project).processing_parameters(project)
     tables, sheets = {}, []
@@ -148,6 +149,7 @@ def run_site_checks(project: QgsProject, output: Path) -> None:
                 OUTPUT="memory:",
                 CROSSINGS="memory:",
                 CLEAR="memory:",
+                OVERLAPS="memory:",
             ),
             feedback=QgsProcessingFeedback(),
         )
@@ -156,59 +158,122 @@ def run_site_checks(project: QgsProject, output: Path) -> None:
                 f"{table}_sites": result["OUTPUT"],
                 f"{table}_crossings": result["CROSSINGS"],
                 f"{table}_clear": result["CLEAR"],
+                f"{table}_conflicts": result["OVERLAPS"],
             }
         )
-        sheets.append(comparison_sheet(result["OUTPUT"], title))
-        if table == "XMXL":
-            sheets.append(layer_sheet("线路穿越桩号", result["CROSSINGS"], {}))
+        sheets += site_ledger_sheets(result["OUTPUT"], result["CROSSINGS"], title)
         for feature in result["OUTPUT"].getFeatures():
             print(
                 f"  site_check {feature['name']}: rank {feature['rank']}, farmland {feature['pbf_mu']:.2f} mu, "
                 f"red line {feature['erl_mu']:.2f} mu, clear {feature['clear_mu']:.2f} mu "
                 f"({time.perf_counter() - started:.1f} s)"
             )
-        for crossing in result["CROSSINGS"].getFeatures():
+        crossings = list(result["CROSSINGS"].getFeatures())
+        if crossings:
+            first, last = crossings[0], crossings[-1]
             print(
-                f"    {crossing['role']}: {crossing['from_chainage']}–{crossing['to_chainage']} "
-                f"({crossing['length_m']:.0f} m, {crossing['area_mu']:.2f} mu)"
+                f"    {len(crossings)} crossings with chainage, {first['from_chainage']}–{first['to_chainage']} "
+                f"… {last['from_chainage']}–{last['to_chainage']}, "
+                f"{sum(c['area_mu'] for c in crossings):.2f} mu in all"
             )
     write_layers_gpkg(output / "site_check.gpkg", tables)
     write_ledger(output / "site_comparison.xlsx", sheets)
 
 
-def export_map_sheets(project: QgsProject, output: Path) -> None:
-    """One sheet per check and an atlas of the failed reserve parcels (出图)."""
-    from liaocheng_plugin.core.field_pack import export_field_pack
-    from liaocheng_plugin.core.sheets import export_sheets, layer_sets
+def result_layer(project: QgsProject, path: Path, table: str, name: str, style: str) -> QgsVectorLayer:
+    """A table of a result GeoPackage as a styled layer of the project (sheets render project layers)."""
     from liaocheng_plugin.core.styles import apply_style
+
+    layer = QgsVectorLayer(f"{path}|layername={table}", name, "ogr")
+    apply_style(layer, style)
+    project.addMapLayer(layer, False)
+    return layer
+
+
+def export_map_sheets(project: QgsProject, output: Path) -> None:
+    """One sheet per check, an atlas of the failed reserve parcels and their field pack (出图, 外业核查包)."""
+    from liaocheng_plugin.core.field_pack import export_field_pack
+    from liaocheng_plugin.core.i18n import tr
+    from liaocheng_plugin.core.sheets import export_sheets, layer_sets
 
     county = sample_layer(project, "XZQ")
     protected = layer_sets(project)
-    sheets = (
-        ("reserve_ledger.gpkg", "reserve_parcels", "check_status", "储备土地核查图", "a4_landscape"),
-        ("balance_ledger.gpkg", "patches", "balance_patches", "耕地进出平衡核查图", "a4_landscape"),
-        ("site_check.gpkg", "XMXZ_sites", "subject", "项目选址核查图", "a4_portrait"),
+    sheets = (  # (pdf, gpkg, subjects, style, title, template, context table and its style, fails only)
+        (
+            "sheet_reserve.pdf",
+            "reserve_ledger.gpkg",
+            "reserve_parcels",
+            "check_status",
+            "储备土地核查图",
+            "a4_landscape",
+            ("conflict_pieces", "conflict_pieces"),
+            True,
+        ),
+        (
+            "sheet_balance.pdf",
+            "balance_ledger.gpkg",
+            "patches",
+            "balance_patches",
+            "耕地进出平衡核查图",
+            "a4_landscape",
+            ("conflict_pieces", "conflict_pieces"),
+            True,
+        ),
+        (
+            "sheet_site.pdf",
+            "site_check.gpkg",
+            "XMXZ_sites",
+            "subject",
+            "项目选址核查图",
+            "a4_portrait",
+            ("XMXZ_conflicts", "conflict_pieces"),
+            False,
+        ),
+        (
+            "sheet_route.pdf",
+            "site_check.gpkg",
+            "XMXL_sites",
+            "route",
+            "线路选址核查图",
+            "a4_landscape",
+            ("XMXL_crossings", "crossings"),
+            False,
+        ),
     )
-    for gpkg, table, style, title, template in sheets:
-        layer = QgsVectorLayer(f"{output / gpkg}|layername={table}", title, "ogr")
-        apply_style(layer, style)
-        project.addMapLayer(layer, False)
-        fails = [
-            f.id() for f in layer.getFeatures() if layer.fields().lookupField("status") < 0 or f["status"] == "fail"
-        ]
-        name = gpkg.split("_")[0]
-        export_sheets(layer, protected, [county], title, output / f"sheet_{name}.pdf", template, fails[:1])
-        if name == "reserve":
-            pages = export_sheets(layer, protected, [county], title, output / "atlas_reserve_fail.pdf", template, fails)
-            print(f"  export_sheets atlas of the failed reserve parcels: {pages} pages")
-            pieces = QgsVectorLayer(f"{output / gpkg}|layername=conflict_pieces", "冲突图斑", "ogr")
-            apply_style(pieces, "conflict_pieces")
+    for pdf, gpkg, table, style, title, template, (context, context_style), fails_only in sheets:
+        layer = result_layer(project, output / gpkg, table, tr("Checked subjects"), style)
+        pieces = result_layer(project, output / gpkg, context, tr("Conflict pieces"), context_style)
+        fails = [f.id() for f in layer.getFeatures() if fails_only and f["status"] == "fail"]
+        context_layers = [pieces, *protected]
+        pages = export_sheets(layer, context_layers, [county], title, output / pdf, template, fails[:1] or None)
+        print(f"  export_sheets {pdf}: {title}, {pages} page(s)")
+        if pdf == "sheet_reserve.pdf":
+            atlas = output / "atlas_reserve_fail.pdf"
+            pages = export_sheets(layer, context_layers, [county], title, atlas, template, fails)
+            print(f"  export_sheets {atlas.name}: the failed reserve parcels, {pages} pages")
             pack = export_field_pack(layer, protected, output / "field_pack", "储备土地外业核查", fails, pieces)
-            print(
-                f"  field pack of the failed reserve parcels: {pack.project.name}, {pack.gpkg.name}, "
-                f"{pack.atlas.name} ({pack.pages} pages)"
-            )
-    print("  export_sheets one sheet per check: sheet_reserve.pdf, sheet_balance.pdf, sheet_site.pdf")
+            print(f"  export_field_pack field_pack/: {pack.pages} failed parcels, offline project and atlas")
+
+
+WRITTEN = {  # what each file of the demo output is, for the closing list
+    "liaocheng_sample.gpkg": "sample data: protected layers, survey, subjects",
+    "liaocheng_demo.qgz": "demo project with the protected-layer profile (make qgis opens it)",
+    "overlap_results.gpkg": "liaocheng:overlap_check of every sample subject layer",
+    "reserve_ledger.gpkg": "储备土地 checked parcels, summary, conflict pieces",
+    "reserve_ledger.xlsx": "储备土地台账 and summary",
+    "balance_ledger.gpkg": "耕地进出平衡 checked patches, county ledger, conflict pieces",
+    "balance_ledger.xlsx": "进出平衡台账 and checked patches",
+    "site_check.gpkg": "项目选址 sites and route: checked, crossings with chainage, clear parts, conflicts",
+    "site_comparison.xlsx": "选址方案比选, 线路方案 and 穿越桩号 (chainage of every crossing)",
+    "sheet_reserve.pdf": "map sheet of a failed reserve parcel",
+    "sheet_balance.pdf": "map sheet of a failed outflow/inflow patch",
+    "sheet_site.pdf": "map sheets of the site alternatives, one per page",
+    "sheet_route.pdf": "map sheet of the route with its crossings' chainage",
+    "atlas_reserve_fail.pdf": "atlas of every failed reserve parcel",
+    "field_pack/field_pack.gpkg": "field pack data (subjects, conflicts, clipped protected layers)",
+    "field_pack/field_pack.qgz": "field pack project, opens offline in QGIS or QField",
+    "field_pack/field_pack_atlas.pdf": "field pack atlas with coordinates and a notes form",
+}
 
 
 def main() -> None:
@@ -236,10 +301,11 @@ def main() -> None:
         run_site_checks(project, output)
         export_map_sheets(project, output)
         remove_translator(translator)
-    print("\nWritten:")
+    print(f"\nWritten to {output}:")
     for path in sorted(output.rglob("*")):
         if path.is_file():
-            print(f"  {path.relative_to(output.parent)}  ({path.stat().st_size / 1024:.0f} KiB)")
+            name = path.relative_to(output).as_posix()
+            print(f"  {name:34} {path.stat().st_size / 1024:6.0f} KiB  {WRITTEN.get(name, '')}")
 
 
 if __name__ == "__main__":

@@ -2,8 +2,11 @@
 
     python3 -m tests.tools.make_layouts
 
-Items carry fixed ids (title, map, overview, legend, scalebar, north, crs, table, signoff) that
-core/sheets.py fills at export time.
+Items carry fixed ids (title, map, overview, legend, scalebar, north, crs, table, table_rows, table_mu,
+table_pct, findings, signoff) that core/sheets.py fills at export time. Every text is a plain-text label
+(QGIS 3.32+ turns HTML labels of templates into HTML frames without an id); the results box is the framed
+label "table" (heading) with the row names, 亩 and % as three labels of the same font side by side, so
+their lines stay aligned, figures right-aligned.
 """
 
 from pathlib import Path
@@ -37,7 +40,7 @@ from liaocheng_plugin.core.compat import (
     LEGEND_SYMBOL_LABEL,
     LEGEND_TITLE,
 )
-from liaocheng_plugin.core.sheets import fit_extent
+from liaocheng_plugin.core.sheet_map import fit_extent
 
 LAYOUTS = Path(__file__).resolve().parents[2] / "resources" / "layouts"
 CJK_FONT = "Noto Sans CJK SC"
@@ -64,18 +67,42 @@ def place(item, x: float, y: float, width: float, height: float) -> None:
     item.attemptResize(QgsLayoutSize(width, height, LAYOUT_MILLIMETERS))
 
 
-def label(layout, item_id: str, size: float, bold: bool = False, html: bool = False) -> QgsLayoutItemLabel:
+def label(layout, item_id: str, size: float, bold: bool = False) -> QgsLayoutItemLabel:
     item = QgsLayoutItemLabel(layout)
     item.setId(item_id)
-    if html:
-        item.setMode(QgsLayoutItemLabel.Mode.ModeHtml)
-    else:
-        font = QFont(CJK_FONT)
-        font.setPointSizeF(size)
-        font.setBold(bold)
-        item.setFont(font)
+    font = QFont(CJK_FONT)
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    item.setFont(font)
     layout.addLayoutItem(item)
     return item
+
+
+def results_box(layout, x: float, y: float, width: float, height: float, scale: float) -> None:
+    """The framed results box: heading (two lines), a table of up to seven rows in three aligned columns
+    (row name, 亩, %), then the findings, wrapped."""
+    size = 7.5 * scale
+    line = size * 0.3528 * 1.45  # a line of the label font in mm (points → mm, with Qt's line spacing)
+    pad = 1.5 * scale
+    table = label(layout, "table", size, bold=True)
+    framed(table)
+    table.setMarginX(pad)
+    table.setMarginY(pad)
+    place(table, x, y, width, height)
+    rows_y = y + pad + 2 * line + pad
+    rows_h = 7 * line
+    columns = (
+        ("table_rows", x + pad, width * 0.52, Qt.AlignmentFlag.AlignLeft),
+        ("table_mu", x + width * 0.52, width * 0.26, Qt.AlignmentFlag.AlignRight),
+        ("table_pct", x + width * 0.78, width * 0.22 - pad, Qt.AlignmentFlag.AlignRight),
+    )
+    for item_id, column_x, column_w, alignment in columns:
+        column = label(layout, item_id, size)
+        column.setHAlign(alignment)
+        place(column, column_x, rows_y, column_w, rows_h)
+    findings = label(layout, "findings", size)
+    findings_y = rows_y + rows_h + pad
+    place(findings, x + pad, findings_y, width - 2 * pad, y + height - findings_y - pad)
 
 
 def set_liaocheng_view(item: QgsLayoutItemMap) -> None:
@@ -139,7 +166,7 @@ def build(name: str, width: float, height: float) -> QgsPrintLayout:
     set_liaocheng_view(overview)
     legend = QgsLayoutItemLegend(layout)
     legend.setId("legend")
-    legend.setTitle("图例")
+    legend.setTitle("Legend")  # core/sheets.py sets the title of the UI language
     legend.setLinkedMap(main)
     legend.setResizeToContents(False)  # a fixed box: a long legend must not run into the results table
     legend.setColumnCount(2 if landscape else 1)  # one label a line; the wide landscape box takes two columns
@@ -155,9 +182,7 @@ def build(name: str, width: float, height: float) -> QgsPrintLayout:
     legend.setSymbolWidth(6)
     layout.addLayoutItem(legend)
     place(legend, *boxes["legend"])
-    table = label(layout, "table", 9 * scale, html=True)
-    framed(table)
-    place(table, *boxes["table"])
+    results_box(layout, *boxes["table"], scale)
     signoff = label(layout, "signoff", 9 * scale)
     place(signoff, *boxes["signoff"])
     scalebar = QgsLayoutItemScaleBar(layout)
@@ -165,7 +190,7 @@ def build(name: str, width: float, height: float) -> QgsPrintLayout:
     scalebar.setStyle("Single Box")
     scalebar.setLinkedMap(main)
     scalebar.setUnits(DISTANCE_METERS)
-    scalebar.setUnitLabel("米")
+    scalebar.setUnitLabel("m")  # core/sheets.py sets the unit of the UI language
     scalebar.setTextFormat(text_format(8 * scale))
     scalebar.setNumberOfSegments(4)
     scalebar.setNumberOfSegmentsLeft(0)

@@ -12,6 +12,7 @@ from qgis.core import (
     QgsLinePatternFillSymbolLayer,
     QgsLineSymbol,
     QgsPalLayerSettings,
+    QgsProperty,
     QgsRendererCategory,
     QgsRuleBasedRenderer,
     QgsSingleSymbolRenderer,
@@ -22,23 +23,25 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
+from liaocheng_plugin.core.styles import legend_labels
+
 STYLES = Path(__file__).resolve().parents[2] / "resources" / "styles"
 CJK_FONT = "Noto Sans CJK SC"
-LAND_CLASSES = [
-    ("01", "耕地", "#f6e58d"),
-    ("02", "园地", "#f0a14a"),
-    ("03", "林地", "#5aa85a"),
-    ("04", "草地", "#b5d98a"),
-    ("05", "商业服务业用地", "#e88d8d"),
-    ("06", "工矿用地", "#c97b7b"),
-    ("07", "住宅用地", "#f0b6b6"),
-    ("08", "公共管理与公共服务用地", "#e8a0c8"),
-    ("09", "特殊用地", "#b38fb3"),
-    ("10", "交通运输用地", "#b0b0b0"),
-    ("11", "水域及水利设施用地", "#7ec8e3"),
-    ("12", "其他土地", "#d9c8a9"),
-    ("00", "湿地", "#8fd3c7"),
-]
+LAND_CLASS_COLOURS = {
+    "01": "#f6e58d",
+    "02": "#f0a14a",
+    "03": "#5aa85a",
+    "04": "#b5d98a",
+    "05": "#e88d8d",
+    "06": "#c97b7b",
+    "07": "#f0b6b6",
+    "08": "#e8a0c8",
+    "09": "#b38fb3",
+    "10": "#b0b0b0",
+    "11": "#7ec8e3",
+    "12": "#d9c8a9",
+    "00": "#8fd3c7",
+}
 
 
 def fill(
@@ -95,6 +98,44 @@ def farmland_symbol() -> QgsFillSymbol:
     return symbol
 
 
+def crossings_layer(labels) -> QgsVectorLayer:
+    """Route crossings (穿越) of farmland and red line, labelled with their chainage interval. The labelling
+    engine never lets labels overlap: where a long route has more crossings than room, the longest keep
+    theirs (priority by length); the ledger's 穿越桩号 sheet lists them all."""
+    layer = QgsVectorLayer(
+        "Polygon?crs=EPSG:4527&field=role:string&field=from_chainage:string&field=to_chainage:string"
+        "&field=length_m:double",
+        "crossings",
+        "memory",
+    )
+    categories = [
+        # A thick outline: a 60 m corridor is a quarter of a millimetre on a 40 km route's sheet.
+        QgsRendererCategory("pbf", fill("230,0,0,220", "#d00000", 0.9), labels["pbf"]),
+        QgsRendererCategory("erl", fill("20,130,60,220", "#0b8a3a", 0.9), labels["erl"]),
+    ]
+    layer.setRenderer(QgsCategorizedSymbolRenderer("role", categories))
+    settings = QgsPalLayerSettings()
+    settings.fieldName = '"from_chainage" || \'–\' || "to_chainage"'
+    settings.isExpression = True
+    settings.placement = QgsPalLayerSettings.Placement.AroundPoint
+    settings.dist = 1.0
+    settings.priority = 5
+    priority = QgsProperty.fromExpression('min(10, 2 + "length_m" / 250)')
+    settings.dataDefinedProperties().setProperty(QgsPalLayerSettings.Property.Priority, priority)
+    text = QgsTextFormat()
+    text.setFont(QFont(CJK_FONT))
+    text.setSize(6.5)
+    text.setColor(QColor("#5a0000"))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.8)
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+    return layer
+
+
 def write(name: str, layer: QgsVectorLayer) -> None:
     path = STYLES / f"{name}.qml"
     message, ok = layer.saveNamedStyle(str(path))
@@ -127,18 +168,23 @@ def main() -> None:
         if name in labels:
             labeled(layer, *labels[name])
         write(name, layer)
+    # Legend labels in English (no translator here); apply_style shows them in the UI language.
+    labels = legend_labels()
     survey = polygon_layer()
     categories = [
-        QgsRendererCategory(code, fill(color, "#9a9a9a", 0.05), f"{code} {label}")
-        for code, label, color in LAND_CLASSES
+        QgsRendererCategory(code, fill(colour, "#9a9a9a", 0.05), labels["survey"][code])
+        for code, colour in LAND_CLASS_COLOURS.items()
     ]
     survey.setRenderer(QgsCategorizedSymbolRenderer('left("DLBM", 2)', categories))
     write("survey", survey)
     status_layer = QgsVectorLayer("Polygon?crs=EPSG:4527&field=status:string", "status", "memory")
     statuses = [
-        QgsRendererCategory("fail", fill("220,40,40,120", "#b00000", 0.8), "不通过 fail"),
-        QgsRendererCategory("warn", fill("245,166,35,110", "#c06000", 0.7), "预警 warning"),
-        QgsRendererCategory("pass", fill("60,170,90,90", "#1e7b3a", 0.6), "通过 pass"),
+        QgsRendererCategory(value, fill(*colours), labels["check_status"][value])
+        for value, colours in (
+            ("fail", ("220,40,40,120", "#b00000", 0.8)),
+            ("warn", ("245,166,35,110", "#c06000", 0.7)),
+            ("pass", ("60,170,90,90", "#1e7b3a", 0.6)),
+        )
     ]
     status_layer.setRenderer(QgsCategorizedSymbolRenderer("status", statuses))
     write("check_status", status_layer)
@@ -150,22 +196,28 @@ def main() -> None:
     hatch.setSubSymbol(QgsLineSymbol.createSimple({"color": "#7a4fa0", "width": "0.3"}))
     outside.appendSymbolLayer(hatch)
     roles = [
-        QgsRendererCategory("pbf", fill("230,0,0,170", "#a00000", 0.4), "永久基本农田 farmland"),
-        QgsRendererCategory("erl", fill("200,0,60,170", "#7a0020", 0.4), "生态保护红线 red line"),
-        QgsRendererCategory("survey", fill("255,140,0,150", "#b35900", 0.3), "耕地 cultivated land"),
-        QgsRendererCategory("outside_udb", outside, "城镇开发边界外 outside boundary"),
+        QgsRendererCategory(value, symbol, labels["conflict_pieces"][value])
+        for value, symbol in (
+            ("pbf", fill("230,0,0,170", "#a00000", 0.4)),
+            ("erl", fill("200,0,60,170", "#7a0020", 0.4)),
+            ("survey", fill("255,140,0,150", "#b35900", 0.3)),
+            ("outside_udb", outside),
+        )
     ]
     pieces.setRenderer(QgsCategorizedSymbolRenderer("role", roles))
     write("conflict_pieces", pieces)
+    write("crossings", crossings_layer(labels["crossings"]))
     patches = QgsVectorLayer("Polygon?crs=EPSG:4527&field=status:string&field=direction:string", "patches", "memory")
     root = QgsRuleBasedRenderer.Rule(None)
-    # Exclusive expressions: a failing patch is drawn red only, not also orange or green.
-    for expression, label, symbol in (
-        (""""status" = 'fail'""", "违规 violation", fill("220,30,30,170", "#a00000", 0.6)),
-        (""""direction" = 'out' AND "status" <> 'fail'""", "流出 outflow", fill("243,156,18,170", "#b9770e", 0.4)),
-        (""""direction" = 'in' AND "status" <> 'fail'""", "流入 inflow", fill("39,174,96,170", "#1e8449", 0.4)),
+    # Exclusive expressions: a failing patch is drawn red only, not also orange or green. The description is
+    # the key apply_style finds the rule's label by.
+    for key, expression, symbol in (
+        ("fail", """"status" = 'fail'""", fill("220,30,30,170", "#a00000", 0.6)),
+        ("out", """"direction" = 'out' AND "status" <> 'fail'""", fill("243,156,18,170", "#b9770e", 0.4)),
+        ("in", """"direction" = 'in' AND "status" <> 'fail'""", fill("39,174,96,170", "#1e8449", 0.4)),
     ):
-        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression, label))
+        label = labels["balance_patches"][key]
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression, label, key))
     patches.setRenderer(QgsRuleBasedRenderer(root))
     write("balance_patches", patches)
     route = QgsVectorLayer("LineString?crs=EPSG:4527", "route", "memory")

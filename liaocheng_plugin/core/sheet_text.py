@@ -1,0 +1,173 @@
+"""The texts of a map sheet (出图): results table, findings, CRS note, sign-off — in the UI language.
+
+Every text is a plain-text layout label whose ``[% … %]`` expressions QGIS evaluates on each atlas page, so
+one layout serves every subject. Figures follow the official tables: 亩 with 2 decimals, 公顷 with 4, % with 1,
+right-aligned in their own column.
+"""
+
+from typing import Dict, List, Sequence, Tuple
+
+from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
+
+from liaocheng_plugin.core.definitions import GK3_FIRST_ZONE, GK3_LAST_ZONE, GK3_PREFIXED_FIRST_EPSG
+from liaocheng_plugin.core.findings import status_labels
+from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.units import HECTARE_DECIMALS, MU_DECIMALS
+
+PERCENT_DECIMALS = 1
+FINDINGS_CHARACTERS = 150  # the ledger has them all; the sheet's box has room for about this many
+GK3_UNPREFIXED_FIRST_EPSG = 4534  # CGCS2000 3-degree zones 25..45 without the zone prefix: EPSG:4534..4554
+GK6_PREFIXED_FIRST_EPSG, GK6_UNPREFIXED_FIRST_EPSG, GK6_FIRST_ZONE, GK6_ZONES = 4491, 4502, 13, 11
+
+
+def measured_rows() -> List[Tuple[str, str, str]]:
+    """Measured rows of the results table, in the order reviewers read them: (label, 亩 field, % field)."""
+    return [
+        (tr("Area"), "area_mu", ""),
+        (tr("Permanent basic farmland"), "pbf_mu", "pbf_pct"),
+        (tr("Ecological red line"), "erl_mu", "erl_pct"),
+        (tr("Cultivated land"), "cult_mu", "cult_pct"),
+        (tr("Outside development boundary"), "", "outside_udb_pct"),
+        (tr("Inside development boundary"), "udb_mu", "inside_udb_pct"),
+    ]
+
+
+def text_rows() -> List[Tuple[str, str]]:
+    """Rows of text under the table: (label, field). Villages met are among a site's findings."""
+    return [(tr("Findings"), "findings")]
+
+
+def number(expression: str, decimals: int) -> str:
+    """A figure with fixed decimals (and thousands separators) on each page; empty when the value is NULL."""
+    return f"[% format_number({expression}, {decimals}) %]"
+
+
+def percent_expression(mu_field: str, pct_field: str, names: Sequence[str]) -> str:
+    """The expression of a row's %: its own field, else its 亩 over the subject's 亩; "" when neither."""
+    if pct_field in names:
+        return f'"{pct_field}"'
+    if mu_field in names and "area_mu" in names:
+        return f'100.0 * "{mu_field}" / nullif("area_mu", 0)'
+    return ""
+
+
+def status_expression() -> str:
+    """The page subject's status in words."""
+    labels = status_labels().items()
+    cases = " ".join(f"WHEN \"status\" = '{severity.value}' THEN '{text}'" for severity, text in labels)
+    return f"[% CASE {cases} END %]"
+
+
+def table_rows(layer: QgsVectorLayer) -> List[Tuple[str, str, str]]:
+    """(label, 亩 text, % text) of each measured row the layer has."""
+    names = layer.fields().names()
+    rows = []
+    for label, mu_field, pct_field in measured_rows():
+        if mu_field not in names and pct_field not in names:
+            continue
+        mu = number(f'"{mu_field}"', MU_DECIMALS) if mu_field in names else ""
+        pct = percent_expression(mu_field, pct_field, names)
+        rows.append((label, mu, number(pct, PERCENT_DECIMALS) if pct else ""))
+    return rows
+
+
+def heading_text(layer: QgsVectorLayer) -> str:
+    """First lines of the results box: its title, the status and the subject's area in m² and 公顷."""
+    names = layer.fields().names()
+    lines = [tr("Results")]
+    if "status" in names:
+        lines[0] += "    " + tr("Status: {}").format(status_expression())
+    if "area_m2" in names:
+        area = number('"area_m2"', 2)
+        hectares = number('"area_m2" / 10000.0', HECTARE_DECIMALS)
+        lines.append(tr("Area {} m² = {} ha").format(area, hectares))
+    return "\n".join(lines)
+
+
+def findings_text(layer: QgsVectorLayer) -> str:
+    """Villages and findings of the page's subject; long findings shortened (the ledger has them whole)."""
+    names = layer.fields().names()
+    lines = []
+    for label, field in text_rows():
+        if field in names:
+            shortened = (
+                f'CASE WHEN length("{field}") > {FINDINGS_CHARACTERS} '
+                f'THEN left("{field}", {FINDINGS_CHARACTERS}) || \'…\' ELSE "{field}" END'
+            )
+            lines.append(tr("{}: {}").format(label, f"[% {shortened} %]"))
+    return "\n".join(lines)
+
+
+def table_columns(layer: QgsVectorLayer) -> Dict[str, str]:
+    """Texts of the results box's label items: heading, row names, 亩 and % columns, findings."""
+    rows = table_rows(layer)
+    return {
+        "table": heading_text(layer),
+        "table_rows": "\n".join([tr("Item")] + [label for label, _, _ in rows]),
+        "table_mu": "\n".join([tr("mu")] + [mu for _, mu, _ in rows]),
+        "table_pct": "\n".join(["%"] + [pct for _, _, pct in rows]),
+        "findings": findings_text(layer),
+    }
+
+
+def table_text(layer: QgsVectorLayer) -> str:
+    """The whole results box as one text, for a template of one's own with a single "table" label."""
+    lines = [heading_text(layer)]
+    for label, mu, pct in table_rows(layer):
+        figures = [tr("{} mu").format(mu)] if mu else []
+        figures += [f"{pct} %"] if pct else []
+        lines.append(f"{label}  {'  '.join(figures)}")
+    findings = findings_text(layer)
+    return "\n".join(lines + ([findings] if findings else []))
+
+
+def crs_name(crs: QgsCoordinateReferenceSystem) -> str:
+    """The CRS in words of the UI language for CGCS2000 and WGS 84 systems, else QGIS's own description."""
+    authid = crs.authid()
+    code = int(authid[5:]) if authid.startswith("EPSG:") and authid[5:].isdigit() else 0
+    zones = GK3_LAST_ZONE - GK3_FIRST_ZONE + 1
+    for first, prefixed in ((GK3_PREFIXED_FIRST_EPSG, True), (GK3_UNPREFIXED_FIRST_EPSG, False)):
+        if first <= code < first + zones:
+            zone = GK3_FIRST_ZONE + code - first
+            text = tr("CGCS2000 3-degree Gauss-Krüger zone {} (central meridian {}°E)").format(zone, 3 * zone)
+            return text if prefixed else text + tr(", easting without zone number")
+    for first, prefixed in ((GK6_PREFIXED_FIRST_EPSG, True), (GK6_UNPREFIXED_FIRST_EPSG, False)):
+        if first <= code < first + GK6_ZONES:
+            zone = GK6_FIRST_ZONE + code - first
+            text = tr("CGCS2000 6-degree Gauss-Krüger zone {} (central meridian {}°E)").format(zone, 6 * zone - 3)
+            return text if prefixed else text + tr(", easting without zone number")
+    names = {4490: tr("CGCS2000 geographic coordinates"), 4326: tr("WGS 84 geographic coordinates")}
+    return names.get(code, crs.description())
+
+
+def crs_note(layer: QgsVectorLayer) -> str:
+    """The sheet's CRS note; with the area basis of each page's subject when the layer has ``area_basis``."""
+    note = tr("Coordinate system: {} ({})").format(crs_name(layer.crs()), layer.crs().authid())
+    if "area_basis" not in layer.fields().names():
+        return note
+    planar = tr("areas planar in this coordinate system").replace("'", "''")
+    ellipsoidal = tr("areas ellipsoidal on CGCS2000").replace("'", "''")
+    return f"{note}; [% CASE WHEN \"area_basis\" = 'planar' THEN '{planar}' ELSE '{ellipsoidal}' END %]"
+
+
+def centroid_expressions() -> List[str]:
+    """Expressions of a subject's centroid: WGS 84 latitude and longitude, then GK northing (X) and easting (Y)."""
+    wgs84 = "transform(centroid($geometry), @layer_crs, 'EPSG:4326')"
+    return [
+        f"format_number(y({wgs84}), 6)",
+        f"format_number(x({wgs84}), 6)",
+        "format_number(y(centroid($geometry)), 1)",
+        "format_number(x(centroid($geometry)), 1)",
+    ]
+
+
+def field_notes_text() -> str:
+    """The field pack's line of coordinates (phone navigation and survey instruments)."""
+    return tr("Centre: WGS 84 [% {} %] N, [% {} %] E; GK X [% {} %], Y [% {} %]").format(*centroid_expressions())
+
+
+def signoff_text(field_notes: bool) -> str:
+    """The sign-off block (制图/审核/日期), or the empty form of a field pack."""
+    if field_notes:
+        return tr("Conclusion: ____________  Photo nos.: ________  Checked by: ________")
+    return tr("Drawn by: ________  Checked by: ________  Date: [% format_date(now(), 'yyyy-MM-dd') %]")
