@@ -41,7 +41,7 @@ def field_code_names() -> Dict[str, str]:
         "WGY": tr("Grid keeper"),
         # Outflow and inflow patches (耕地流出/流入图斑).
         "XZQDM": tr("County code"),
-        "XZQMC": tr("County"),
+        "XZQMC": tr("County name"),
         "XZDM": tr("Township code"),
         "XZMC": tr("Township"),
         "NF": tr("Year"),

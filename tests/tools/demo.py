@@ -242,7 +242,8 @@ def export_map_sheets(project: QgsProject, output: Path) -> None:
     )
     for pdf, gpkg, table, style, title, template, (context, context_style), fails_only in sheets:
         layer = result_layer(project, output / gpkg, table, tr("Checked subjects"), style)
-        pieces = result_layer(project, output / gpkg, context, tr("Conflict pieces"), context_style)
+        name = tr("Route crossings") if context_style == "crossings" else tr("Conflict pieces")
+        pieces = result_layer(project, output / gpkg, context, name, context_style)
         fails = [f.id() for f in layer.getFeatures() if fails_only and f["status"] == "fail"]
         context_layers = [pieces, *protected]
         pages = export_sheets(layer, context_layers, [county], title, output / pdf, template, fails[:1] or None)
