@@ -3,6 +3,7 @@
 from typing import Dict, Optional, Sequence
 
 from qgis.core import (
+    QgsLayerTreeUtils,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsMapLayerStyle,
@@ -82,16 +83,24 @@ def sheet_style(layer: QgsVectorLayer, expression: str = "", raster: bool = Fals
     return style.xmlData()
 
 
+def page_filters(subject: QgsVectorLayer, context_layers: Sequence[QgsVectorLayer]) -> Dict[str, str]:
+    """What a page shows of each layer, by layer id: the page's subject alone, and of the layers linked to
+    subjects by ``subject_id`` (conflict pieces, crossings) only its own."""
+    filters = {subject.id(): PAGE_SUBJECT}
+    if "subject_id" in subject.fields().names():
+        filters.update({lyr.id(): PAGE_PIECES for lyr in context_layers if "subject_id" in lyr.fields().names()})
+    return filters
+
+
 def page_styles(subject: QgsVectorLayer, context_layers: Sequence[QgsVectorLayer]) -> Dict[str, str]:
-    """Style overrides of a sheet's main map: the page's subject alone, and of the layers linked to subjects by
-    ``subject_id`` (conflict pieces, crossings) only its own, so a page never shows another alternative.
+    """Style overrides of a sheet's main map, so a page never shows another alternative (``page_filters``).
     Background layers of many features are drawn as images: a route's sheet over thousands of hatched
     farmland patches stays a PDF of a few MB, its texts still text."""
-    overrides = {subject.id(): sheet_style(subject, PAGE_SUBJECT)}
-    linked = "subject_id" in subject.fields().names()
-    for layer in context_layers:
-        if linked and "subject_id" in layer.fields().names():
-            overrides[layer.id()] = sheet_style(layer, PAGE_PIECES)
+    filters = page_filters(subject, context_layers)
+    overrides = {}
+    for layer in (subject, *context_layers):
+        if layer.id() in filters:
+            overrides[layer.id()] = sheet_style(layer, filters[layer.id()])
         elif layer.featureCount() > RASTER_FEATURES:
             overrides[layer.id()] = sheet_style(layer, raster=True)
     return overrides
@@ -112,9 +121,15 @@ def role_titles(project: QgsProject) -> Dict[str, str]:
     return {layer_id: names[key] for layer_id, key in profile_roles(project).items() if key in names}
 
 
-def fill_legend(legend: Optional[QgsLayoutItemLegend], layers: Sequence[QgsVectorLayer], titles: Dict[str, str]):
+def fill_legend(
+    legend: Optional[QgsLayoutItemLegend],
+    layers: Sequence[QgsVectorLayer],
+    titles: Dict[str, str],
+    page_filters: Dict[str, str],
+):
     """List ``layers`` in the legend, each under its title in ``titles`` (else its own name), only what is on the
-    map; the legend's title in the UI language."""
+    map, of the layers in ``page_filters`` only what their expression keeps; the legend's title in the UI
+    language."""
     if not isinstance(legend, QgsLayoutItemLegend):
         return
     legend.setTitle(tr("Legend"))
@@ -125,4 +140,6 @@ def fill_legend(legend: Optional[QgsLayoutItemLegend], layers: Sequence[QgsVecto
         node = root.addLayer(layer)
         if layer.id() in titles:
             node.setCustomProperty(LEGEND_TITLE_PROPERTY, titles[layer.id()])
+        if layer.id() in page_filters:
+            QgsLayerTreeUtils.setLegendFilterByExpression(node, page_filters[layer.id()])
     legend.setLegendFilterByMapEnabled(True)

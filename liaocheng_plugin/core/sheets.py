@@ -28,6 +28,7 @@ from liaocheng_plugin.core.sheet_map import (
     fill_legend,
     fit_extent,
     layer_extent,
+    page_filters,
     page_styles,
     profile_roles,
     role_titles,
@@ -160,7 +161,8 @@ def build_sheet_layout(
         overview.setKeepLayerSet(True)
         fit_extent(overview, layer_extent(overview_layers[0] if overview_layers else layer))
         overview.overview().setLinkedMap(main)
-    fill_legend(layout.itemById("legend"), [layer, *context_layers], role_titles(project))
+    legend_layers = [layer, *context_layers]
+    fill_legend(layout.itemById("legend"), legend_layers, role_titles(project), page_filters(layer, context_layers))
     scalebar = layout.itemById("scalebar")
     if isinstance(scalebar, QgsLayoutItemScaleBar):
         scalebar.setUnitLabel(tr("m"))

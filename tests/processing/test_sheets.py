@@ -352,3 +352,28 @@ def test_a_page_shows_its_own_subject_only(tmp_path):
     export_sheets(alone, [], [], "选址", tmp_path / "alone.png", template, [1])
     drawn, expected = green_pixels(tmp_path / "both_方案1.png"), green_pixels(tmp_path / "alone_方案1.png")
     assert expected > 1000 and abs(drawn - expected) < 0.01 * expected
+
+
+def test_the_legend_of_a_page_lists_its_own_subject_only():
+    """Two overlapping parcels, one failing: each page's legend shows its own status, not the neighbour's."""
+    from qgis.core import QgsLayoutExporter
+    from qgis.PyQt.QtCore import QSize
+
+    layer = memory_layer(
+        "Polygon",
+        "EPSG:4527",
+        [(square(X0, Y0, 100), "CB-1", "fail", 1), (square(X0 + 50, Y0 + 50, 100), "CB-2", "pass", 2)],
+        {"DKBH": str, "status": str, "subject_id": int},
+        "储备地块",
+    )
+    apply_style(layer, "check_status")
+    layout = build_sheet_layout(QgsProject.instance(), layer, [], [], "储备土地核查图")
+    legend, atlas, exporter = layout.itemById("legend"), layout.atlas(), QgsLayoutExporter(layout)
+    node = legend.model().rootGroup().findLayer(layer)
+    atlas.beginRender()
+    seen = []
+    for _ in range(2):
+        atlas.next()
+        exporter.renderPageToImage(0, QSize(600, 420))  # the legend filters while it is drawn
+        seen.append([entry.data(0) for entry in legend.model().layerLegendNodes(node)])
+    assert seen == [["fail"], ["pass"]]
