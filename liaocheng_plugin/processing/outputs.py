@@ -27,6 +27,7 @@ from liaocheng_plugin.core.compat import (
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.overlay import OverlapPiece, OverlayReport, SubjectOverlap
 from liaocheng_plugin.core.units import round_mu
+from liaocheng_plugin.core.values import as_text, is_null
 
 MAX_ISSUES_LISTED = 50
 
@@ -122,12 +123,16 @@ def mapped_attributes(feature: Optional[QgsFeature], target: QgsFields) -> List[
     if feature is None:
         return [None] * target.count()
     source = feature.fields()
+    attributes = feature.attributes()
     values = []
     for field in target:
         index = source.lookupField(field.name())
-        value = feature.attributes()[index] if index >= 0 else None
-        if value is not None and field.type() == FIELD_STRING and not isinstance(value, str):
-            value = str(value)
+        if index < 0:
+            values.append(None)
+            continue
+        value = attributes[index]
+        if field.type() == FIELD_STRING and source.at(index).type() != FIELD_STRING:
+            value = None if is_null(value) else as_text(value)  # the field's type differs between the layers
         values.append(value)
     return values
 

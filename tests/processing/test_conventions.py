@@ -44,8 +44,8 @@ def inflow():
     return memory_layer(
         "Polygon",
         "EPSG:4527",
-        [(square(X0 + 1000, Y0, 100), "LR-1", "371502", "2023", 5, "复垦")],
-        {"TBBH": str, "XZQDM": str, "NF": str, "GDDB": int, "来源说明": str},
+        [(square(X0 + 1000, Y0, 100), "LR-1", "371502", 2023, 5, "复垦")],
+        {"TBBH": str, "XZQDM": str, "NF": int, "GDDB": int, "来源说明": str},
         "流入",
     )
 
@@ -131,6 +131,10 @@ def test_balance_output_keeps_the_fields_of_both_patch_layers(processing_with_pr
     assert names[:7] == ["TBBH", "XZQDM", "NF", "ZGFS", "备注", "GDDB", "来源说明"]  # the union, outflow's first
     assert (patches["LC-1"]["备注"], patches["LC-1"]["来源说明"]) == ("甲", None)
     assert (patches["LR-1"]["GDDB"], patches["LR-1"]["来源说明"]) == (5, "复垦")
+    assert (patches["LC-1"]["NF"], patches["LR-1"]["NF"]) == (
+        "2023",
+        "2023",
+    )  # text in one layer, a number in the other
     assert patches["LC-1"]["direction"] == "out" and patches["LR-1"]["direction"] == "in"
     # Conflict pieces point at their patch by subject_id, unique across the two layers (feature ids are not).
     pieces = list(result["OVERLAPS"].getFeatures())
