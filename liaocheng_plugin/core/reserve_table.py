@@ -2,7 +2,7 @@
 
 from typing import Dict, List, Sequence, Tuple
 
-from qgis.core import QgsVectorLayer
+from qgis.core import QgsFields, QgsVectorLayer
 
 from liaocheng_plugin.core.compat import FIELD_DOUBLE, FIELD_INT, FIELD_LONGLONG, FIELD_STRING
 from liaocheng_plugin.core.definitions import Role
@@ -80,8 +80,12 @@ def reserve_ledger_sheets(parcels: QgsVectorLayer, summary: QgsVectorLayer) -> L
     fields under readable names (地块编号（DKBH）), each figure once."""
     statuses = status_value_labels()
     groups = {"total": tr("Total"), "status": tr("Status"), "grid": tr("Grid")}
-    ledger = LedgerFields.detect(parcels.fields())
-    copies = ["recorded_mu"] if ledger.recorded_mu and ledger.recorded_mu != "recorded_mu" else []
+    checked = {name for name, _ in RESULT_COLUMNS}
+    own = QgsFields()
+    for field in parcels.fields():
+        if field.name() not in checked:
+            own.append(field)
+    copies = ["recorded_mu"] if LedgerFields.detect(own).recorded_mu else []  # the check's copy of the ledger's
     return [
         layer_sheet(
             tr("Reserve ledger"),
