@@ -244,12 +244,12 @@
         <translation>叠加分析核查…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/outputs.py" line="39"/>
+        <location filename="../liaocheng_plugin/processing/outputs.py" line="40"/>
         <source>… and {} more geometry problems.</source>
         <translation>……另有 {} 处几何问题。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/outputs.py" line="42"/>
+        <location filename="../liaocheng_plugin/processing/outputs.py" line="43"/>
         <source>Areas are {}; working CRS {}.</source>
         <translation>面积为{}；工作坐标系 {}。</translation>
     </message>
@@ -614,12 +614,12 @@
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="86"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="90"/>
         <source>Reserve ledger</source>
         <translation>储备土地台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="93"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="97"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
@@ -949,7 +949,7 @@
         <translation>县（区）代码</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="112"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="44"/>
         <source>County name</source>
         <translation>县（区）</translation>
     </message>
@@ -1414,47 +1414,47 @@
         <translation>对应流出图斑字段（PDLCTBBH；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="49"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="50"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="50"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="51"/>
         <source>A4 portrait</source>
         <translation>A4 纵向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="51"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="52"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="52"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="53"/>
         <source>A3 portrait</source>
         <translation>A3 纵向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="94"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="95"/>
         <source>Unknown sheet template “{}”.</source>
         <translation>未知的图纸模板“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="173"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="174"/>
         <source>Drawn by: ________  Checked by: ________  Date: [% format_date(now(), &apos;yyyy-MM-dd&apos;) %]</source>
         <translation>制图：________  审核：________  日期：[% format_date(now(), 'yyyy-MM-dd') %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="199"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="201"/>
         <source>Layer “{}” has no subject to put on a sheet.</source>
         <translation>图层“{}”中没有可出图的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="210"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="212"/>
         <source>No subject of “{}” matches the selection.</source>
         <translation>图层“{}”中没有符合所选条件的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="217"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="219"/>
         <source>Could not export the sheets to “{}”.</source>
         <translation>无法将图纸导出到“{}”。</translation>
     </message>
@@ -1504,12 +1504,12 @@
         <translation>请为外业核查包选择“{}”中的至少一个对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="166"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="167"/>
         <source>Centre: WGS 84 [% {} %] N, [% {} %] E; GK X [% {} %], Y [% {} %]</source>
         <translation>中心点：WGS 84 北纬 [% {} %]，东经 [% {} %]；高斯坐标 X [% {} %]，Y [% {} %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="172"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="173"/>
         <source>Conclusion: ____________  Photo nos.: ________  Checked by: ________</source>
         <translation>核查结论：____________  照片编号：________  核查人：________</translation>
     </message>
@@ -1669,12 +1669,12 @@
         <translation>面积为 CGCS2000 椭球面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="101"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="102"/>
         <source>“{}” is not a print-layout template (.qpt).</source>
         <translation>“{}”不是打印布局模板（.qpt）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="103"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="104"/>
         <source>Template “{}” has no map item with the id “map”.</source>
         <translation>模板“{}”中没有标识为“map”的地图项。</translation>
     </message>
@@ -1949,7 +1949,7 @@
         <translation>核查对象</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_map.py" line="120"/>
+        <location filename="../liaocheng_plugin/core/sheet_map.py" line="135"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
@@ -2009,7 +2009,7 @@
         <translation>WGS 84 地理坐标</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="166"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="168"/>
         <source>m</source>
         <translation>米</translation>
     </message>
@@ -2129,7 +2129,7 @@
         <translation>流入</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/outputs.py" line="138"/>
+        <location filename="../liaocheng_plugin/processing/outputs.py" line="143"/>
         <source>Field “{}” of “{}” is kept as “{}”: the check writes a field of that name.</source>
         <translation>“{1}”的字段“{0}”改名为“{2}”保留：核查结果使用同名字段。</translation>
     </message>
@@ -2152,6 +2152,11 @@
         <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="70"/>
         <source>Checks project sites (polygons) or routes (lines, as corridors WIDTH metres wide) against permanent basic farmland, the ecological red line, cultivated land, the urban development boundary (outside it a project is separately sited), villages inside and within VILLAGE_DISTANCE, and gives for routes the chainage intervals (K12+300–K12+480) crossing farmland or red line with their length and area (CROSSINGS), the clear part of each site (CLEAR), its conflict pieces (OVERLAPS), a score (mu of farmland + red line) and the rank of each alternative.</source>
         <translation>核查项目选址（面）或线路（线，按 WIDTH 米宽廊道）与永久基本农田、生态保护红线、耕地、城镇开发边界（边界外属单独选址）以及压占和 VILLAGE_DISTANCE 范围内村庄的关系；对线路给出穿越永久基本农田或生态保护红线的桩号区间（如 K12+300–K12+480）及其长度和面积（CROSSINGS），给出各方案的无冲突部分（CLEAR）、冲突图斑（OVERLAPS）、冲突得分（永久基本农田与生态保护红线亩数之和）和排序。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="151"/>
+        <source>{}; {}</source>
+        <translation>{}；{}</translation>
     </message>
 </context>
 <context>

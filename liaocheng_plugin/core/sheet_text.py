@@ -147,7 +147,8 @@ def crs_note(layer: QgsVectorLayer) -> str:
         return note
     planar = tr("areas planar in this coordinate system").replace("'", "''")
     ellipsoidal = tr("areas ellipsoidal on CGCS2000").replace("'", "''")
-    return f"{note}; [% CASE WHEN \"area_basis\" = 'planar' THEN '{planar}' ELSE '{ellipsoidal}' END %]"
+    basis = f"[% CASE WHEN \"area_basis\" = 'planar' THEN '{planar}' ELSE '{ellipsoidal}' END %]"
+    return tr("{}; {}").format(note, basis)
 
 
 def centroid_expressions() -> List[str]:
