@@ -1,4 +1,4 @@
-"""Translations: the committed .ts covers every string and the plugin speaks Chinese in a zh_CN QGIS."""
+"""Translations: the committed .ts covers every string and the plugin speaks Chinese in every Chinese QGIS."""
 
 import shutil
 import subprocess
@@ -36,15 +36,57 @@ def test_translator_turns_a_known_string_into_chinese():
     assert tr("Liaocheng Land Check") == "Liaocheng Land Check"
 
 
-def test_plugin_menu_title_is_chinese_when_qgis_runs_in_zh_cn(qgis_iface):
+@pytest.fixture
+def qgis_locale():
+    """Set QGIS's stored UI locale as QGIS itself does (Settings › Options › General), restored afterwards."""
+    settings = QgsSettings()
+    previous = settings.value("locale/userLocale", "", type=str)
+    yield lambda locale: settings.setValue("locale/userLocale", locale)
+    settings.setValue("locale/userLocale", previous)
+
+
+# zh-Hans is what QGIS 3.22+ stores for 简体中文; the others come from the system locale, --lang or older QGIS.
+SIMPLIFIED = ("zh-Hans", "zh_CN", "zh-CN", "zh_Hans_CN", "zh")
+
+
+@pytest.mark.parametrize("locale", SIMPLIFIED)
+def test_every_simplified_chinese_locale_gives_the_chinese_ui(qgis_locale, locale):
+    qgis_locale(locale)
+    translator = install_translator()
+    try:
+        assert translator is not None, f"no translation loaded for {locale}"
+        assert tr("Land-reserve parcels") == "储备土地核查"
+    finally:
+        remove_translator(translator)
+
+
+@pytest.mark.parametrize("locale", ("zh-Hant", "zh_TW", "zh_HK"))
+def test_traditional_chinese_falls_back_to_simplified_not_english(qgis_locale, locale):
+    """No Traditional translation ships; a reader of 繁體中文 reads the bureau's Simplified terms, not English."""
+    qgis_locale(locale)
+    translator = install_translator()
+    try:
+        assert translator is not None
+        assert tr("Permanent basic farmland") == "永久基本农田"
+    finally:
+        remove_translator(translator)
+
+
+@pytest.mark.parametrize("locale", ("en_US", "de", "fr_FR"))
+def test_other_languages_keep_the_english_source(qgis_locale, locale):
+    qgis_locale(locale)
+    assert install_translator() is None
+    assert tr("Permanent basic farmland") == "Permanent basic farmland"
+
+
+@pytest.mark.parametrize("locale", ("zh-Hans", "zh_CN"))
+def test_plugin_menu_title_is_chinese_when_qgis_runs_in_chinese(qgis_iface, qgis_locale, locale):
     from qgis.PyQt.QtWidgets import QMenu
 
     help_menu = QMenu("Help", qgis_iface.mainWindow())
     qgis_iface.mainWindow().menuBar().addMenu(help_menu)
     qgis_iface.firstRightStandardMenu = lambda: help_menu
-    settings = QgsSettings()
-    previous = settings.value("locale/userLocale", "", type=str)
-    settings.setValue("locale/userLocale", "zh_CN")
+    qgis_locale(locale)
     try:
         plugin = classFactory(qgis_iface)
         plugin.initGui()
@@ -52,7 +94,6 @@ def test_plugin_menu_title_is_chinese_when_qgis_runs_in_zh_cn(qgis_iface):
         assert [a.text() for a in plugin.actions][:1] == ["保护图层配置…"]
         plugin.unload()
     finally:
-        settings.setValue("locale/userLocale", previous)
         qgis_iface.mainWindow().menuBar().removeAction(help_menu.menuAction())
 
 
