@@ -64,27 +64,27 @@
         <translation>图层不在当前工程中</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="219"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="225"/>
         <source>holds {} geometries; polygons are needed</source>
         <translation>为{}几何；需要面图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="223"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="227"/>
         <source>has no coordinate reference system</source>
         <translation>没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="225"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="229"/>
         <source>is empty</source>
         <translation>为空图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="228"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="232"/>
         <source>has no field “{}”</source>
         <translation>缺少字段“{}”</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="230"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="234"/>
         <source>needs a land-use code field (DLBM)</source>
         <translation>需要地类编码字段（DLBM）</translation>
     </message>
@@ -214,17 +214,17 @@
         <translation>未指定图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="232"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="258"/>
         <source>Export profile</source>
         <translation>导出配置</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="239"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="265"/>
         <source>Profile (*.json)</source>
         <translation>配置文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="246"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="272"/>
         <source>Import profile</source>
         <translation>导入配置</translation>
     </message>
@@ -359,7 +359,7 @@
         <translation>无法将图层“{}”写入“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="156"/>
+        <location filename="../liaocheng_plugin/core/findings.py" line="45"/>
         <source>fail</source>
         <translation>不通过</translation>
     </message>
@@ -459,12 +459,12 @@
         <translation>（无网格）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="109"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="109"/>
         <source>Findings</source>
         <translation>核查问题</translation>
     </message>
@@ -494,7 +494,7 @@
         <translation>占永久基本农田（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="109"/>
         <source>Red line (mu)</source>
         <translation>占生态保护红线（亩）</translation>
     </message>
@@ -519,22 +519,22 @@
         <translation>城镇开发边界外（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="109"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="109"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="66"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="152"/>
         <source>Overlapping parcels</source>
         <translation>重叠地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="67"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="153"/>
         <source>Days since inspection</source>
         <translation>距上次巡查天数</translation>
     </message>
@@ -544,7 +544,7 @@
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="109"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -634,7 +634,7 @@
         <translation>无法写入“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="33"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="32"/>
         <source>Reserve check results</source>
         <translation>储备土地核查结果</translation>
     </message>
@@ -644,62 +644,62 @@
         <translation>储备土地核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="68"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="67"/>
         <source>Filter findings…</source>
         <translation>筛选核查问题…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="69"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="68"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="144"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="143"/>
         <source>All grids</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="37"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="36"/>
         <source>farmland</source>
         <translation>永农</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="38"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="37"/>
         <source>red line</source>
         <translation>红线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="39"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="38"/>
         <source>boundary</source>
         <translation>开发边界</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="40"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="39"/>
         <source>survey</source>
         <translation>三调</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="45"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="44"/>
         <source>none — set the profile first</source>
         <translation>未设置——请先配置保护图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="93"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="92"/>
         <source>Choose a layer of reserve parcels.</source>
         <translation>请选择储备地块图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="96"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="95"/>
         <source>No parcel of “{}” is selected.</source>
         <translation>图层“{}”中没有选中的地块。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="107"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="112"/>
         <source>No protected layer is set: open the protected-layer profile first.</source>
         <translation>尚未设置保护图层：请先打开保护图层配置。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="177"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="191"/>
         <source>The check was canceled; nothing was written.</source>
         <translation>核查已取消，未写入任何结果。</translation>
     </message>
@@ -719,57 +719,52 @@
         <translation>储备土地汇总</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="109"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="109"/>
         <source>Area (mu)</source>
         <translation>面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="109"/>
         <source>Farmland (mu)</source>
         <translation>永农（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="109"/>
         <source>Cultivated (mu)</source>
         <translation>耕地（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="109"/>
         <source>Outside boundary (%)</source>
         <translation>边界外（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="154"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="43"/>
         <source>parcels</source>
         <translation>宗地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="155"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="43"/>
         <source>mu in total</source>
         <translation>亩（合计）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="157"/>
-        <source>warnings</source>
-        <translation>项预警</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="217"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="263"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="297"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="294"/>
         <source>Export GeoPackage</source>
         <translation>导出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="66"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="65"/>
         <source>Written to {}</source>
         <translation>已写入 {}</translation>
     </message>
@@ -934,17 +929,17 @@
         <translation>对应的有效流入 {:.2f} 亩不足以平衡流出 {:.2f} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="110"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="92"/>
         <source>Direction</source>
         <translation>流向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="110"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="92"/>
         <source>Patch number</source>
         <translation>图斑编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="110"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="92"/>
         <source>County</source>
         <translation>县（区）代码</translation>
     </message>
@@ -954,7 +949,7 @@
         <translation>县（区）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="47"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="177"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -964,17 +959,17 @@
         <translation>开发边界内（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="110"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="92"/>
         <source>Cultivated in baseline (mu)</source>
         <translation>基期耕地（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="110"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="92"/>
         <source>Quality grade</source>
         <translation>耕地质量等别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="110"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="92"/>
         <source>Rectification</source>
         <translation>整改方式</translation>
     </message>
@@ -1044,12 +1039,12 @@
         <translation>是否平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="25"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="30"/>
         <source>outflow</source>
         <translation>流出</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="25"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="30"/>
         <source>inflow</source>
         <translation>流入</translation>
     </message>
@@ -1089,29 +1084,14 @@
         <translation>要素编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="32"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="62"/>
         <source>balanced</source>
         <translation>已平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="38"/>
-        <source>outflow {:.2f} · to balance {:.2f} · inflow {:.2f} mu</source>
-        <translation>流出 {:.2f} · 需平衡 {:.2f} · 流入 {:.2f} 亩</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="41"/>
-        <source>balance {:+.2f} mu</source>
-        <translation>差额 {:+.2f} 亩</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="42"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="71"/>
         <source>quality {} → {}</source>
         <translation>质量等别 {} → {}</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="42"/>
-        <source>progress {:.2f}%</source>
-        <translation>进度 {:.2f}%</translation>
     </message>
     <message>
         <location filename="../liaocheng_plugin/plugin.py" line="49"/>
@@ -1119,17 +1099,17 @@
         <translation>耕地进出平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="75"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="57"/>
         <source>All directions</source>
         <translation>全部流向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="88"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="71"/>
         <source>Cultivated-land balance results</source>
         <translation>耕地进出平衡核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="96"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="79"/>
         <source>Choose the outflow and the inflow patch layers.</source>
         <translation>请选择耕地流出和流入图斑图层。</translation>
     </message>
@@ -1184,12 +1164,12 @@
         <translation>请给出流出图层、流入图层，或一个含流向字段的图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="34"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="64"/>
         <source>unbalanced: inflow quality is worse</source>
         <translation>未平衡：流入质量低于流出</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="36"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="66"/>
         <source>unbalanced: area deficit</source>
         <translation>未平衡：面积缺口</translation>
     </message>
@@ -1274,32 +1254,27 @@
         <translation>项目选址</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="96"/>
-        <source>Left click adds a vertex, right click finishes; the check runs at once.</source>
-        <translation>左键添加节点，右键结束；绘制完成即核查。</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="153"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="158"/>
         <source>Alternative {}</source>
         <translation>方案{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="171"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="177"/>
         <source>Select sites or routes in the active layer first.</source>
         <translation>请先在当前图层中选择选址或线路。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="192"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="194"/>
         <source>Rename alternative</source>
         <translation>重命名方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="192"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="194"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="267"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="264"/>
         <source>Sketch or select at least one alternative first.</source>
         <translation>请先绘制或选择至少一个方案。</translation>
     </message>
@@ -1314,17 +1289,17 @@
         <translation>选址方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="282"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="279"/>
         <source>Site selection results</source>
         <translation>项目选址结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="287"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="284"/>
         <source>Export comparison</source>
         <translation>导出方案比选</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="293"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="290"/>
         <source>Comparison</source>
         <translation>方案比选</translation>
     </message>
@@ -1369,7 +1344,7 @@
         <translation>无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="210"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="157"/>
         <source>Alternative</source>
         <translation>方案</translation>
     </message>
@@ -1514,32 +1489,22 @@
         <translation>核查结论：____________  照片编号：________  核查人：________</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="83"/>
-        <source>Export map sheet…</source>
-        <translation>导出核查图…</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="87"/>
-        <source>Export atlas…</source>
-        <translation>批量出图…</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="242"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="288"/>
         <source>Select a row of the table first.</source>
         <translation>请先在表格中选择一行。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="330"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="327"/>
         <source>Exporting map sheets</source>
         <translation>正在导出核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="330"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="327"/>
         <source> map sheet</source>
         <translation>图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="91"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="88"/>
         <source>Field pack…</source>
         <translation>外业核查包…</translation>
     </message>
@@ -1549,7 +1514,7 @@
         <translation>外业核查包文件夹</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="354"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="351"/>
         <source> field check</source>
         <translation>外业核查</translation>
     </message>
@@ -1589,22 +1554,22 @@
         <translation>无法写入“{}”：请先在其他程序中关闭该文件。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="61"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="60"/>
         <source>The export was canceled; nothing was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="354"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="351"/>
         <source>Exporting the field pack</source>
         <translation>正在导出外业核查包</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/export_task.py" line="69"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="187"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="26"/>
+        <location filename="../liaocheng_plugin/core/site_comparison.py" line="30"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
@@ -1624,22 +1589,22 @@
         <translation>亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="84"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="81"/>
         <source>The map sheet of the alternative selected in the table</source>
         <translation>表中所选方案的核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="88"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="85"/>
         <source>One map sheet per alternative</source>
         <translation>每个方案一页核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="312"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="309"/>
         <source>Select an alternative in the table first.</source>
         <translation>请先在表中选择一个方案。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="55"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="236"/>
         <source>Area basis</source>
         <translation>面积计算方式</translation>
     </message>
@@ -1689,19 +1654,14 @@
         <translation>自有打印布局模板（.qpt，替代上面的纸张）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="112"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="122"/>
         <source>Map sheets of the selected rows, one page each</source>
         <translation>表中所选各行的核查图，每行一页</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="113"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="123"/>
         <source>One page per subject the table shows</source>
         <translation>表中显示的每个对象一页</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="114"/>
-        <source>The selected rows, or every row the table shows when none is selected</source>
-        <translation>表中所选各行；未选择时为表中显示的全部行</translation>
     </message>
     <message>
         <location filename="../liaocheng_plugin/core/field_names.py" line="22"/>
@@ -1969,7 +1929,7 @@
         <translation>面积 {} 平方米，合 {} 公顷</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="97"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="232"/>
         <source>{}: {}</source>
         <translation>{}：{}</translation>
     </message>
@@ -2158,31 +2118,326 @@
         <source>{}; {}</source>
         <translation>{}；{}</translation>
     </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/cards.py" line="43"/>
+        <source>parcels failing</source>
+        <translation>不通过地块</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/cards.py" line="43"/>
+        <source>parcels with warnings</source>
+        <translation>预警地块</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/cards.py" line="67"/>
+        <source>outflow {} · to balance {} · inflow {} mu</source>
+        <translation>流出 {} · 需平衡 {} · 流入 {} 亩</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/cards.py" line="70"/>
+        <source>balance {} mu</source>
+        <translation>差额 {} 亩</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/cards.py" line="74"/>
+        <source>progress {}%</source>
+        <translation>进度 {}%</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/profile.py" line="215"/>
+        <source>point</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/profile.py" line="215"/>
+        <source>line</source>
+        <translation>线</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/profile.py" line="215"/>
+        <source>polygon</source>
+        <translation>面</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/profile.py" line="216"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="133"/>
+        <source>Parcel (mapped)</source>
+        <translation>地块（图上面积）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="134"/>
+        <source>Recorded in the ledger</source>
+        <translation>台账记载面积</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="138"/>
+        <source>Cultivated land net of ridges</source>
+        <translation>耕地（扣除田坎）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="167"/>
+        <source>Patch</source>
+        <translation>图斑</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="171"/>
+        <source>Cultivated in baseline</source>
+        <translation>基期耕地</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="180"/>
+        <source>Paired patches</source>
+        <translation>对应图斑</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="193"/>
+        <source>rank {}</source>
+        <translation>排序第 {}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="200"/>
+        <source>Site or corridor</source>
+        <translation>选址或线路廊道</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/site_comparison.py" line="37"/>
+        <source>Clear part</source>
+        <translation>无冲突部分</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="224"/>
+        <source>Crossings by chainage</source>
+        <translation>穿越桩号</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="224"/>
+        <source>{} m, {} mu</source>
+        <translation>{} 米，{} 亩</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="244"/>
+        <source>{} m²</source>
+        <translation>{} 平方米</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="248"/>
+        <source>{} ha</source>
+        <translation>{} 公顷</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="253"/>
+        <source> ({})</source>
+        <translation>（{}）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="290"/>
+        <source>No finding.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="293"/>
+        <source>Areas</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="302"/>
+        <source>… and {} more</source>
+        <translation>……另有 {} 处</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="303"/>
+        <source>Protected features in conflict</source>
+        <translation>冲突的保护要素</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/site_comparison.py" line="26"/>
+        <source>1 is best: least farmland and red line, then cultivated land, villages, length or area</source>
+        <translation>1 为最优：先比永久基本农田和生态保护红线最少，再比耕地、村庄、长度或面积</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/site_comparison.py" line="30"/>
+        <source>Area of the site or route corridor (mu)</source>
+        <translation>选址或线路廊道面积（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/site_comparison.py" line="31"/>
+        <source>Length of the route&apos;s centre line (m)</source>
+        <translation>线路中心线长度（米）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/site_comparison.py" line="32"/>
+        <source>Farmland</source>
+        <translation>永久基本农田</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/site_comparison.py" line="32"/>
+        <source>Permanent basic farmland occupied (mu)</source>
+        <translation>占用永久基本农田（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/site_comparison.py" line="33"/>
+        <source>Red line</source>
+        <translation>生态保护红线</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/site_comparison.py" line="33"/>
+        <source>Ecological red line entered (mu)</source>
+        <translation>进入生态保护红线（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/site_comparison.py" line="34"/>
+        <source>Cultivated</source>
+        <translation>耕地</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/site_comparison.py" line="34"/>
+        <source>Cultivated land occupied (mu): needs compensation (占补平衡)</source>
+        <translation>占用耕地（亩）：须落实占补平衡</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/site_comparison.py" line="35"/>
+        <source>Boundary %</source>
+        <translation>开发边界内%</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/site_comparison.py" line="35"/>
+        <source>Share inside the urban development boundary (%)</source>
+        <translation>位于城镇开发边界内的比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/site_comparison.py" line="36"/>
+        <source>Villages inside / villages within the village distance</source>
+        <translation>压占村庄数 / 避让距离内村庄数</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/site_comparison.py" line="37"/>
+        <source>Part clear of farmland and red line (mu)</source>
+        <translation>扣除永久基本农田和生态保护红线后的无冲突部分（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/site_comparison.py" line="70"/>
+        <source>best alternative</source>
+        <translation>推荐方案</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="117"/>
+        <source>Map sheets…</source>
+        <translation>核查图…</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="84"/>
+        <source>Atlas…</source>
+        <translation>批量出图…</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="119"/>
+        <source>Field pack (外业核查包): the selected rows, or every row the table shows when none is selected</source>
+        <translation>外业核查包：表中所选各行；未选择时为表中显示的全部行</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="135"/>
+        <source>Not run yet</source>
+        <translation>尚未核查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="190"/>
+        <source>Not run</source>
+        <translation>未完成核查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="190"/>
+        <source>Earlier results shown</source>
+        <translation>显示的是上次结果</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="195"/>
+        <source>Check done</source>
+        <translation>核查完成</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="240"/>
+        <source>Run the check, then select a row to read its findings here.</source>
+        <translation>开始核查后，选择表中一行即可在此查看核查问题。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="242"/>
+        <source>Select a row to read its findings, areas and conflicting features here.</source>
+        <translation>选择表中一行，在此查看其核查问题、面积和冲突要素。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="185"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="239"/>
+        <source>Save the profile?</source>
+        <translation>保存保护图层配置？</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="240"/>
+        <source>The profile shows problems. A check may then refuse to run, or miss conflicts:</source>
+        <translation>配置中存在问题，核查可能因此无法运行或漏报冲突：</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="242"/>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="243"/>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="80"/>
+        <source>Map sheet…</source>
+        <translation>核查图…</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="89"/>
+        <source>Field pack (外业核查包) of every alternative</source>
+        <translation>全部方案的外业核查包</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="218"/>
+        <source>Draw a site or a route (left click adds a vertex, right click finishes), or use the selected features of the active layer: each is checked at once.</source>
+        <translation>绘制选址或线路（左键添加节点，右键结束），或使用当前图层的选中要素：每个方案即时核查。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="223"/>
+        <source>Click an alternative to see it on the map and read its details here.</source>
+        <translation>点击一个方案，在地图上查看并在此阅读详情。</translation>
+    </message>
 </context>
 <context>
     <name>BalanceDockForm</name>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="9"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="13"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="11"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="15"/>
         <source>Outflow patches</source>
         <translation>耕地流出图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="13"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="17"/>
         <source>Inflow patches</source>
         <translation>耕地流入图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="15"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="19"/>
         <source>Protected layers</source>
         <translation>保护图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="19"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="21"/>
         <source>Profile…</source>
         <translation>配置…</translation>
     </message>
@@ -2197,14 +2452,24 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="52"/>
-        <source>Export balance ledger (XLSX)…</source>
-        <translation>导出进出平衡台账（XLSX）…</translation>
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="70"/>
+        <source>Ledger (XLSX)…</source>
+        <translation>台账（XLSX）…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="53"/>
-        <source>Export GeoPackage…</source>
-        <translation>导出 GeoPackage…</translation>
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="70"/>
+        <source>Export the balance ledger and the checked patches as an Excel workbook</source>
+        <translation>将进出平衡台账和核查图斑导出为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="71"/>
+        <source>GeoPackage…</source>
+        <translation>GeoPackage…</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="71"/>
+        <source>Export the result layers to a GeoPackage</source>
+        <translation>将结果图层导出为 GeoPackage</translation>
     </message>
 </context>
 <context>
@@ -2268,47 +2533,47 @@
 <context>
     <name>ReserveDockForm</name>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="9"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="13"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="11"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="15"/>
         <source>Reserve parcels</source>
         <translation>储备地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="13"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="17"/>
         <source>Selected parcels only</source>
         <translation>仅核查选中地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="14"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="18"/>
         <source>Inspection grid</source>
         <translation>巡查网格</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="16"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="20"/>
         <source>Townships</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="18"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="22"/>
         <source>Check date</source>
         <translation>核查日期</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="19"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="23"/>
         <source>yyyy-MM-dd</source>
         <translation>yyyy-MM-dd</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="20"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="24"/>
         <source>Protected layers</source>
         <translation>保护图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="24"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="26"/>
         <source>Profile…</source>
         <translation>配置…</translation>
     </message>
@@ -2323,82 +2588,122 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="62"/>
-        <source>Export ledger (XLSX)…</source>
-        <translation>导出台账（XLSX）…</translation>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="69"/>
+        <source>Ledger (XLSX)…</source>
+        <translation>台账（XLSX）…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="63"/>
-        <source>Export GeoPackage…</source>
-        <translation>导出 GeoPackage…</translation>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="69"/>
+        <source>Export the ledger and its summary as an Excel workbook</source>
+        <translation>将台账及汇总导出为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="70"/>
+        <source>GeoPackage…</source>
+        <translation>GeoPackage…</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.ui" line="70"/>
+        <source>Export the result layers to a GeoPackage</source>
+        <translation>将结果图层导出为 GeoPackage</translation>
     </message>
 </context>
 <context>
     <name>SiteDockForm</name>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="9"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="13"/>
         <source>Sketch an alternative</source>
         <translation>绘制方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="11"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="17"/>
         <source>Draw site</source>
         <translation>绘制选址</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="12"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="18"/>
         <source>Draw route</source>
         <translation>绘制线路</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="13"/>
-        <source>Use selected features</source>
-        <translation>使用选中要素</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="14"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="24"/>
         <source>Route width</source>
         <translation>线路宽度</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="17"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="27"/>
         <source> m</source>
         <translation> 米</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="16"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="26"/>
         <source>Village distance</source>
         <translation>村庄避让距离</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="30"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="54"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="31"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="55"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="32"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="56"/>
         <source>Add as layers</source>
         <translation>添加为图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="32"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="56"/>
         <source>The alternatives and their clear parts (site minus farmland and red line)</source>
         <translation>各方案及其无冲突部分（扣除永久基本农田和生态保护红线）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="33"/>
-        <source>Export comparison (XLSX)…</source>
-        <translation>导出方案比选（XLSX）…</translation>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="17"/>
+        <source>Sketch a site on the map: left click adds a vertex, right click finishes; the check runs at once</source>
+        <translation>在地图上绘制选址：左键添加节点，右键结束；绘制完成即核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="34"/>
-        <source>Export GeoPackage…</source>
-        <translation>导出 GeoPackage…</translation>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="18"/>
+        <source>Sketch a route&apos;s centre line: left click adds a vertex, right click finishes; the check runs at once</source>
+        <translation>绘制线路中心线：左键添加节点，右键结束；绘制完成即核查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="19"/>
+        <source>Use selection</source>
+        <translation>使用选中要素</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="19"/>
+        <source>Check the selected features of the active layer: polygons as sites, lines as routes</source>
+        <translation>核查当前图层的选中要素：面作为选址，线作为线路</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="35"/>
+        <source>Areas in mu</source>
+        <translation>面积单位：亩</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="57"/>
+        <source>Comparison (XLSX)…</source>
+        <translation>方案比选（XLSX）…</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="57"/>
+        <source>Export the comparison as an Excel workbook</source>
+        <translation>将方案比选导出为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="58"/>
+        <source>GeoPackage…</source>
+        <translation>GeoPackage…</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="58"/>
+        <source>Export the alternatives and their clear parts to a GeoPackage</source>
+        <translation>将各方案及其无冲突部分导出为 GeoPackage</translation>
     </message>
 </context>
 </TS>

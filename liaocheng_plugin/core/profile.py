@@ -6,7 +6,7 @@ from typing import Dict, List, Optional
 
 from qgis.core import QgsProject, QgsVectorLayer, QgsWkbTypes
 
-from liaocheng_plugin.core.compat import GEOMETRY_POINT, GEOMETRY_POLYGON
+from liaocheng_plugin.core.compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON
 from liaocheng_plugin.core.definitions import (
     CULTIVATED_CODES_PARAMETER,
     DEDUCTION_FIELD_PARAMETER,
@@ -210,15 +210,19 @@ class ProtectedProfile:
         return problems
 
 
+def geometry_type_name(geometry_type) -> str:
+    """ "point", "line", "polygon" in the UI language (QGIS's own display string stays English in zh-Hans)."""
+    names = {GEOMETRY_POINT: tr("point"), GEOMETRY_LINE: tr("line"), GEOMETRY_POLYGON: tr("polygon")}
+    return names.get(geometry_type, tr("unknown"))
+
+
 def check_role_layer(layer: QgsVectorLayer, role: Optional[Role], assignment: RoleAssignment) -> List[str]:
     """Messages for a layer that cannot play its role: geometry type, CRS, emptiness, fields."""
     messages = []
     geometry_type = QgsWkbTypes.geometryType(layer.wkbType())
     allowed = (GEOMETRY_POLYGON, GEOMETRY_POINT) if role == Role.VILLAGES else (GEOMETRY_POLYGON,)
     if geometry_type not in allowed:
-        messages.append(
-            tr("holds {} geometries; polygons are needed").format(QgsWkbTypes.geometryDisplayString(geometry_type))
-        )
+        messages.append(tr("holds {} geometries; polygons are needed").format(geometry_type_name(geometry_type)))
     if not layer.crs().isValid():
         messages.append(tr("has no coordinate reference system"))
     if layer.featureCount() == 0:

@@ -8,7 +8,7 @@ way; ``writable_text`` makes any text safe for XLSX and GeoPackage.
 import re
 import unicodedata
 from datetime import date, datetime
-from typing import Optional
+from typing import Dict, Optional
 
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
@@ -24,6 +24,11 @@ def plain(value):
     if isinstance(value, QVariant):
         return None if value.isNull() else value.value()
     return value
+
+
+def record(feature) -> Dict[str, object]:
+    """A feature's attributes by field name, each through ``plain``: None for NULL, never a QVariant."""
+    return {field.name(): plain(value) for field, value in zip(feature.fields(), feature.attributes())}
 
 
 def is_null(value) -> bool:

@@ -7,45 +7,27 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QLabel, QWidget
 
 from liaocheng_plugin.core.balance_table import balance_ledger_sheets
+from liaocheng_plugin.core.cards import county_card
 from liaocheng_plugin.core.compat import LAYER_FILTER_POLYGON
+from liaocheng_plugin.core.conflict_pieces import Piece, pieces_of_subject
 from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.findings import status_labels
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.paths import plugin_file
+from liaocheng_plugin.core.row_details import RowDetails, balance_details
+from liaocheng_plugin.core.values import as_text, record
 from liaocheng_plugin.gui.check_dock import CheckDock, preselect_layers, profile_parameters
 from liaocheng_plugin.gui.results_model import result_item
 
 FORM_CLASS, _ = uic.loadUiType(str(plugin_file("liaocheng_plugin", "gui", "balance_dock.ui")))
 
-DIRECTION_COLUMN = 1
-FINDINGS_COLUMN = 11
+DIRECTION_COLUMN = 3
+FINDINGS_COLUMN = 2
+MAX_CARDS_SHOWN = 2  # more counties scroll: the patch table needs the room
 
 
 def direction_labels() -> Dict[str, str]:
     return {"out": tr("outflow"), "in": tr("inflow")}
-
-
-def county_card(row) -> str:
-    """A county's balance as a coloured card: 流出 / 流入 / 差额 亩, quality, progress."""
-    colour, background = ("#1e7b3a", "#e3f4e8") if row["balanced"] else ("#b00000", "#fbe3e3")
-    if row["balanced"]:
-        verdict = tr("balanced")
-    elif row["balance_mu"] >= 0:
-        verdict = tr("unbalanced: inflow quality is worse")
-    else:
-        verdict = tr("unbalanced: area deficit")
-    grades = ["—" if row[name] is None else f"{row[name]:.1f}" for name in ("quality_out", "quality_in")]
-    amounts = tr("outflow {:.2f} · to balance {:.2f} · inflow {:.2f} mu").format(
-        row["outflow_mu"], row["to_balance_mu"], row["inflow_mu"]
-    )
-    balance = tr("balance {:+.2f} mu").format(row["balance_mu"])
-    details = tr("quality {} → {}").format(*grades) + " · " + tr("progress {:.2f}%").format(row["progress_pct"])
-    title = f"{row['county_name'] or row['county']} {row['year']}"
-    strong = f"color:{colour};font-weight:bold"
-    return (
-        f"<div style='background:{background};padding:4px'><b>{title}</b> <span style='{strong}'>{verdict}</span>"
-        f"<br/>{amounts}<br/><span style='{strong}'>{balance}</span> · {details}</div>"
-    )
 
 
 class BalanceDockForm(QWidget, FORM_CLASS):
@@ -82,6 +64,7 @@ class BalanceDock(CheckDock):
         for widget in (form.directionFilter, form.statusFilter):
             widget.currentIndexChanged.connect(self._apply_filters)
         form.findingFilter.textChanged.connect(self._apply_filters)
+        form.countyCardsArea.setVisible(False)
         self.refresh_profile_summary()
 
     def result_group_name(self) -> str:
@@ -103,15 +86,15 @@ class BalanceDock(CheckDock):
         return parameters
 
     def fill_results(self) -> None:
-        patches = self.layers["OUTPUT"]
         statuses = {severity.value: text for severity, text in status_labels().items()}
         directions = direction_labels()
         self.model.clear()
         self.model.setHorizontalHeaderLabels(
             [
                 tr("Status"),
-                tr("Direction"),
                 tr("Patch number"),
+                tr("Findings"),
+                tr("Direction"),
                 tr("County"),
                 tr("Township"),
                 tr("Area (mu)"),
@@ -120,38 +103,49 @@ class BalanceDock(CheckDock):
                 tr("Cultivated in baseline (mu)"),
                 tr("Quality grade"),
                 tr("Rectification"),
-                tr("Findings"),
             ]
         )
-        for feature in patches.getFeatures():
+        for feature_id, row in self.rows.items():
+            direction = as_text(row.get("direction"))
             cells = [
-                result_item(directions.get(feature["direction"], feature["direction"])),
-                result_item(feature["patch_id"]),
-                result_item(feature["county"]),
-                result_item(feature["township"]),
-                result_item(feature["area_mu"], 2),
-                result_item(feature["pbf_mu"], 2),
-                result_item(feature["erl_mu"], 2),
-                result_item(feature["cult_mu"], 2),
-                result_item(feature["quality"], 1),
-                result_item(feature["method"]),
-                result_item(feature["findings"]),
+                result_item(row.get("patch_id")),
+                result_item(row.get("findings")),
+                result_item(directions.get(direction, direction)),
+                result_item(row.get("county")),
+                result_item(row.get("township")),
+                result_item(row.get("area_mu"), 2),
+                result_item(row.get("pbf_mu"), 2),
+                result_item(row.get("erl_mu"), 2),
+                result_item(row.get("cult_mu"), 2),
+                result_item(row.get("quality"), 1),
+                result_item(row.get("method")),
             ]
-            self.model.add_row(feature.id(), feature["status"], statuses.get(feature["status"], ""), cells)
+            status = as_text(row.get("status"))
+            self.model.add_row(feature_id, status, statuses.get(status, ""), cells)
         self._show_county_cards()
 
     def _show_county_cards(self) -> None:
+        """One card per county and year of the balance ledger; the area scrolls beyond about three."""
         for card in self.cards:
             self.form.countyCardsLayout.removeWidget(card)
             card.deleteLater()
         self.cards = []
-        for row in self.layers["SUMMARY"].getFeatures():
-            if row["level"] != "county":
+        for summary in self.layers["SUMMARY"].getFeatures():
+            row = record(summary)
+            if row.get("level") != "county":
                 continue
-            card = QLabel(county_card(row), self.form)
+            card = QLabel(county_card(row), self.form.countyCardsWidget)
             card.setWordWrap(True)
             self.form.countyCardsLayout.addWidget(card)
             self.cards.append(card)
+        area = self.form.countyCardsArea
+        area.setVisible(bool(self.cards))
+        width = self.form.resultsView.width() - area.verticalScrollBar().sizeHint().width()
+        spacing = self.form.countyCardsLayout.spacing()
+        height = sum(card.heightForWidth(width) + spacing for card in self.cards[:MAX_CARDS_SHOWN])
+        if len(self.cards) > MAX_CARDS_SHOWN:
+            height += self.cards[MAX_CARDS_SHOWN].heightForWidth(width) // 3  # a part of the next card says "scroll"
+        area.setFixedHeight(height)
 
     def _apply_filters(self) -> None:
         self.proxy.set_filters(
@@ -159,6 +153,15 @@ class BalanceDock(CheckDock):
             self.form.directionFilter.currentData() or "",
             self.form.findingFilter.text(),
         )
+
+    def subject_pieces(self, feature_id: int) -> List[Piece]:
+        return pieces_of_subject(self.layers["OVERLAPS"], self.rows[feature_id].get("subject_id"))
+
+    def row_details(self, feature_id: int) -> RowDetails:
+        row = self.rows[feature_id]
+        direction = direction_labels().get(as_text(row.get("direction")), "")
+        pieces = [values for values, _geometry in self.subject_pieces(feature_id)]
+        return balance_details(row, pieces, direction)
 
     def ledger_sheets(self):
         return balance_ledger_sheets(self.layers["OUTPUT"], self.layers["SUMMARY"])

@@ -1,4 +1,5 @@
-"""What every check dock shares: run in a task with progress and cancel, result group, table, highlight, export."""
+"""What every check dock shares: run in a task with progress and cancel, result group, table, details, highlight,
+export."""
 
 from pathlib import Path
 from typing import Callable, Dict, List, Sequence, Tuple
@@ -6,28 +7,26 @@ from typing import Callable, Dict, List, Sequence, Tuple
 from qgis.core import QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QModelIndex
-from qgis.PyQt.QtWidgets import QFileDialog, QHBoxLayout, QHeaderView, QPushButton, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QPushButton, QWidget
 
+from liaocheng_plugin.core.conflict_pieces import Piece
 from liaocheng_plugin.core.definitions import Role
 from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.field_pack import export_field_pack
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.log import logger
 from liaocheng_plugin.core.profile import ProtectedProfile
+from liaocheng_plugin.core.row_details import RowDetails, details_html
 from liaocheng_plugin.core.sheets import export_sheets, layer_sets, overview_layers
+from liaocheng_plugin.core.values import as_text, record
 from liaocheng_plugin.gui.algorithm_runner import AlgorithmRunner
 from liaocheng_plugin.gui.canvas_highlight import CanvasHighlight
 from liaocheng_plugin.gui.export_task import ExportRunner
 from liaocheng_plugin.gui.result_group import replace_result_group
 from liaocheng_plugin.gui.results_model import FEATURE_ID_ROLE, ResultsFilter, ResultsModel
 
-
-def card_html(value: str, caption: str, colour: str) -> str:
-    """A summary card: a big number over a caption."""
-    return (
-        f"<div style='text-align:center'><span style='font-size:16pt;font-weight:bold;color:{colour}'>{value}"
-        f"</span><br/><span style='color:#555'>{caption}</span></div>"
-    )
+FINDINGS_COLUMN_WIDTH = 220  # the details area shows findings in full; the column shows their start
+MAX_COLUMN_WIDTH = 160
 
 
 def protected_summary(project: QgsProject) -> str:
@@ -75,12 +74,12 @@ def ask_sheet_path(parent: QWidget) -> str:
 class CheckDock(QgsDockWidget):
     """Base of the check docks. A subclass gives the form, the algorithm, its parameters and its table.
 
-    The form must have runButton, cancelButton, progressBar, inputGroup, resultsView, exportXlsxButton,
-    exportGpkgButton, profileButton and profileSummaryLabel.
+    The form must have runButton, cancelButton, progressBar, inputGroup, resultsView, detailsBrowser,
+    exportLayout (a grid), exportXlsxButton, exportGpkgButton, profileButton and profileSummaryLabel.
     """
 
     ALGORITHM_ID = ""
-    OUTPUT_STYLES: Sequence[Tuple[str, str]] = ()  # (output name, style) in layer-tree order
+    OUTPUT_STYLES: Sequence[Tuple[str, str]] = ()  # (output name, style or "" for none) in layer-tree order
 
     def __init__(
         self, title: str, object_name: str, form: QWidget, iface, zone_column: int, findings_column: int, parent=None
@@ -93,39 +92,48 @@ class CheckDock(QgsDockWidget):
         self.runner = AlgorithmRunner(self)
         self.highlight = CanvasHighlight(iface.mapCanvas())
         self.layers: Dict[str, QgsVectorLayer] = {}
+        self.rows: Dict[int, Dict[str, object]] = {}  # result rows by feature id, read once through values.record
+        self.findings_column = findings_column
         self.model = ResultsModel(self)
         self.proxy = ResultsFilter(zone_column, findings_column, self)
         self.proxy.setSourceModel(self.model)
         form.resultsView.setModel(self.proxy)
         form.resultsView.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         form.resultsView.horizontalHeader().setStretchLastSection(True)
-        form.mainLayout.setStretchFactor(form.resultsView, 1)
+        rows = form.resultsView.verticalHeader()
+        rows.setVisible(False)  # row numbers: width the narrow dock needs for findings
+        rows.setDefaultSectionSize(form.resultsView.fontMetrics().height() + 8)  # compact rows: more of them shown
+        form.resultsSplitter.setStretchFactor(0, 1)  # the table and the details area share the height
+        form.resultsSplitter.setStretchFactor(1, 1)
+        form.mainLayout.setStretchFactor(form.resultsSplitter, 1)
         form.runButton.clicked.connect(self.run_check)
         form.cancelButton.clicked.connect(self.runner.cancel)
         form.exportXlsxButton.clicked.connect(self.export_xlsx)
         form.exportGpkgButton.clicked.connect(self.export_gpkg)
         form.resultsView.clicked.connect(self.show_row)
+        form.resultsView.selectionModel().currentRowChanged.connect(lambda current, _old: self.show_details(current))
         form.profileButton.clicked.connect(self._open_profile)
-        self.sheetButton = QPushButton(tr("Export map sheet…"), form)
-        self.atlasButton = QPushButton(tr("Export atlas…"), form)
         self.packButton = QPushButton(tr("Field pack…"), form)
+        self.sheetButton = QPushButton(tr("Map sheets…"), form)
+        self.atlasButton = QPushButton(tr("Atlas…"), form)
+        self.packButton.setToolTip(
+            tr("Field pack (外业核查包): the selected rows, or every row the table shows when none is selected")
+        )
         self.sheetButton.setToolTip(tr("Map sheets of the selected rows, one page each"))
         self.atlasButton.setToolTip(tr("One page per subject the table shows"))
-        self.packButton.setToolTip(tr("The selected rows, or every row the table shows when none is selected"))
-        buttons = (
-            (self.sheetButton, self.export_sheet),
-            (self.atlasButton, self.export_atlas),
-            (self.packButton, self.export_pack),
-        )
-        sheets_row = QHBoxLayout()  # a second row: the dock is narrow
-        for button, slot in buttons:
+        for button, slot, row, column in (
+            (self.packButton, self.export_pack, 0, 2),  # data on the first row, maps on the second
+            (self.sheetButton, self.export_sheet, 1, 0),
+            (self.atlasButton, self.export_atlas, 1, 1),
+        ):
             button.setEnabled(False)
             button.clicked.connect(slot)
-            sheets_row.addWidget(button)
-        form.mainLayout.addLayout(sheets_row)
-        self.exports = ExportRunner(self, form.progressBar)
+            form.exportLayout.addWidget(button, row, column)
+        self.exports = ExportRunner(self)
         self.runner.progressChanged.connect(lambda value: form.progressBar.setValue(int(value)))
         self.runner.finished.connect(self._finished)
+        form.progressBar.setFormat(tr("Not run yet"))
+        self.show_details(QModelIndex())
 
     # What a subclass provides.
     def parameters(self) -> Dict[str, object]:
@@ -140,7 +148,11 @@ class CheckDock(QgsDockWidget):
         raise NotImplementedError
 
     def fill_results(self) -> None:
-        """Fill the table and cards from self.layers."""
+        """Fill the table and cards from self.rows (and self.layers)."""
+        raise NotImplementedError
+
+    def row_details(self, feature_id: int) -> RowDetails:
+        """What the details area shows for a result row."""
         raise NotImplementedError
 
     def ledger_sheets(self):
@@ -150,8 +162,8 @@ class CheckDock(QgsDockWidget):
     def gpkg_tables(self) -> Dict[str, QgsVectorLayer]:
         raise NotImplementedError
 
-    def subject_pieces(self, feature_id: int) -> List[Tuple[str, object, object]]:
-        """(role, geometry, crs) of the pieces to draw for a result feature; none by default."""
+    def subject_pieces(self, feature_id: int) -> List[Piece]:
+        """The conflict pieces (record, geometry) of a result row; none by default."""
         return []
 
     # The shared behaviour.
@@ -166,6 +178,7 @@ class CheckDock(QgsDockWidget):
             return
         self.form.runButton.setEnabled(False)
         self.form.cancelButton.setEnabled(True)
+        self.form.progressBar.setFormat("%p%")
         self.form.progressBar.setValue(0)
         self.runner.run(self.ALGORITHM_ID, parameters)
 
@@ -174,20 +187,25 @@ class CheckDock(QgsDockWidget):
         self.form.cancelButton.setEnabled(False)
         self.form.progressBar.setValue(100 if succeeded else 0)
         if not succeeded:
+            self.form.progressBar.setFormat(tr("Not run") if not self.layers else tr("Earlier results shown"))
             self.iface.messageBar().pushWarning(
                 self.windowTitle(), message or tr("The check was canceled; nothing was written.")
             )
             return
+        self.form.progressBar.setFormat(tr("Check done"))
         for name, title in self.output_names().items():
             layers[name].setName(title)
         self.layers = layers
+        self.rows = {feature.id(): record(feature) for feature in layers["OUTPUT"].getFeatures()}
         replace_result_group(
             QgsProject.instance(),
             self.result_group_name(),
             [(layers[name], style) for name, style in self.OUTPUT_STYLES],
         )
+        self.highlight.clear()
         self.fill_results()
-        self.form.resultsView.resizeColumnsToContents()
+        self._size_columns()
+        self.show_details(QModelIndex())
         self.form.inputGroup.setCollapsed(True)
         for button in (
             self.form.exportXlsxButton,
@@ -201,14 +219,42 @@ class CheckDock(QgsDockWidget):
             self.iface.messageBar().pushInfo(self.windowTitle(), message.splitlines()[0])
         logger.info("%s: %s results", self.ALGORITHM_ID, layers["OUTPUT"].featureCount())
 
+    def _size_columns(self) -> None:
+        """Columns fit their contents up to a width; the findings column shows its start (tooltip and details
+        area give the full text)."""
+        view = self.form.resultsView
+        view.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            limit = FINDINGS_COLUMN_WIDTH if column == self.findings_column else MAX_COLUMN_WIDTH
+            view.setColumnWidth(column, min(view.columnWidth(column), limit))
+
+    def feature_id_at(self, index: QModelIndex):
+        """The result feature id of a table row, None for no row."""
+        return self.proxy.index(index.row(), 0).data(FEATURE_ID_ROLE) if index.isValid() else None
+
+    def show_details(self, index: QModelIndex) -> None:
+        """Fill the details area with the row's findings, areas and conflicting features (a hint with no row)."""
+        feature_id = self.feature_id_at(index)
+        browser = self.form.detailsBrowser
+        if feature_id is None or feature_id not in self.rows:
+            hint = tr("Run the check, then select a row to read its findings here.")
+            if self.rows:
+                hint = tr("Select a row to read its findings, areas and conflicting features here.")
+            browser.setHtml(f"<p style='color:#666'>{hint}</p>")
+            return
+        browser.setHtml(details_html(self.row_details(feature_id)))
+
     def show_row(self, index: QModelIndex) -> None:
-        """Zoom to the subject of a table row, flash it and draw its conflict pieces."""
-        feature_id = self.proxy.index(index.row(), 0).data(FEATURE_ID_ROLE)
+        """Zoom to the subject of a table row, flash it, draw its conflict pieces and show its details."""
+        feature_id = self.feature_id_at(index)
         results = self.layers.get("OUTPUT")
         if results is None or feature_id is None:
             return
+        self.show_details(index)
         feature = results.getFeature(feature_id)
-        self.highlight.show(feature.geometry(), results.crs(), self.subject_pieces(feature_id))
+        crs = self.layers["OVERLAPS"].crs() if "OVERLAPS" in self.layers else results.crs()
+        pieces = [(as_text(values.get("role")), geometry, crs) for values, geometry in self.subject_pieces(feature_id)]
+        self.highlight.show(feature.geometry(), results.crs(), pieces)
 
     def export_xlsx(self) -> None:
         """Save the ledger as XLSX (Chinese headers in a Chinese QGIS)."""

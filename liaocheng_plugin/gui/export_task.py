@@ -5,7 +5,7 @@ from typing import Callable, Optional, TypeVar
 
 from qgis.core import QgsApplication, QgsFeedback, QgsTask
 from qgis.PyQt.QtCore import QCoreApplication, Qt
-from qgis.PyQt.QtWidgets import QProgressBar, QProgressDialog, QWidget
+from qgis.PyQt.QtWidgets import QProgressDialog, QWidget
 
 from liaocheng_plugin.core.i18n import tr
 
@@ -49,11 +49,11 @@ class MainThreadTask(QgsTask):
 class ExportRunner:
     """Runs a panel's main-thread exports behind a window-modal progress dialog, as QGIS's own layout exports
     do: the rest of QGIS waits meanwhile, so nothing can remove a layer from under a rendering sheet. The
-    dialog's Cancel (or the task manager's) stops the export between pages; the panel's progress bar follows."""
+    dialog's Cancel (or the task manager's) stops the export between pages. The dialog and the task manager
+    are the export's only progress displays: a panel's own bar stays with its check."""
 
-    def __init__(self, parent: QWidget, progress_bar: Optional[QProgressBar] = None):
+    def __init__(self, parent: QWidget):
         self.parent = parent
-        self.progress_bar = progress_bar
         self.task: Optional[MainThreadTask] = None
         self.dialog: Optional[QProgressDialog] = None
 
@@ -88,11 +88,7 @@ class ExportRunner:
             self.task, self.dialog = None, None
             dialog.close()
             dialog.deleteLater()
-            if self.progress_bar is not None:
-                self.progress_bar.setValue(100 if succeeded else 0)
 
     def _show_progress(self, progress: float) -> None:
         if self.dialog is not None:
             self.dialog.setValue(int(progress))
-        if self.progress_bar is not None:
-            self.progress_bar.setValue(int(progress))

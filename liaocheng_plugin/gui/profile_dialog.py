@@ -1,6 +1,6 @@
 """The protected-layer profile dialog (保护图层配置): assign project layers to roles."""
 
-from typing import Dict, Optional
+from typing import Dict, List, Optional
 
 from qgis.core import QgsProject, QgsVectorLayer
 from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
@@ -181,7 +181,10 @@ class ProfileDialog(QDialog, FORM_CLASS):
         self.guessButton.clicked.connect(self.apply_guess)
         self.importButton.clicked.connect(self.import_json)
         self.exportButton.clicked.connect(self.export_json)
-        self.buttonBox.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
+        save_button = self.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+        save_button.setText(tr("Save"))  # Qt's own button texts stay English: QGIS ships no Qt zh-Hans translation
+        save_button.clicked.connect(self.save)
+        self.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
         self.buttonBox.rejected.connect(self.reject)
 
     def reload(self) -> None:
@@ -222,8 +225,31 @@ class ProfileDialog(QDialog, FORM_CLASS):
         guessed.others = self.profile().others
         self.show_profile(guessed)
 
+    def problems(self) -> List[str]:
+        """ "Role: problem" for every role whose row shows a problem in red."""
+        titles = role_titles()
+        return [
+            tr("{}: {}").format(titles[role], row.problem_label.text())
+            for role, row in self.rows.items()
+            if row.problem_label.text()
+        ]
+
+    def confirm_problems(self, problems: List[str]) -> bool:
+        """Ask whether to save a profile that shows problems; True to save anyway."""
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Save the profile?"), "", parent=self)
+        box.setText(tr("The profile shows problems. A check may then refuse to run, or miss conflicts:"))
+        box.setInformativeText("\n".join(problems))
+        save = box.addButton(tr("Save anyway"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is save
+
     def save(self) -> None:
-        """Write the profile into the project and close."""
+        """Write the profile into the project and close; a profile showing problems only when the user agrees."""
+        problems = self.problems()
+        if problems and not self.confirm_problems(problems):
+            return
         self.profile().save(self.project)
         self.accept()
 

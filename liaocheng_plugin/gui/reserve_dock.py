@@ -1,31 +1,30 @@
 """The 储备土地 dock: run the reserve check on a layer (or its selection) and review parcel by parcel."""
 
-from typing import Dict, List, Optional
+from typing import Dict, Iterable, List, Optional
 
-from qgis.core import (
-    QgsFeatureRequest,
-    QgsProcessingFeatureSourceDefinition,
-    QgsProject,
-    QgsVectorLayer,
-)
+from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProject, QgsVectorLayer
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtWidgets import QWidget
 
+from liaocheng_plugin.core.cards import card_html, reserve_cards
 from liaocheng_plugin.core.compat import LAYER_FILTER_POLYGON
+from liaocheng_plugin.core.conflict_pieces import Piece, pieces_of_subject
 from liaocheng_plugin.core.exceptions import LiaochengError
-from liaocheng_plugin.core.findings import Severity, status_labels
+from liaocheng_plugin.core.findings import status_labels
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.ledger_fields import LedgerFields
 from liaocheng_plugin.core.paths import plugin_file
 from liaocheng_plugin.core.reserve_table import reserve_ledger_sheets
-from liaocheng_plugin.gui.check_dock import CheckDock, card_html, preselect_layers, profile_parameters
+from liaocheng_plugin.core.row_details import RowDetails, reserve_details
+from liaocheng_plugin.core.values import as_text
+from liaocheng_plugin.gui.check_dock import CheckDock, preselect_layers, profile_parameters
 from liaocheng_plugin.gui.results_model import result_item
 
 FORM_CLASS, _ = uic.loadUiType(str(plugin_file("liaocheng_plugin", "gui", "reserve_dock.ui")))
 
-GRID_COLUMN = 8
-FINDINGS_COLUMN = 10
+GRID_COLUMN = 9
+FINDINGS_COLUMN = 2
 
 
 def result_group_name() -> str:
@@ -104,14 +103,14 @@ class ReserveDock(CheckDock):
         return parameters
 
     def fill_results(self) -> None:
-        parcels = self.layers["OUTPUT"]
         labels = {severity.value: text for severity, text in status_labels().items()}
-        ledger = LedgerFields.detect(parcels.fields())
+        ledger = LedgerFields.detect(self.layers["OUTPUT"].fields())
         self.model.clear()
         self.model.setHorizontalHeaderLabels(
             [
                 tr("Status"),
                 tr("Code"),
+                tr("Findings"),
                 tr("Name"),
                 tr("Area (mu)"),
                 tr("Farmland (mu)"),
@@ -120,41 +119,38 @@ class ReserveDock(CheckDock):
                 tr("Outside boundary (%)"),
                 tr("Grid"),
                 tr("Township"),
-                tr("Findings"),
             ]
         )
         grids = set()
-        for feature in parcels.getFeatures():
-            grids.add(feature["grid"] or "")
+        for feature_id, row in self.rows.items():
+            grids.add(as_text(row.get("grid")))
             cells = [
-                result_item(feature[ledger.code] if ledger.code else feature.id()),
-                result_item(feature[ledger.name] if ledger.name else ""),
-                result_item(feature["area_mu"], 2),
-                result_item(feature["pbf_mu"], 2),
-                result_item(feature["erl_mu"], 2),
-                result_item(feature["cult_mu"], 2),
-                result_item(feature["outside_udb_pct"], 1),
-                result_item(feature["grid"]),
-                result_item(feature["township"]),
-                result_item(feature["findings"]),
+                result_item(row.get(ledger.code) if ledger.code else feature_id),
+                result_item(row.get("findings")),
+                result_item(row.get(ledger.name) if ledger.name else ""),
+                result_item(row.get("area_mu"), 2),
+                result_item(row.get("pbf_mu"), 2),
+                result_item(row.get("erl_mu"), 2),
+                result_item(row.get("cult_mu"), 2),
+                result_item(row.get("outside_udb_pct"), 1),
+                result_item(row.get("grid")),
+                result_item(row.get("township")),
             ]
-            self.model.add_row(feature.id(), feature["status"], labels.get(feature["status"], ""), cells)
+            status = as_text(row.get("status"))
+            self.model.add_row(feature_id, status, labels.get(status, ""), cells)
         self.form.gridFilter.blockSignals(True)
         self.form.gridFilter.clear()
         self.form.gridFilter.addItem(tr("All grids"), "")
         for grid in sorted(g for g in grids if g):
             self.form.gridFilter.addItem(grid, grid)
         self.form.gridFilter.blockSignals(False)
-        self._show_cards(parcels)
+        self._show_cards(self.rows.values())
 
-    def _show_cards(self, parcels: Optional[QgsVectorLayer]) -> None:
-        features = list(parcels.getFeatures()) if parcels is not None else []
-        total_mu = sum(f["area_mu"] or 0.0 for f in features)
-        count = {s: sum(1 for f in features if f["status"] == s.value) for s in Severity}
-        self.form.parcelsCard.setText(card_html(str(len(features)), tr("parcels"), "#1f4e8c"))
-        self.form.areaCard.setText(card_html(f"{total_mu:,.2f}", tr("mu in total"), "#1f4e8c"))
-        self.form.failCard.setText(card_html(str(count[Severity.FAIL]), tr("fail"), "#b00000"))
-        self.form.warnCard.setText(card_html(str(count[Severity.WARN]), tr("warnings"), "#c06000"))
+    def _show_cards(self, rows: Optional[Iterable[Dict[str, object]]]) -> None:
+        """The four cards over the table; "—" before any run."""
+        labels = (self.form.parcelsCard, self.form.areaCard, self.form.failCard, self.form.warnCard)
+        for label, card in zip(labels, reserve_cards(rows)):
+            label.setText(card_html(card))
 
     def _apply_filters(self) -> None:
         self.proxy.set_filters(
@@ -163,11 +159,13 @@ class ReserveDock(CheckDock):
             self.form.findingFilter.text(),
         )
 
-    def subject_pieces(self, feature_id: int) -> List:
-        subject_id = self.layers["OUTPUT"].getFeature(feature_id)["subject_id"]
-        pieces = self.layers["OVERLAPS"]
-        request = QgsFeatureRequest().setFilterExpression(f'"subject_id" = {int(subject_id)}')
-        return [(piece["role"], piece.geometry(), pieces.crs()) for piece in pieces.getFeatures(request)]
+    def subject_pieces(self, feature_id: int) -> List[Piece]:
+        return pieces_of_subject(self.layers["OVERLAPS"], self.rows[feature_id].get("subject_id"))
+
+    def row_details(self, feature_id: int) -> RowDetails:
+        ledger = LedgerFields.detect(self.layers["OUTPUT"].fields())
+        pieces = [values for values, _geometry in self.subject_pieces(feature_id)]
+        return reserve_details(self.rows[feature_id], pieces, ledger.code, ledger.name)
 
     def ledger_sheets(self):
         return reserve_ledger_sheets(self.layers["OUTPUT"], self.layers["SUMMARY"])

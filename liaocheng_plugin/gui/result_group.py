@@ -10,7 +10,8 @@ from liaocheng_plugin.core.styles import apply_style
 def replace_result_group(
     project: QgsProject, group_name: str, layers: Sequence[Tuple[QgsVectorLayer, str]]
 ) -> QgsLayerTreeGroup:
-    """Put ``layers`` (each with its style name) in the group ``group_name`` at the top, removing earlier results."""
+    """Put ``layers`` (each with its style name, "" for a table without one) in the group ``group_name`` at the top,
+    removing earlier results."""
     root = project.layerTreeRoot()
     group = root.findGroup(group_name)
     if group is None:
@@ -18,7 +19,8 @@ def replace_result_group(
     else:
         project.removeMapLayers([node.layerId() for node in group.findLayers()])
     for position, (layer, style) in enumerate(layers):
-        apply_style(layer, style)
+        if style:
+            apply_style(layer, style)
         project.addMapLayer(layer, False)
         group.insertLayer(position, layer)
     return group

@@ -5,7 +5,9 @@ from typing import Optional, Sequence
 from qgis.PyQt.QtCore import QSortFilterProxyModel, Qt
 from qgis.PyQt.QtGui import QColor, QStandardItem, QStandardItemModel
 
+from liaocheng_plugin.core.cards import number_text
 from liaocheng_plugin.core.findings import Severity
+from liaocheng_plugin.core.values import as_float, as_text
 
 FEATURE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -15,19 +17,24 @@ STATUS_COLOURS = {
     Severity.WARN.value: QColor(253, 233, 200),
     Severity.PASS.value: QColor(214, 240, 220),
 }
+NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def result_item(value, decimals: Optional[int] = None) -> QStandardItem:
-    """A read-only cell showing ``value`` (numbers with ``decimals``) and sorting on its raw value."""
-    if value is None or str(value) == "NULL":
-        text, sort_value = "", None
-    elif decimals is not None:
-        text, sort_value = f"{float(value):.{decimals}f}", float(value)
+    """A read-only cell showing ``value`` (a number with ``decimals`` when given), sorting on its raw value;
+    text cells carry their full text as tooltip (a narrow column elides it). NULL shows as an empty cell."""
+    if decimals is not None:
+        number = as_float(value)
+        item = QStandardItem("" if number is None else number_text(number, decimals, grouped=False))
+        item.setData(number if number is not None else float("-inf"), SORT_ROLE)
+        item.setTextAlignment(NUMBER_ALIGNMENT)
     else:
-        text, sort_value = str(value), str(value)
-    item = QStandardItem(text)
+        text = as_text(value)
+        item = QStandardItem(text)
+        item.setData(text, SORT_ROLE)
+        if text:
+            item.setToolTip(text)
     item.setEditable(False)
-    item.setData(sort_value if sort_value is not None else "", SORT_ROLE)
     return item
 
 

@@ -12,8 +12,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtGui import QBrush, QColor, QFont
-from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QPushButton, QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QPushButton, QWidget
 
 from liaocheng_plugin.core.compat import GEOMETRY_LINE, GEOMETRY_POLYGON
 from liaocheng_plugin.core.crs import choose_working_crs
@@ -26,25 +25,23 @@ from liaocheng_plugin.core.overlay import OverlayEngine, is_cultivated
 from liaocheng_plugin.core.paths import plugin_file
 from liaocheng_plugin.core.profile import ProtectedProfile
 from liaocheng_plugin.core.role_guess import find_field
+from liaocheng_plugin.core.row_details import details_html, site_details
 from liaocheng_plugin.core.sheets import export_sheets, layer_sets, overview_layers
 from liaocheng_plugin.core.siting import SiteResult, chainage, check_site, rank_sites
 from liaocheng_plugin.core.siting_table import (
-    SITE_COLUMNS,
     alternative_layers,
-    comparison_rows,
     site_ledger_sheets,
-    site_values,
 )
+from liaocheng_plugin.core.values import as_text
 from liaocheng_plugin.gui.canvas_highlight import CanvasHighlight
 from liaocheng_plugin.gui.check_dock import ask_sheet_path, export_and_report
+from liaocheng_plugin.gui.comparison_table import ComparisonTable
 from liaocheng_plugin.gui.export_task import ExportRunner
 from liaocheng_plugin.gui.result_group import replace_result_group
 from liaocheng_plugin.gui.sketch_tool import SketchTool
 
 FORM_CLASS, _ = uic.loadUiType(str(plugin_file("liaocheng_plugin", "gui", "site_dock.ui")))
 NAME_CANDIDATES = ("FAMC", "XMMC", "NAME", "MC")
-BEST_COLOUR = QColor(214, 240, 220)
-MAX_COLUMN_WIDTH = 150
 
 
 class SiteDockForm(QWidget, FORM_CLASS):
@@ -80,20 +77,28 @@ class SiteDock(QgsDockWidget):
         form.saveLayerButton.clicked.connect(self._add_layers)
         form.exportXlsxButton.clicked.connect(self.export_xlsx)
         form.exportGpkgButton.clicked.connect(self.export_gpkg)
-        self.sheetButton = QPushButton(tr("Export map sheet…"), form)
+        self.sheetButton = QPushButton(tr("Map sheet…"), form)
         self.sheetButton.setToolTip(tr("The map sheet of the alternative selected in the table"))
         self.sheetButton.clicked.connect(self.export_sheet)
         form.actionsLayout.addWidget(self.sheetButton, 2, 0)
-        self.atlasButton = QPushButton(tr("Export atlas…"), form)
+        self.atlasButton = QPushButton(tr("Atlas…"), form)
         self.atlasButton.setToolTip(tr("One map sheet per alternative"))
         self.atlasButton.clicked.connect(self.export_atlas)
         form.actionsLayout.addWidget(self.atlasButton, 2, 1)
         self.packButton = QPushButton(tr("Field pack…"), form)
+        self.packButton.setToolTip(tr("Field pack (外业核查包) of every alternative"))
         self.packButton.clicked.connect(self.export_pack)
         form.actionsLayout.addWidget(self.packButton, 2, 2)
         self.exports = ExportRunner(self)
-        form.comparisonTable.horizontalHeader().sectionClicked.connect(self.show_alternative)
-        form.hintLabel.setText(tr("Left click adds a vertex, right click finishes; the check runs at once."))
+        self.comparison = ComparisonTable(form.comparisonTable)
+        site_at = self.comparison.site_at
+        table = form.comparisonTable
+        table.horizontalHeader().sectionClicked.connect(lambda column: self.show_alternative(site_at(column)))
+        table.cellClicked.connect(lambda _row, column: self.show_alternative(site_at(column)))
+        table.currentCellChanged.connect(lambda _row, column, _old_row, _old: self.show_details(site_at(column)))
+        form.resultsSplitter.setStretchFactor(0, 3)
+        form.resultsSplitter.setStretchFactor(1, 2)
+        form.mainLayout.setStretchFactor(form.resultsSplitter, 1)
         self._refresh_table()
 
     # The engine: indexes built once from the profile, dropped when a protected layer changes.
@@ -161,6 +166,7 @@ class SiteDock(QgsDockWidget):
         self.alternatives.append(site)
         rank_sites(self.alternatives)
         self._refresh_table()
+        self.comparison.select(len(self.alternatives) - 1)
         self.show_alternative(len(self.alternatives) - 1, zoom=False)
         return site
 
@@ -180,64 +186,54 @@ class SiteDock(QgsDockWidget):
         for feature in layer.selectedFeatures():
             geometry = QgsGeometry(feature.geometry())
             geometry.transform(to_canvas)
-            self.add_sketch(geometry, is_route, str(feature[name_field]) if name_field else "")
-
-    def _selected_column(self) -> int:
-        columns = {index.column() for index in self.form.comparisonTable.selectedIndexes()}
-        return columns.pop() if len(columns) == 1 else self.form.comparisonTable.currentColumn()
+            self.add_sketch(geometry, is_route, as_text(feature[name_field]) if name_field else "")
 
     def rename_selected(self) -> None:
-        column = self._selected_column()
-        if 0 <= column < len(self.alternatives):
+        index = self.comparison.selected_site()
+        if 0 <= index < len(self.alternatives):
             name, ok = QInputDialog.getText(
-                self, tr("Rename alternative"), tr("Name:"), text=self.alternatives[column].name
+                self, tr("Rename alternative"), tr("Name:"), text=self.alternatives[index].name
             )
             if ok and name.strip():
-                self.alternatives[column].name = name.strip()
+                self.alternatives[index].name = name.strip()
                 self._refresh_table()
+                self.comparison.select(index)
 
     def remove_selected(self) -> None:
-        column = self._selected_column()
-        if 0 <= column < len(self.alternatives):
-            del self.alternatives[column]
+        index = self.comparison.selected_site()
+        if 0 <= index < len(self.alternatives):
+            del self.alternatives[index]
             rank_sites(self.alternatives)
             self.highlight.clear()
             self._refresh_table()
 
     def _refresh_table(self) -> None:
-        """One column per alternative, one row per criterion; the best (rank 1) marked ★ and shaded."""
-        table = self.form.comparisonTable
-        rows = {"name": tr("Alternative"), **comparison_rows()}
-        names = [name for name, _ in SITE_COLUMNS]
-        table.clear()
-        table.setRowCount(len(rows))
-        table.setColumnCount(len(self.alternatives))
-        table.setVerticalHeaderLabels(list(rows.values()))
-        labels = [("★ " if site.rank == 1 else "") + site.name for site in self.alternatives]
-        table.setHorizontalHeaderLabels(labels)
-        for column, site in enumerate(self.alternatives):
-            values = dict(zip(names, site_values(site)), name=labels[column])
-            for row, key in enumerate(rows):
-                value = values.get(key)
-                text = "" if value is None else (f"{value:.2f}" if isinstance(value, float) else str(value))
-                item = QTableWidgetItem(text)
-                if site.rank == 1:
-                    item.setBackground(QBrush(BEST_COLOUR))
-                if key == "name":
-                    font = QFont(item.font())
-                    font.setBold(True)
-                    item.setFont(font)
-                table.setItem(row, column, item)
-        table.resizeColumnsToContents()
-        for column in range(table.columnCount()):
-            table.setColumnWidth(column, min(table.columnWidth(column), MAX_COLUMN_WIDTH))
-        table.resizeRowsToContents()
+        """Show the alternatives in the comparison table; no alternative is selected afterwards."""
+        self.comparison.show(self.alternatives)
+        self.show_details(-1)
 
-    def show_alternative(self, column: int, zoom: bool = True) -> None:
-        """Draw an alternative's conflicts: farmland and red line red, cultivated land orange, villages marked."""
-        if not 0 <= column < len(self.alternatives) or self.engine is None:
+    def show_details(self, index: int) -> None:
+        """The selected alternative's findings, areas in m²/亩/公顷, conflicting features and crossings."""
+        if not 0 <= index < len(self.alternatives) or self.engine is None:
+            hint = tr(
+                "Draw a site or a route (left click adds a vertex, right click finishes), or use the selected "
+                "features of the active layer: each is checked at once."
+            )
+            if self.alternatives:
+                hint = tr("Click an alternative to see it on the map and read its details here.")
+            self.form.detailsBrowser.setHtml(f"<p style='color:#666'>{hint}</p>")
             return
-        site, crs = self.alternatives[column], self.engine.working_crs
+        codes = self.engine.cultivated_codes
+        details = site_details(self.alternatives[index], lambda code: is_cultivated(code, codes))
+        self.form.detailsBrowser.setHtml(details_html(details))
+
+    def show_alternative(self, index: int, zoom: bool = True) -> None:
+        """Draw an alternative (its position in ``alternatives``) with its conflicts (farmland and red line red,
+        cultivated land orange, villages marked) and show its details."""
+        if not 0 <= index < len(self.alternatives) or self.engine is None:
+            return
+        self.show_details(index)
+        site, crs = self.alternatives[index], self.engine.working_crs
         drawn = {
             Role.PERMANENT_FARMLAND.value: "pbf",
             Role.ECOLOGICAL_REDLINE.value: "erl",
@@ -254,6 +250,7 @@ class SiteDock(QgsDockWidget):
         for crossing in site.crossings:
             start = site.centerline.interpolate(crossing.from_m).asPoint()
             self.highlight.add_label(f"{chainage(crossing.from_m)}–{chainage(crossing.to_m)}", start, crs)
+        self.highlight.declutter()
 
     # Layers and exports.
     def alternatives_layer(self, clear_parts: bool = False) -> QgsVectorLayer:
@@ -307,13 +304,13 @@ class SiteDock(QgsDockWidget):
 
     def export_sheet(self) -> None:
         """The map sheet of the alternative selected in the comparison table."""
-        column = self._selected_column()
-        if not 0 <= column < len(self.alternatives):
+        index = self.comparison.selected_site()
+        if not 0 <= index < len(self.alternatives):
             self.iface.messageBar().pushWarning(self.windowTitle(), tr("Select an alternative in the table first."))
             return
         path = ask_sheet_path(self)
         if path:
-            self._export(lambda: self.export_sheets_to(path, [column]), path)
+            self._export(lambda: self.export_sheets_to(path, [index]), path)
 
     def export_atlas(self) -> None:
         """One map sheet per alternative, to one PDF or to PNGs; the layout stays in the project."""
@@ -321,12 +318,12 @@ class SiteDock(QgsDockWidget):
         if path:
             self._export(lambda: self.export_sheets_to(path), path)
 
-    def export_sheets_to(self, path: str, columns: Optional[List[int]] = None) -> int:
-        """Sheets of the alternatives in ``columns`` of the comparison table (all by default), over the profile's
+    def export_sheets_to(self, path: str, indexes: Optional[List[int]] = None) -> int:
+        """Sheets of the alternatives at ``indexes`` of ``alternatives`` (all by default), over the profile's
         protected layers; a cancellable task."""
         project = QgsProject.instance()
         layers = self.add_result_layers()  # sheets kept in the project need their layers in it: the result group
-        feature_ids = None if columns is None else [column + 1 for column in columns]  # memory ids follow columns
+        feature_ids = None if indexes is None else [index + 1 for index in indexes]  # memory ids follow the list
         return self.exports.run(
             tr("Exporting map sheets"),
             lambda feedback: export_sheets(

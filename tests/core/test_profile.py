@@ -59,7 +59,7 @@ def test_validation_names_wrong_type_missing_crs_empty_layer_and_missing_field()
     profile.roles[Role.DEVELOPMENT_BOUNDARY] = RoleAssignment.for_layer(empty, Role.DEVELOPMENT_BOUNDARY)
     profile.roles[Role.LAND_SURVEY] = RoleAssignment(survey.id(), survey.name(), code_field="DLBM")
     problems = {(p.role_key, p.layer_name): p.message for p in profile.validate(project)}
-    assert "Point" in problems[("pbf", "点图层")] and "polygon" in problems[("pbf", "点图层")]
+    assert "holds point geometries; polygons are needed" in problems[("pbf", "点图层")]
     assert "coordinate reference system" in problems[("erl", "无坐标系")]
     assert "empty" in problems[("udb", "空图层")]
     assert "DLBM" in problems[("survey", "DLTB")]

@@ -7,7 +7,7 @@ from qgis.core import NULL, QgsFeature, QgsField, QgsFields
 from qgis.PyQt.QtCore import QDate
 
 from liaocheng_plugin.core.compat import FIELD_DOUBLE, FIELD_STRING
-from liaocheng_plugin.core.values import as_date, as_float, as_text, as_year, is_null, writable_text
+from liaocheng_plugin.core.values import as_date, as_float, as_text, as_year, is_null, record, writable_text
 
 
 def null_from_feature():
@@ -17,6 +17,16 @@ def null_from_feature():
     feature = QgsFeature(fields)
     feature.setAttributes([NULL])
     return feature["v"]
+
+
+def test_record_gives_plain_python_values_by_field_name():
+    """A panel reads a result row once through record(): NULL is None there, so no QVariant reaches a format."""
+    fields = QgsFields()
+    for name, kind in (("quality_out", FIELD_DOUBLE), ("county", FIELD_STRING)):
+        fields.append(QgsField(name, kind))
+    feature = QgsFeature(fields)
+    feature.setAttributes([NULL, "371502"])
+    assert record(feature) == {"quality_out": None, "county": "371502"}
 
 
 def test_null_from_a_feature_reads_as_nothing():

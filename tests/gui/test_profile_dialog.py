@@ -11,7 +11,7 @@ GK39 = "EPSG:4527"
 SQUARE = square(39500000, 4050000, 100)
 
 
-def test_dialog_shows_guesses_flags_a_point_layer_and_saves(qgis_new_project):
+def test_dialog_shows_guesses_flags_a_point_layer_and_saves(qgis_new_project, monkeypatch):
     project = QgsProject.instance()
     farmland = memory_layer("Polygon", GK39, [(SQUARE, "1")], {"BSM": str}, "YJJBNTBHTB")
     survey = memory_layer("Polygon", GK39, [(SQUARE, "0102", 0.1)], {"DLBM": str, "KCXS": float}, "DLTB")
@@ -30,7 +30,10 @@ def test_dialog_shows_guesses_flags_a_point_layer_and_saves(qgis_new_project):
 
     dialog.rows[Role.ECOLOGICAL_REDLINE].layer_combo.setLayer(None)
     dialog.rows[Role.LAND_SURVEY].codes_edit.setText("0101，0102")
+    asked = []
+    monkeypatch.setattr(dialog, "confirm_problems", lambda problems: asked.append(problems) or True)
     dialog.save()
+    assert asked == [["Ecological red line: No layer assigned.", "Urban development boundary: No layer assigned."]]
     saved = ProtectedProfile.load(project)
     assert saved.roles[Role.PERMANENT_FARMLAND].layer_id == farmland.id()
     assert saved.roles[Role.LAND_SURVEY].cultivated_codes == ["0101", "0102"]
@@ -48,3 +51,38 @@ def test_further_overlay_layers_are_kept_with_their_names(qgis_new_project):
     dialog.othersTable.cellWidget(0, 1).setLayer(mineral)
     profile = dialog.profile()
     assert [(a.name, a.layer_id) for a in profile.others] == [("地灾易发区", mineral.id())]
+
+
+def test_a_profile_showing_a_problem_is_saved_only_when_the_user_agrees(qgis_new_project, monkeypatch):
+    """A red problem next to a role (here a point layer as red line) must not be saved without a word."""
+    project = QgsProject.instance()
+    farmland = memory_layer("Polygon", GK39, [(SQUARE, "1")], {"BSM": str}, "YJJBNTBHTB")
+    points = memory_layer("Point", GK39, [("POINT(39500000 4050000)",)], None, "监测点")
+    project.addMapLayers([farmland, points])
+    dialog = ProfileDialog(project=project)
+    dialog.reload()
+    dialog.rows[Role.ECOLOGICAL_REDLINE].layer_combo.setLayer(points)
+    answers = [False, True]
+    asked = []
+    monkeypatch.setattr(dialog, "confirm_problems", lambda problems: asked.append(problems) or answers.pop(0))
+    dialog.save()
+    assert Role.ECOLOGICAL_REDLINE not in ProtectedProfile.load(project).roles and dialog.result() == 0
+    assert any(line.startswith("Ecological red line: holds point geometries") for line in asked[0])
+    dialog.save()
+    assert ProtectedProfile.load(project).roles[Role.ECOLOGICAL_REDLINE].layer_id == points.id()
+
+
+def test_save_and_cancel_are_the_plugin_s_own_words():
+    """Qt's standard button texts stay English in a zh-Hans QGIS (no Qt translation for that name ships)."""
+    from qgis.PyQt.QtWidgets import QDialogButtonBox
+
+    from liaocheng_plugin.core.translation import install_translator, remove_translator
+
+    translator = install_translator("zh-Hans")
+    try:
+        dialog = ProfileDialog(project=QgsProject.instance())
+        buttons = dialog.buttonBox
+        assert buttons.button(QDialogButtonBox.StandardButton.Save).text() == "保存"
+        assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+    finally:
+        remove_translator(translator)

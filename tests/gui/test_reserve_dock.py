@@ -1,7 +1,7 @@
 """The 储备土地 dock driven like a user: run on the sample, read the table, click a row, run again."""
 
 import pytest
-from qgis.PyQt.QtCore import QDate
+from qgis.PyQt.QtCore import QDate, Qt
 
 from liaocheng_plugin.gui.reserve_dock import ReserveDock, result_group_name
 from liaocheng_plugin.gui.results_model import FEATURE_ID_ROLE
@@ -26,6 +26,7 @@ def group_layer_names(project):
 def test_dock_runs_the_check_fills_table_and_cards(dock, sample_project):
     assert dock.form.parcelsCombo.currentLayer().name().endswith("CBDK")  # guessed from the layer name
     assert dock.form.gridCombo.currentLayer().name().endswith("WG")
+    assert ">—<" in dock.form.failCard.text() and ">0<" not in dock.form.failCard.text()  # no result yet, not "0"
     dock.run_check()
     succeeded, layers, message = wait_for(dock.runner.finished)
     assert succeeded, message
@@ -57,11 +58,13 @@ def test_row_click_zooms_to_the_parcel_and_draws_its_conflicts(dock, qgis_canvas
     assert len(dock.highlight.bands) >= 2, "the parcel outline and at least one conflict piece are drawn"
 
 
-def test_running_again_replaces_the_result_layers(dock, sample_project):
+def test_running_again_replaces_the_result_layers(dock, sample_project, caplog):
     for _ in range(2):
         dock.run_check()
         succeeded, _, message = wait_for(dock.runner.finished)
         assert succeeded, message
+    # The summary table has no style: asking for one ("") logged "Style not applied" on every run.
+    assert not [r for r in caplog.records if r.name == "liaocheng_plugin" and r.levelname == "WARNING"]
     assert len(group_layer_names(sample_project)) == 3
     assert len(sample_project.layerTreeRoot().findGroups()) == len(
         {g.name() for g in sample_project.layerTreeRoot().findGroups()}
@@ -124,7 +127,9 @@ def test_cancel_during_an_atlas_export_writes_nothing(dock, qgis_iface, monkeypa
     }
     assert list(tmp_path.iterdir()) == []
     assert messages == ["The export was canceled; nothing was written."]
-    assert dock.exports.dialog is None and dock.form.progressBar.value() == 0
+    assert dock.exports.dialog is None
+    # One progress display per job: the dialog showed the export; the panel's bar still tells about the check.
+    assert (dock.form.progressBar.value(), dock.form.progressBar.text()) == (100, "Check done")
     wait_until(lambda: ended)
     assert ended == ["terminated"]  # the task manager shows it as cancelled, not as done
 
@@ -149,3 +154,41 @@ def test_sheet_button_takes_every_selected_row(dock, monkeypatch, tmp_path):
     dock.export_sheet()
     dock.export_atlas()
     assert exported == [expected, dock.shown_ids()] and len(dock.shown_ids()) == 21
+
+
+def test_row_click_draws_farmland_over_cultivated_land_and_shows_the_details(dock):
+    """A parcel failing on farmland must look like farmland: its cultivated-land piece (the survey patch of
+    the same shape) goes under the farmland piece, and the details area says why it failed."""
+    dock.run_check()
+    succeeded, layers, message = wait_for(dock.runner.finished)
+    assert succeeded, message
+    roles = {}
+    for piece in layers["OVERLAPS"].getFeatures():
+        roles.setdefault(piece["subject_id"], set()).add(piece["role"])
+    both = next(
+        row
+        for row in range(dock.proxy.rowCount())
+        if {"pbf", "survey"} <= roles.get(dock.rows[dock.feature_id_at(dock.proxy.index(row, 0))]["subject_id"], set())
+    )
+    index = dock.proxy.index(both, 0)
+    dock.form.resultsView.setCurrentIndex(index)
+    dock.show_row(index)
+    z = {role: band.zValue() for role, band in zip(dock.highlight.roles, dock.highlight.bands)}
+    assert z["pbf"] > z["survey"] and z[""] > z["pbf"], "farmland above cultivated land, the outline above all"
+    assert dock.highlight.roles.index("pbf") > dock.highlight.roles.index("survey")
+    details = dock.form.detailsBrowser.toPlainText()
+    row = dock.rows[dock.feature_id_at(index)]
+    assert row["findings"].split("；")[0] in details
+    assert "Permanent basic farmland #" in details  # a conflicting feature with its id
+    assert f"{row['pbf_mu']:.2f}" in details and "m²" in details
+
+
+def test_findings_come_third_with_their_full_text_as_tooltip(dock):
+    dock.run_check()
+    succeeded, _, message = wait_for(dock.runner.finished)
+    assert succeeded, message
+    headers = [dock.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
+    assert headers == ["Status", "Code", "Findings"]
+    failing = dock.proxy.index(0, 2)
+    assert failing.data(Qt.ItemDataRole.ToolTipRole) == failing.data() != ""
+    assert dock.form.resultsView.columnWidth(2) <= 220

@@ -7,7 +7,9 @@ import unicodedata
 import pytest
 from qgis.core import QgsPointXY, QgsProject, QgsRectangle
 from qgis.gui import QgsMapMouseEvent
-from qgis.PyQt.QtCore import QEvent, QPoint, Qt
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
+from qgis.PyQt.QtGui import QFont
+from qgis.PyQt.QtWidgets import QApplication
 
 from liaocheng_plugin.gui.site_dock import SiteDock
 
@@ -63,15 +65,18 @@ def test_sketched_site_and_route_are_checked_and_compared(dock, qgis_iface):
     assert len(dock.alternatives) == 2
     route = dock.alternatives[1]
     assert len(dock.highlight.labels) == len(route.crossings), "one chainage label per crossing"
+    shown = [item.sceneBoundingRect() for item, _ in dock.highlight.labels if item.isVisible()]
+    assert shown and not any(a.intersects(b) for i, a in enumerate(shown) for b in shown[i + 1 :]), "no overlap"
     assert route.centerline is not None and route.length_m == pytest.approx((24000**2 + 7000**2) ** 0.5)
     assert dock.form.comparisonTable.columnCount() == 2
     assert sorted(s.rank for s in dock.alternatives) == [1, 2]
-    best = next(column for column, s in enumerate(dock.alternatives) if s.rank == 1)
-    assert dock.form.comparisonTable.horizontalHeaderItem(best).text().startswith("★")
-    assert dock.form.comparisonTable.item(0, best).text().startswith("★")  # names also head the body
+    best = dock.alternatives[dock.comparison.site_at(0)]
+    assert best.rank == 1 and dock.form.comparisonTable.horizontalHeaderItem(0).text() == "★ " + best.name
+    assert "K" in dock.form.detailsBrowser.toPlainText()  # the route just drawn: its crossings by chainage
+    worse = dock.alternatives[dock.comparison.site_at(1)]
     dock.form.comparisonTable.setCurrentCell(0, 1)
     dock.remove_selected()
-    assert [s.name for s in dock.alternatives] == [site.name] and dock.alternatives[0].rank == 1
+    assert dock.alternatives == [best] and best.rank == 1 and worse not in dock.alternatives
 
 
 def test_selected_features_become_alternatives(dock, qgis_iface):
@@ -113,3 +118,46 @@ def test_a_selected_route_hands_over_its_crossings_with_chainage(dock, qgis_ifac
     first = min(crossings.getFeatures(), key=lambda f: f["from_m"])
     assert first["from_chainage"].startswith("K") and first["subject_id"] == 1
     assert [sheet.title for sheet in dock.ledger_sheets()] == ["Comparison", "Crossing chainage"]
+
+
+@pytest.fixture
+def desktop_font():
+    """QGIS desktop's font (9 pt; the headless platform defaults to 12 pt, wider than any user sees)."""
+    previous = QApplication.font()
+    QApplication.setFont(QFont(previous.family(), 9))
+    yield
+    QApplication.setFont(previous)
+
+
+def test_three_alternatives_are_readable_in_a_dock_of_300_to_400_px(desktop_font, dock, qgis_iface):
+    """At the default dock width only one alternative showed and the best was off screen. Now every column
+    fits beside the criteria, the best (★) first, and the details area tells the selected one's findings."""
+    sites = layer_named("XMXZ")
+    sites.selectAll()
+    qgis_iface.setActiveLayer(sites)
+    dock.use_selected()
+    route = layer_named("XMXL")
+    route.selectAll()
+    qgis_iface.setActiveLayer(route)
+    dock.use_selected()
+    assert len(dock.alternatives) == 3
+    table = dock.form.comparisonTable
+    for width in (300, 340, 400):
+        dock.resize(width, 760)
+        dock.show()
+        QCoreApplication.processEvents()
+        assert dock.width() == width, "the dock's own minimum width must not exceed 300 px"
+        viewport = table.viewport().width()
+        for column in range(3):
+            right = table.columnViewportPosition(column) + table.columnWidth(column)
+            assert table.columnViewportPosition(column) >= 0 and right <= viewport, (width, column)
+            assert table.columnWidth(column) >= 60
+        assert table.horizontalHeaderItem(0).text().startswith("★")
+        assert table.horizontalScrollBar().maximum() == 0
+    table.setCurrentCell(0, 2)
+    details = dock.form.detailsBrowser.toPlainText()
+    chosen = dock.alternatives[dock.comparison.site_at(2)]
+    assert chosen.name in details and "m²" in details
+    for line in chosen.findings():
+        assert line in details
+    dock.hide()
