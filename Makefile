@@ -3,11 +3,12 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 DEMO_OUT ?= demo_output
+PYTEST_ARGS ?=
 PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 PLUGIN := liaocheng_plugin
 QGIS_ENV := QT_QPA_PLATFORM=offscreen PYTHONPATH=$(CURDIR) PYTHONDONTWRITEBYTECODE=1
 
-.PHONY: setup test demo bench zip deploy transup transcompile qgis lint format clean
+.PHONY: setup test test-compat demo bench zip deploy transup transcompile qgis lint format clean
 
 setup: $(VENV)/.ready
 
@@ -16,7 +17,11 @@ $(VENV)/.ready: .ci/requirements.txt .ci/bootstrap.sh
 	touch $@
 
 test: setup transcompile
-	$(QGIS_ENV) $(PY) -m pytest -q tests
+	$(QGIS_ENV) $(PY) -m pytest -q $(PYTEST_ARGS) tests
+
+# The whole suite on QGIS 3.40 (Debian 13) and 3.44 (Debian sid) in cached chroots: see .ci/test-compat.sh.
+test-compat:
+	bash .ci/test-compat.sh
 
 demo: setup transcompile
 	$(QGIS_ENV) $(PY) -m tests.tools.demo --output $(DEMO_OUT)
