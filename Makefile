@@ -16,7 +16,10 @@ $(VENV)/.ready: .ci/requirements.txt .ci/bootstrap.sh
 	bash .ci/bootstrap.sh
 	touch $@
 
+# pytest-qgis keeps the tests' QGIS profile in .qgis-settings (not versioned; QGIS 3.40+ rewrites its style database):
+# each run starts from a fresh one, so nothing of a run, or of another QGIS version, carries over.
 test: setup transcompile
+	rm -rf .qgis-settings
 	$(QGIS_ENV) $(PY) -m pytest -q $(PYTEST_ARGS) tests
 
 # The whole suite on QGIS 3.40 (Debian 13) and 3.44 (Debian sid) in cached chroots: see .ci/test-compat.sh.
@@ -32,13 +35,21 @@ bench: setup
 qgis: demo
 	qgis --project $(DEMO_OUT)/liaocheng_demo.qgz
 
+# Translation tools of whichever Qt the distribution has. lrelease: Qt 5 or Qt 6 (the .ts format is the same).
+# pylupdate5 is needed for transup: pylupdate6 skips tr() outside classes, which the plugin uses (core/i18n.py).
+LRELEASE ?= $(firstword $(shell command -v lrelease lrelease-qt5 lrelease-qt6 lrelease6 \
+	/usr/lib/qt5/bin/lrelease /usr/lib/qt6/bin/lrelease /usr/lib/qt6/libexec/lrelease 2>/dev/null))
+PYLUPDATE ?= $(shell command -v pylupdate5 2>/dev/null)
+
 transup: setup
-	pylupdate5 -noobsolete $$(find $(PLUGIN) -name '*.py' -o -name '*.ui' | sort) -ts i18n/liaocheng_zh_CN.ts
+	@[ -n "$(PYLUPDATE)" ] || { echo "make transup needs pylupdate5 (Debian: pyqt5-dev-tools)"; exit 1; }
+	$(PYLUPDATE) -noobsolete $$(find $(PLUGIN) -name '*.py' -o -name '*.ui' | sort) -ts i18n/liaocheng_zh_CN.ts
 
 transcompile: i18n/liaocheng_zh_CN.qm
 
 i18n/liaocheng_zh_CN.qm: i18n/liaocheng_zh_CN.ts
-	lrelease -silent $< -qm $@
+	@[ -n "$(LRELEASE)" ] || { echo "No lrelease found (Debian: qttools5-dev-tools or qt6-l10n-tools)"; exit 1; }
+	$(LRELEASE) -silent $< -qm $@
 
 zip: transcompile
 	rm -rf build/$(PLUGIN) dist/$(PLUGIN).zip

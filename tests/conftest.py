@@ -109,11 +109,9 @@ def processing_with_provider(qgis_app, qgis_processing):
     from liaocheng_plugin.processing import LiaochengProvider
 
     registry = QgsApplication.processingRegistry()
-    provider = registry.providerById("liaocheng")
-    if provider is None:
-        provider = LiaochengProvider()
-        registry.addProvider(provider)
-    yield provider
+    if registry.providerById(LiaochengProvider.ID) is None:
+        assert registry.addProvider(LiaochengProvider())
+    yield registry.providerById(LiaochengProvider.ID)
 
 
 @pytest.fixture(scope="session")

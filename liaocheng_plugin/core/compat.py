@@ -122,3 +122,11 @@ LEGEND_SYMBOL_LABEL = _legend_component.SymbolLabel if _legend_component else Qg
 # Data-defined symbol layer properties (QgsSymbolLayer.Property became scoped, with new names, in 3.36).
 _symbol_property = QgsSymbolLayer.Property
 SYMBOL_LAYER_ENABLED = getattr(_symbol_property, "LayerEnabled", None) or _symbol_property.PropertyLayerEnabled
+
+
+def save_style_to_database(layer, name: str, description: str, use_as_default: bool) -> str:
+    """Save ``layer``'s style into its data source (a GeoPackage's layer_styles table); returns QGIS's error message,
+    "" when saved. saveStyleToDatabaseV2 from 3.44, saveStyleToDatabase (deprecated there) before."""
+    if hasattr(layer, "saveStyleToDatabaseV2"):
+        return layer.saveStyleToDatabaseV2(name, description, use_as_default, "")[1]
+    return layer.saveStyleToDatabase(name, description, use_as_default, "")
