@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingFeatureSource,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterNumber,
+    QgsScaleBarSettings,
     QgsSymbolLayer,
     QgsUnitTypes,
     QgsWkbTypes,
@@ -119,6 +120,7 @@ LEGEND_GROUP = _legend_component.Group if _legend_component else QgsLegendStyle.
 LEGEND_SUBGROUP = _legend_component.Subgroup if _legend_component else QgsLegendStyle.Style.Subgroup
 LEGEND_SYMBOL_LABEL = _legend_component.SymbolLabel if _legend_component else QgsLegendStyle.Style.SymbolLabel
 
+    QgsScaleBarSettings,
 # Data-defined symbol layer properties (QgsSymbolLayer.Property became scoped, with new names, in 3.36).
 _symbol_property = QgsSymbolLayer.Property
 SYMBOL_LAYER_ENABLED = getattr(_symbol_property, "LayerEnabled", None) or _symbol_property.PropertyLayerEnabled
