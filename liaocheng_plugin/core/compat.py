@@ -120,7 +120,12 @@ LEGEND_GROUP = _legend_component.Group if _legend_component else QgsLegendStyle.
 LEGEND_SUBGROUP = _legend_component.Subgroup if _legend_component else QgsLegendStyle.Style.Subgroup
 LEGEND_SYMBOL_LABEL = _legend_component.SymbolLabel if _legend_component else QgsLegendStyle.Style.SymbolLabel
 
-    QgsScaleBarSettings,
+# Scale-bar segment sizing (Qgis.ScaleBarSegmentSizeMode from 3.30).
+_segment_mode = _modern(Qgis, "ScaleBarSegmentSizeMode")
+SCALEBAR_SEGMENTS_FIT_WIDTH = (
+    _segment_mode.FitWidth if _segment_mode else QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth
+)
+
 # Data-defined symbol layer properties (QgsSymbolLayer.Property became scoped, with new names, in 3.36).
 _symbol_property = QgsSymbolLayer.Property
 SYMBOL_LAYER_ENABLED = getattr(_symbol_property, "LayerEnabled", None) or _symbol_property.PropertyLayerEnabled
