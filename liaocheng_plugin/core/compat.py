@@ -9,6 +9,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsLegendStyle,
     QgsMapLayerProxyModel,
+    QgsPalLayerSettings,
     QgsProcessing,
     QgsProcessingFeatureSource,
     QgsProcessingParameterDefinition,
@@ -125,6 +126,10 @@ _segment_mode = _modern(Qgis, "ScaleBarSegmentSizeMode")
 SCALEBAR_SEGMENTS_FIT_WIDTH = (
     _segment_mode.FitWidth if _segment_mode else QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth
 )
+
+# Label placement (Qgis.LabelPlacement from 3.26).
+_label_placement = _modern(Qgis, "LabelPlacement")
+LABEL_AROUND_POINT = _label_placement.AroundPoint if _label_placement else QgsPalLayerSettings.Placement.AroundPoint
 
 # Data-defined symbol layer properties (QgsSymbolLayer.Property became scoped, with new names, in 3.36).
 _symbol_property = QgsSymbolLayer.Property
