@@ -3,11 +3,12 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 DEMO_OUT ?= demo_output
+PYTEST_ARGS ?=
 PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 PLUGIN := liaocheng_plugin
 QGIS_ENV := QT_QPA_PLATFORM=offscreen PYTHONPATH=$(CURDIR) PYTHONDONTWRITEBYTECODE=1
 
-.PHONY: setup test demo bench zip deploy transup transcompile qgis lint format clean
+.PHONY: setup test test-compat demo bench zip deploy transup transcompile qgis lint format clean
 
 setup: $(VENV)/.ready
 
@@ -15,8 +16,15 @@ $(VENV)/.ready: .ci/requirements.txt .ci/bootstrap.sh
 	bash .ci/bootstrap.sh
 	touch $@
 
+# pytest-qgis keeps the tests' QGIS profile in .qgis-settings (not versioned; QGIS 3.40+ rewrites its style database):
+# each run starts from a fresh one, so nothing of a run, or of another QGIS version, carries over.
 test: setup transcompile
-	$(QGIS_ENV) $(PY) -m pytest -q tests
+	rm -rf .qgis-settings
+	$(QGIS_ENV) $(PY) -m pytest -q $(PYTEST_ARGS) tests
+
+# The whole suite on QGIS 3.40 (Debian 13) and 3.44 (Debian sid) in cached chroots: see .ci/test-compat.sh.
+test-compat:
+	bash .ci/test-compat.sh
 
 demo: setup transcompile
 	$(QGIS_ENV) $(PY) -m tests.tools.demo --output $(DEMO_OUT)
@@ -27,13 +35,21 @@ bench: setup
 qgis: demo
 	qgis --project $(DEMO_OUT)/liaocheng_demo.qgz
 
+# Translation tools of whichever Qt the distribution has. lrelease: Qt 5 or Qt 6 (the .ts format is the same).
+# pylupdate5 is needed for transup: pylupdate6 skips tr() outside classes, which the plugin uses (core/i18n.py).
+LRELEASE ?= $(firstword $(shell command -v lrelease lrelease-qt5 lrelease-qt6 lrelease6 \
+	/usr/lib/qt5/bin/lrelease /usr/lib/qt6/bin/lrelease /usr/lib/qt6/libexec/lrelease 2>/dev/null))
+PYLUPDATE ?= $(shell command -v pylupdate5 2>/dev/null)
+
 transup: setup
-	pylupdate5 -noobsolete $$(find $(PLUGIN) -name '*.py' -o -name '*.ui' | sort) -ts i18n/liaocheng_zh_CN.ts
+	@[ -n "$(PYLUPDATE)" ] || { echo "make transup needs pylupdate5 (Debian: pyqt5-dev-tools)"; exit 1; }
+	$(PYLUPDATE) -noobsolete $$(find $(PLUGIN) -name '*.py' -o -name '*.ui' | sort) -ts i18n/liaocheng_zh_CN.ts
 
 transcompile: i18n/liaocheng_zh_CN.qm
 
 i18n/liaocheng_zh_CN.qm: i18n/liaocheng_zh_CN.ts
-	lrelease -silent $< -qm $@
+	@[ -n "$(LRELEASE)" ] || { echo "No lrelease found (Debian: qttools5-dev-tools or qt6-l10n-tools)"; exit 1; }
+	$(LRELEASE) -silent $< -qm $@
 
 zip: transcompile
 	rm -rf build/$(PLUGIN) dist/$(PLUGIN).zip

@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(qgis python3-qgis python3-pytest python3-shapely python3-venv python3-openpyxl
-              xvfb poppler-utils fonts-noto-cjk pyqt5-dev-tools qttools5-dev-tools)
+              xvfb poppler-utils fonts-noto-cjk pyqt5-dev-tools qttools5-dev-tools pyqt6-dev-tools)
 VENV=.venv
 
 missing=()

@@ -29,11 +29,17 @@ class LiaochengPlugin:
         self.docks = {}
 
     def initProcessing(self):
-        """Register the Processing provider (also called by QGIS without a GUI)."""
+        """Register the Processing provider (also called by QGIS without a GUI); does nothing when this plugin or
+        anyone else registered ``liaocheng`` already. QGIS deletes a provider it refuses, so only one it accepted
+        is kept (and removed on unload)."""
         from liaocheng_plugin.processing import LiaochengProvider
 
-        self.provider = LiaochengProvider()
-        QgsApplication.processingRegistry().addProvider(self.provider)
+        registry = QgsApplication.processingRegistry()
+        if self.provider is not None or registry.providerById(LiaochengProvider.ID) is not None:
+            return
+        provider = LiaochengProvider()
+        if registry.addProvider(provider):
+            self.provider = provider
 
     def initGui(self):
         """Create the menu, the toolbar and their actions; docks open on demand."""
@@ -116,8 +122,8 @@ class LiaochengPlugin:
             self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
             self.menu.deleteLater()
         self.menu = None
-        if self.provider is not None:
-            QgsApplication.processingRegistry().removeProvider(self.provider)
+        if self.provider is not None and not sip.isdeleted(self.provider):
+            QgsApplication.processingRegistry().removeProvider(self.provider)  # only the one this plugin added
         self.provider = None
         if self.log_handler is not None:
             teardown_logging(self.log_handler)

@@ -13,10 +13,13 @@ from qgis.core import (
     QgsFeature,
     QgsField,
     QgsGeometry,
+    QgsLayoutFrame,
+    QgsLayoutItemLabel,
     QgsVectorLayer,
 )
 
 from liaocheng_plugin.core.compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
+from liaocheng_plugin.core.values import as_text
 
 # The Processing framework is itself a plugin: Debian installs it here.
 PROCESSING_PLUGINS = "/usr/share/qgis/python/plugins"
@@ -83,6 +86,18 @@ def memory_layer(
     return layer
 
 
+def item_text(layout, item_id: str) -> str:
+    """What a layout's label or table ``item_id`` shows on the current atlas page (a table: a line per row, cells
+    separated by tabs)."""
+    item = layout.itemById(item_id)
+    if isinstance(item, QgsLayoutItemLabel):
+        return item.currentText()
+    assert isinstance(item, QgsLayoutFrame), f"no label or table “{item_id}”"
+    table = item.multiFrame()
+    table.refreshAttributes()
+    return "\n".join("\t".join(as_text(value) for value in row) for row in table.contents())
+
+
 def square(x: float, y: float, size: float) -> str:
     """WKT of an axis-aligned square with lower-left corner (x, y)."""
     return f"POLYGON(({x} {y},{x + size} {y},{x + size} {y + size},{x} {y + size},{x} {y}))"
@@ -94,11 +109,9 @@ def processing_with_provider(qgis_app, qgis_processing):
     from liaocheng_plugin.processing import LiaochengProvider
 
     registry = QgsApplication.processingRegistry()
-    provider = registry.providerById("liaocheng")
-    if provider is None:
-        provider = LiaochengProvider()
-        registry.addProvider(provider)
-    yield provider
+    if registry.providerById(LiaochengProvider.ID) is None:
+        assert registry.addProvider(LiaochengProvider())
+    yield registry.providerById(LiaochengProvider.ID)
 
 
 @pytest.fixture(scope="session")

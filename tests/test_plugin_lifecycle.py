@@ -23,8 +23,23 @@ def iface_with_help_menu(qgis_iface):
     menu_bar.removeAction(help_menu.menuAction())
 
 
+@pytest.fixture
+def no_provider_yet(qgis_processing):
+    """No ``liaocheng`` provider registered while the test runs (whatever ran before: pytest 8 runs the Processing
+    tests first); one is registered again afterwards if there was one."""
+    from liaocheng_plugin.processing import LiaochengProvider
+
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById(LiaochengProvider.ID)
+    if existing is not None:
+        registry.removeProvider(existing)
+    yield
+    if existing is not None and registry.providerById(LiaochengProvider.ID) is None:
+        registry.addProvider(LiaochengProvider())
+
+
 def flush_deletes():
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def plugin_menus(iface):
@@ -39,7 +54,7 @@ def plugin_toolbars(iface):
     return [t for t in iface.mainWindow().findChildren(QToolBar) if t.objectName() == "LiaochengLandCheckToolbar"]
 
 
-def test_init_gui_adds_menu_toolbar_and_provider(iface_with_help_menu):
+def test_init_gui_adds_menu_toolbar_and_provider(iface_with_help_menu, no_provider_yet):
     plugin = classFactory(iface_with_help_menu)
     plugin.initGui()
     try:
@@ -56,7 +71,7 @@ def test_init_gui_adds_menu_toolbar_and_provider(iface_with_help_menu):
         plugin.unload()
 
 
-def test_load_and_unload_twice_leaves_nothing_behind(iface_with_help_menu):
+def test_load_and_unload_twice_leaves_nothing_behind(iface_with_help_menu, no_provider_yet):
     """Reloading the plugin (Plugin Reloader, upgrades) must not pile up menus, toolbars or providers."""
     logger = logging.getLogger(LOGGER_NAME)
     handlers_before = list(logger.handlers)
@@ -73,3 +88,30 @@ def test_load_and_unload_twice_leaves_nothing_behind(iface_with_help_menu):
         assert logger.handlers == handlers_before
         assert plugin.profile_dialog is None and plugin.translator is None
         assert plugin.docks == {} and all(sip.isdeleted(dock) for dock in docks)
+
+
+def test_provider_registered_once_however_often_processing_is_initialised(iface_with_help_menu, no_provider_yet):
+    """QGIS calls initProcessing for a Processing plugin and initGui calls it again: one provider, removed once."""
+    registry = QgsApplication.processingRegistry()
+    plugin = classFactory(iface_with_help_menu)
+    plugin.initProcessing()
+    provider = plugin.provider
+    plugin.initGui()
+    assert plugin.provider is provider and registry.providerById("liaocheng") is provider
+    assert [p.id() for p in registry.providers()].count("liaocheng") == 1
+    plugin.unload()
+    assert registry.providerById("liaocheng") is None
+    plugin.unload()  # a second unload (plugin reloaders) raises nothing
+
+
+def test_provider_registered_by_someone_else_is_left_alone(iface_with_help_menu, processing_with_provider):
+    """The plugin loading while ``liaocheng`` is registered already (a test fixture, a second plugin copy) adds
+    no provider QGIS would refuse and delete, and its unload removes only what it added: no RuntimeError."""
+    registry = QgsApplication.processingRegistry()
+    other = registry.providerById("liaocheng")
+    plugin = classFactory(iface_with_help_menu)
+    plugin.initGui()
+    assert plugin.provider is None and registry.providerById("liaocheng") is other
+    plugin.unload()
+    assert registry.providerById("liaocheng") is other and not sip.isdeleted(other)
+    assert registry.algorithmById("liaocheng:overlap_check") is not None

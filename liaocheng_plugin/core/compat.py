@@ -9,10 +9,12 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsLegendStyle,
     QgsMapLayerProxyModel,
+    QgsPalLayerSettings,
     QgsProcessing,
     QgsProcessingFeatureSource,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterNumber,
+    QgsScaleBarSettings,
     QgsSymbolLayer,
     QgsUnitTypes,
     QgsWkbTypes,
@@ -119,6 +121,24 @@ LEGEND_GROUP = _legend_component.Group if _legend_component else QgsLegendStyle.
 LEGEND_SUBGROUP = _legend_component.Subgroup if _legend_component else QgsLegendStyle.Style.Subgroup
 LEGEND_SYMBOL_LABEL = _legend_component.SymbolLabel if _legend_component else QgsLegendStyle.Style.SymbolLabel
 
+# Scale-bar segment sizing (Qgis.ScaleBarSegmentSizeMode from 3.30).
+_segment_mode = _modern(Qgis, "ScaleBarSegmentSizeMode")
+SCALEBAR_SEGMENTS_FIT_WIDTH = (
+    _segment_mode.FitWidth if _segment_mode else QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth
+)
+
+# Label placement (Qgis.LabelPlacement from 3.26).
+_label_placement = _modern(Qgis, "LabelPlacement")
+LABEL_AROUND_POINT = _label_placement.AroundPoint if _label_placement else QgsPalLayerSettings.Placement.AroundPoint
+
 # Data-defined symbol layer properties (QgsSymbolLayer.Property became scoped, with new names, in 3.36).
 _symbol_property = QgsSymbolLayer.Property
 SYMBOL_LAYER_ENABLED = getattr(_symbol_property, "LayerEnabled", None) or _symbol_property.PropertyLayerEnabled
+
+
+def save_style_to_database(layer, name: str, description: str, use_as_default: bool) -> str:
+    """Save ``layer``'s style into its data source (a GeoPackage's layer_styles table); returns QGIS's error message,
+    "" when saved. saveStyleToDatabaseV2 from 3.44, saveStyleToDatabase (deprecated there) before."""
+    if hasattr(layer, "saveStyleToDatabaseV2"):
+        return layer.saveStyleToDatabaseV2(name, description, use_as_default, "")[1]
+    return layer.saveStyleToDatabase(name, description, use_as_default, "")

@@ -16,7 +16,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtXml import QDomDocument
 
-from liaocheng_plugin.core.compat import GEOMETRY_POLYGON
+from liaocheng_plugin.core.compat import GEOMETRY_POLYGON, save_style_to_database
 from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.export import write_layers_gpkg
 from liaocheng_plugin.core.geometry_repair import polygonal_part
@@ -181,7 +181,7 @@ def write_pack(
     for table, source in reversed(list(tables.items())):
         layer = QgsVectorLayer(f"{gpkg}|layername={table}", source.name(), "ogr")
         copy_style(source, layer)
-        layer.saveStyleToDatabase(table, title, True, "")  # embedded: the style travels with the GeoPackage
+        save_style_to_database(layer, table, title, True)  # embedded: the style travels with the GeoPackage
         project.addMapLayer(layer)
         packed.append(layer)
     project.write(str(folder / PROJECT_NAME))

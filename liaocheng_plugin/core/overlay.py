@@ -242,8 +242,7 @@ def read_subjects(
 
 def subjects_extent(subjects: Dict[int, QgsGeometry], margin: float = 0.0) -> QgsRectangle:
     """The combined bounding box of subject geometries, grown by ``margin``."""
-    extent = QgsRectangle()
-    extent.setMinimal()
+    extent = QgsRectangle()  # null: the first combineExtentWith takes the other rectangle as it is
     for geometry in subjects.values():
         extent.combineExtentWith(geometry.boundingBox())
     return extent.buffered(margin) if not extent.isEmpty() else extent

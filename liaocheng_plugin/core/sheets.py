@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
 from qgis.core import (
+    Qgis,
     QgsFeatureRequest,
     QgsFeedback,
     QgsLayoutExporter,
@@ -12,7 +13,6 @@ from qgis.core import (
     QgsLayoutItemScaleBar,
     QgsPrintLayout,
     QgsProject,
-    QgsReadWriteContext,
     QgsUnitTypes,
     QgsVectorLayer,
 )
@@ -22,6 +22,7 @@ from liaocheng_plugin.core.compat import DISTANCE_METERS
 from liaocheng_plugin.core.definitions import Role
 from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.layout_items import load_template_document
 from liaocheng_plugin.core.paths import resource_path
 from liaocheng_plugin.core.profile import ProtectedProfile
 from liaocheng_plugin.core.sheet_map import (
@@ -42,6 +43,7 @@ ATLAS_MARGIN = 0.35
 # a texture of sub-millimetre polygons that hides the conflicts (and makes a PDF of tens of MB).
 SURVEY_MAX_SPAN_M = 3000.0
 NAME_FIELDS = ("name", "patch_id", "DKBH", "DKMC", "FAMC", "TBBH")
+PDF_TEXT_FORMAT = Qgis.TextRenderFormat.AlwaysText
 
 
 def template_labels() -> Dict[str, str]:
@@ -95,10 +97,7 @@ def load_template(project: QgsProject, template: str) -> QgsPrintLayout:
             raise LiaochengError(tr("Unknown sheet template “{}”.").format(template))
     document = QDomDocument()
     layout = QgsPrintLayout(project)
-    if (
-        not document.setContent(path.read_text(encoding="utf-8"))
-        or not layout.loadFromTemplate(document, QgsReadWriteContext())[1]
-    ):
+    if not document.setContent(path.read_text(encoding="utf-8")) or not load_template_document(layout, document):
         raise LiaochengError(tr("“{}” is not a print-layout template (.qpt).").format(path))
     if not isinstance(layout.itemById("map"), QgsLayoutItemMap):
         raise LiaochengError(tr("Template “{}” has no map item with the id “map”.").format(path))
@@ -172,6 +171,7 @@ def build_sheet_layout(
     note = crs_note(layer)
     set_label(layout, "crs", note + "  " + field_notes_text() if field_notes else note)
     set_label(layout, "signoff", signoff_text(field_notes))
+    layout.setCustomProperty("pdfTextFormat", int(PDF_TEXT_FORMAT))  # re-exports from the layout designer too
     atlas = layout.atlas()
     atlas.setCoverageLayer(layer)
     atlas.setEnabled(True)
@@ -237,6 +237,7 @@ def export_atlas(atlas, path: Path, page_name: str, feedback: Optional[QgsFeedba
         return QgsLayoutExporter.exportToImage(atlas, str(path.parent / path.stem), "png", settings, feedback)
     settings = QgsLayoutExporter.PdfExportSettings()
     settings.dpi = 150
+    settings.textRenderFormat = PDF_TEXT_FORMAT  # searchable, copyable text (QGIS 3.40+ labels default to outlines)
     return QgsLayoutExporter.exportToPdf(atlas, str(path), settings, feedback)
 
 

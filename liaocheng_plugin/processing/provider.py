@@ -16,8 +16,10 @@ from liaocheng_plugin.processing.site_algorithm import SiteCheckAlgorithm
 class LiaochengProvider(QgsProcessingProvider):
     """Registers every check as an algorithm, for models, batch mode and qgis_process."""
 
+    ID = "liaocheng"
+
     def id(self) -> str:
-        return "liaocheng"
+        return self.ID
 
     def name(self) -> str:
         return tr("Liaocheng Land Check")

@@ -26,7 +26,6 @@ from qgis.core import (
     QgsProject,
     QgsReadWriteContext,
     QgsRectangle,
-    QgsScaleBarSettings,
     QgsTextFormat,
 )
 from qgis.PyQt.QtCore import Qt
@@ -39,6 +38,7 @@ from liaocheng_plugin.core.compat import (
     LEGEND_SUBGROUP,
     LEGEND_SYMBOL_LABEL,
     LEGEND_TITLE,
+    SCALEBAR_SEGMENTS_FIT_WIDTH,
 )
 from liaocheng_plugin.core.sheet_map import fit_extent
 
@@ -195,7 +195,7 @@ def build(name: str, width: float, height: float) -> QgsPrintLayout:
     scalebar.setNumberOfSegments(4)
     scalebar.setNumberOfSegmentsLeft(0)
     # Segments fit the bar's width at whatever scale the atlas chooses (whole metres).
-    scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth)
+    scalebar.setSegmentSizeMode(SCALEBAR_SEGMENTS_FIT_WIDTH)
     scalebar.setMinimumBarWidth(30 * scale)
     scalebar.setMaximumBarWidth(70 * scale)
     scalebar.setUnitsPerSegment(100)

@@ -23,6 +23,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
+from liaocheng_plugin.core.compat import LABEL_AROUND_POINT
 from liaocheng_plugin.core.styles import legend_labels
 
 STYLES = Path(__file__).resolve().parents[2] / "resources" / "styles"
@@ -117,7 +118,7 @@ def crossings_layer(labels) -> QgsVectorLayer:
     settings = QgsPalLayerSettings()
     settings.fieldName = '"from_chainage" || \'–\' || "to_chainage"'
     settings.isExpression = True
-    settings.placement = QgsPalLayerSettings.Placement.AroundPoint
+    settings.placement = LABEL_AROUND_POINT
     settings.dist = 1.0
     settings.priority = 5
     priority = QgsProperty.fromExpression('min(10, 2 + "length_m" / 250)')

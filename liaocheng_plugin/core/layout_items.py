@@ -1,0 +1,34 @@
+"""Template items found by id on every QGIS version.
+
+QGIS 3.32+ turns a label in HTML mode that it reads from a template (one saved by an older QGIS, a bureau's own)
+into an HTML item whose frame has no id, and QGIS builds without QtWebKit (Debian's 3.40+, QGIS 4) draw HTML
+items empty. Templates are therefore read with their HTML labels as plain labels, which keep their ids.
+"""
+
+from typing import List
+
+from qgis.core import QgsLayout, QgsLayoutItemRegistry, QgsReadWriteContext
+from qgis.PyQt.QtXml import QDomDocument
+
+LABEL_TYPE = str(int(QgsLayoutItemRegistry.ItemType.LayoutLabel))
+HTML_LABEL_STATE = "htmlState"
+
+
+def html_labels_to_plain(document: QDomDocument) -> List[str]:
+    """Switch the template's HTML-mode labels with an id to plain labels (in ``document``); returns their ids."""
+    ids = []
+    items = document.elementsByTagName("LayoutItem")
+    for index in range(items.count()):
+        element = items.item(index).toElement()
+        if element.attribute("type") == LABEL_TYPE and element.attribute(HTML_LABEL_STATE) == "1":
+            if element.attribute("id"):
+                element.setAttribute(HTML_LABEL_STATE, "0")
+                ids.append(element.attribute("id"))
+    return ids
+
+
+def load_template_document(layout: QgsLayout, document: QDomDocument) -> bool:
+    """Load a .qpt document into ``layout``, every label keeping its id on every QGIS version (HTML-mode labels
+    come in as plain labels); False when QGIS cannot read it."""
+    html_labels_to_plain(document)
+    return layout.loadFromTemplate(document, QgsReadWriteContext())[1]
