@@ -7,6 +7,7 @@ on older QGIS they resolve to the unscoped values those versions have.
 from qgis.core import (
     Qgis,
     QgsFeatureRequest,
+    QgsLayoutItemLabel,
     QgsLegendStyle,
     QgsMapLayerProxyModel,
     QgsPalLayerSettings,
@@ -20,6 +21,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QMetaType, QVariant
+from qgis.PyQt.QtGui import QFont
 
 QGIS_VERSION_INT = Qgis.QGIS_VERSION_INT
 
@@ -142,3 +144,18 @@ def save_style_to_database(layer, name: str, description: str, use_as_default: b
     if hasattr(layer, "saveStyleToDatabaseV2"):
         return layer.saveStyleToDatabaseV2(name, description, use_as_default, "")[1]
     return layer.saveStyleToDatabase(name, description, use_as_default, "")
+
+
+def label_font(label: QgsLayoutItemLabel) -> QFont:
+    """A layout label's font (its text format's from QGIS 3.24; ``font()`` is deprecated there)."""
+    return label.textFormat().font() if hasattr(label, "textFormat") else label.font()
+
+
+def set_label_font(label: QgsLayoutItemLabel, font: QFont) -> None:
+    """Give a layout label this font, keeping its size, colour and other text-format settings."""
+    if hasattr(label, "setTextFormat"):
+        text_format = label.textFormat()
+        text_format.setFont(font)
+        label.setTextFormat(text_format)
+    else:
+        label.setFont(font)

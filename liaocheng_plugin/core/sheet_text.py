@@ -5,7 +5,7 @@ one layout serves every subject. Figures follow the official tables: 亩 with 2 
 right-aligned in their own column.
 """
 
-from typing import Dict, List, Sequence, Tuple
+from typing import Callable, Dict, List, Sequence, Tuple
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
 
@@ -98,14 +98,23 @@ def findings_text(layer: QgsVectorLayer) -> str:
     return "\n".join(lines)
 
 
-def table_columns(layer: QgsVectorLayer) -> Dict[str, str]:
-    """Texts of the results box's label items: heading, row names, 亩 and % columns, findings."""
-    rows = table_rows(layer)
+def table_columns(layer: QgsVectorLayer, wrap: Callable[[str], List[str]] = lambda label: [label]) -> Dict[str, str]:
+    """Texts of the results box's label items: heading, row names, 亩 and % columns, findings.
+
+    ``wrap`` splits a row name into the lines it takes in its column; the figure columns get as many lines, so a
+    figure always stands on the first line of its own row.
+    """
+    names, mus, pcts = [tr("Item")], [tr("mu")], ["%"]
+    for label, mu, pct in table_rows(layer):
+        lines = wrap(label) or [label]
+        names += lines
+        mus += [mu] + [""] * (len(lines) - 1)
+        pcts += [pct] + [""] * (len(lines) - 1)
     return {
         "table": heading_text(layer),
-        "table_rows": "\n".join([tr("Item")] + [label for label, _, _ in rows]),
-        "table_mu": "\n".join([tr("mu")] + [mu for _, mu, _ in rows]),
-        "table_pct": "\n".join(["%"] + [pct for _, _, pct in rows]),
+        "table_rows": "\n".join(names),
+        "table_mu": "\n".join(mus),
+        "table_pct": "\n".join(pcts),
         "findings": findings_text(layer),
     }
 

@@ -11,6 +11,7 @@ from qgis.core import (
     QgsLayoutItemLabel,
     QgsLayoutItemMap,
     QgsLayoutItemScaleBar,
+    QgsLayoutUtils,
     QgsPrintLayout,
     QgsProject,
     QgsUnitTypes,
@@ -18,7 +19,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtXml import QDomDocument
 
-from liaocheng_plugin.core.compat import DISTANCE_METERS
+from liaocheng_plugin.core.compat import DISTANCE_METERS, label_font
 from liaocheng_plugin.core.definitions import Role
 from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.i18n import tr
@@ -113,11 +114,30 @@ def set_label(layout: QgsPrintLayout, item_id: str, text: str) -> None:
 
 def fill_table(layout: QgsPrintLayout, layer: QgsVectorLayer) -> None:
     """The results box: in columns when the template has them (the built-in ones), else all in "table"."""
-    if isinstance(layout.itemById("table_rows"), QgsLayoutItemLabel):
-        for item_id, text in table_columns(layer).items():
+    rows = layout.itemById("table_rows")
+    if isinstance(rows, QgsLayoutItemLabel):
+        for item_id, text in table_columns(layer, lambda text: wrap_label_text(rows, text)).items():
             set_label(layout, item_id, text)
     else:
         set_label(layout, "table", table_text(layer))
+
+
+def wrap_label_text(label: QgsLayoutItemLabel, text: str) -> List[str]:
+    """The lines ``text`` takes in ``label`` (broken at spaces, or between characters of Chinese text)."""
+    width = label.rect().width() - 2 * label.marginX() - 0.5  # mm; a little room for rounding
+    font = label_font(label)
+    words = text.split(" ") if " " in text else list(text)
+    joiner = " " if " " in text else ""
+    lines: List[str] = []
+    for word in words:
+        candidate = f"{lines[-1]}{joiner}{word}" if lines else word
+        if lines and QgsLayoutUtils.textWidthMM(font, candidate) > width:
+            lines.append(word)
+        elif lines:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return lines
 
 
 def build_sheet_layout(
