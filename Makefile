@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 DEMO_OUT ?= demo_output
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= tests
 PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 PLUGIN := liaocheng_plugin
 QGIS_ENV := QT_QPA_PLATFORM=offscreen PYTHONPATH=$(CURDIR) PYTHONDONTWRITEBYTECODE=1
@@ -20,7 +20,7 @@ $(VENV)/.ready: .ci/requirements.txt .ci/bootstrap.sh
 # each run starts from a fresh one, so nothing of a run, or of another QGIS version, carries over.
 test: setup transcompile
 	rm -rf .qgis-settings
-	$(QGIS_ENV) $(PY) -m pytest -q $(PYTEST_ARGS) tests
+	$(QGIS_ENV) $(PY) -m pytest -q $(PYTEST_ARGS)
 
 # The whole suite on QGIS 3.40 (Debian 13) and 3.44 (Debian sid) in cached chroots: see .ci/test-compat.sh.
 test-compat:
