@@ -124,12 +124,12 @@
         <translation>国土调查地类图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="57"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="58"/>
         <source>Villages</source>
         <translation>村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="58"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="59"/>
         <source>Mineral resources</source>
         <translation>矿产资源</translation>
     </message>
@@ -229,17 +229,17 @@
         <translation>导入配置</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/provider.py" line="23"/>
+        <location filename="../liaocheng_plugin/processing/provider.py" line="26"/>
         <source>Liaocheng Land Check</source>
         <translation>聊城国土空间核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="47"/>
+        <location filename="../liaocheng_plugin/plugin.py" line="53"/>
         <source>Protected-layer profile…</source>
         <translation>保护图层配置…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="51"/>
+        <location filename="../liaocheng_plugin/plugin.py" line="57"/>
         <source>Overlap check…</source>
         <translation>叠加分析核查…</translation>
     </message>
@@ -254,7 +254,7 @@
         <translation>面积为{}；工作坐标系 {}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="50"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="57"/>
         <source>Overlap check against protected layers</source>
         <translation>保护图层叠加分析核查</translation>
     </message>
@@ -264,97 +264,97 @@
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="53"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="60"/>
         <source>For each subject (parcel, patch, site or route corridor) computes the area lying on permanent basic farmland, the ecological red line, the urban development boundary, cultivated land of the land-use survey (gross and net of the KCXS field-ridge deduction), villages and further layers, in m², mu and percent. Overlapping protected features are counted once. Invalid geometries are repaired and reported. Lines are buffered by BUFFER metres on each side.</source>
         <translation>对每个核查对象（地块、图斑、选址或线路廊道）计算其占用永久基本农田、生态保护红线、城镇开发边界、国土调查耕地（含按 KCXS 扣除田坎前后面积）、村庄及其他图层的面积，以平方米、亩和百分比表示。相互重叠的保护要素只计一次。无效几何自动修复并报告。线要素按 BUFFER 米向两侧缓冲。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="63"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="70"/>
         <source>Subjects (polygons or lines)</source>
         <translation>核查对象（面或线）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="70"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="77"/>
         <source>Buffer for lines (each side)</source>
         <translation>线要素缓冲距离（单侧）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="76"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="83"/>
         <source>Overlap results</source>
         <translation>叠加分析结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="77"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="84"/>
         <source>Overlap pieces</source>
         <translation>叠加压占图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="53"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="54"/>
         <source>Permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="54"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="55"/>
         <source>Ecological red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="55"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="56"/>
         <source>Urban development boundary (城镇开发边界)</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="56"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="57"/>
         <source>Land-use survey patches (三调 DLTB)</source>
         <translation>三调地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="115"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="116"/>
         <source>Land-use code field</source>
         <translation>地类编码字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="121"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="122"/>
         <source>Field-ridge deduction coefficient field (KCXS; found automatically when empty)</source>
         <translation>田坎扣除系数字段（KCXS；留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="128"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="129"/>
         <source>Cultivated land codes (comma separated)</source>
         <translation>耕地地类编码（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="133"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="134"/>
         <source>Village name field (found automatically when empty)</source>
         <translation>村庄名称字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="144"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="145"/>
         <source>Further overlay layers</source>
         <translation>其他叠加图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="149"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="151"/>
         <source>Area measurement</source>
         <translation>面积计算方式</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="149"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="151"/>
         <source>Ellipsoidal (CGCS2000, as official survey areas)</source>
         <translation>椭球面积（CGCS2000，与调查成果一致）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="149"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="151"/>
         <source>Planar (working CRS)</source>
         <translation>平面面积（工作坐标系）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="178"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="180"/>
         <source>Layer “{}” has no land-use code field “{}”.</source>
         <translation>图层“{}”缺少地类编码字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/export.py" line="33"/>
+        <location filename="../liaocheng_plugin/core/export.py" line="34"/>
         <source>Could not write layer “{}” to “{}”.</source>
         <translation>无法将图层“{}”写入“{}”。</translation>
     </message>
@@ -374,87 +374,52 @@
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="165"/>
-        <source>on permanent basic farmland {:.2f} mu ({:.1f}%){}</source>
-        <translation>占用永久基本农田 {:.2f} 亩（{:.1f}%）{}</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="165"/>
-        <source>in the ecological red line {:.2f} mu ({:.1f}%){}</source>
-        <translation>位于生态保护红线内 {:.2f} 亩（{:.1f}%）{}</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="172"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="174"/>
         <source>, features {}</source>
         <translation>，图斑 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="185"/>
-        <source>outside the urban development boundary {:.2f} mu ({:.1f}%)</source>
-        <translation>位于城镇开发边界外 {:.2f} 亩（{:.1f}%）</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="194"/>
-        <source>cultivated land {:.2f} mu ({})</source>
-        <translation>含耕地 {:.2f} 亩（{}）</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="207"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="209"/>
         <source>no recorded area in the ledger</source>
         <translation>台账未登记面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="212"/>
-        <source>recorded area {:.2f} mu differs from the mapped {:.2f} mu by {:.2f} mu</source>
-        <translation>台账面积 {:.2f} 亩与图上面积 {:.2f} 亩相差 {:.2f} 亩</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="222"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="226"/>
         <source>not registered (no certificate number)</source>
         <translation>未办理不动产登记（无权证号）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="226"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="230"/>
         <source>no inspection recorded</source>
         <translation>无巡查记录</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="230"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="234"/>
         <source>last inspected {} days ago (more than {})</source>
         <translation>距上次巡查已 {} 天（超过 {} 天）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="250"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="254"/>
         <source>fence</source>
         <translation>围挡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="252"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="256"/>
         <source>dust net</source>
         <translation>防尘网</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="255"/>
-        <source>bare land {:.2f} mu without complete {}</source>
-        <translation>裸露土地 {:.2f} 亩，{}不完整</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="255"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="259"/>
         <source> and </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="266"/>
-        <source>overlaps reserve parcel {} by {:.2f} mu</source>
-        <translation>与储备地块 {} 重叠 {:.2f} 亩</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="285"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="289"/>
         <source>All parcels</source>
         <translation>全部地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="289"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="293"/>
         <source>(no grid)</source>
         <translation>（无网格）</translation>
     </message>
@@ -639,7 +604,7 @@
         <translation>储备土地核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="48"/>
+        <location filename="../liaocheng_plugin/plugin.py" line="54"/>
         <source>Land-reserve parcels</source>
         <translation>储备土地核查</translation>
     </message>
@@ -659,27 +624,27 @@
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="36"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="38"/>
         <source>farmland</source>
         <translation>永农</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="37"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="39"/>
         <source>red line</source>
         <translation>红线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="38"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="40"/>
         <source>boundary</source>
         <translation>开发边界</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="39"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="41"/>
         <source>survey</source>
         <translation>三调</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="44"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="46"/>
         <source>none — set the profile first</source>
         <translation>未设置——请先配置保护图层</translation>
     </message>
@@ -699,22 +664,22 @@
         <translation>尚未设置保护图层：请先打开保护图层配置。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="191"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="199"/>
         <source>The check was canceled; nothing was written.</source>
         <translation>核查已取消，未写入任何结果。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="169"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="171"/>
         <source>Checked reserve parcels</source>
         <translation>储备地块核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="103"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="110"/>
         <source>Conflict pieces</source>
         <translation>冲突图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="170"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="172"/>
         <source>Reserve summary</source>
         <translation>储备土地汇总</translation>
     </message>
@@ -754,7 +719,7 @@
         <translation>亩（合计）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="263"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="275"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
@@ -764,169 +729,129 @@
         <translation>导出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="65"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="67"/>
         <source>Written to {}</source>
         <translation>已写入 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="68"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="70"/>
         <source>Parcel code field</source>
         <translation>地块编号字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="69"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="71"/>
         <source>Parcel name field</source>
         <translation>地块名称字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="70"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="72"/>
         <source>Recorded area field (mu)</source>
         <translation>台账面积字段（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="71"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="73"/>
         <source>Registration state field</source>
         <translation>登记状态字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="72"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="74"/>
         <source>Certificate number field</source>
         <translation>不动产权证号字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="73"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="75"/>
         <source>Fence state field</source>
         <translation>围挡情况字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="74"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="76"/>
         <source>Dust net state field</source>
         <translation>防尘网情况字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="75"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="77"/>
         <source>Last inspection date field</source>
         <translation>最近巡查日期字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="102"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="104"/>
         <source>Land-reserve parcel check</source>
         <translation>储备土地核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="105"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="107"/>
         <source>Checks each land-reserve parcel: on permanent basic farmland or in the ecological red line (fail), outside the urban development boundary beyond a tolerance, on cultivated land, recorded area differing from the mapped area, not registered, inspection overdue, bare land without fence or dust net (warn), and parcels overlapping each other (fail). Assigns each parcel the grid cell and township holding most of it. Ledger fields are found automatically when not given.</source>
         <translation>逐宗核查储备地块：占用永久基本农田或位于生态保护红线内（不通过）；超出容差位于城镇开发边界外、含耕地、台账面积与图上面积不符、未办理登记、巡查超期、裸露土地未完整围挡或苫盖（预警）；储备地块相互重叠（不通过）。并为每宗地块确定其主要所在的网格和乡镇（街道）。未指定台账字段时自动识别。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="115"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="117"/>
         <source>Reserve parcels</source>
         <translation>储备地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="118"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="120"/>
         <source>Inspection grid</source>
         <translation>巡查网格</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="118"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="120"/>
         <source>Townships</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="123"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="125"/>
         <source>Name field of {}</source>
         <translation>{}名称字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="136"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="138"/>
         <source>Tolerated share outside the boundary (%)</source>
         <translation>允许位于边界外的比例（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="136"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="138"/>
         <source>Area tolerance (%)</source>
         <translation>面积容差（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="136"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="138"/>
         <source>Area tolerance (mu)</source>
         <translation>面积容差（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="136"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="138"/>
         <source>Inspection interval (days)</source>
         <translation>巡查周期（天）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="163"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="165"/>
         <source>Check date (YYYY-MM-DD; today when empty)</source>
         <translation>核查日期（YYYY-MM-DD，留空为今天）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="185"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="188"/>
         <source>Check date “{}” is not a date like 2024-06-30.</source>
         <translation>核查日期“{}”格式不正确，应如 2024-06-30。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="227"/>
-        <source>outflow on permanent basic farmland {:.2f} mu: must be restored in place</source>
-        <translation>永久基本农田流出 {:.2f} 亩：须就地恢复</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="232"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="234"/>
         <source>not cultivated in the baseline ({:.0f}% cultivated; {})</source>
         <translation>基期非耕地（耕地占 {:.0f}%；{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="235"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="237"/>
         <source>not rectified yet</source>
         <translation>尚未整改</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="246"/>
-        <source>not new cultivated land: {:.2f} mu already cultivated in the baseline</source>
-        <translation>非新增耕地：基期已是耕地 {:.2f} 亩</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="252"/>
-        <source>in the ecological red line {:.2f} mu</source>
-        <translation>位于生态保护红线内 {:.2f} 亩</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="256"/>
-        <source>inside the urban development boundary {:.2f} mu</source>
-        <translation>位于城镇开发边界内 {:.2f} 亩</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="259"/>
-        <source>smaller than {:.2f} mu ({:.2f} mu)</source>
-        <translation>面积小于 {:.2f} 亩（{:.2f} 亩）</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="274"/>
-        <source>overlaps inflow patch {} by {:.2f} mu (double counting)</source>
-        <translation>与流入图斑 {} 重叠 {:.2f} 亩（重复计算）</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="278"/>
-        <source>overlaps outflow patch {} by {:.2f} mu (double counting)</source>
-        <translation>与流出图斑 {} 重叠 {:.2f} 亩（重复计算）</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="289"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="291"/>
         <source>paired with unknown outflow patch {}</source>
         <translation>对应的流出图斑 {} 不存在</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="297"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="299"/>
         <source>paired inflow {} is not valid</source>
         <translation>对应的流入图斑 {} 无效</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="301"/>
-        <source>paired valid inflow {:.2f} mu does not cover the outflow {:.2f} mu</source>
-        <translation>对应的有效流入 {:.2f} 亩不足以平衡流出 {:.2f} 亩</translation>
     </message>
     <message>
         <location filename="../liaocheng_plugin/gui/balance_dock.py" line="92"/>
@@ -1069,12 +994,12 @@
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="163"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="165"/>
         <source>Balance ledger</source>
         <translation>进出平衡台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="162"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="164"/>
         <source>Checked patches</source>
         <translation>图斑核查结果</translation>
     </message>
@@ -1094,7 +1019,7 @@
         <translation>质量等别 {} → {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="49"/>
+        <location filename="../liaocheng_plugin/plugin.py" line="55"/>
         <source>Cultivated-land balance</source>
         <translation>耕地进出平衡</translation>
     </message>
@@ -1114,52 +1039,52 @@
         <translation>请选择耕地流出和流入图斑图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="106"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="108"/>
         <source>Cultivated-land outflow and inflow balance</source>
         <translation>耕地进出平衡核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="109"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="111"/>
         <source>Checks cultivated-land outflow patches (fail on permanent basic farmland, warn where the baseline survey shows no cultivated land) and inflow patches (fail on land already cultivated, in the ecological red line, or overlapping another patch; warn inside the development boundary or below the minimum area), checks explicit pairings, and balances each county and year: outflow, restored, to balance, valid inflow, surplus or deficit in mu, area-weighted quality grade (1 best) and rectification progress. Give an outflow and an inflow layer, or one layer with a direction field.</source>
         <translation>核查耕地流出图斑（占用永久基本农田为不通过，基期调查非耕地为预警）和流入图斑（基期已是耕地、位于生态保护红线内或与其他图斑重叠为不通过；位于城镇开发边界内或小于最小面积为预警），核查流出与流入的对应关系，并按县（区）和年度计算进出平衡：流出、就地恢复、需平衡、有效流入、盈余或缺口（亩）、面积加权耕地质量等别（1 等最好）和整改进度。可分别给出流出和流入图层，或给出一个含流向字段的图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="121"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="123"/>
         <source>Outflow patches</source>
         <translation>耕地流出图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="124"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="126"/>
         <source>Inflow patches</source>
         <translation>耕地流入图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="127"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="129"/>
         <source>Outflow and inflow patches in one layer</source>
         <translation>流出和流入图斑（同一图层）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="132"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="134"/>
         <source>Direction field (流出/流入)</source>
         <translation>流向字段（流出/流入）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="138"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="140"/>
         <source>Cultivated share that counts as cultivated in the baseline (%)</source>
         <translation>基期计为耕地的耕地占比（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="148"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="150"/>
         <source>Minimum inflow patch (mu)</source>
         <translation>流入图斑最小面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="185"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="188"/>
         <source>Layer “{}” needs a direction field (流出/流入) to tell outflow from inflow.</source>
         <translation>图层“{}”需要流向字段（流出/流入）以区分流出和流入。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="192"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="195"/>
         <source>Give an outflow layer, an inflow layer, or one layer with a direction field.</source>
         <translation>请给出流出图层、流入图层，或一个含流向字段的图层。</translation>
     </message>
@@ -1172,21 +1097,6 @@
         <location filename="../liaocheng_plugin/core/cards.py" line="66"/>
         <source>unbalanced: area deficit</source>
         <translation>未平衡：面积缺口</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="106"/>
-        <source>occupies permanent basic farmland {:.2f} mu ({:.1f}%)</source>
-        <translation>占用永久基本农田 {:.2f} 亩（{:.1f}%）</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="106"/>
-        <source>enters the ecological red line {:.2f} mu ({:.1f}%)</source>
-        <translation>进入生态保护红线 {:.2f} 亩（{:.1f}%）</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="113"/>
-        <source>occupies cultivated land {:.2f} mu: needs compensation (占补平衡)</source>
-        <translation>占用耕地 {:.2f} 亩：须落实占补平衡</translation>
     </message>
     <message>
         <location filename="../liaocheng_plugin/core/siting.py" line="120"/>
@@ -1249,7 +1159,7 @@
         <translation>比选指标</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="50"/>
+        <location filename="../liaocheng_plugin/plugin.py" line="56"/>
         <source>Project site selection</source>
         <translation>项目选址</translation>
     </message>
@@ -1304,32 +1214,32 @@
         <translation>方案比选</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="67"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="74"/>
         <source>Project site selection check</source>
         <translation>项目选址核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="81"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="88"/>
         <source>Sites or routes</source>
         <translation>选址或线路</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="86"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="93"/>
         <source>Alternative name field</source>
         <translation>方案名称字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="89"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="96"/>
         <source>Route corridor width</source>
         <translation>线路廊道宽度</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="94"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="101"/>
         <source>Village distance</source>
         <translation>村庄避让距离</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="100"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="107"/>
         <source>Checked sites</source>
         <translation>选址核查结果</translation>
     </message>
@@ -1339,7 +1249,7 @@
         <translation>线路穿越段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="102"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="109"/>
         <source>Clear parts</source>
         <translation>无冲突部分</translation>
     </message>
@@ -1349,87 +1259,87 @@
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="76"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="78"/>
         <source>Patch number field (TBBH; detected when empty)</source>
         <translation>图斑编号字段（TBBH；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="77"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="79"/>
         <source>County code field (XZQDM; detected when empty)</source>
         <translation>县（区）代码字段（XZQDM；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="78"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="80"/>
         <source>Township code field (XZDM; detected when empty)</source>
         <translation>乡镇代码字段（XZDM；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="79"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="81"/>
         <source>Year field (NF; detected when empty)</source>
         <translation>年度字段（NF；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="80"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="82"/>
         <source>Quality grade field (GDDB, 1 best; detected when empty)</source>
         <translation>耕地质量等别字段（GDDB，1 等最好；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="81"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="83"/>
         <source>Rectification method field (ZGFS; detected when empty)</source>
         <translation>整改方式字段（ZGFS；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="82"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="84"/>
         <source>Exemption reason field (detected when empty)</source>
         <translation>不纳入平衡原因字段（留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="83"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="85"/>
         <source>Paired outflow patches field (PDLCTBBH; detected when empty)</source>
         <translation>对应流出图斑字段（PDLCTBBH；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="50"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="53"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="51"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="54"/>
         <source>A4 portrait</source>
         <translation>A4 纵向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="52"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="55"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="53"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="56"/>
         <source>A3 portrait</source>
         <translation>A3 纵向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="95"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="98"/>
         <source>Unknown sheet template “{}”.</source>
         <translation>未知的图纸模板“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="174"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="190"/>
         <source>Drawn by: ________  Checked by: ________  Date: [% format_date(now(), &apos;yyyy-MM-dd&apos;) %]</source>
         <translation>制图：________  审核：________  日期：[% format_date(now(), 'yyyy-MM-dd') %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="201"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="221"/>
         <source>Layer “{}” has no subject to put on a sheet.</source>
         <translation>图层“{}”中没有可出图的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="212"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="232"/>
         <source>No subject of “{}” matches the selection.</source>
         <translation>图层“{}”中没有符合所选条件的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="219"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="239"/>
         <source>Could not export the sheets to “{}”.</source>
         <translation>无法将图纸导出到“{}”。</translation>
     </message>
@@ -1479,17 +1389,17 @@
         <translation>请为外业核查包选择“{}”中的至少一个对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="167"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="183"/>
         <source>Centre: WGS 84 [% {} %] N, [% {} %] E; GK X [% {} %], Y [% {} %]</source>
         <translation>中心点：WGS 84 北纬 [% {} %]，东经 [% {} %]；高斯坐标 X [% {} %]，Y [% {} %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="173"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="189"/>
         <source>Conclusion: ____________  Photo nos.: ________  Checked by: ________</source>
         <translation>核查结论：____________  照片编号：________  核查人：________</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="288"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="303"/>
         <source>Select a row of the table first.</source>
         <translation>请先在表格中选择一行。</translation>
     </message>
@@ -1554,7 +1464,7 @@
         <translation>无法写入“{}”：请先在其他程序中关闭该文件。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="60"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="62"/>
         <source>The export was canceled; nothing was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
@@ -1584,7 +1494,7 @@
         <translation>城镇开发边界内</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="107"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="114"/>
         <source>mu</source>
         <translation>亩</translation>
     </message>
@@ -1609,27 +1519,27 @@
         <translation>面积计算方式</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/export.py" line="95"/>
+        <location filename="../liaocheng_plugin/core/export.py" line="97"/>
         <source>ellipsoidal (CGCS2000)</source>
         <translation>椭球面积（CGCS2000）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/export.py" line="95"/>
+        <location filename="../liaocheng_plugin/core/export.py" line="97"/>
         <source>planar</source>
         <translation>平面面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="145"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="161"/>
         <source>Coordinate system: {} ({})</source>
         <translation>坐标系：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="148"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="164"/>
         <source>areas planar in this coordinate system</source>
         <translation>面积为本坐标系平面面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="149"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="165"/>
         <source>areas ellipsoidal on CGCS2000</source>
         <translation>面积为 CGCS2000 椭球面积</translation>
     </message>
@@ -1654,12 +1564,12 @@
         <translation>自有打印布局模板（.qpt，替代上面的纸张）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="122"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="124"/>
         <source>Map sheets of the selected rows, one page each</source>
         <translation>表中所选各行的核查图，每行一页</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="123"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="125"/>
         <source>One page per subject the table shows</source>
         <translation>表中显示的每个对象一页</translation>
     </message>
@@ -1914,17 +1824,17 @@
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="77"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="78"/>
         <source>Results</source>
         <translation>核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="79"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="80"/>
         <source>Status: {}</source>
         <translation>状态：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="83"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="84"/>
         <source>Area {} m² = {} ha</source>
         <translation>面积 {} 平方米，合 {} 公顷</translation>
     </message>
@@ -1934,42 +1844,42 @@
         <translation>{}：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="106"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="114"/>
         <source>Item</source>
         <translation>核查项</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="117"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="133"/>
         <source>{} mu</source>
         <translation>{} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="132"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="148"/>
         <source>CGCS2000 3-degree Gauss-Krüger zone {} (central meridian {}°E)</source>
         <translation>CGCS2000 3度带高斯-克吕格投影 第{}带（中央经线 {}°E）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="138"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="154"/>
         <source>, easting without zone number</source>
         <translation>，横坐标不含带号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="137"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="153"/>
         <source>CGCS2000 6-degree Gauss-Krüger zone {} (central meridian {}°E)</source>
         <translation>CGCS2000 6度带高斯-克吕格投影 第{}带（中央经线 {}°E）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="139"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="155"/>
         <source>CGCS2000 geographic coordinates</source>
         <translation>CGCS2000 地理坐标</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="139"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="155"/>
         <source>WGS 84 geographic coordinates</source>
         <translation>WGS 84 地理坐标</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="168"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="187"/>
         <source>m</source>
         <translation>米</translation>
     </message>
@@ -2094,27 +2004,27 @@
         <translation>“{1}”的字段“{0}”改名为“{2}”保留：核查结果使用同名字段。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="87"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="88"/>
         <source>No protected layer is given: a check against nothing would report no conflict. Give at least one (permanent basic farmland, ecological red line, development boundary, land-use survey, villages, mineral resources or further layers), or save the project's protected-layer profile (保护图层配置) and open this dialog again: it then starts from the profile.</source>
         <translation>未指定任何保护图层：不对照任何图层的核查不会报告任何冲突。请至少指定一个（永久基本农田、生态保护红线、城镇开发边界、国土调查地类图斑、村庄、压覆矿产或其他图层），或先保存本工程的保护图层配置，再重新打开本对话框：对话框将按配置预填。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="97"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="98"/>
         <source>The protected layers start from the project's protected-layer profile (保护图层配置); at least one is needed. The checked layer keeps every field of the input and adds the check's own; the further outputs are optional.</source>
         <translation>保护图层按本工程的保护图层配置预填，至少需要一个。核查结果图层保留输入图层的全部字段，并追加核查字段；其余输出均为可选。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="101"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="108"/>
         <source>Route crossings (chainage)</source>
         <translation>线路穿越段（桩号）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="70"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="77"/>
         <source>Checks project sites (polygons) or routes (lines, as corridors WIDTH metres wide) against permanent basic farmland, the ecological red line, cultivated land, the urban development boundary (outside it a project is separately sited), villages inside and within VILLAGE_DISTANCE, and gives for routes the chainage intervals (K12+300–K12+480) crossing farmland or red line with their length and area (CROSSINGS), the clear part of each site (CLEAR), its conflict pieces (OVERLAPS), a score (mu of farmland + red line) and the rank of each alternative.</source>
         <translation>核查项目选址（面）或线路（线，按 WIDTH 米宽廊道）与永久基本农田、生态保护红线、耕地、城镇开发边界（边界外属单独选址）以及压占和 VILLAGE_DISTANCE 范围内村庄的关系；对线路给出穿越永久基本农田或生态保护红线的桩号区间（如 K12+300–K12+480）及其长度和面积（CROSSINGS），给出各方案的无冲突部分（CLEAR）、冲突图斑（OVERLAPS）、冲突得分（永久基本农田与生态保护红线亩数之和）和排序。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="151"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="167"/>
         <source>{}; {}</source>
         <translation>{}；{}</translation>
     </message>
@@ -2324,7 +2234,7 @@
         <translation>推荐方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="117"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="119"/>
         <source>Map sheets…</source>
         <translation>核查图…</translation>
     </message>
@@ -2334,37 +2244,37 @@
         <translation>批量出图…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="119"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="121"/>
         <source>Field pack (外业核查包): the selected rows, or every row the table shows when none is selected</source>
         <translation>外业核查包：表中所选各行；未选择时为表中显示的全部行</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="135"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="141"/>
         <source>Not run yet</source>
         <translation>尚未核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="190"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="198"/>
         <source>Not run</source>
         <translation>未完成核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="190"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="198"/>
         <source>Earlier results shown</source>
         <translation>显示的是上次结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="195"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="205"/>
         <source>Check done</source>
         <translation>核查完成</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="240"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="252"/>
         <source>Run the check, then select a row to read its findings here.</source>
         <translation>开始核查后，选择表中一行即可在此查看核查问题。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="242"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="254"/>
         <source>Select a row to read its findings, areas and conflicting features here.</source>
         <translation>选择表中一行，在此查看其核查问题、面积和冲突要素。</translation>
     </message>
@@ -2412,6 +2322,681 @@
         <location filename="../liaocheng_plugin/gui/site_dock.py" line="223"/>
         <source>Click an alternative to see it on the map and read its details here.</source>
         <translation>点击一个方案，在地图上查看并在此阅读详情。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance.py" line="229"/>
+        <source>outflow on permanent basic farmland {}: must be restored in place</source>
+        <translation>永久基本农田流出 {}：须就地恢复</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance.py" line="248"/>
+        <source>not new cultivated land: {} already cultivated in the baseline</source>
+        <translation>非新增耕地：基期已是耕地 {}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance.py" line="254"/>
+        <source>in the ecological red line {}</source>
+        <translation>位于生态保护红线内 {}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance.py" line="258"/>
+        <source>inside the urban development boundary {}</source>
+        <translation>位于城镇开发边界内 {}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance.py" line="261"/>
+        <source>smaller than {:.2f} mu ({})</source>
+        <translation>面积小于 {:.2f} 亩（{}）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance.py" line="276"/>
+        <source>overlaps inflow patch {} by {} (double counting)</source>
+        <translation>与流入图斑 {} 重叠 {}（重复计算）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance.py" line="280"/>
+        <source>overlaps outflow patch {} by {} (double counting)</source>
+        <translation>与流出图斑 {} 重叠 {}（重复计算）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance.py" line="303"/>
+        <source>paired valid inflow {} does not cover the outflow {}</source>
+        <translation>对应的有效流入 {} 不足以平衡流出 {}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="74"/>
+        <source>Layer “{}”, field {}: {} codes had lost their leading zero (such as {} → {}) and were read zero-padded; features {}.</source>
+        <translation>图层“{}”，字段 {}：{} 个地类编码丢失了前导零（如 {} → {}），已按补零读取；要素 {}。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="78"/>
+        <source>Store land-use codes as text with their leading zeros (0103), e.g. when a table passed through Excel.</source>
+        <translation>地类编码应以文本保存并保留前导零（0103），例如经 Excel 转存的表格。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="96"/>
+        <source>Layer “{}”, field {}: code “{}” is not in the land-use code list; features {}.</source>
+        <translation>图层“{}”，字段 {}：编码“{}”不在地类编码表中；要素 {}。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="99"/>
+        <source>It counts as no known land class (not cultivated); correct the code if it is a typing error.</source>
+        <translation>该编码不计入任何已知地类（不算耕地）；如为录入错误请更正。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="104"/>
+        <source>Layer “{}”, field {}: features {} have no land-use code.</source>
+        <translation>图层“{}”，字段 {}：要素 {} 没有地类编码。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="107"/>
+        <source>They count as no known land class (not cultivated).</source>
+        <translation>这些要素不计入任何已知地类（不算耕地）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/columns.py" line="56"/>
+        <source> … ({} in all)</source>
+        <translation> …（共 {} 个）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/columns.py" line="73"/>
+        <source>Layer “{}”: {} more features like these: {}.</source>
+        <translation>图层“{}”：另有 {} 个同类要素：{}。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="38"/>
+        <source>Set the layer&apos;s CRS to the one its data were delivered in and run again.</source>
+        <translation>请将图层坐标系设为数据交付时的坐标系后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="39"/>
+        <source>The coordinates fit {}: set the layer's CRS to it (Layer Properties ▸ Source) and run again.</source>
+        <translation>坐标符合 {}：请将图层坐标系设为该坐标系（图层属性 ▸ 源）后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="67"/>
+        <source>The coordinates are degrees: EPSG:4490 (CGCS2000) or EPSG:4326 (WGS 84).</source>
+        <translation>坐标为经纬度：EPSG:4490（CGCS2000）或 EPSG:4326（WGS 84）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="69"/>
+        <source>The coordinates are Gauss–Krüger metres without zone prefix: most of Liaocheng is in EPSG:4548 (CM 117°E), its west in EPSG:4547 (CM 114°E).</source>
+        <translation>坐标为不带带号的高斯-克吕格米制坐标：聊城大部分位于 EPSG:4548（中央经线 117°E），西部位于 EPSG:4547（中央经线 114°E）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="90"/>
+        <source>Layer “{}” has no coordinate reference system.</source>
+        <translation>图层“{}”没有坐标参考系。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="111"/>
+        <source>Layer “{}” is in {}, but its longitudes and latitudes are swapped (latitudes above 90°).</source>
+        <translation>图层“{}”坐标系为 {}，但其经度和纬度颠倒（纬度大于 90°）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="112"/>
+        <source>Swap the X and Y columns of the data (X = longitude, Y = latitude) and load it again.</source>
+        <translation>请对调数据的 X、Y 列（X = 经度，Y = 纬度）后重新加载。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="114"/>
+        <source>Layer “{}” is declared {}, in degrees, but its coordinates such as {} are metres.</source>
+        <translation>图层“{}”声明为 {}（单位为度），但其坐标（如 {}）是米制坐标。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="117"/>
+        <source>X and Y are swapped as well (X holds the northing): swap them, then set the CRS.</source>
+        <translation>X、Y 也已颠倒（X 为北坐标）：请先对调，再设置坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="132"/>
+        <source>Layer “{}” has its X and Y swapped: X holds northings (such as {:,.0f}) and Y eastings (such as {:,.0f}).</source>
+        <translation>图层“{}”的 X、Y 颠倒：X 为北坐标（如 {:,.0f}），Y 为东坐标（如 {:,.0f}）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="135"/>
+        <source>A surveyor&apos;s X is the northing: swap the X and Y columns of the data and load it again.</source>
+        <translation>测量坐标中 X 为北坐标：请对调数据的 X、Y 列后重新加载。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="141"/>
+        <source>Layer “{}” is declared {}, whose eastings have no zone prefix, but its eastings such as {:,.0f} carry the prefix {}.</source>
+        <translation>图层“{}”声明为 {}（东坐标不带带号），但其东坐标（如 {:,.0f}）带有带号 {}。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="148"/>
+        <source>Layer “{}” is declared {}, whose eastings carry the zone prefix {}, but its eastings such as {:,.0f} have none.</source>
+        <translation>图层“{}”声明为 {}（东坐标带带号 {}），但其东坐标（如 {:,.0f}）不带带号。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="155"/>
+        <source>Layer “{}” is declared {}, but its eastings such as {:,.0f} carry the prefix of zone {}.</source>
+        <translation>图层“{}”声明为 {}，但其东坐标（如 {:,.0f}）带有第 {} 带的带号。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="181"/>
+        <source>Layer “{}”: its coordinates such as {} cannot be placed on the earth in {}.</source>
+        <translation>图层“{}”：其坐标（如 {}）在 {} 中无法落到地球上。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="188"/>
+        <source>Layer “{}” lies at {}°E, {}°N, outside the area where {} is used ({}°E).</source>
+        <translation>图层“{}”位于东经 {}°、北纬 {}°，超出 {} 的适用范围（东经 {}°）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/deduction.py" line="41"/>
+        <source>Layer “{}”, field {}: every value lies between 1 and 100 (such as {:g}): read as percentages ({:g} → {:g}).</source>
+        <translation>图层“{}”，字段 {}：所有数值均在 1 到 100 之间（如 {:g}）：已按百分数读取（{:g} → {:g}）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/deduction.py" line="45"/>
+        <source>KCXS is a fraction in [0, 1); store 0.0827 rather than 8.27.</source>
+        <translation>扣除地类系数应为 [0, 1) 内的小数：应存 0.0827 而非 8.27。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/deduction.py" line="48"/>
+        <source>KCXS must be a fraction in [0, 1) (e.g. 0.0827); correct these values in the source data.</source>
+        <translation>扣除地类系数须为 [0, 1) 内的小数（如 0.0827）；请在源数据中更正这些数值。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/deduction.py" line="52"/>
+        <source>Layer “{}”, field {}, feature {}: {} is not a deduction coefficient in [0, 1).</source>
+        <translation>图层“{}”，字段 {}，要素 {}：{} 不是 [0, 1) 内的扣除系数。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/deduction.py" line="71"/>
+        <source>TBDLMJ = TBMJ × (1 − KCXS): it lies between 0 and TBMJ; the checks measure areas themselves.</source>
+        <translation>图斑地类面积 = 图斑面积 ×（1 − 扣除系数），应在 0 与图斑面积之间；核查自行量算面积。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/deduction.py" line="74"/>
+        <source>Layer “{}”, feature {}: {} {:.2f} m² is not between 0 and {} {:.2f} m².</source>
+        <translation>图层“{}”，要素 {}：{} {:.2f} 平方米不在 0 与 {} {:.2f} 平方米之间。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/encoding.py" line="201"/>
+        <source>Layer “{}” is a shapefile without .cpg whose text is not {}: it was read as {}.</source>
+        <translation>图层“{}”是缺少 .cpg 的 Shapefile，其文本不是 {}：已按 {} 读取。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/encoding.py" line="204"/>
+        <source>Add a file “{}” holding {} next to the shapefile so every program reads it right.</source>
+        <translation>请在 Shapefile 旁添加内容为 {1} 的文件“{0}”，使各软件都能正确读取。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/encoding.py" line="209"/>
+        <source>Layer “{}”: its .cpg declares {}, but its text is {}; names may read garbled.</source>
+        <translation>图层“{}”：其 .cpg 声明为 {}，但文本实为 {}；名称可能显示为乱码。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/encoding.py" line="212"/>
+        <source>Correct the .cpg file to {}.</source>
+        <translation>请将 .cpg 文件改为 {}。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/encoding.py" line="215"/>
+        <source>Layer “{}”, field {}: text of features {} decodes in no known encoding.</source>
+        <translation>图层“{}”，字段 {}：要素 {} 的文本无法以任何已知编码解码。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/encoding.py" line="218"/>
+        <source>Those values show as garbled characters; correct them in the source data.</source>
+        <translation>这些值会显示为乱码；请在源数据中更正。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="30"/>
+        <source>Layer “{}”: features {} have no geometry (or an unusable one) and count nowhere.</source>
+        <translation>图层“{}”：要素 {} 没有几何（或几何不可用），不参与任何统计。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="34"/>
+        <source>Layer “{}”: features {} have no geometry (or an unusable one) and cannot be checked.</source>
+        <translation>图层“{}”：要素 {} 没有几何（或几何不可用），无法核查。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="37"/>
+        <source>Draw or repair these features, or delete them from the layer.</source>
+        <translation>请补绘或修复这些要素，或将其从图层中删除。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="49"/>
+        <source>Check the layer&apos;s CRS and the feature&apos;s geometry: a real parcel or site has an area.</source>
+        <translation>请检查图层坐标系和要素几何：真实的地块或选址必有面积。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="52"/>
+        <source>Layer “{}”, feature {}: its checked area is 0 m²; no figure can rest on it.</source>
+        <translation>图层“{}”，要素 {}：核查面积为 0 平方米，无法据此给出任何数字。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="68"/>
+        <source>Redraw the feature: a site needs an area, a route at least two distinct points.</source>
+        <translation>请重新绘制：选址须有面积，线路至少须有两个不同的点。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="72"/>
+        <source>Layer “{}”, feature {}: the polygon has no area.</source>
+        <translation>图层“{}”，要素 {}：该面没有面积。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="73"/>
+        <source>Layer “{}”, feature {}: the route has no length (one point, or all its points alike).</source>
+        <translation>图层“{}”，要素 {}：该线路长度为零（只有一个点，或所有点重合）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="129"/>
+        <source>The checks count shared area once; correct the layer so its features tile without overlaps.</source>
+        <translation>核查对重叠面积只计一次；请修正图层，使图斑之间互不重叠。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="131"/>
+        <source>Layer “{}”: {} pairs of features overlap each other (more than {:g} m² each), {} in all.</source>
+        <translation>图层“{}”：有 {} 对要素相互重叠（每对超过 {:g} 平方米），共 {}。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="136"/>
+        <source>Layer “{}”: features {} and {} overlap by {}.</source>
+        <translation>图层“{}”：要素 {} 与 {} 重叠 {}。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="33"/>
+        <source>Layer “{}” holds {} geometries and cannot serve as {}.</source>
+        <translation>图层“{}”的几何类型为{}，不能用作{}。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="36"/>
+        <source>Choose a layer with {} geometries for this role.</source>
+        <translation>请为该角色选择几何类型为{}的图层。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="77"/>
+        <source>Layer “{}” lies {:.0f} km from the nearest protected layer (“{}”) and can meet none of their features.</source>
+        <translation>图层“{0}”距最近的保护图层（“{2}”）{1:.0f} 公里，不可能与其任何要素相交。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="80"/>
+        <source>A CRS is wrong (of this layer or of the protected layers), or the protected layers do not cover this area.</source>
+        <translation>某个坐标系有误（本图层或保护图层），或保护图层未覆盖该区域。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/recorded_areas.py" line="63"/>
+        <source>Layer “{}”, field {}: {} of {} features differ from the computed ellipsoidal area by more than {:g} % and {:g} m²; features {}.</source>
+        <translation>图层“{}”，字段 {}：{} 个要素（共 {} 个）与计算的椭球面积相差超过 {:g}% 且超过 {:g} 平方米；要素 {}。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/recorded_areas.py" line="75"/>
+        <source>The checks measure areas themselves; a large difference may mean a wrong CRS or edited geometries.</source>
+        <translation>核查自行量算面积；差异较大可能意味着坐标系有误或几何被修改过。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/recorded_areas.py" line="78"/>
+        <source>Layer “{}”, feature {}: {} {:.2f} m², computed {:.2f} m² ({:+.2f} %).</source>
+        <translation>图层“{}”，要素 {}：{} {:.2f} 平方米，计算值 {:.2f} 平方米（{:+.2f}%）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="102"/>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="104"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="105"/>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="106"/>
+        <source>Finding</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="107"/>
+        <source>What to do</source>
+        <translation>处理建议</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="113"/>
+        <source>Data check warnings</source>
+        <translation>数据体检提示</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="118"/>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="118"/>
+        <source>fixed</source>
+        <translation>已修正</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="124"/>
+        <source>no CRS</source>
+        <translation>缺少坐标系</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="125"/>
+        <source>CRS unit</source>
+        <translation>坐标单位</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="126"/>
+        <source>CRS area of use</source>
+        <translation>坐标系适用范围</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="127"/>
+        <source>zone prefix</source>
+        <translation>带号</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="128"/>
+        <source>X/Y swapped</source>
+        <translation>X/Y 颠倒</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="129"/>
+        <source>far from protected layers</source>
+        <translation>远离保护图层</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="130"/>
+        <source>geometry type</source>
+        <translation>几何类型</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="131"/>
+        <source>text encoding</source>
+        <translation>文本编码</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="132"/>
+        <source>garbled text</source>
+        <translation>乱码</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="133"/>
+        <source>web-map frame</source>
+        <translation>网络地图坐标</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="134"/>
+        <source>code lost leading zero</source>
+        <translation>编码丢失前导零</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="135"/>
+        <source>unknown land-use code</source>
+        <translation>未知地类编码</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="136"/>
+        <source>KCXS as percentage</source>
+        <translation>扣除系数为百分数</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="137"/>
+        <source>KCXS out of range</source>
+        <translation>扣除系数超出范围</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="138"/>
+        <source>net area</source>
+        <translation>地类面积</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="139"/>
+        <source>recorded area</source>
+        <translation>图斑面积</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="140"/>
+        <source>no geometry</source>
+        <translation>缺少几何</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="141"/>
+        <source>zero area</source>
+        <translation>面积为零</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="142"/>
+        <source>overlapping features</source>
+        <translation>要素相互重叠</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/data_check_panel.py" line="62"/>
+        <source>The input check found nothing to report.</source>
+        <translation>数据体检未发现问题。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="38"/>
+        <source>Data check</source>
+        <translation>数据体检</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="82"/>
+        <source>Layer “{}” is in longitude/latitude ({}). If it was drawn on a Chinese web map it lies beside its true place: here about {} (GCJ-02: AMap, Tencent) or {} (BD-09: Baidu).</source>
+        <translation>图层“{}”为经纬度坐标（{}）。如果是在国内网络地图上绘制的，它会偏离真实位置：在此处约为{}（GCJ-02：高德、腾讯）或{}（BD-09：百度）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="86"/>
+        <source>State its coordinate frame (parameter COORDINATE_FRAME, or the choice in the panel).</source>
+        <translation>请说明其坐标框架（参数 COORDINATE_FRAME，或面板中的选项）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="90"/>
+        <source>Layer “{}” is in {}: the frame {} applies only to longitude/latitude layers.</source>
+        <translation>图层“{}”坐标系为 {}：坐标框架“{}”只适用于经纬度图层。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="93"/>
+        <source>Choose “WGS 84 / CGCS2000” or “Not stated” for a projected layer.</source>
+        <translation>投影坐标图层请选择“WGS 84 / CGCS2000”或“未说明”。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="97"/>
+        <source>Layer “{}” was converted from {} to WGS 84 (moved about {}).</source>
+        <translation>图层“{}”已由 {} 转换为 WGS 84（移动约{}）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="105"/>
+        <source>{:.0f} m east</source>
+        <translation>向东 {:.0f} 米</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="105"/>
+        <source>{:.0f} m west</source>
+        <translation>向西 {:.0f} 米</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="106"/>
+        <source>{:.0f} m north</source>
+        <translation>向北 {:.0f} 米</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="106"/>
+        <source>{:.0f} m south</source>
+        <translation>向南 {:.0f} 米</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="107"/>
+        <source>{} and {}</source>
+        <translation>{}、{}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/web_frames.py" line="45"/>
+        <source>Not stated (warn for longitude/latitude layers)</source>
+        <translation>未说明（经纬度图层给出提示）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/web_frames.py" line="45"/>
+        <source>WGS 84 / CGCS2000 (true positions)</source>
+        <translation>WGS 84 / CGCS2000（真实位置）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/web_frames.py" line="45"/>
+        <source>GCJ-02 (AMap 高德, Tencent 腾讯)</source>
+        <translation>GCJ-02（高德、腾讯）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/web_frames.py" line="45"/>
+        <source>BD-09 (Baidu 百度)</source>
+        <translation>BD-09（百度）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="167"/>
+        <source>on permanent basic farmland {} ({:.1f}%){}</source>
+        <translation>占用永久基本农田 {}（{:.1f}%）{}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="167"/>
+        <source>in the ecological red line {} ({:.1f}%){}</source>
+        <translation>位于生态保护红线内 {}（{:.1f}%）{}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="187"/>
+        <source>outside the urban development boundary {} ({:.1f}%)</source>
+        <translation>位于城镇开发边界外 {}（{:.1f}%）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="196"/>
+        <source>cultivated land {} ({})</source>
+        <translation>含耕地 {}（{}）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="214"/>
+        <source>recorded area {:.2f} mu differs from the mapped {} by {}</source>
+        <translation>台账面积 {:.2f} 亩与图上面积 {} 相差 {}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="259"/>
+        <source>bare land {} without complete {}</source>
+        <translation>裸露土地 {}，{}不完整</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="270"/>
+        <source>overlaps reserve parcel {} by {}</source>
+        <translation>与储备地块 {} 重叠 {}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting.py" line="107"/>
+        <source>occupies permanent basic farmland {} ({:.1f}%)</source>
+        <translation>占用永久基本农田 {}（{:.1f}%）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting.py" line="107"/>
+        <source>enters the ecological red line {} ({:.1f}%)</source>
+        <translation>进入生态保护红线 {}（{:.1f}%）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting.py" line="114"/>
+        <source>occupies cultivated land {}: needs compensation (占补平衡)</source>
+        <translation>占用耕地 {}：须落实占补平衡</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="135"/>
+        <source>Coordinate frame</source>
+        <translation>坐标框架</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/data_check_panel.py" line="27"/>
+        <source>Sites drawn on a Chinese web map (AMap, Tencent: GCJ-02; Baidu: BD-09) are converted to WGS 84 first.</source>
+        <translation>在国内网络地图上绘制的选址（高德、腾讯：GCJ-02；百度：BD-09）先转换为 WGS 84。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="74"/>
+        <source>Data check (数据体检)</source>
+        <translation>数据体检</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/data_check_panel.py" line="64"/>
+        <source>Data check (数据体检): {} errors, {} warnings, {} fixed</source>
+        <translation>数据体检：{} 项错误，{} 项预警，{} 项已修正</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="35"/>
+        <source>Checks a subject layer (optional) and the protected layers the way every check does before it runs, and lists every finding instead of stopping: CRS (unit, area of use, zone prefix, swapped axes, layers far apart), geometry types, shapefile text encodings, web-map frames (GCJ-02, BD-09), land-use codes (lost leading zeros, unknown codes), KCXS (percentages, out of range), TBMJ/TBDLMJ against the computed ellipsoidal area, features without geometry or area, overlapping survey patches. OUTPUT has one row per finding: layer, feature_id (empty for the whole layer), kind, severity (error: a check would stop; warning: carried into the results; fixed: read the one safe way, the data are not changed), message and hint.</source>
+        <translation>按每项核查运行前的方式检查核查对象图层（可选）和保护图层，并列出全部问题而不中止：坐标系（单位、适用范围、带号、X/Y 颠倒、图层相距过远）、几何类型、Shapefile 文本编码、网络地图坐标（GCJ-02、BD-09）、地类编码（丢失前导零、未知编码）、扣除地类系数（百分数、超出范围）、图斑面积/图斑地类面积与计算的椭球面积之差、缺少几何或面积为零的要素、相互重叠的调查图斑。输出每个问题一行：图层、要素编号（整层问题为空）、类型、级别（错误：核查会中止；预警：写入结果；已修正：按唯一安全的方式读取，数据本身不改动）、说明和处理建议。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="47"/>
+        <source>Subjects (optional)</source>
+        <translation>核查对象（可选）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="53"/>
+        <source>Data check findings</source>
+        <translation>数据体检结果</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="64"/>
+        <source>Data check of {} layers: {} errors, {} warnings, {} fixed.</source>
+        <translation>已对 {} 个图层进行数据体检：{} 项错误，{} 项预警，{} 项已修正。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="62"/>
+        <source>Coordinate frame of longitude/latitude subjects</source>
+        <translation>经纬度核查对象的坐标框架</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="95"/>
+        <source>permanent basic farmland</source>
+        <translation>永久基本农田</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="96"/>
+        <source>ecological red line</source>
+        <translation>生态保护红线</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="97"/>
+        <source>urban development boundary</source>
+        <translation>城镇开发边界</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="98"/>
+        <source>land-use survey (DLTB)</source>
+        <translation>国土调查地类图斑（DLTB）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="99"/>
+        <source>villages</source>
+        <translation>村庄</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="100"/>
+        <source>mineral resources</source>
+        <translation>压覆矿产</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="120"/>
+        <source>subjects</source>
+        <translation>核查对象</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="131"/>
+        <source>zones</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="139"/>
+        <source>a further overlay layer</source>
+        <translation>其他叠加图层</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="243"/>
+        <source>Data check: {}</source>
+        <translation>数据体检：{}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="245"/>
+        <source>Data check: … and {} more findings (see the data check table).</source>
+        <translation>数据体检：……另有 {} 项（见数据体检表）。</translation>
     </message>
 </context>
 <context>

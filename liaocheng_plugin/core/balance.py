@@ -17,6 +17,7 @@ from liaocheng_plugin.core.balance_fields import (
 )
 from liaocheng_plugin.core.compat import REQUEST_NO_GEOMETRY
 from liaocheng_plugin.core.crs import AreaMeasurer, choose_working_crs
+from liaocheng_plugin.core.datacheck.figures import format_area
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, AreaMode, Role
 from liaocheng_plugin.core.findings import Finding, Severity, status_of
 from liaocheng_plugin.core.i18n import tr
@@ -24,6 +25,7 @@ from liaocheng_plugin.core.overlay import OverlayReport, SubjectOverlap, run_ove
 from liaocheng_plugin.core.progress import StepFeedback
 from liaocheng_plugin.core.protected_index import RoleSpec, iterate_features
 from liaocheng_plugin.core.self_overlap import overlapping_pairs
+from liaocheng_plugin.core.settings import OVERLAP_TOLERANCE_M2
 from liaocheng_plugin.core.units import m2_to_mu, percent
 from liaocheng_plugin.core.values import as_float, as_text, as_year
 
@@ -36,7 +38,7 @@ class BalanceRules:
 
     baseline_cultivated_pct: float = 50.0
     min_inflow_mu: float = 1.0
-    sliver_m2: float = 1.0
+    sliver_m2: float = field(default_factory=OVERLAP_TOLERANCE_M2.value)
 
 
 @dataclass
@@ -216,7 +218,7 @@ def _share_text(patch: PatchResult) -> str:
     if survey is None:
         return ""
     top = sorted(survey.area_by_code_m2.items(), key=lambda item: -item[1])[:4]
-    return ", ".join(f"{code} {m2_to_mu(area):.2f}" for code, area in top)
+    return ", ".join(f"{code} {format_area(area)}" for code, area in top)
 
 
 def outflow_findings(patch: PatchResult, rules: BalanceRules) -> List[Finding]:
@@ -224,7 +226,7 @@ def outflow_findings(patch: PatchResult, rules: BalanceRules) -> List[Finding]:
     findings = []
     farmland = patch.overlap.area_m2_of(Role.PERMANENT_FARMLAND.value)
     if farmland > rules.sliver_m2:
-        text = tr("outflow on permanent basic farmland {:.2f} mu: must be restored in place").format(m2_to_mu(farmland))
+        text = tr("outflow on permanent basic farmland {}: must be restored in place").format(format_area(farmland))
         findings.append(Finding("pbf_outflow", Severity.FAIL, text))
     if Role.LAND_SURVEY.value in patch.overlap.roles:
         share = percent(patch.cultivated_m2, patch.area_m2)
@@ -243,20 +245,20 @@ def inflow_findings(patch: PatchResult, rules: BalanceRules) -> List[Finding]:
         patch.cultivated_m2 > rules.sliver_m2
         and percent(patch.cultivated_m2, patch.area_m2) >= rules.baseline_cultivated_pct
     ):
-        text = tr("not new cultivated land: {:.2f} mu already cultivated in the baseline").format(
-            m2_to_mu(patch.cultivated_m2)
+        text = tr("not new cultivated land: {} already cultivated in the baseline").format(
+            format_area(patch.cultivated_m2)
         )
         findings.append(Finding("already_cultivated", Severity.FAIL, text))
     redline = patch.overlap.area_m2_of(Role.ECOLOGICAL_REDLINE.value)
     if redline > rules.sliver_m2:
-        text = tr("in the ecological red line {:.2f} mu").format(m2_to_mu(redline))
+        text = tr("in the ecological red line {}").format(format_area(redline))
         findings.append(Finding("erl_inflow", Severity.FAIL, text))
     boundary = patch.overlap.area_m2_of(Role.DEVELOPMENT_BOUNDARY.value)
     if boundary > rules.sliver_m2:
-        text = tr("inside the urban development boundary {:.2f} mu").format(m2_to_mu(boundary))
+        text = tr("inside the urban development boundary {}").format(format_area(boundary))
         findings.append(Finding("udb_inflow", Severity.WARN, text))
     if m2_to_mu(patch.area_m2) < rules.min_inflow_mu:
-        text = tr("smaller than {:.2f} mu ({:.2f} mu)").format(rules.min_inflow_mu, m2_to_mu(patch.area_m2))
+        text = tr("smaller than {:.2f} mu ({})").format(rules.min_inflow_mu, format_area(patch.area_m2))
         findings.append(Finding("small_inflow", Severity.WARN, text))
     return findings
 
@@ -271,12 +273,12 @@ def add_double_counting(patches: List[PatchResult], measurer: AreaMeasurer, sliv
     for first, second, area in pairs:
         one, two = by_key[first], by_key[second]
         if two.direction == IN:
-            text = tr("overlaps inflow patch {} by {:.2f} mu (double counting)")
-            two.findings.append(Finding("double_counting", Severity.FAIL, text.format(one.patch_id, m2_to_mu(area))))
-            one.findings.append(Finding("double_counting", Severity.FAIL, text.format(two.patch_id, m2_to_mu(area))))
+            text = tr("overlaps inflow patch {} by {} (double counting)")
+            two.findings.append(Finding("double_counting", Severity.FAIL, text.format(one.patch_id, format_area(area))))
+            one.findings.append(Finding("double_counting", Severity.FAIL, text.format(two.patch_id, format_area(area))))
         else:
-            text = tr("overlaps outflow patch {} by {:.2f} mu (double counting)")
-            one.findings.append(Finding("double_counting", Severity.FAIL, text.format(two.patch_id, m2_to_mu(area))))
+            text = tr("overlaps outflow patch {} by {} (double counting)")
+            one.findings.append(Finding("double_counting", Severity.FAIL, text.format(two.patch_id, format_area(area))))
 
 
 def add_pairing_findings(patches: List[PatchResult]) -> None:
@@ -298,8 +300,8 @@ def add_pairing_findings(patches: List[PatchResult]) -> None:
             outflow.findings.append(Finding("pairing", Severity.FAIL, text))
         valid_m2 = sum(p.area_m2 for p in inflows if p.valid_inflow)
         if valid_m2 < outflow.area_m2 - 1e-6:
-            text = tr("paired valid inflow {:.2f} mu does not cover the outflow {:.2f} mu").format(
-                m2_to_mu(valid_m2), m2_to_mu(outflow.area_m2)
+            text = tr("paired valid inflow {} does not cover the outflow {}").format(
+                format_area(valid_m2), format_area(outflow.area_m2)
             )
             outflow.findings.append(Finding("pairing", Severity.FAIL, text))
 

@@ -41,6 +41,9 @@ DEDUCTION_FIELD_PARAMETER = "DEDUCTION_FIELD"
 CULTIVATED_CODES_PARAMETER = "CULTIVATED_CODES"
 VILLAGE_NAME_FIELD_PARAMETER = "VILLAGE_NAME_FIELD"
 OTHER_LAYERS_PARAMETER = "OTHER_LAYERS"
+# The input check's parameter (web-map frame of lon/lat subjects) and output (findings table) of every check.
+COORDINATE_FRAME_PARAMETER = "COORDINATE_FRAME"
+DATA_CHECK_OUTPUT = "DATA_CHECK"
 
 # Output field prefix for the cultivated-land totals taken from the land survey.
 CULTIVATED_KEY = "cult"

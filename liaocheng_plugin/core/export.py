@@ -5,6 +5,7 @@ from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 from qgis.core import QgsField, QgsFields, QgsProject, QgsVectorFileWriter, QgsVectorLayer
 
+from liaocheng_plugin.core.datacheck.report import DATA_WARNINGS_FIELD, data_warnings_header
 from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.field_names import field_code_names, source_field_header
 from liaocheng_plugin.core.findings import status_labels
@@ -63,6 +64,7 @@ def layer_sheet(
     field); a GeoPackage ``fid`` is always left out.
     """
     value_labels = value_labels or {}
+    headers = {DATA_WARNINGS_FIELD: data_warnings_header(), **headers}  # a column of every check's results
     fields = layer.fields()
     names = [name for name in fields.names() if name not in skip and name.lower() != "fid"]
     own = [name for name in names if name not in headers]

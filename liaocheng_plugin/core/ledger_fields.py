@@ -7,14 +7,15 @@ from qgis.core import QgsFields
 from liaocheng_plugin.core.role_guess import detect_fields
 from liaocheng_plugin.core.values import is_null
 
-# Candidate names per ledger attribute, pinyin abbreviations first, then Chinese and English names.
+# Candidate names per ledger attribute, pinyin abbreviations first, then Chinese and English names (a shapefile
+# keeps 10 bytes of a name: 不动产权证号 in GBK becomes 不动产权证).
 LEDGER_FIELD_CANDIDATES = {
     "code": ("DKBH", "CBDKBH", "BH", "地块编号", "编号", "CODE"),
     "name": ("DKMC", "CBDKMC", "地块名称", "名称", "MC", "NAME"),
     "recorded_mu": ("JLMJ", "TZMJ", "CBMJ", "DKMJ", "台账面积", "登记面积", "面积", "AREA_MU", "MJ"),
     "reserve_date": ("CBRQ", "RKRQ", "储备日期", "入库日期"),
     "registration": ("DJZT", "登记状态", "是否登记"),
-    "certificate": ("BDCQZH", "BDCDJZMH", "QZH", "ZSH", "不动产权证号", "证书号"),
+    "certificate": ("BDCQZH", "BDCDJZMH", "QZH", "ZSH", "不动产权证号", "不动产权证", "证书号"),
     "fence": ("WD", "WDZT", "围挡", "围挡情况"),
     "dust_net": ("FCW", "FCWZT", "防尘网", "苫盖情况"),
     "last_inspection": ("ZJXCRQ", "XCRQ", "最近巡查日期", "巡查日期"),

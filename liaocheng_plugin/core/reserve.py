@@ -13,6 +13,7 @@ from qgis.core import (
 
 from liaocheng_plugin.core.compat import REQUEST_NO_GEOMETRY
 from liaocheng_plugin.core.crs import AreaMeasurer
+from liaocheng_plugin.core.datacheck.figures import format_area
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, AreaMode, Role
 from liaocheng_plugin.core.findings import Finding, Severity, status_of
 from liaocheng_plugin.core.i18n import tr
@@ -20,7 +21,8 @@ from liaocheng_plugin.core.ledger_fields import LedgerFields, is_in_place
 from liaocheng_plugin.core.overlay import OverlapPiece, OverlayReport, SubjectOverlap, is_cultivated, run_overlay
 from liaocheng_plugin.core.protected_index import RoleSpec, iterate_features
 from liaocheng_plugin.core.self_overlap import overlapping_pairs
-from liaocheng_plugin.core.units import m2_to_mu
+from liaocheng_plugin.core.settings import OVERLAP_TOLERANCE_M2
+from liaocheng_plugin.core.units import SQUARE_METRES_PER_MU, m2_to_mu
 from liaocheng_plugin.core.values import as_date, as_float, is_null
 
 GRID_KEY = "grid"
@@ -37,7 +39,7 @@ class ReserveRules:
     area_tolerance_pct: float = 0.5
     area_tolerance_mu: float = 0.1
     inspection_days: int = 30
-    sliver_m2: float = 1.0
+    sliver_m2: float = field(default_factory=OVERLAP_TOLERANCE_M2.value)
     bare_land_codes: Sequence[str] = DEFAULT_BARE_LAND_CODES
     reference_date: date = field(default_factory=date.today)
 
@@ -163,8 +165,8 @@ def protected_findings(overlap: SubjectOverlap, rules: ReserveRules, cultivated_
     """Farmland and red line (fail), outside the boundary and cultivated land (warn)."""
     findings = []
     for role, kind, text in (
-        (Role.PERMANENT_FARMLAND.value, "pbf", tr("on permanent basic farmland {:.2f} mu ({:.1f}%){}")),
-        (Role.ECOLOGICAL_REDLINE.value, "erl", tr("in the ecological red line {:.2f} mu ({:.1f}%){}")),
+        (Role.PERMANENT_FARMLAND.value, "pbf", tr("on permanent basic farmland {} ({:.1f}%){}")),
+        (Role.ECOLOGICAL_REDLINE.value, "erl", tr("in the ecological red line {} ({:.1f}%){}")),
     ):
         role_overlap = overlap.roles.get(role)
         if role_overlap and role_overlap.area_m2 > rules.sliver_m2:
@@ -174,24 +176,24 @@ def protected_findings(overlap: SubjectOverlap, rules: ReserveRules, cultivated_
             )
             findings.append(
                 Finding(
-                    kind, Severity.FAIL, text.format(m2_to_mu(role_overlap.area_m2), overlap.percent_of(role), which)
+                    kind, Severity.FAIL, text.format(format_area(role_overlap.area_m2), overlap.percent_of(role), which)
                 )
             )
     boundary = overlap.roles.get(Role.DEVELOPMENT_BOUNDARY.value)
     if boundary is not None:
         outside_pct = 100.0 - overlap.percent_of(Role.DEVELOPMENT_BOUNDARY.value)
         if outside_pct > rules.outside_boundary_pct:
-            outside_mu = m2_to_mu(overlap.area_m2 - boundary.area_m2)
-            text = tr("outside the urban development boundary {:.2f} mu ({:.1f}%)").format(outside_mu, outside_pct)
+            outside = format_area(overlap.area_m2 - boundary.area_m2)
+            text = tr("outside the urban development boundary {} ({:.1f}%)").format(outside, outside_pct)
             findings.append(Finding("outside_udb", Severity.WARN, text))
     survey = overlap.roles.get(Role.LAND_SURVEY.value)
     if survey is not None and survey.cultivated_m2 > rules.sliver_m2:
         by_code = ", ".join(
-            f"{code} {m2_to_mu(area):.2f}"
+            f"{code} {format_area(area)}"
             for code, area in sorted(survey.area_by_code_m2.items())
             if is_cultivated(code, cultivated_codes)
         )
-        text = tr("cultivated land {:.2f} mu ({})").format(m2_to_mu(survey.cultivated_m2), by_code)
+        text = tr("cultivated land {} ({})").format(format_area(survey.cultivated_m2), by_code)
         findings.append(Finding("cultivated", Severity.WARN, text))
     return findings
 
@@ -209,8 +211,10 @@ def ledger_findings(
             difference = abs(parcel.area_mu - parcel.recorded_mu)
             tolerance = max(parcel.recorded_mu * rules.area_tolerance_pct / 100.0, rules.area_tolerance_mu)
             if difference > tolerance:
-                text = tr("recorded area {:.2f} mu differs from the mapped {:.2f} mu by {:.2f} mu").format(
-                    parcel.recorded_mu, parcel.area_mu, difference
+                text = tr("recorded area {:.2f} mu differs from the mapped {} by {}").format(
+                    parcel.recorded_mu,
+                    format_area(parcel.overlap.area_m2),
+                    format_area(difference * SQUARE_METRES_PER_MU),
                 )
                 findings.append(Finding("area_mismatch", Severity.WARN, text))
     if ledger.certificate:
@@ -252,7 +256,7 @@ def dust_findings(
         missing.append(tr("dust net"))
     if not missing:
         return []
-    text = tr("bare land {:.2f} mu without complete {}").format(m2_to_mu(bare_m2), tr(" and ").join(missing))
+    text = tr("bare land {} without complete {}").format(format_area(bare_m2), tr(" and ").join(missing))
     return [Finding("no_dust_cover", Severity.WARN, text)]
 
 
@@ -263,7 +267,7 @@ def add_parcel_overlaps(parcels: List[ParcelResult], measurer: AreaMeasurer, sli
     for first, second, area in overlapping_pairs(geometries, measurer, sliver_m2):
         for one, two in ((by_id[first], by_id[second]), (by_id[second], by_id[first])):
             one.overlapping_parcels.append(two.code)
-            text = tr("overlaps reserve parcel {} by {:.2f} mu").format(two.code, m2_to_mu(area))
+            text = tr("overlaps reserve parcel {} by {}").format(two.code, format_area(area))
             one.findings.append(Finding("parcel_overlap", Severity.FAIL, text))
 
 

@@ -33,8 +33,9 @@ def measured_rows() -> List[Tuple[str, str, str]]:
 
 
 def text_rows() -> List[Tuple[str, str]]:
-    """Rows of text under the table: (label, field). Villages met are among a site's findings."""
-    return [(tr("Findings"), "findings")]
+    """Rows of text under the table: (label, field). Villages met are among a site's findings; the input
+    check's warnings (数据体检) follow them."""
+    return [(tr("Findings"), "findings"), (tr("Data check"), "data_warnings")]
 
 
 def number(expression: str, decimals: int) -> str:
@@ -94,7 +95,13 @@ def findings_text(layer: QgsVectorLayer) -> str:
                 f'CASE WHEN length("{field}") > {FINDINGS_CHARACTERS} '
                 f'THEN left("{field}", {FINDINGS_CHARACTERS}) || \'…\' ELSE "{field}" END'
             )
-            lines.append(tr("{}: {}").format(label, f"[% {shortened} %]"))
+            if field == "data_warnings":  # most subjects have none: no empty 数据体检 line then
+                prefix = tr("{}: {}").format(label, "").replace("'", "''")
+                lines.append(
+                    f"[% CASE WHEN coalesce(\"{field}\", '') = '' THEN '' ELSE '{prefix}' || {shortened} END %]"
+                )
+            else:
+                lines.append(tr("{}: {}").format(label, f"[% {shortened} %]"))
     return "\n".join(lines)
 
 

@@ -17,6 +17,7 @@ from qgis.core import (
 
 from liaocheng_plugin.core.compat import GEOMETRY_LINE, GEOMETRY_POLYGON
 from liaocheng_plugin.core.crs import choose_working_crs, require_crs
+from liaocheng_plugin.core.datacheck.figures import format_area, is_finding
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, AreaMode, Role
 from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.geometry_repair import GeometryIssue, clean_polygon, polygonal_part
@@ -104,19 +105,18 @@ class SiteResult:
         """Readable statements a planner acts on."""
         lines = []
         for role, text in (
-            (Role.PERMANENT_FARMLAND.value, tr("occupies permanent basic farmland {:.2f} mu ({:.1f}%)")),
-            (Role.ECOLOGICAL_REDLINE.value, tr("enters the ecological red line {:.2f} mu ({:.1f}%)")),
+            (Role.PERMANENT_FARMLAND.value, tr("occupies permanent basic farmland {} ({:.1f}%)")),
+            (Role.ECOLOGICAL_REDLINE.value, tr("enters the ecological red line {} ({:.1f}%)")),
         ):
-            if self.overlap.area_m2_of(role) > 0.0:
-                lines.append(text.format(self.role_mu(role), self.overlap.percent_of(role)))
-        if self.cultivated_m2 > 0.0:
+            if is_finding(self.overlap.area_m2_of(role)):
+                lines.append(text.format(format_area(self.overlap.area_m2_of(role)), self.overlap.percent_of(role)))
+        if is_finding(self.cultivated_m2):
             lines.append(
-                tr("occupies cultivated land {:.2f} mu: needs compensation (占补平衡)").format(
-                    m2_to_mu(self.cultivated_m2)
-                )
+                tr("occupies cultivated land {}: needs compensation (占补平衡)").format(format_area(self.cultivated_m2))
             )
         inside = self.inside_boundary_pct
-        if inside is not None and inside < 99.99:
+        outside_m2 = self.overlap.area_m2 - self.overlap.area_m2_of(Role.DEVELOPMENT_BOUNDARY.value)
+        if inside is not None and is_finding(outside_m2):
             lines.append(
                 tr("{:.1f}% outside the urban development boundary: a separately sited project (单独选址)").format(
                     100.0 - inside

@@ -10,7 +10,8 @@ from qgis.PyQt.QtCore import QModelIndex
 from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QPushButton, QWidget
 
 from liaocheng_plugin.core.conflict_pieces import Piece
-from liaocheng_plugin.core.definitions import Role
+from liaocheng_plugin.core.datacheck.report import data_check_sheet, findings_from_layer
+from liaocheng_plugin.core.definitions import COORDINATE_FRAME_PARAMETER, DATA_CHECK_OUTPUT, Role
 from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.field_pack import export_field_pack
 from liaocheng_plugin.core.i18n import tr
@@ -21,6 +22,7 @@ from liaocheng_plugin.core.sheets import export_sheets, layer_sets, overview_lay
 from liaocheng_plugin.core.values import as_text, record
 from liaocheng_plugin.gui.algorithm_runner import AlgorithmRunner
 from liaocheng_plugin.gui.canvas_highlight import CanvasHighlight
+from liaocheng_plugin.gui.data_check_panel import DataCheckPanel, frame_combo
 from liaocheng_plugin.gui.export_task import ExportRunner
 from liaocheng_plugin.gui.result_group import replace_result_group
 from liaocheng_plugin.gui.results_model import FEATURE_ID_ROLE, ResultsFilter, ResultsModel
@@ -129,6 +131,10 @@ class CheckDock(QgsDockWidget):
             button.setEnabled(False)
             button.clicked.connect(slot)
             form.exportLayout.addWidget(button, row, column)
+        self.frameCombo = frame_combo(form)
+        form.inputLayout.addRow(tr("Coordinate frame"), self.frameCombo)
+        self.dataPanel = DataCheckPanel(form)
+        form.mainLayout.insertWidget(form.mainLayout.indexOf(form.resultsSplitter) + 1, self.dataPanel)
         self.exports = ExportRunner(self)
         self.runner.progressChanged.connect(lambda value: form.progressBar.setValue(int(value)))
         self.runner.finished.connect(self._finished)
@@ -176,6 +182,8 @@ class CheckDock(QgsDockWidget):
         except LiaochengError as error:
             self.iface.messageBar().pushWarning(self.windowTitle(), error.message)
             return
+        parameters.update({COORDINATE_FRAME_PARAMETER: self.frameCombo.currentData(), DATA_CHECK_OUTPUT: "memory:"})
+        self.dataPanel.clear()
         self.form.runButton.setEnabled(False)
         self.form.cancelButton.setEnabled(True)
         self.form.progressBar.setFormat("%p%")
@@ -191,8 +199,12 @@ class CheckDock(QgsDockWidget):
             self.iface.messageBar().pushWarning(
                 self.windowTitle(), message or tr("The check was canceled; nothing was written.")
             )
+            if message:
+                self.dataPanel.show_error(message)
             return
         self.form.progressBar.setFormat(tr("Check done"))
+        data_check = layers.get(DATA_CHECK_OUTPUT)
+        self.dataPanel.show_findings(findings_from_layer(data_check) if data_check is not None else [])
         for name, title in self.output_names().items():
             layers[name].setName(title)
         self.layers = layers
@@ -262,7 +274,10 @@ class CheckDock(QgsDockWidget):
 
         path, _ = QFileDialog.getSaveFileName(self, tr("Export ledger"), "", "Excel (*.xlsx)")
         if path:
-            self._export(lambda: write_ledger(path, self.ledger_sheets()), path)
+            sheets = self.ledger_sheets()
+            if DATA_CHECK_OUTPUT in self.layers:
+                sheets.append(data_check_sheet(findings_from_layer(self.layers[DATA_CHECK_OUTPUT])))
+            self._export(lambda: write_ledger(path, sheets), path)
 
     def export_gpkg(self) -> None:
         """Save the result layers to a GeoPackage."""

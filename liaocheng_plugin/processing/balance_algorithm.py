@@ -19,6 +19,7 @@ from liaocheng_plugin.core.balance import IN, OUT, BalanceRules, PatchResult, Pa
 from liaocheng_plugin.core.balance_fields import PatchFields
 from liaocheng_plugin.core.balance_table import PATCH_COLUMNS, SUMMARY_COLUMNS, patch_values, summary_values
 from liaocheng_plugin.core.compat import (
+    GEOMETRY_POLYGON,
     NUMBER_DOUBLE,
     PARAMETER_ADVANCED,
     REQUEST_NO_GEOMETRY,
@@ -31,6 +32,7 @@ from liaocheng_plugin.core.export import as_fields
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.protected_index import iterate_features
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
+from liaocheng_plugin.processing.data_inputs import add_data_check_output, inspect_inputs
 from liaocheng_plugin.processing.outputs import (
     Sinks,
     mapped_attributes,
@@ -162,6 +164,7 @@ class BalanceCheckAlgorithm(CheckAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Checked patches")))
         self.addParameter(optional_sink(self.SUMMARY, tr("Balance ledger"), SOURCE_VECTOR))
         self.addParameter(optional_sink(self.OVERLAPS, tr("Conflict pieces"), SOURCE_VECTOR_POLYGON))
+        add_data_check_output(self)
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
         """Refuse to start without patches, before anything runs (and say so in the dialog)."""
@@ -195,6 +198,9 @@ class BalanceCheckAlgorithm(CheckAlgorithm):
         return sets
 
     def processAlgorithm(self, parameters, context, feedback):
+        subjects = {name: (GEOMETRY_POLYGON,) for name in (self.OUTFLOW, self.INFLOW, self.INPUT)}
+        inspected = inspect_inputs(self, parameters, context, feedback, subjects)
+        parameters = inspected.parameters
         sets = self._sets(parameters, context)
         specs, _others = read_role_specs(self, parameters, context)
         rules = BalanceRules(
@@ -219,7 +225,7 @@ class BalanceCheckAlgorithm(CheckAlgorithm):
         crs = report.overlays[0].working_crs
         sinks = Sinks(self, parameters, context)
         own = merged_fields([patch_set.source.fields() for patch_set in sets])
-        fields, renamed = subject_fields(own, as_fields(PATCH_COLUMNS))
+        fields, renamed = subject_fields(own, inspected.output_fields(as_fields(PATCH_COLUMNS)))
         warn_renamed(renamed, ", ".join(patch_set.source.sourceName() for patch_set in sets), feedback)
         sink = sinks.create(self.OUTPUT, fields, WKB_MULTIPOLYGON, crs)
         features = source_features(sets, report.patches)
@@ -231,7 +237,8 @@ class BalanceCheckAlgorithm(CheckAlgorithm):
             geometry.convertToMultiType()
             feature.setGeometry(geometry)
             source = features[patch.set_index].get(patch.feature_id)
-            feature.setAttributes(mapped_attributes(source, own) + patch_values(patch, number))
+            warnings = inspected.warnings_text(sets[patch.set_index].source.sourceName(), patch.feature_id)
+            feature.setAttributes(mapped_attributes(source, own) + patch_values(patch, number) + [warnings])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         summary_fields = as_fields(SUMMARY_COLUMNS)
         summary_sink = sinks.create(self.SUMMARY, summary_fields, WKB_NO_GEOMETRY)
@@ -247,7 +254,7 @@ class BalanceCheckAlgorithm(CheckAlgorithm):
                 lambda piece: piece.role in ("pbf", "erl"),
                 lambda subject_id, index=index: numbers.get((index, subject_id), 0),
             )
-        return sinks.results
+        return {**sinks.results, **inspected.write_table(self, parameters, context)}
 
 
 def source_features(sets: Sequence[PatchSet], patches: Sequence[PatchResult]) -> List[Dict[int, QgsFeature]]:

@@ -10,12 +10,19 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
-from liaocheng_plugin.core.compat import SOURCE_VECTOR_LINE, SOURCE_VECTOR_POLYGON, WKB_MULTIPOLYGON
+from liaocheng_plugin.core.compat import (
+    GEOMETRY_LINE,
+    GEOMETRY_POLYGON,
+    SOURCE_VECTOR_LINE,
+    SOURCE_VECTOR_POLYGON,
+    WKB_MULTIPOLYGON,
+)
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.overlap_table import overlap_fields, overlap_values
 from liaocheng_plugin.core.overlay import run_overlay
 from liaocheng_plugin.core.protected_index import iterate_features
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
+from liaocheng_plugin.processing.data_inputs import add_data_check_output, inspect_inputs
 from liaocheng_plugin.processing.outputs import (
     Sinks,
     optional_sink,
@@ -75,8 +82,12 @@ class OverlapCheckAlgorithm(CheckAlgorithm):
         add_protected_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Overlap results")))
         self.addParameter(optional_sink(self.OVERLAPS, tr("Overlap pieces"), SOURCE_VECTOR_POLYGON))
+        add_data_check_output(self)
 
     def processAlgorithm(self, parameters, context, feedback):
+        subjects = {self.INPUT: (GEOMETRY_POLYGON, GEOMETRY_LINE)}
+        inspected = inspect_inputs(self, parameters, context, feedback, subjects)
+        parameters = inspected.parameters
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
@@ -99,7 +110,7 @@ class OverlapCheckAlgorithm(CheckAlgorithm):
         role_keys = [spec.key for spec in specs]
         added = overlap_fields(role_keys)
         sinks = Sinks(self, parameters, context)
-        fields, renamed = subject_fields(source.fields(), added)
+        fields, renamed = subject_fields(source.fields(), inspected.output_fields(added))
         warn_renamed(renamed, source.sourceName(), feedback)
         sink = sinks.create(self.OUTPUT, fields, source.wkbType(), source.sourceCrs())
         results = {result.subject_id: result for result in report.subjects}
@@ -108,9 +119,10 @@ class OverlapCheckAlgorithm(CheckAlgorithm):
             values = overlap_values(result, role_keys, other_names) if result else [None] * added.count()
             output = QgsFeature(fields)
             output.setGeometry(feature.geometry())
-            output.setAttributes(feature.attributes() + values)
+            warnings = inspected.warnings_text(source.sourceName(), feature.id())
+            output.setAttributes(feature.attributes() + values + [warnings])
             sink.addFeature(output, QgsFeatureSink.Flag.FastInsert)
         write_pieces(
             sinks.create(self.OVERLAPS, pieces_fields(), WKB_MULTIPOLYGON, report.working_crs), report.subjects
         )
-        return sinks.results
+        return {**sinks.results, **inspected.write_table(self, parameters, context)}

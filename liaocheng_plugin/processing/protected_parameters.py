@@ -43,6 +43,7 @@ from liaocheng_plugin.core.role_guess import (
     guess_land_code_field,
     guess_name_field,
 )
+from liaocheng_plugin.processing.data_inputs import add_frame_parameter
 
 AREA_MODE = "AREA_MODE"
 
@@ -146,6 +147,7 @@ def add_protected_parameters(algorithm: QgsProcessingAlgorithm) -> None:
             OTHER_LAYERS_PARAMETER, tr("Further overlay layers"), SOURCE_VECTOR_POLYGON, optional=True
         )
     )
+    add_frame_parameter(algorithm)
     algorithm.addParameter(
         QgsProcessingParameterEnum(
             AREA_MODE,

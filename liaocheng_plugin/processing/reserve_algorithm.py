@@ -15,6 +15,7 @@ from qgis.core import (
 )
 
 from liaocheng_plugin.core.compat import (
+    GEOMETRY_POLYGON,
     NUMBER_DOUBLE,
     NUMBER_INTEGER,
     PARAMETER_ADVANCED,
@@ -31,6 +32,7 @@ from liaocheng_plugin.core.reserve import ReserveRules, check_reserve_parcels, i
 from liaocheng_plugin.core.reserve_table import RESULT_COLUMNS, SUMMARY_COLUMNS, result_values
 from liaocheng_plugin.core.role_guess import guess_name_field
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
+from liaocheng_plugin.processing.data_inputs import add_data_check_output, inspect_inputs
 from liaocheng_plugin.processing.outputs import (
     Sinks,
     optional_sink,
@@ -169,6 +171,7 @@ class ReserveCheckAlgorithm(CheckAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Checked reserve parcels")))
         self.addParameter(optional_sink(self.SUMMARY, tr("Reserve summary"), SOURCE_VECTOR))
         self.addParameter(optional_sink(self.OVERLAPS, tr("Conflict pieces"), SOURCE_VECTOR_POLYGON))
+        add_data_check_output(self)
 
     def _zone(self, parameters, context, layer_name: str, field_name: str):
         source = self.parameterAsSource(parameters, layer_name, context)
@@ -192,6 +195,9 @@ class ReserveCheckAlgorithm(CheckAlgorithm):
         )
 
     def processAlgorithm(self, parameters, context, feedback):
+        subjects = {self.INPUT: (GEOMETRY_POLYGON,)}
+        inspected = inspect_inputs(self, parameters, context, feedback, subjects, (self.GRID, self.TOWNSHIP))
+        parameters = inspected.parameters
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
@@ -217,7 +223,7 @@ class ReserveCheckAlgorithm(CheckAlgorithm):
             return {}
         report_issues(report.overlay, feedback)
         sinks = Sinks(self, parameters, context)
-        fields, renamed = subject_fields(source.fields(), as_fields(RESULT_COLUMNS))
+        fields, renamed = subject_fields(source.fields(), inspected.output_fields(as_fields(RESULT_COLUMNS)))
         warn_renamed(renamed, source.sourceName(), feedback)
         sink = sinks.create(self.OUTPUT, fields, source.wkbType(), source.sourceCrs())
         parcels = {parcel.subject_id: parcel for parcel in report.parcels}
@@ -226,7 +232,8 @@ class ReserveCheckAlgorithm(CheckAlgorithm):
             output = QgsFeature(fields)
             output.setGeometry(feature.geometry())
             values = result_values(parcel) if parcel else [None] * len(RESULT_COLUMNS)
-            output.setAttributes(feature.attributes() + values)
+            warnings = inspected.warnings_text(source.sourceName(), feature.id())
+            output.setAttributes(feature.attributes() + values + [warnings])
             sink.addFeature(output, QgsFeatureSink.Flag.FastInsert)
         summary_fields = as_fields(SUMMARY_COLUMNS)
         summary_sink = sinks.create(self.SUMMARY, summary_fields, WKB_NO_GEOMETRY)
@@ -241,4 +248,4 @@ class ReserveCheckAlgorithm(CheckAlgorithm):
         for parcel in report.parcels if pieces_sink is not None else []:
             if parcel.outside_piece is not None:
                 write_piece(pieces_sink, piece_fields, parcel.subject_id, parcel.outside_piece)
-        return sinks.results
+        return {**sinks.results, **inspected.write_table(self, parameters, context)}

@@ -12,7 +12,13 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
-from liaocheng_plugin.core.compat import SOURCE_VECTOR_LINE, SOURCE_VECTOR_POLYGON, WKB_MULTIPOLYGON
+from liaocheng_plugin.core.compat import (
+    GEOMETRY_LINE,
+    GEOMETRY_POLYGON,
+    SOURCE_VECTOR_LINE,
+    SOURCE_VECTOR_POLYGON,
+    WKB_MULTIPOLYGON,
+)
 from liaocheng_plugin.core.export import as_fields
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.protected_index import iterate_features
@@ -28,6 +34,7 @@ from liaocheng_plugin.core.siting_table import (
     site_values,
 )
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
+from liaocheng_plugin.processing.data_inputs import add_data_check_output, inspect_inputs
 from liaocheng_plugin.processing.outputs import (
     Sinks,
     optional_sink,
@@ -101,8 +108,12 @@ class SiteCheckAlgorithm(CheckAlgorithm):
         self.addParameter(optional_sink(self.CROSSINGS, tr("Route crossings (chainage)"), SOURCE_VECTOR_POLYGON))
         self.addParameter(optional_sink(self.CLEAR, tr("Clear parts"), SOURCE_VECTOR_POLYGON))
         self.addParameter(optional_sink(self.OVERLAPS, tr("Conflict pieces"), SOURCE_VECTOR_POLYGON))
+        add_data_check_output(self)
 
     def processAlgorithm(self, parameters, context, feedback):
+        subjects = {self.INPUT: (GEOMETRY_POLYGON, GEOMETRY_LINE)}
+        inspected = inspect_inputs(self, parameters, context, feedback, subjects)
+        parameters = inspected.parameters
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
@@ -128,7 +139,7 @@ class SiteCheckAlgorithm(CheckAlgorithm):
         for issue in report.issues[:50]:
             feedback.reportError(issue.message(), False)
         sinks = Sinks(self, parameters, context)
-        fields, renamed = subject_fields(source.fields(), as_fields(SITE_COLUMNS))
+        fields, renamed = subject_fields(source.fields(), inspected.output_fields(as_fields(SITE_COLUMNS)))
         warn_renamed(renamed, source.sourceName(), feedback)
         sink = sinks.create(self.OUTPUT, fields, source.wkbType(), source.sourceCrs())
         sites = {site.subject_id: site for site in report.sites}
@@ -136,7 +147,9 @@ class SiteCheckAlgorithm(CheckAlgorithm):
             site = sites.get(feature.id())
             output = QgsFeature(fields)
             output.setGeometry(feature.geometry())
-            output.setAttributes(feature.attributes() + (site_values(site) if site else [None] * len(SITE_COLUMNS)))
+            values = site_values(site) if site else [None] * len(SITE_COLUMNS)
+            warnings = inspected.warnings_text(source.sourceName(), feature.id())
+            output.setAttributes(feature.attributes() + values + [warnings])
             sink.addFeature(output, QgsFeatureSink.Flag.FastInsert)
         crs = report.working_crs
         crossing_fields, clear_fields = as_fields(CROSSING_COLUMNS), as_fields(CLEAR_COLUMNS)
@@ -158,7 +171,7 @@ class SiteCheckAlgorithm(CheckAlgorithm):
             [site.overlap for site in report.sites],
             lambda piece: is_conflict_piece(piece, codes),
         )
-        return sinks.results
+        return {**sinks.results, **inspected.write_table(self, parameters, context)}
 
 
 def polygon_row(fields, geometry: QgsGeometry, values) -> QgsFeature:

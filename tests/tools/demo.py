@@ -5,6 +5,7 @@ python3 -m tests.tools.demo --output demo_output
 
 import argparse
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from qgis.core import QgsFeatureRequest, QgsProcessingFeedback, QgsProject, QgsVectorLayer
@@ -60,10 +61,50 @@ def sample_layer(project: QgsProject, table: str) -> QgsVectorLayer:
     return next(lyr for lyr in project.mapLayers().values() if lyr.name().endswith(table))
 
 
+def run_data_checks(project: QgsProject, output: Path) -> None:
+    """数据体检 (liaocheng:data_check) on the sample data (clean) and on a generated messy delivery; one XLSX."""
+    import processing
+
+    from liaocheng_plugin.core.datacheck.report import data_check_sheet, findings_from_layer
+    from liaocheng_plugin.core.export import write_ledger
+    from liaocheng_plugin.core.profile import ProtectedProfile
+    from tests.tools.messy import generate_messy
+
+    protected = ProtectedProfile.load(project).processing_parameters(project)
+    sample_findings = []
+    for name in ("CBDK", "GDLC", "GDLR", "XMXZ", "XMXL"):
+        started = time.perf_counter()
+        result = processing.run(
+            "liaocheng:data_check",
+            dict(protected, INPUT=sample_layer(project, name), OUTPUT="memory:"),
+            feedback=QgsProcessingFeedback(),
+        )
+        findings = findings_from_layer(result["OUTPUT"])
+        sample_findings += findings
+        errors = sum(1 for finding in findings if finding.severity.value == "error")
+        seconds = time.perf_counter() - started
+        print(f"  data_check sample {name}: {len(findings)} findings, {errors} errors ({seconds:.1f} s)")
+    messy_findings = []
+    for case in generate_messy(output / "messy_delivery"):
+        result = processing.run(
+            "liaocheng:data_check", dict(case.parameters(), OUTPUT="memory:"), feedback=QgsProcessingFeedback()
+        )
+        findings = findings_from_layer(result["OUTPUT"])
+        messy_findings += findings
+        kinds = ", ".join(sorted({f"{finding.kind} ({finding.severity.value})" for finding in findings}))
+        print(f"  data_check messy delivery, {case.title}: {kinds}")
+    sample_sheet, messy_sheet = data_check_sheet(sample_findings), data_check_sheet(messy_findings)
+    sheets = [replace(sample_sheet, title="样例数据" + sample_sheet.title)]
+    sheets.append(replace(messy_sheet, title="问题数据" + messy_sheet.title))
+    write_ledger(output / "data_check.xlsx", sheets)
+    print(f"  data_check report: data_check.xlsx ({len(sample_findings)} + {len(messy_findings)} findings)")
+
+
 def run_reserve_check(project: QgsProject, output: Path) -> None:
     """储备土地核查 on the sample parcels; writes the ledger as GeoPackage and XLSX."""
     import processing
 
+    from liaocheng_plugin.core.datacheck.report import data_check_sheet, findings_from_layer
     from liaocheng_plugin.core.export import write_layers_gpkg, write_ledger
     from liaocheng_plugin.core.profile import ProtectedProfile
     from liaocheng_plugin.core.reserve_table import reserve_ledger_sheets
@@ -77,6 +118,7 @@ def run_reserve_check(project: QgsProject, output: Path) -> None:
         OUTPUT="memory:",
         SUMMARY="memory:",
         OVERLAPS="memory:",
+        DATA_CHECK="memory:",
     )
     started = time.perf_counter()
     result = processing.run("liaocheng:reserve_check", parameters, feedback=QgsProcessingFeedback())
@@ -85,7 +127,8 @@ def run_reserve_check(project: QgsProject, output: Path) -> None:
         output / "reserve_ledger.gpkg",
         {"reserve_parcels": parcels, "summary": summary, "conflict_pieces": result["OVERLAPS"]},
     )
-    write_ledger(output / "reserve_ledger.xlsx", reserve_ledger_sheets(parcels, summary))
+    data_check = data_check_sheet(findings_from_layer(result["DATA_CHECK"]))
+    write_ledger(output / "reserve_ledger.xlsx", reserve_ledger_sheets(parcels, summary) + [data_check])
     counts = {s: sum(1 for f in parcels.getFeatures() if f["status"] == s) for s in ("fail", "warn", "pass")}
     print(
         f"  reserve_check 储备土地: {parcels.featureCount()} parcels — {counts['fail']} fail, {counts['warn']} warn, "
@@ -98,6 +141,7 @@ def run_balance_check(project: QgsProject, output: Path) -> None:
     import processing
 
     from liaocheng_plugin.core.balance_table import balance_ledger_sheets
+    from liaocheng_plugin.core.datacheck.report import data_check_sheet, findings_from_layer
     from liaocheng_plugin.core.export import write_layers_gpkg, write_ledger
     from liaocheng_plugin.core.profile import ProtectedProfile
 
@@ -108,6 +152,7 @@ def run_balance_check(project: QgsProject, output: Path) -> None:
         OUTPUT="memory:",
         SUMMARY="memory:",
         OVERLAPS="memory:",
+        DATA_CHECK="memory:",
     )
     started = time.perf_counter()
     result = processing.run("liaocheng:balance_check", parameters, feedback=QgsProcessingFeedback())
@@ -115,7 +160,8 @@ def run_balance_check(project: QgsProject, output: Path) -> None:
     write_layers_gpkg(
         output / "balance_ledger.gpkg", {"patches": patches, "balance": summary, "conflict_pieces": result["OVERLAPS"]}
     )
-    write_ledger(output / "balance_ledger.xlsx", balance_ledger_sheets(patches, summary))
+    data_check = data_check_sheet(findings_from_layer(result["DATA_CHECK"]))
+    write_ledger(output / "balance_ledger.xlsx", balance_ledger_sheets(patches, summary) + [data_check])
     for row in summary.getFeatures():
         if row["level"] == "county":
             print(
@@ -131,12 +177,13 @@ def run_site_checks(project: QgsProject, output: Path) -> None:
     (穿越桩号) as XLSX and GeoPackage."""
     import processing
 
+    from liaocheng_plugin.core.datacheck.report import data_check_sheet, findings_from_layer
     from liaocheng_plugin.core.export import write_layers_gpkg, write_ledger
     from liaocheng_plugin.core.profile import ProtectedProfile
     from liaocheng_plugin.core.siting_table import site_ledger_sheets
 
     protected = ProtectedProfile.load(project).processing_parameters(project)
-    tables, sheets = {}, []
+    tables, sheets, findings = {}, [], []
     for table, title in (("XMXZ", "选址方案比选"), ("XMXL", "线路方案")):
         started = time.perf_counter()
         result = processing.run(
@@ -150,9 +197,11 @@ def run_site_checks(project: QgsProject, output: Path) -> None:
                 CROSSINGS="memory:",
                 CLEAR="memory:",
                 OVERLAPS="memory:",
+                DATA_CHECK="memory:",
             ),
             feedback=QgsProcessingFeedback(),
         )
+        findings += findings_from_layer(result["DATA_CHECK"])
         tables.update(
             {
                 f"{table}_sites": result["OUTPUT"],
@@ -177,7 +226,7 @@ def run_site_checks(project: QgsProject, output: Path) -> None:
                 f"{sum(c['area_mu'] for c in crossings):.2f} mu in all"
             )
     write_layers_gpkg(output / "site_check.gpkg", tables)
-    write_ledger(output / "site_comparison.xlsx", sheets)
+    write_ledger(output / "site_comparison.xlsx", sheets + [data_check_sheet(findings)])
 
 
 def result_layer(project: QgsProject, path: Path, table: str, name: str, style: str) -> QgsVectorLayer:
@@ -296,6 +345,7 @@ def main() -> None:
         results = output / "overlap_results.gpkg"
         if results.exists():
             results.unlink()
+        run_data_checks(project, output)
         run_overlap_checks(project, results)
         run_reserve_check(project, output)
         run_balance_check(project, output)

@@ -7,6 +7,30 @@ from typing import List, Optional, Sequence
 from liaocheng_plugin.core.exceptions import LiaochengError
 
 
+class DataKind(str, Enum):
+    """What a finding is about: stable values for filtering and for the ``kind`` column."""
+
+    CRS_MISSING = "crs_missing"
+    CRS_UNITS = "crs_units"
+    CRS_AREA = "crs_area"
+    ZONE_PREFIX = "zone_prefix"
+    AXIS_SWAPPED = "axis_swapped"
+    FAR_APART = "far_apart"
+    GEOMETRY_TYPE = "geometry_type"
+    ENCODING = "encoding"
+    UNDECODABLE = "undecodable"
+    WEB_FRAME = "web_frame"
+    CODE_PADDED = "code_padded"
+    CODE_UNKNOWN = "code_unknown"
+    DEDUCTION_PERCENT = "deduction_percent"
+    DEDUCTION_RANGE = "deduction_range"
+    NET_AREA = "net_area"
+    RECORDED_AREA = "recorded_area"
+    EMPTY_GEOMETRY = "empty_geometry"
+    ZERO_AREA = "zero_area"
+    SELF_OVERLAP = "self_overlap"
+
+
 class DataSeverity(str, Enum):
     """error stops the check; fixed was read in the one safe way (in memory); warning is carried into the result."""
 

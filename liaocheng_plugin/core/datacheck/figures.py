@@ -1,0 +1,23 @@
+"""Readable figures for finding texts: never "0.00 亩" — small areas in m², the rest in 亩 with 2 decimals."""
+
+from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.settings import OVERLAP_TOLERANCE_M2
+from liaocheng_plugin.core.units import m2_to_mu
+
+SMALLEST_MU_SHOWN = 0.01  # below this an area in 亩 would read 0.00: it is shown in m²
+
+
+def format_area(area_m2: float) -> str:
+    """An area for a finding text: "7.50 mu" (亩 in Chinese), or "3.2 m²" below 0.01 亩 (6.67 m²).
+
+    Every finding text of the checks and of the input check writes its areas with this function.
+    """
+    if abs(m2_to_mu(area_m2)) < SMALLEST_MU_SHOWN:
+        decimals = 1 if abs(area_m2) >= 0.05 else 2
+        return tr("{} m²").format(f"{area_m2:.{decimals}f}")
+    return tr("{} mu").format(f"{m2_to_mu(area_m2):.2f}")
+
+
+def is_finding(area_m2: float) -> bool:
+    """Whether an overlap or difference is large enough to be a finding (above the tolerance setting, 1 m²)."""
+    return area_m2 > OVERLAP_TOLERANCE_M2.value()

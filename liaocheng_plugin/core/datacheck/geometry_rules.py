@@ -1,0 +1,140 @@
+"""Geometries of LayerArrays: features without geometry, subjects of zero area or length, and a layer whose
+features overlap each other (the survey must tile without overlaps)."""
+
+from typing import Callable, List, Optional
+
+import numpy as np
+import shapely
+
+from liaocheng_plugin.core.datacheck.columns import MAX_LISTED, id_list, per_feature_findings
+from liaocheng_plugin.core.datacheck.figures import format_area
+from liaocheng_plugin.core.datacheck.findings import DataFinding, DataKind, DataSeverity
+from liaocheng_plugin.core.engine.arrays import LayerArrays
+from liaocheng_plugin.core.i18n import tr
+
+AreaFunction = Callable[[np.ndarray], np.ndarray]  # shapely geometries → areas in m²
+
+
+def missing_geometries(geometries: np.ndarray) -> np.ndarray:
+    """Boolean array: no geometry (None) or an empty one."""
+    geometries = np.asarray(geometries, dtype=object)
+    return shapely.is_missing(geometries) | shapely.is_empty(geometries)
+
+
+def empty_geometry_findings(arrays: LayerArrays, severity: DataSeverity = DataSeverity.WARNING) -> List[DataFinding]:
+    """One finding naming every feature without a usable geometry: a ``warning`` for protected layers (the
+    feature counts nowhere), an ``error`` for subjects (it cannot be checked)."""
+    rows = np.flatnonzero(missing_geometries(arrays.geometries))
+    if not len(rows):
+        return []
+    message = tr("Layer “{}”: features {} have no geometry (or an unusable one) and count nowhere.").format(
+        arrays.name, id_list(arrays.fids[rows])
+    )
+    if severity == DataSeverity.ERROR:
+        message = tr("Layer “{}”: features {} have no geometry (or an unusable one) and cannot be checked.").format(
+            arrays.name, id_list(arrays.fids[rows])
+        )
+    hint = tr("Draw or repair these features, or delete them from the layer.")
+    feature = int(arrays.fids[rows[0]]) if len(rows) == 1 else None
+    return [DataFinding(arrays.name, feature, DataKind.EMPTY_GEOMETRY, severity, message, hint)]
+
+
+def zero_area_findings(arrays: LayerArrays, areas_m2: np.ndarray) -> List[DataFinding]:
+    """An ``error`` per polygon subject that has a geometry but a checked (ellipsoidal) area of 0 (or none): such
+    an area is never reported as a result. ``areas_m2`` is aligned with ``arrays``."""
+    areas = np.asarray(areas_m2, dtype=float)
+    geometries = np.asarray(arrays.geometries, dtype=object)
+    polygons = ~missing_geometries(geometries) & (shapely.get_dimensions(geometries) == 2)
+    rows = np.flatnonzero(polygons & ~(areas > 0.0))
+    hint = tr("Check the layer's CRS and the feature's geometry: a real parcel or site has an area.")
+
+    def text(row: int) -> str:
+        return tr("Layer “{}”, feature {}: its checked area is 0 m²; no figure can rest on it.").format(
+            arrays.name, int(arrays.fids[row])
+        )
+
+    return per_feature_findings(arrays, rows, DataKind.ZERO_AREA, DataSeverity.ERROR, text, hint)
+
+
+def degenerate_subject_findings(name: str, fids: np.ndarray, geometries: np.ndarray) -> List[DataFinding]:
+    """An ``error`` per subject geometry (in its own CRS, before any corridor buffer) of zero area (polygons) or
+    zero length (lines, a route of one vertex): a 60 m corridor around one point would count as 4.24 亩."""
+    geometries = np.asarray(geometries, dtype=object)
+    present = ~missing_geometries(geometries)
+    dimension = shapely.get_dimensions(geometries)
+    size = np.where(dimension == 2, shapely.area(geometries), shapely.length(geometries))
+    rows = np.flatnonzero(present & ((dimension < 1) | ~(size > 0.0)))
+    arrays = LayerArrays(name, "", np.asarray(fids), geometries)
+    hint = tr("Redraw the feature: a site needs an area, a route at least two distinct points.")
+
+    def text(row: int) -> str:
+        if dimension[row] == 2:
+            return tr("Layer “{}”, feature {}: the polygon has no area.").format(name, int(fids[row]))
+        return tr("Layer “{}”, feature {}: the route has no length (one point, or all its points alike).").format(
+            name, int(fids[row])
+        )
+
+    return per_feature_findings(arrays, rows, DataKind.ZERO_AREA, DataSeverity.ERROR, text, hint)
+
+
+def off_coverage(geometries: np.ndarray) -> np.ndarray:
+    """Boolean array: which polygons may overlap another. With GEOS ≥ 3.12 only those with an edge the
+    coverage validator flags (a clean survey has none); otherwise all."""
+    everything = np.ones(len(geometries), dtype=bool)
+    if not hasattr(shapely, "coverage_invalid_edges") or shapely.geos_version < (3, 12, 0):
+        return everything
+    polygonal = np.isin(shapely.get_type_id(geometries), (3, 6))
+    try:
+        flagged = ~shapely.is_empty(shapely.coverage_invalid_edges(geometries[polygonal]))
+    except shapely.errors.GEOSException:
+        return everything
+    everything[np.flatnonzero(polygonal)[~flagged]] = False
+    return everything
+
+
+def self_overlap_findings(
+    arrays: LayerArrays,
+    tolerance_m2: float,
+    area: Optional[AreaFunction] = None,
+    candidates: Optional[np.ndarray] = None,
+) -> List[DataFinding]:
+    """A ``warning`` per pair of features of one layer whose shared area exceeds ``tolerance_m2`` (setting
+    ``datacheck/overlap_tolerance_m2``, 1 m²), largest first, and a summary. The overlay never counts such
+    area twice; the pairs are listed because a survey layer should tile without overlaps.
+
+    ``area`` measures shapely geometries in m² (planar in the working CRS by default); ``candidates``
+    (indices) limits the check to the features that matter (those a subject meets).
+    """
+    geometries = np.asarray(arrays.geometries, dtype=object)
+    indices = np.arange(len(geometries)) if candidates is None else np.asarray(candidates, dtype=np.int64)
+    usable = indices[~missing_geometries(geometries[indices])]
+    if candidates is None:
+        usable = usable[off_coverage(geometries[usable])]
+    if len(usable) < 2:
+        return []
+    tree = shapely.STRtree(geometries[usable])
+    left, right = tree.query(geometries[usable], predicate="intersects")
+    keep = left < right
+    left, right = usable[left[keep]], usable[right[keep]]
+    inner = ~shapely.touches(geometries[left], geometries[right])
+    left, right = left[inner], right[inner]
+    if not len(left):
+        return []
+    shared = shapely.intersection(geometries[left], geometries[right])
+    shared_m2 = area(shared) if area is not None else shapely.area(shared)
+    big = np.flatnonzero(shared_m2 > tolerance_m2)
+    if not len(big):
+        return []
+    big = big[np.argsort(-shared_m2[big])]
+    hint = tr("The checks count shared area once; correct the layer so its features tile without overlaps.")
+    pairs = [(int(arrays.fids[left[pair]]), int(arrays.fids[right[pair]]), float(shared_m2[pair])) for pair in big]
+    summary = tr("Layer “{}”: {} pairs of features overlap each other (more than {:g} m² each), {} in all.").format(
+        arrays.name, f"{len(pairs):,}", tolerance_m2, format_area(sum(shared for _, _, shared in pairs))
+    )
+    findings = [DataFinding(arrays.name, None, DataKind.SELF_OVERLAP, DataSeverity.WARNING, summary, hint)]
+    for first, second, shared in pairs[:MAX_LISTED]:
+        text = tr("Layer “{}”: features {} and {} overlap by {}.").format(
+            arrays.name, first, second, format_area(shared)
+        )
+        findings.append(DataFinding(arrays.name, first, DataKind.SELF_OVERLAP, DataSeverity.WARNING, text, hint))
+    return findings

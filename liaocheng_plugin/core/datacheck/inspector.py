@@ -1,0 +1,122 @@
+"""The array rules in one call, for the engine's hook between reading a layer and overlaying it:
+``ArrayInspector(...).inspect(arrays) -> List[DataFinding]`` looks at and fixes the read arrays in memory."""
+
+from dataclasses import dataclass, field
+from typing import Callable, Dict, FrozenSet, List, Optional, Sequence
+
+import numpy as np
+
+from liaocheng_plugin.core.datacheck.codes import known_codes, normalise_codes, unknown_code_findings
+from liaocheng_plugin.core.datacheck.deduction import net_area_findings, normalise_deduction
+from liaocheng_plugin.core.datacheck.findings import DataFinding, DataSeverity
+from liaocheng_plugin.core.datacheck.geometry_rules import (
+    empty_geometry_findings,
+    self_overlap_findings,
+    zero_area_findings,
+)
+from liaocheng_plugin.core.datacheck.recorded_areas import recorded_area_findings
+from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, Role
+from liaocheng_plugin.core.engine.arrays import (
+    COLUMN_CODE,
+    COLUMN_DEDUCTION,
+    COLUMN_NET_AREA,
+    COLUMN_RECORDED_AREA,
+    LayerArrays,
+)
+from liaocheng_plugin.core.settings import (
+    MATCH_CODE_PREFIX,
+    OVERLAP_TOLERANCE_M2,
+    PAD_LAND_CODES,
+    READ_KCXS_PERCENT,
+    RECORDED_AREA_TOLERANCE_M2,
+    RECORDED_AREA_TOLERANCE_PCT,
+)
+
+SUBJECT_KEY = "subject"
+STANDARD_FIELDS = {  # the field a column is read from when the caller names none (for messages)
+    COLUMN_CODE: "DLBM",
+    COLUMN_DEDUCTION: "KCXS",
+    COLUMN_RECORDED_AREA: "TBMJ",
+    COLUMN_NET_AREA: "TBDLMJ",
+}
+AreaFunction = Callable[[np.ndarray], np.ndarray]  # shapely geometries in the working CRS → ellipsoidal m²
+
+
+@dataclass
+class DataRules:
+    """The rules' settings, read once per run (see core/settings.py and the README's 数据体检 section)."""
+
+    codes: FrozenSet[str] = field(default_factory=known_codes)
+    cultivated_codes: Sequence[str] = DEFAULT_CULTIVATED_CODES
+    pad_codes: bool = True
+    match_prefix: bool = True
+    read_percent: bool = True
+    overlap_tolerance_m2: float = 1.0
+    area_tolerance_pct: float = 0.1
+    area_tolerance_m2: float = 1.0
+
+    @classmethod
+    def from_settings(cls, cultivated_codes: Sequence[str] = DEFAULT_CULTIVATED_CODES) -> "DataRules":
+        """The rules as the user's settings have them."""
+        return cls(
+            known_codes(),
+            tuple(cultivated_codes),
+            PAD_LAND_CODES.value(),
+            MATCH_CODE_PREFIX.value(),
+            READ_KCXS_PERCENT.value(),
+            OVERLAP_TOLERANCE_M2.value(),
+            RECORDED_AREA_TOLERANCE_PCT.value(),
+            RECORDED_AREA_TOLERANCE_M2.value(),
+        )
+
+
+class ArrayInspector:
+    """Runs every array rule on a layer's arrays (in place) and returns the findings.
+
+    ``fields`` gives, per layer key (role value, ``"subject"``), the layer's field name of each column
+    meaning (for messages; DLBM, KCXS, TBMJ, TBDLMJ by default). ``area`` measures ellipsoidal areas of
+    geometries in the working CRS (the engine's measure); without it the rules that need areas are skipped.
+    Errors among the findings must stop the check: pass them to ``sources.raise_errors``.
+    """
+
+    def __init__(
+        self,
+        rules: Optional[DataRules] = None,
+        fields: Optional[Dict[str, Dict[str, str]]] = None,
+        area: Optional[AreaFunction] = None,
+        subject_keys: Sequence[str] = (SUBJECT_KEY,),
+    ):
+        self.rules = rules or DataRules.from_settings()
+        self.fields = fields or {}
+        self.area = area
+        self.subject_keys = tuple(subject_keys)
+
+    def field_name(self, arrays: LayerArrays, column: str) -> str:
+        return self.fields.get(arrays.key, {}).get(column) or STANDARD_FIELDS[column]
+
+    def inspect(self, arrays: LayerArrays) -> List[DataFinding]:
+        """Check and fix one layer's arrays: geometries, codes (zero-padded), KCXS (fractions), net and recorded
+        areas, zero-area subjects, overlaps within the survey. The arrays' columns are replaced by their read
+        values (codes as str, KCXS as float fractions)."""
+        rules = self.rules
+        subject = arrays.key in self.subject_keys
+        findings = empty_geometry_findings(arrays, DataSeverity.ERROR if subject else DataSeverity.WARNING)
+        if COLUMN_CODE in arrays.columns:
+            code_field = self.field_name(arrays, COLUMN_CODE)
+            findings += normalise_codes(arrays, rules.codes, rules.pad_codes, code_field)
+            findings += unknown_code_findings(arrays, rules.codes, rules.match_prefix, code_field)
+        if COLUMN_DEDUCTION in arrays.columns:
+            findings += normalise_deduction(arrays, rules.read_percent, self.field_name(arrays, COLUMN_DEDUCTION))
+        gross_field = self.field_name(arrays, COLUMN_RECORDED_AREA)
+        net_field = self.field_name(arrays, COLUMN_NET_AREA)
+        findings += net_area_findings(arrays, rules.area_tolerance_m2, gross_field, net_field)
+        areas = self.area(arrays.geometries) if self.area is not None else None
+        if areas is not None and (COLUMN_RECORDED_AREA in arrays.columns or COLUMN_NET_AREA in arrays.columns):
+            findings += recorded_area_findings(
+                arrays, areas, rules.area_tolerance_pct, rules.area_tolerance_m2, gross_field, net_field
+            )
+        if subject and areas is not None:
+            findings += zero_area_findings(arrays, areas)
+        if arrays.key == Role.LAND_SURVEY.value:
+            findings += self_overlap_findings(arrays, rules.overlap_tolerance_m2)
+        return findings

@@ -1,0 +1,74 @@
+"""The 数据体检 part of the check docks: the coordinate-frame choice and the list of what the input check found."""
+
+from typing import Sequence
+
+from qgis.core import QgsApplication
+from qgis.gui import QgsCollapsibleGroupBox
+from qgis.PyQt.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from liaocheng_plugin.core.datacheck.findings import DataFinding, DataSeverity
+from liaocheng_plugin.core.datacheck.report import severity_labels, sorted_findings
+from liaocheng_plugin.core.datacheck.web_frames import CoordinateFrame, frame_labels
+from liaocheng_plugin.core.i18n import tr
+
+ICONS = {
+    DataSeverity.ERROR: "mIconCritical.svg",
+    DataSeverity.WARNING: "mIconWarning.svg",
+    DataSeverity.FIXED: "mIconSuccess.svg",
+}
+LIST_HEIGHT = 110
+
+
+def frame_combo(parent: QWidget) -> QComboBox:
+    """A choice of the web-map frame of longitude/latitude subjects (COORDINATE_FRAME)."""
+    combo = QComboBox(parent)
+    for frame, label in zip(CoordinateFrame, frame_labels()):
+        combo.addItem(label, frame.value)
+    combo.setToolTip(
+        tr("Sites drawn on a Chinese web map (AMap, Tencent: GCJ-02; Baidu: BD-09) are converted to WGS 84 first.")
+    )
+    return combo
+
+
+class DataCheckPanel(QgsCollapsibleGroupBox):
+    """A collapsible list of the input check's findings of the last run: errors, warnings, fixes."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(tr("Data check (数据体检)"), parent)
+        self.list = QListWidget(self)
+        self.list.setWordWrap(True)
+        self.list.setMaximumHeight(LIST_HEIGHT)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.list)
+        self.clear()
+
+    def clear(self) -> None:
+        self.list.clear()
+        self.setTitle(tr("Data check (数据体检)"))
+
+    def show_findings(self, findings: Sequence[DataFinding]) -> None:
+        """List the findings, errors first; the title counts them."""
+        self.list.clear()
+        labels = severity_labels()
+        for finding in sorted_findings(findings):
+            severity = DataSeverity(finding.severity)
+            text = tr("{}: {}").format(labels[severity.value], finding.message)
+            text += f" {finding.hint}" if finding.hint else ""
+            item = QListWidgetItem(QgsApplication.getThemeIcon(ICONS[severity]), text)
+            item.setToolTip(text)
+            self.list.addItem(item)
+        if not findings:
+            self.list.addItem(tr("The input check found nothing to report."))
+        counts = {severity: sum(1 for f in findings if f.severity == severity) for severity in DataSeverity}
+        self.setTitle(
+            tr("Data check (数据体检): {} errors, {} warnings, {} fixed").format(
+                counts[DataSeverity.ERROR], counts[DataSeverity.WARNING], counts[DataSeverity.FIXED]
+            )
+        )
+        self.setCollapsed(not findings)
+
+    def show_error(self, message: str) -> None:
+        """A check that stopped: its message, one line per error."""
+        lines = [line for line in message.splitlines() if line.strip()]
+        self.show_findings([DataFinding("", None, "", DataSeverity.ERROR, line) for line in lines])

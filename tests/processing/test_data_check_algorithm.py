@@ -1,0 +1,71 @@
+"""liaocheng:data_check: the sample data are clean; the messy delivery gives one finding of each kind."""
+
+import pytest
+from qgis.core import QgsVectorLayer
+
+from liaocheng_plugin.core.datacheck.findings import DataKind
+from liaocheng_plugin.core.translation import install_translator, remove_translator
+from tests.tools.messy import generate_messy
+
+PROTECTED = {
+    "PERMANENT_FARMLAND": "YJJBNTTB",
+    "ECOLOGICAL_REDLINE": "STBHHX",
+    "DEVELOPMENT_BOUNDARY": "CZKFBJ",
+    "LAND_SURVEY": "DLTB",
+}
+
+
+def data_check(parameters):
+    import processing
+
+    return processing.run("liaocheng:data_check", dict(parameters, OUTPUT="memory:"))["OUTPUT"]
+
+
+@pytest.fixture(scope="module")
+def messy(tmp_path_factory):
+    return generate_messy(tmp_path_factory.mktemp("messy"))
+
+
+@pytest.mark.parametrize("subjects", ["CBDK", "GDLR", "XMXL"])
+def test_the_sample_data_are_clean(subjects, sample_data, processing_with_provider):
+    def layer(name):
+        return QgsVectorLayer(f"{sample_data.gpkg}|layername={name}", name, "ogr")
+
+    parameters = {parameter: layer(table) for parameter, table in PROTECTED.items()}
+    findings = data_check(dict(parameters, INPUT=layer(subjects)))
+    assert [f.attributes() for f in findings.getFeatures()] == []
+
+
+def test_the_findings_table_has_the_columns_of_the_issue(messy, processing_with_provider):
+    table = data_check(messy[0].parameters())
+    assert table.fields().names() == ["layer", "feature_id", "kind", "severity", "message", "hint"]
+    severities = [f["severity"] for f in table.getFeatures()]
+    assert severities == sorted(severities, key=["error", "warning", "fixed"].index)  # errors first
+
+
+CASES = range(10)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_messy_input_gives_its_finding_as_a_row_instead_of_stopping(case, messy, processing_with_provider):
+    chosen = messy[case]
+    table = data_check(chosen.parameters())
+    found = {(f["kind"], f["severity"]) for f in table.getFeatures()}
+    assert found == set(chosen.expected.items()), chosen.title
+    for feature in table.getFeatures():
+        assert feature["layer"] and feature["message"].startswith("Layer “" + feature["layer"] + "”")
+
+
+def test_the_messy_delivery_covers_every_kind(messy):
+    covered = {kind for case in messy for kind in case.expected}
+    assert covered == {kind.value for kind in DataKind}
+
+
+def test_findings_are_in_chinese_in_a_chinese_qgis(messy, processing_with_provider):
+    translator = install_translator("zh_CN")
+    try:
+        table = data_check(messy[0].parameters())
+    finally:
+        remove_translator(translator)
+    zone = next(f for f in table.getFeatures() if f["kind"] == "zone_prefix")
+    assert zone["message"].startswith("图层“CBDK_declared_4548”") and "EPSG:4527" in zone["hint"]
