@@ -2,6 +2,7 @@
 
 import math
 import os
+from contextlib import contextmanager
 
 import numpy as np
 import pytest
@@ -35,6 +36,28 @@ def run(algorithm, parameters):
     import processing
 
     return processing.run(f"liaocheng:{algorithm}", dict({sink: "memory:" for sink in SINKS[algorithm]}, **parameters))
+
+
+def refusal(algorithm, parameters) -> str:
+    """The message of a check that must refuse to run (the exception is dropped at once: its traceback holds
+    the layers, and an OGR layer outliving QGIS crashes the interpreter at exit)."""
+    with pytest.raises(QgsProcessingException) as refused:
+        run(algorithm, parameters)
+    message = str(refused.value)
+    del refused
+    return message
+
+
+@contextmanager
+def in_project(layer):
+    """Let the project own an OGR layer a check may refuse: PyQGIS keeps the frames of an exception raised in
+    processAlgorithm alive, and an OGR layer only those frames hold would be deleted after QGIS at exit (a
+    crash); the project deletes its layers while QGIS still runs."""
+    QgsProject.instance().addMapLayer(layer, False)
+    try:
+        yield layer
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
 
 
 def write(layer, path, driver="GPKG", encoding="UTF-8"):
@@ -74,17 +97,11 @@ def test_a_parcel_in_the_wrong_zone_convention_is_refused_and_the_proposed_crs_g
 ):
     """Eastings 39,440,000 declared EPSG:4548 (or 440,000 declared EPSG:4527) gave 0.0 m² and "warn"; the parcel
     is 7.50 亩 on permanent farmland."""
-    subject = parcel_layer(declared, easting, tmp_path)
-    with pytest.raises(QgsProcessingException) as refused:
-        reserve(subject, PERMANENT_FARMLAND=farmland())
-    message = str(refused.value)
-    assert "“CBDK”" in message and declared in message and proposed in message
-    subject.setCrs(QgsCoordinateReferenceSystem(proposed))
-    if proposed == GK39_NO_PREFIX:
-        protected = memory_layer("Polygon", GK39, [(square(X0 - 500, Y0 - 500, 2000), "1")], {"BSM": str}, "JBNT")
-    else:
-        protected = farmland()
-    parcel = next(reserve(subject, PERMANENT_FARMLAND=protected)["OUTPUT"].getFeatures())
+    with in_project(parcel_layer(declared, easting, tmp_path)) as subject:
+        message = refusal("reserve_check", {"INPUT": subject, "PERMANENT_FARMLAND": farmland()})
+        assert "“CBDK”" in message and declared in message and proposed in message
+        subject.setCrs(QgsCoordinateReferenceSystem(proposed))
+        parcel = next(reserve(subject, PERMANENT_FARMLAND=farmland())["OUTPUT"].getFeatures())
     assert parcel["area_mu"] == 7.5 and parcel["pbf_mu"] == 7.5 and parcel["status"] == "fail"
 
 
@@ -92,20 +109,16 @@ def test_gauss_kruger_metres_declared_wgs84_on_a_protected_layer_are_refused_nam
     """Today a raw QgsCsException traceback."""
     subject = memory_layer("Polygon", GK39, [(square(X0, Y0, 100), "CB-001")], {"DKBH": str}, "CBDK")
     wrong = memory_layer("Polygon", "EPSG:4326", [(square(X0 - 500, Y0 - 500, 2000), "1")], {"BSM": str}, "YJJBNT")
-    with pytest.raises(QgsProcessingException) as refused:
-        reserve(subject, PERMANENT_FARMLAND=wrong)
-    assert "“YJJBNT”" in str(refused.value) and "EPSG:4527" in str(refused.value)
-    with pytest.raises(QgsProcessingException) as refused_subject:
-        run("overlap_check", {"INPUT": wrong, "PERMANENT_FARMLAND": farmland()})
-    assert "“YJJBNT”" in str(refused_subject.value)
+    message = refusal("reserve_check", {"INPUT": subject, "PERMANENT_FARMLAND": wrong})
+    assert "“YJJBNT”" in message and "EPSG:4527" in message
+    assert "“YJJBNT”" in refusal("overlap_check", {"INPUT": wrong, "PERMANENT_FARMLAND": farmland()})
 
 
 def test_a_point_layer_as_permanent_farmland_is_refused(processing_with_provider):
     subject = memory_layer("Polygon", GK39, [(square(X0, Y0, 100), "CB-001")], {"DKBH": str}, "CBDK")
     points = memory_layer("Point", GK39, [(f"POINT({X0 + 50} {Y0 + 50})", "1")], {"BSM": str}, "JBNT_points")
-    with pytest.raises(QgsProcessingException) as refused:
-        run("overlap_check", {"INPUT": subject, "PERMANENT_FARMLAND": points})
-    assert "“JBNT_points”" in str(refused.value) and "permanent basic farmland" in str(refused.value)
+    message = refusal("overlap_check", {"INPUT": subject, "PERMANENT_FARMLAND": points})
+    assert "“JBNT_points”" in message and "permanent basic farmland" in message
 
 
 def test_a_gbk_shapefile_without_cpg_is_checked_with_its_chinese_fields(tmp_path, processing_with_provider):
@@ -206,6 +219,4 @@ def test_kcxs_given_as_percentages_gives_the_true_net_cultivated_area(processing
 def test_a_route_of_one_point_is_refused(processing_with_provider):
     """The issue's case: a route of zero length gave "4.21 亩 on farmland" (the corridor around one point)."""
     route = memory_layer("LineString", GK39, [(f"LINESTRING({X0} {Y0},{X0} {Y0})", "K1")], {"FAMC": str}, "XMXL")
-    with pytest.raises(QgsProcessingException) as refused:
-        run("site_check", {"INPUT": route, "PERMANENT_FARMLAND": farmland(), "WIDTH": 60.0})
-    assert "“XMXL”" in str(refused.value)
+    assert "“XMXL”" in refusal("site_check", {"INPUT": route, "PERMANENT_FARMLAND": farmland(), "WIDTH": 60.0})
