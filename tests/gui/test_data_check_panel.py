@@ -76,3 +76,20 @@ def test_a_run_with_warnings_lists_them_in_the_dock(dock, sample_project):
     assert "0 errors, 1 warnings, 0 fixed" in dock.dataPanel.title()
     rows = list(layers["OUTPUT"].getFeatures())
     assert rows and all("GCJ-02" in row["data_warnings"] for row in rows)
+
+
+def test_a_stated_web_map_frame_is_converted_in_the_background_run(dock, sample_project):
+    """The conversion runs in the task's thread: its copy must reach the check (and the user's layer stay)."""
+    layer = lonlat_copy(parcels(sample_project))
+    sample_project.addMapLayer(layer)
+    before = next(layer.getFeatures()).geometry().asWkt()
+    dock.form.parcelsCombo.setLayer(layer)
+    dock.frameCombo.setCurrentIndex(dock.frameCombo.findData(CoordinateFrame.GCJ02.value))
+    dock.run_check()
+    succeeded, layers, message = wait_for(dock.runner.finished)
+    assert succeeded, message
+    texts = list_texts(dock)
+    assert len(texts) == 1 and "GCJ-02" in texts[0] and "WGS 84" in texts[0]
+    assert "0 errors, 0 warnings, 1 fixed" in dock.dataPanel.title()
+    assert layers["OUTPUT"].featureCount() == layer.featureCount()
+    assert next(layer.getFeatures()).geometry().asWkt() == before
