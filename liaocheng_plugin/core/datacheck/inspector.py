@@ -15,6 +15,7 @@ from liaocheng_plugin.core.datacheck.geometry_rules import (
     zero_area_findings,
 )
 from liaocheng_plugin.core.datacheck.recorded_areas import recorded_area_findings
+from liaocheng_plugin.core.datacheck.sources import raise_errors
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, Role
 from liaocheng_plugin.core.engine.arrays import (
     COLUMN_CODE,
@@ -76,7 +77,8 @@ class ArrayInspector:
     ``fields`` gives, per layer key (role value, ``"subject"``), the layer's field name of each column
     meaning (for messages; DLBM, KCXS, TBMJ, TBDLMJ by default). ``area`` measures ellipsoidal areas of
     geometries in the working CRS (the engine's measure); without it the rules that need areas are skipped.
-    Errors among the findings must stop the check: pass them to ``sources.raise_errors``.
+    ``inspect`` returns every finding (liaocheng:data_check lists them); calling the inspector, as the
+    engine's hook does, also stops the check (DataCheckError) when any finding is an error.
     """
 
     def __init__(
@@ -90,6 +92,12 @@ class ArrayInspector:
         self.fields = fields or {}
         self.area = area
         self.subject_keys = tuple(subject_keys)
+
+    def __call__(self, arrays: LayerArrays) -> List[DataFinding]:
+        """The engine's ``inspect`` hook: ``inspect(arrays)``, raising DataCheckError when any finding is an error."""
+        findings = self.inspect(arrays)
+        raise_errors(findings)
+        return findings
 
     def field_name(self, arrays: LayerArrays, column: str) -> str:
         return self.fields.get(arrays.key, {}).get(column) or STANDARD_FIELDS[column]

@@ -1,10 +1,11 @@
 """The array rules in one call, as the engine's hook runs them on each layer it reads."""
 
 import numpy as np
+import pytest
 import shapely
 
 from liaocheng_plugin.core.datacheck.codes import cultivated_mask
-from liaocheng_plugin.core.datacheck.findings import DataKind, DataSeverity
+from liaocheng_plugin.core.datacheck.findings import DataCheckError, DataKind, DataSeverity
 from liaocheng_plugin.core.datacheck.inspector import ArrayInspector, DataRules
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES
 from liaocheng_plugin.core.engine.arrays import COLUMN_CODE, COLUMN_DEDUCTION
@@ -53,3 +54,14 @@ def test_settings_switch_rules_off():
     arrays = arrays_of("DLTB", "survey", [box(0, 0, 10)], code=[103], deduction=[8.27])
     findings = ArrayInspector(DataRules(pad_codes=False, read_percent=False)).inspect(arrays)
     assert {f.kind for f in findings} == {DataKind.CODE_UNKNOWN, DataKind.DEDUCTION_RANGE}
+
+
+def test_called_as_the_engine_hook_it_stops_the_check_on_an_error():
+    """The engine calls ``inspect(arrays)``: an error must stop the check, naming layer, field and feature."""
+    inspector = ArrayInspector(DataRules())
+    clean = arrays_of("DLTB", "survey", [box(0, 0, 10)], code=[103], deduction=[0.1])
+    assert [f.kind for f in inspector(clean)] == [DataKind.CODE_PADDED]
+    bad = arrays_of("DLTB", "survey", [box(0, 0, 10), box(10, 0, 10)], fids=[1, 2], deduction=[0.1, 15.0])
+    with pytest.raises(DataCheckError) as stopped:
+        inspector(bad)
+    assert "“DLTB”" in str(stopped.value) and "KCXS" in str(stopped.value) and "feature 2" in str(stopped.value)
