@@ -32,8 +32,11 @@ demo: setup transcompile
 bench: setup
 	$(QGIS_ENV) $(PY) -m tests.tools.bench --output bench_output
 
+# QGIS desktop runs the system Python (bookworm: shapely 1.8): put the venv's packages (shapely 2) first.
+VENV_SITE = $$($(PY) -c "import sysconfig; print(sysconfig.get_paths()['purelib'])")
+
 qgis: demo
-	qgis --project $(DEMO_OUT)/liaocheng_demo.qgz
+	PYTHONPATH=$(VENV_SITE) qgis --project $(DEMO_OUT)/liaocheng_demo.qgz
 
 # Translation tools of whichever Qt the distribution has. lrelease: Qt 5 or Qt 6 (the .ts format is the same).
 # pylupdate5 is needed for transup: pylupdate6 skips tr() outside classes, which the plugin uses (core/i18n.py).

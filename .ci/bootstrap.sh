@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(qgis python3-qgis python3-pytest python3-shapely python3-venv python3-openpyxl
+APT_PACKAGES=(qgis python3-qgis python3-pytest python3-shapely python3-venv python3-openpyxl python3-pyproj
+              python3-dev libgeos-dev gcc
               xvfb poppler-utils fonts-noto-cjk pyqt5-dev-tools qttools5-dev-tools pyqt6-dev-tools)
 VENV=.venv
 
@@ -38,3 +39,9 @@ if [ ! -x "$VENV/bin/python" ]; then
   /usr/bin/python3 -m venv --system-site-packages "$VENV"
 fi
 "$VENV/bin/pip" install -q --disable-pip-version-check -r .ci/requirements.txt
+# A venv made before shapely was built from source may hold the wheel (bundled GEOS): rebuild it on the system's.
+venv_shapely_geos=$("$VENV/bin/python" -c 'import shapely, sys; print(shapely.geos_version_string if sys.prefix in shapely.__file__ else "")')
+if [ -n "$venv_shapely_geos" ] && [ "$venv_shapely_geos" != "$(geos-config --version)" ]; then
+  echo "Building shapely on the system's GEOS $(geos-config --version)"
+  "$VENV/bin/pip" install -q --disable-pip-version-check --force-reinstall --no-deps --no-binary shapely "shapely>=2,<3"
+fi

@@ -4,52 +4,52 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../liaocheng_plugin/core/crs.py" line="32"/>
+        <location filename="../liaocheng_plugin/core/crs.py" line="28"/>
         <source>Longitude lies outside the CGCS2000 3-degree zones 25–45.</source>
         <translation>经度超出 CGCS2000 3 度带第 25–45 带范围。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/crs.py" line="39"/>
+        <location filename="../liaocheng_plugin/core/crs.py" line="35"/>
         <source>Layer “{}” has no coordinate reference system. Set its CRS (e.g. EPSG:4527) and run again.</source>
         <translation>图层“{}”没有坐标参考系。请设置其坐标系（如 EPSG:4527）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/crs.py" line="81"/>
+        <location filename="../liaocheng_plugin/core/engine/measure.py" line="85"/>
         <source>planar areas in the working CRS</source>
         <translation>工作坐标系下的平面面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/crs.py" line="82"/>
+        <location filename="../liaocheng_plugin/core/engine/measure.py" line="86"/>
         <source>ellipsoidal areas on the CGCS2000 ellipsoid</source>
         <translation>CGCS2000 椭球面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/geometry_repair.py" line="27"/>
+        <location filename="../liaocheng_plugin/core/engine/issues.py" line="13"/>
         <source>Layer “{}”, feature {}: invalid geometry repaired ({}).</source>
         <translation>图层“{}”，要素 {}：无效几何已修复（{}）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/geometry_repair.py" line="28"/>
+        <location filename="../liaocheng_plugin/core/engine/issues.py" line="14"/>
         <source>Layer “{}”, feature {}: empty geometry skipped{}.</source>
         <translation>图层“{}”，要素 {}：空几何已跳过{}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/geometry_repair.py" line="29"/>
+        <location filename="../liaocheng_plugin/core/engine/issues.py" line="15"/>
         <source>Layer “{}”, feature {}: geometry could not be repaired and was skipped ({}).</source>
         <translation>图层“{}”，要素 {}：几何无法修复，已跳过（{}）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/geometry_repair.py" line="30"/>
+        <location filename="../liaocheng_plugin/core/engine/issues.py" line="16"/>
         <source>Layer “{}”, feature {}: could not be transformed to the working CRS{}.</source>
         <translation>图层“{}”，要素 {}：无法转换到工作坐标系{}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/overlay.py" line="226"/>
+        <location filename="../liaocheng_plugin/core/engine/overlay.py" line="71"/>
         <source>Layer “{}” must hold polygons or lines to be checked.</source>
         <translation>图层“{}”须为面或线图层才能核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/overlay.py" line="228"/>
+        <location filename="../liaocheng_plugin/core/engine/overlay.py" line="73"/>
         <source>Layer “{}” holds lines: give a corridor width (buffer) greater than 0 m.</source>
         <translation>图层“{}”为线图层：请给出大于 0 米的廊道宽度（缓冲距离）。</translation>
     </message>
@@ -89,7 +89,7 @@
         <translation>需要地类编码字段（DLBM）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/protected_index.py" line="70"/>
+        <location filename="../liaocheng_plugin/core/engine/reader.py" line="70"/>
         <source>Layer “{}” has no field “{}”.</source>
         <translation>图层“{}”缺少字段“{}”。</translation>
     </message>
@@ -124,12 +124,12 @@
         <translation>国土调查地类图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="58"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="59"/>
         <source>Villages</source>
         <translation>村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="59"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="60"/>
         <source>Mineral resources</source>
         <translation>矿产资源</translation>
     </message>
@@ -234,12 +234,12 @@
         <translation>聊城国土空间核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="53"/>
+        <location filename="../liaocheng_plugin/plugin.py" line="61"/>
         <source>Protected-layer profile…</source>
         <translation>保护图层配置…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="57"/>
+        <location filename="../liaocheng_plugin/plugin.py" line="65"/>
         <source>Overlap check…</source>
         <translation>叠加分析核查…</translation>
     </message>
@@ -254,7 +254,7 @@
         <translation>面积为{}；工作坐标系 {}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="57"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="58"/>
         <source>Overlap check against protected layers</source>
         <translation>保护图层叠加分析核查</translation>
     </message>
@@ -264,92 +264,92 @@
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="60"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="61"/>
         <source>For each subject (parcel, patch, site or route corridor) computes the area lying on permanent basic farmland, the ecological red line, the urban development boundary, cultivated land of the land-use survey (gross and net of the KCXS field-ridge deduction), villages and further layers, in m², mu and percent. Overlapping protected features are counted once. Invalid geometries are repaired and reported. Lines are buffered by BUFFER metres on each side.</source>
         <translation>对每个核查对象（地块、图斑、选址或线路廊道）计算其占用永久基本农田、生态保护红线、城镇开发边界、国土调查耕地（含按 KCXS 扣除田坎前后面积）、村庄及其他图层的面积，以平方米、亩和百分比表示。相互重叠的保护要素只计一次。无效几何自动修复并报告。线要素按 BUFFER 米向两侧缓冲。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="70"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="71"/>
         <source>Subjects (polygons or lines)</source>
         <translation>核查对象（面或线）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="77"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="78"/>
         <source>Buffer for lines (each side)</source>
         <translation>线要素缓冲距离（单侧）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="83"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="84"/>
         <source>Overlap results</source>
         <translation>叠加分析结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="84"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="85"/>
         <source>Overlap pieces</source>
         <translation>叠加压占图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="54"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="55"/>
         <source>Permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="55"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="56"/>
         <source>Ecological red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="56"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="57"/>
         <source>Urban development boundary (城镇开发边界)</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="57"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="58"/>
         <source>Land-use survey patches (三调 DLTB)</source>
         <translation>三调地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="116"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="117"/>
         <source>Land-use code field</source>
         <translation>地类编码字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="122"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="123"/>
         <source>Field-ridge deduction coefficient field (KCXS; found automatically when empty)</source>
         <translation>田坎扣除系数字段（KCXS；留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="129"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="130"/>
         <source>Cultivated land codes (comma separated)</source>
         <translation>耕地地类编码（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="134"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="135"/>
         <source>Village name field (found automatically when empty)</source>
         <translation>村庄名称字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="145"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="146"/>
         <source>Further overlay layers</source>
         <translation>其他叠加图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="151"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="152"/>
         <source>Area measurement</source>
         <translation>面积计算方式</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="151"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="152"/>
         <source>Ellipsoidal (CGCS2000, as official survey areas)</source>
         <translation>椭球面积（CGCS2000，与调查成果一致）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="151"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="152"/>
         <source>Planar (working CRS)</source>
         <translation>平面面积（工作坐标系）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="180"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="182"/>
         <source>Layer “{}” has no land-use code field “{}”.</source>
         <translation>图层“{}”缺少地类编码字段“{}”。</translation>
     </message>
@@ -374,52 +374,52 @@
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="174"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="191"/>
         <source>, features {}</source>
         <translation>，图斑 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="209"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="226"/>
         <source>no recorded area in the ledger</source>
         <translation>台账未登记面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="226"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="243"/>
         <source>not registered (no certificate number)</source>
         <translation>未办理不动产登记（无权证号）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="230"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="247"/>
         <source>no inspection recorded</source>
         <translation>无巡查记录</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="234"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="251"/>
         <source>last inspected {} days ago (more than {})</source>
         <translation>距上次巡查已 {} 天（超过 {} 天）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="254"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="271"/>
         <source>fence</source>
         <translation>围挡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="256"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="273"/>
         <source>dust net</source>
         <translation>防尘网</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="259"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="276"/>
         <source> and </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="289"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="306"/>
         <source>All parcels</source>
         <translation>全部地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="293"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="310"/>
         <source>(no grid)</source>
         <translation>（无网格）</translation>
     </message>
@@ -604,7 +604,7 @@
         <translation>储备土地核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="54"/>
+        <location filename="../liaocheng_plugin/plugin.py" line="62"/>
         <source>Land-reserve parcels</source>
         <translation>储备土地核查</translation>
     </message>
@@ -834,22 +834,22 @@
         <translation>核查日期“{}”格式不正确，应如 2024-06-30。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="234"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="269"/>
         <source>not cultivated in the baseline ({:.0f}% cultivated; {})</source>
         <translation>基期非耕地（耕地占 {:.0f}%；{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="237"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="272"/>
         <source>not rectified yet</source>
         <translation>尚未整改</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="291"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="327"/>
         <source>paired with unknown outflow patch {}</source>
         <translation>对应的流出图斑 {} 不存在</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="299"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="335"/>
         <source>paired inflow {} is not valid</source>
         <translation>对应的流入图斑 {} 无效</translation>
     </message>
@@ -1019,7 +1019,7 @@
         <translation>质量等别 {} → {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="55"/>
+        <location filename="../liaocheng_plugin/plugin.py" line="63"/>
         <source>Cultivated-land balance</source>
         <translation>耕地进出平衡</translation>
     </message>
@@ -1099,27 +1099,27 @@
         <translation>未平衡：面积缺口</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="120"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="125"/>
         <source>{:.1f}% outside the urban development boundary: a separately sited project (单独选址)</source>
         <translation>{:.1f}% 位于城镇开发边界外：属单独选址项目</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="126"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="131"/>
         <source>villages inside: {}</source>
         <translation>压占村庄：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="128"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="133"/>
         <source>villages nearby: {}</source>
         <translation>邻近村庄：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="176"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="184"/>
         <source>Layer “{}” must hold site polygons or route lines.</source>
         <translation>图层“{}”须为选址面或线路线图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="178"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="186"/>
         <source>Routes in “{}” need a corridor width greater than 0 m.</source>
         <translation>“{}”中的线路需要大于 0 米的廊道宽度。</translation>
     </message>
@@ -1159,7 +1159,7 @@
         <translation>比选指标</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="56"/>
+        <location filename="../liaocheng_plugin/plugin.py" line="64"/>
         <source>Project site selection</source>
         <translation>项目选址</translation>
     </message>
@@ -1384,7 +1384,7 @@
         <translation>已将 {} 页写入 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_pack.py" line="117"/>
+        <location filename="../liaocheng_plugin/core/field_pack.py" line="124"/>
         <source>Choose at least one subject of “{}” for the field pack.</source>
         <translation>请为外业核查包选择“{}”中的至少一个对象。</translation>
     </message>
@@ -1814,7 +1814,7 @@
         <translation>{}（{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_pack.py" line="163"/>
+        <location filename="../liaocheng_plugin/core/field_pack.py" line="170"/>
         <source>Checked subjects</source>
         <translation>核查对象</translation>
     </message>
@@ -2004,12 +2004,12 @@
         <translation>“{1}”的字段“{0}”改名为“{2}”保留：核查结果使用同名字段。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="88"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="89"/>
         <source>No protected layer is given: a check against nothing would report no conflict. Give at least one (permanent basic farmland, ecological red line, development boundary, land-use survey, villages, mineral resources or further layers), or save the project's protected-layer profile (保护图层配置) and open this dialog again: it then starts from the profile.</source>
         <translation>未指定任何保护图层：不对照任何图层的核查不会报告任何冲突。请至少指定一个（永久基本农田、生态保护红线、城镇开发边界、国土调查地类图斑、村庄、压覆矿产或其他图层），或先保存本工程的保护图层配置，再重新打开本对话框：对话框将按配置预填。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="98"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="99"/>
         <source>The protected layers start from the project's protected-layer profile (保护图层配置); at least one is needed. The checked layer keeps every field of the input and adds the check's own; the further outputs are optional.</source>
         <translation>保护图层按本工程的保护图层配置预填，至少需要一个。核查结果图层保留输入图层的全部字段，并追加核查字段；其余输出均为可选。</translation>
     </message>
@@ -2324,42 +2324,42 @@
         <translation>点击一个方案，在地图上查看并在此阅读详情。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="229"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="264"/>
         <source>outflow on permanent basic farmland {}: must be restored in place</source>
         <translation>永久基本农田流出 {}：须就地恢复</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="248"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="283"/>
         <source>not new cultivated land: {} already cultivated in the baseline</source>
         <translation>非新增耕地：基期已是耕地 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="254"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="289"/>
         <source>in the ecological red line {}</source>
         <translation>位于生态保护红线内 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="258"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="293"/>
         <source>inside the urban development boundary {}</source>
         <translation>位于城镇开发边界内 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="261"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="296"/>
         <source>smaller than {:.2f} mu ({})</source>
         <translation>面积小于 {:.2f} 亩（{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="276"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="312"/>
         <source>overlaps inflow patch {} by {} (double counting)</source>
         <translation>与流入图斑 {} 重叠 {}（重复计算）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="280"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="316"/>
         <source>overlaps outflow patch {} by {} (double counting)</source>
         <translation>与流出图斑 {} 重叠 {}（重复计算）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="303"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="339"/>
         <source>paired valid inflow {} does not cover the outflow {}</source>
         <translation>对应的有效流入 {} 不足以平衡流出 {}</translation>
     </message>
@@ -2849,52 +2849,52 @@
         <translation>BD-09（百度）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="167"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="184"/>
         <source>on permanent basic farmland {} ({:.1f}%){}</source>
         <translation>占用永久基本农田 {}（{:.1f}%）{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="167"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="184"/>
         <source>in the ecological red line {} ({:.1f}%){}</source>
         <translation>位于生态保护红线内 {}（{:.1f}%）{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="187"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="204"/>
         <source>outside the urban development boundary {} ({:.1f}%)</source>
         <translation>位于城镇开发边界外 {}（{:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="196"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="213"/>
         <source>cultivated land {} ({})</source>
         <translation>含耕地 {}（{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="214"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="231"/>
         <source>recorded area {:.2f} mu differs from the mapped {} by {}</source>
         <translation>台账面积 {:.2f} 亩与图上面积 {} 相差 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="259"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="276"/>
         <source>bare land {} without complete {}</source>
         <translation>裸露土地 {}，{}不完整</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="270"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="287"/>
         <source>overlaps reserve parcel {} by {}</source>
         <translation>与储备地块 {} 重叠 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="107"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="112"/>
         <source>occupies permanent basic farmland {} ({:.1f}%)</source>
         <translation>占用永久基本农田 {}（{:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="107"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="112"/>
         <source>enters the ecological red line {} ({:.1f}%)</source>
         <translation>进入生态保护红线 {}（{:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="114"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="119"/>
         <source>occupies cultivated land {}: needs compensation (占补平衡)</source>
         <translation>占用耕地 {}：须落实占补平衡</translation>
     </message>
@@ -2997,6 +2997,16 @@
         <location filename="../liaocheng_plugin/processing/data_inputs.py" line="245"/>
         <source>Data check: … and {} more findings (see the data check table).</source>
         <translation>数据体检：……另有 {} 项（见数据体检表）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/dependency.py" line="29"/>
+        <source> (found shapely {})</source>
+        <translation>（当前为 shapely {}）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/dependency.py" line="30"/>
+        <source>The checks need the Python package shapely 2 or newer, which QGIS&apos;s Python lacks{}. Install it, then restart QGIS. Windows: open the OSGeo4W Shell and run python -m pip install &quot;shapely&gt;=2&quot;. Debian 13 / Ubuntu 24.04 and newer: sudo apt install python3-shapely. Debian 12: sudo apt install libgeos-dev python3-dev, then python3 -m pip install --user --break-system-packages --no-binary shapely &quot;shapely&gt;=2,&lt;3&quot; &quot;numpy&lt;2&quot; (built on QGIS&apos;s own GEOS).</source>
+        <translation>核查需要 Python 包 shapely 2 或更新版本，QGIS 的 Python 中没有{}。请安装后重启 QGIS。Windows：打开 OSGeo4W Shell，运行 python -m pip install &quot;shapely&gt;=2&quot;。Debian 13 / Ubuntu 24.04 及更新版本：sudo apt install python3-shapely。Debian 12：先 sudo apt install libgeos-dev python3-dev，再运行 python3 -m pip install --user --break-system-packages --no-binary shapely &quot;shapely&gt;=2,&lt;3&quot; &quot;numpy&lt;2&quot;（基于 QGIS 自带的 GEOS 编译）。</translation>
     </message>
 </context>
 <context>

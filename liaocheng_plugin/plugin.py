@@ -8,8 +8,9 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu, QToolBar
 
+from liaocheng_plugin.core.engine.dependency import missing_dependency
 from liaocheng_plugin.core.i18n import tr
-from liaocheng_plugin.core.log import setup_logging, teardown_logging
+from liaocheng_plugin.core.log import logger, setup_logging, teardown_logging
 from liaocheng_plugin.core.paths import resource_path
 from liaocheng_plugin.core.translation import install_translator, remove_translator
 
@@ -42,8 +43,15 @@ class LiaochengPlugin:
             self.provider = provider
 
     def initGui(self):
-        """Create the menu, the toolbar and their actions; docks open on demand."""
+        """Create the menu, the toolbar and their actions; docks open on demand.
+
+        Without shapely 2 everything still loads; a warning says what to install (every check says it again).
+        """
         self.log_handler = setup_logging()
+        missing = missing_dependency()
+        if missing:
+            logger.warning(missing)
+            self.iface.messageBar().pushWarning(tr("Liaocheng Land Check"), missing)
         self.initProcessing()
         self.menu = QMenu(tr("Liaocheng Land Check"), self.iface.mainWindow())
         self.menu.setObjectName("LiaochengLandCheckMenu")  # no icon: a menu-bar entry with one hides its title

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from qgis.core import QgsCoordinateTransformContext, QgsFeatureRequest, QgsFeatureSource, QgsFeedback
+from qgis.core import QgsCoordinateTransformContext, QgsFeatureRequest, QgsFeatureSource, QgsFeedback, QgsRectangle
 
 from liaocheng_plugin.core.balance_fields import (
     BALANCED_WORDS,
@@ -16,15 +16,25 @@ from liaocheng_plugin.core.balance_fields import (
     split_ids,
 )
 from liaocheng_plugin.core.compat import REQUEST_NO_GEOMETRY
-from liaocheng_plugin.core.crs import AreaMeasurer, choose_working_crs
+from liaocheng_plugin.core.crs import choose_working_crs, require_crs
 from liaocheng_plugin.core.datacheck.figures import format_area
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, AreaMode, Role
+from liaocheng_plugin.core.engine import (
+    OverlayEngine,
+    OverlayReport,
+    RoleSpec,
+    SubjectOverlap,
+    inspect_arrays,
+    iterate_features,
+    read_subjects,
+    require_shapely,
+    subjects_extent,
+)
+from liaocheng_plugin.core.engine.overlay import Inspect
+from liaocheng_plugin.core.engine.pairs import overlapping_pairs
 from liaocheng_plugin.core.findings import Finding, Severity, status_of
 from liaocheng_plugin.core.i18n import tr
-from liaocheng_plugin.core.overlay import OverlayReport, SubjectOverlap, run_overlay
 from liaocheng_plugin.core.progress import StepFeedback
-from liaocheng_plugin.core.protected_index import RoleSpec, iterate_features
-from liaocheng_plugin.core.self_overlap import overlapping_pairs
 from liaocheng_plugin.core.settings import OVERLAP_TOLERANCE_M2
 from liaocheng_plugin.core.units import m2_to_mu, percent
 from liaocheng_plugin.core.values import as_float, as_text, as_year
@@ -188,27 +198,52 @@ def check_balance(
     area_mode: AreaMode = AreaMode.ELLIPSOIDAL,
     cultivated_codes: Sequence[str] = DEFAULT_CULTIVATED_CODES,
     feedback: Optional[QgsFeedback] = None,
+    inspect: Optional[Inspect] = None,
 ) -> BalanceReport:
-    """Check every patch and balance each county and year; raises CheckCanceledError when cancelled."""
+    """Check every patch and balance each county and year; raises CheckCanceledError when cancelled.
+
+    The protected layers are read once for all patch layers; ``inspect`` (the input check) sees
+    every layer's arrays first (see run_overlay).
+    """
+    require_shapely()
     first = sets[0].source
     working_crs = choose_working_crs(first.sourceCrs(), first.sourceExtent(), context)
-    steps = StepFeedback(len(sets), feedback)
+    steps = StepFeedback(len(sets) + 1, feedback)
+    read = []
+    extent = QgsRectangle()
+    for patch_set in sets:
+        require_crs(patch_set.source.sourceCrs(), patch_set.source.sourceName())
+        arrays, issues = read_subjects(patch_set.source, working_crs, context, 0.0, steps)
+        issues += inspect_arrays(arrays, inspect)
+        read.append((patch_set, arrays, issues))
+        extent.combineExtentWith(subjects_extent(arrays, 1.0))
+    engine = OverlayEngine(working_crs, context, area_mode, cultivated_codes)
+    engine.build_indexes(specs, extent, steps, inspect)
     patches: List[PatchResult] = []
-    overlays = []
-    for step, patch_set in enumerate(sets):
+    results_of_sets = []
+    for step, (patch_set, arrays, _issues) in enumerate(read, start=1):
         steps.set_step(step)
-        report = run_overlay(patch_set.source, specs, context, area_mode, 0.0, cultivated_codes, steps, working_crs)
-        overlays.append(report)
+        results = engine.overlay_arrays(arrays, steps)
+        results_of_sets.append(results)
         values = read_values(patch_set.source, patch_set.fields)
-        for overlap in report.subjects:
+        for overlap in results:
             row = values.get(overlap.subject_id, {})
             direction = patch_set.direction or direction_of(row.get("direction"))
             if direction:
-                patches.append(PatchResult(direction, overlap.subject_id, overlap, row, set_index=step))
-    measurer = AreaMeasurer(working_crs, context, area_mode)
+                patches.append(PatchResult(direction, overlap.subject_id, overlap, row, set_index=step - 1))
+    overlays = [
+        OverlayReport(
+            results,
+            issues + (engine.issues if position == 0 else []),
+            working_crs,
+            area_mode,
+            engine.measurer.describe(),
+        )
+        for position, (results, (_, _, issues)) in enumerate(zip(results_of_sets, read))
+    ]
     for patch in patches:
         patch.findings = (outflow_findings if patch.direction == OUT else inflow_findings)(patch, rules)
-    add_double_counting(patches, measurer, rules.sliver_m2)
+    add_double_counting(patches, engine, rules.sliver_m2)
     add_pairing_findings(patches)
     return BalanceReport(patches, balance_rows(patches), overlays)
 
@@ -263,13 +298,14 @@ def inflow_findings(patch: PatchResult, rules: BalanceRules) -> List[Finding]:
     return findings
 
 
-def add_double_counting(patches: List[PatchResult], measurer: AreaMeasurer, sliver_m2: float) -> None:
-    """An inflow overlapping another inflow or an outflow is counted twice: a fail."""
+def add_double_counting(patches: List[PatchResult], engine: OverlayEngine, sliver_m2: float) -> None:
+    """An inflow overlapping another inflow or an outflow is counted twice: a fail (bulk pairs, see pairs.py)."""
     by_key = {patch.key: patch for patch in patches}
-    inflows = {p.key: p.overlap.geometry for p in patches if p.direction == IN}
-    outflows = {p.key: p.overlap.geometry for p in patches if p.direction == OUT}
-    pairs = overlapping_pairs(inflows, measurer, sliver_m2)
-    pairs += overlapping_pairs(inflows, measurer, sliver_m2, outflows)
+    inflows = {p.key: p.overlap.shape for p in patches if p.direction == IN}
+    outflows = {p.key: p.overlap.shape for p in patches if p.direction == OUT}
+    measurer, threads = engine.measurer, engine.threads
+    pairs = overlapping_pairs(inflows, measurer, sliver_m2, threads=threads)
+    pairs += overlapping_pairs(inflows, measurer, sliver_m2, outflows, threads)
     for first, second, area in pairs:
         one, two = by_key[first], by_key[second]
         if two.direction == IN:

@@ -7,6 +7,7 @@ on older QGIS they resolve to the unscoped values those versions have.
 from qgis.core import (
     Qgis,
     QgsFeatureRequest,
+    QgsFields,
     QgsLayoutItemLabel,
     QgsLegendStyle,
     QgsMapLayerProxyModel,
@@ -88,6 +89,10 @@ SOURCE_SKIP_GEOMETRY_CHECKS = (
     if _source_flag
     else QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
 )
+
+# Where a field comes from (Qgis.FieldOrigin from 3.38; QgsFields.FieldOrigin before).
+_field_origin = _modern(Qgis, "FieldOrigin")
+FIELD_ORIGIN_PROVIDER = _field_origin.Provider if _field_origin else QgsFields.FieldOrigin.OriginProvider
 
 # Units (Qgis.DistanceUnit / Qgis.LayoutUnit from 3.30).
 _distance_unit = _modern(Qgis, "DistanceUnit")

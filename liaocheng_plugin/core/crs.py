@@ -1,21 +1,17 @@
-"""Working CRS choice and area measurement (ellipsoidal CGCS2000 or planar)."""
+"""Working CRS: the one a layer declares when it is metric, else the CGCS2000 Gauss-Krüger zone of its centre."""
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
-    QgsDistanceArea,
-    QgsGeometry,
     QgsRectangle,
 )
 
 from liaocheng_plugin.core.compat import DISTANCE_METERS
 from liaocheng_plugin.core.definitions import (
-    CGCS2000_ELLIPSOID,
     GK3_FIRST_ZONE,
     GK3_LAST_ZONE,
     GK3_PREFIXED_FIRST_EPSG,
-    AreaMode,
 )
 from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.i18n import tr
@@ -52,31 +48,3 @@ def choose_working_crs(
     geographic = QgsCoordinateReferenceSystem("EPSG:4326")
     centre = QgsCoordinateTransform(crs, geographic, context).transform(extent.center())
     return gk3_crs(gk3_zone(centre.x()))
-
-
-class AreaMeasurer:
-    """Measures areas of geometries in the working CRS, ellipsoidal or planar."""
-
-    def __init__(
-        self,
-        working_crs: QgsCoordinateReferenceSystem,
-        context: QgsCoordinateTransformContext,
-        mode: AreaMode = AreaMode.ELLIPSOIDAL,
-    ):
-        self.mode = mode
-        self._distance_area = QgsDistanceArea()
-        self._distance_area.setSourceCrs(working_crs, context)
-        if mode == AreaMode.ELLIPSOIDAL:
-            self._distance_area.setEllipsoid(CGCS2000_ELLIPSOID)
-
-    def area(self, geometry: QgsGeometry) -> float:
-        """Area in square metres."""
-        if self.mode == AreaMode.PLANAR:
-            return geometry.area()
-        return self._distance_area.measureArea(geometry)
-
-    def describe(self) -> str:
-        """A readable statement of how areas were measured, for reports."""
-        if self.mode == AreaMode.PLANAR:
-            return tr("planar areas in the working CRS")
-        return tr("ellipsoidal areas on the CGCS2000 ellipsoid")

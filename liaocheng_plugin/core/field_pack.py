@@ -19,7 +19,6 @@ from qgis.PyQt.QtXml import QDomDocument
 from liaocheng_plugin.core.compat import GEOMETRY_POLYGON, save_style_to_database
 from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.export import write_layers_gpkg
-from liaocheng_plugin.core.geometry_repair import polygonal_part
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.progress import StepFeedback
 from liaocheng_plugin.core.roles import role_labels
@@ -66,6 +65,14 @@ def copy_style(source: QgsVectorLayer, target: QgsVectorLayer) -> None:
     document = QDomDocument()
     source.exportNamedStyle(document)
     target.importNamedStyle(document)
+
+
+def polygonal_part(geometry: QgsGeometry) -> QgsGeometry:
+    """The polygon parts of a clipped geometry (a cut along an edge may leave stray lines or points)."""
+    if geometry.type() == GEOMETRY_POLYGON:
+        return geometry
+    parts = [part for part in geometry.asGeometryCollection() if part.type() == GEOMETRY_POLYGON]
+    return QgsGeometry.collectGeometry(parts) if parts else QgsGeometry()
 
 
 def clipped(

@@ -6,7 +6,7 @@ from qgis.core import QgsField, QgsFields
 
 from liaocheng_plugin.core.compat import FIELD_DOUBLE, FIELD_LONGLONG, FIELD_STRING
 from liaocheng_plugin.core.definitions import CULTIVATED_KEY, CULTIVATED_NET_KEY, Role
-from liaocheng_plugin.core.overlay import SubjectOverlap
+from liaocheng_plugin.core.engine.results import SubjectOverlap
 from liaocheng_plugin.core.roles import describe_conflicts
 from liaocheng_plugin.core.units import percent, round_ha, round_mu
 

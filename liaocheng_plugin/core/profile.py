@@ -17,8 +17,8 @@ from liaocheng_plugin.core.definitions import (
     VILLAGE_NAME_FIELD_PARAMETER,
     Role,
 )
+from liaocheng_plugin.core.engine import RoleSpec
 from liaocheng_plugin.core.i18n import tr
-from liaocheng_plugin.core.protected_index import RoleSpec
 from liaocheng_plugin.core.role_guess import (
     guess_deduction_field,
     guess_label_field,

@@ -12,15 +12,24 @@ from qgis.core import (
 )
 
 from liaocheng_plugin.core.compat import REQUEST_NO_GEOMETRY
-from liaocheng_plugin.core.crs import AreaMeasurer
 from liaocheng_plugin.core.datacheck.figures import format_area
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, AreaMode, Role
+from liaocheng_plugin.core.engine import (
+    AreaMeasurer,
+    OverlapPiece,
+    OverlayReport,
+    RoleSpec,
+    SubjectOverlap,
+    is_cultivated,
+    iterate_features,
+    run_overlay,
+)
+from liaocheng_plugin.core.engine.overlay import Inspect
+from liaocheng_plugin.core.engine.pairs import overlapping_pairs
+from liaocheng_plugin.core.engine.shapes import outside_parts
 from liaocheng_plugin.core.findings import Finding, Severity, status_of
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.ledger_fields import LedgerFields, is_in_place
-from liaocheng_plugin.core.overlay import OverlapPiece, OverlayReport, SubjectOverlap, is_cultivated, run_overlay
-from liaocheng_plugin.core.protected_index import RoleSpec, iterate_features
-from liaocheng_plugin.core.self_overlap import overlapping_pairs
 from liaocheng_plugin.core.settings import OVERLAP_TOLERANCE_M2
 from liaocheng_plugin.core.units import SQUARE_METRES_PER_MU, m2_to_mu
 from liaocheng_plugin.core.values import as_date, as_float, is_null
@@ -117,11 +126,17 @@ def check_reserve_parcels(
     area_mode: AreaMode = AreaMode.ELLIPSOIDAL,
     cultivated_codes: Sequence[str] = DEFAULT_CULTIVATED_CODES,
     feedback: Optional[QgsFeedback] = None,
+    inspect: Optional[Inspect] = None,
 ) -> ReserveReport:
-    """Check every reserve parcel; raises CheckCanceledError when cancelled."""
+    """Check every reserve parcel; raises CheckCanceledError when cancelled.
+
+    ``inspect`` (the input check) sees every layer's arrays before figures are computed (see run_overlay).
+    """
     zones = [RoleSpec(GRID_KEY, grid.source, grid.label_field)] if grid else []
     zones += [RoleSpec(TOWNSHIP_KEY, township.source, township.label_field)] if township else []
-    report = run_overlay(source, list(specs) + zones, context, area_mode, 0.0, cultivated_codes, feedback)
+    report = run_overlay(
+        source, list(specs) + zones, context, area_mode, 0.0, cultivated_codes, feedback, inspect=inspect
+    )
     attributes = read_ledger(source, ledger)
     measurer = AreaMeasurer(report.working_crs, context, area_mode)
     parcels = []
@@ -130,23 +145,25 @@ def check_reserve_parcels(
         parcel = ParcelResult(overlap.subject_id, str(values.get("code") or overlap.subject_id), overlap)
         parcel.grid = largest_zone(overlap, GRID_KEY)
         parcel.township = largest_zone(overlap, TOWNSHIP_KEY)
-        parcel.outside_piece = outside_boundary_piece(overlap, rules.sliver_m2, measurer)
         parcel.findings = protected_findings(overlap, rules, cultivated_codes)
         parcel.findings += ledger_findings(parcel, values, ledger, rules)
         parcels.append(parcel)
+    add_outside_pieces(parcels, measurer, rules.sliver_m2)
     add_parcel_overlaps(parcels, measurer, rules.sliver_m2)
     return ReserveReport(parcels, report)
 
 
-def outside_boundary_piece(overlap: SubjectOverlap, sliver_m2: float, measurer: AreaMeasurer) -> Optional[OverlapPiece]:
-    """The part of a parcel outside the development boundary, as a piece to draw; None when there is none."""
-    boundary = overlap.roles.get(Role.DEVELOPMENT_BOUNDARY.value)
-    if boundary is None or overlap.area_m2 - boundary.area_m2 <= sliver_m2:
-        return None
-    outside = overlap.geometry.difference(boundary.geometry) if boundary.pieces else overlap.geometry
-    if outside.isEmpty():
-        return None
-    return OverlapPiece(OUTSIDE_BOUNDARY_KEY, -1, "", "", outside, measurer.area(outside))
+def add_outside_pieces(parcels: List[ParcelResult], measurer: AreaMeasurer, sliver_m2: float) -> None:
+    """The part of each parcel outside the development boundary, as a piece to draw (one bulk difference)."""
+    outside = []
+    for parcel in parcels:
+        boundary = parcel.overlap.roles.get(Role.DEVELOPMENT_BOUNDARY.value)
+        if boundary is not None and parcel.overlap.area_m2 - boundary.area_m2 > sliver_m2:
+            outside.append((parcel, boundary.shape))
+    shapes = outside_parts([parcel.overlap.shape for parcel, _ in outside], [cover for _, cover in outside])
+    for (parcel, _), shape, area in zip(outside, shapes, measurer.areas(shapes)):
+        if shape is not None:
+            parcel.outside_piece = OverlapPiece(OUTSIDE_BOUNDARY_KEY, -1, "", "", shape, float(area))
 
 
 def read_ledger(source: QgsFeatureSource, ledger: LedgerFields) -> Dict[int, Dict[str, object]]:
@@ -263,7 +280,7 @@ def dust_findings(
 def add_parcel_overlaps(parcels: List[ParcelResult], measurer: AreaMeasurer, sliver_m2: float) -> None:
     """Reserve parcels overlapping each other are counted twice in the ledger: a fail on both."""
     by_id = {parcel.subject_id: parcel for parcel in parcels}
-    geometries = {parcel.subject_id: parcel.overlap.geometry for parcel in parcels}
+    geometries = {parcel.subject_id: parcel.overlap.shape for parcel in parcels}
     for first, second, area in overlapping_pairs(geometries, measurer, sliver_m2):
         for one, two in ((by_id[first], by_id[second]), (by_id[second], by_id[first])):
             one.overlapping_parcels.append(two.code)

@@ -3,8 +3,8 @@
 from typing import Dict, List
 
 from liaocheng_plugin.core.definitions import CULTIVATED_KEY, Role
+from liaocheng_plugin.core.engine.results import SubjectOverlap
 from liaocheng_plugin.core.i18n import tr
-from liaocheng_plugin.core.overlay import SubjectOverlap
 from liaocheng_plugin.core.units import m2_to_mu, percent
 
 

@@ -3,29 +3,34 @@
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence
 
+import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsCoordinateTransformContext,
-    QgsFeatureRequest,
     QgsFeatureSource,
     QgsFeedback,
     QgsGeometry,
-    QgsPointXY,
     QgsWkbTypes,
 )
 
 from liaocheng_plugin.core.compat import GEOMETRY_LINE, GEOMETRY_POLYGON
 from liaocheng_plugin.core.crs import choose_working_crs, require_crs
 from liaocheng_plugin.core.datacheck.figures import format_area, is_finding
+from liaocheng_plugin.core.datacheck.findings import DataFinding
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, AreaMode, Role
+from liaocheng_plugin.core.engine import AreaMeasurer, OverlayEngine, RoleSpec, SubjectOverlap, require_shapely
+from liaocheng_plugin.core.engine.arrays import COLUMN_LABEL
+from liaocheng_plugin.core.engine.convert import from_qgis, to_qgis
+from liaocheng_plugin.core.engine.dependency import shapely
+from liaocheng_plugin.core.engine.overlay import SUBJECT_KEY, Inspect, inspect_arrays
+from liaocheng_plugin.core.engine.reader import read_layer
+from liaocheng_plugin.core.engine.repair import repair_geometries
+from liaocheng_plugin.core.engine.shapes import chainage_spans, outside_parts
 from liaocheng_plugin.core.exceptions import LiaochengError
-from liaocheng_plugin.core.geometry_repair import GeometryIssue, clean_polygon, polygonal_part
 from liaocheng_plugin.core.i18n import tr
-from liaocheng_plugin.core.overlay import OverlayEngine, SubjectOverlap
 from liaocheng_plugin.core.progress import StepFeedback
-from liaocheng_plugin.core.protected_index import RoleSpec, iterate_features
 from liaocheng_plugin.core.units import m2_to_mu, round_mu
+from liaocheng_plugin.core.values import as_text
 
 DEFAULT_VILLAGE_DISTANCE_M = 200.0
 DEFAULT_ROUTE_WIDTH_M = 60.0
@@ -133,23 +138,23 @@ class SiteResult:
 class SitingReport:
     sites: List[SiteResult]
     working_crs: QgsCoordinateReferenceSystem
-    issues: List[GeometryIssue]
+    issues: List[DataFinding]
 
 
-def route_crossings(centerline: QgsGeometry, overlap: SubjectOverlap, measurer) -> List[Crossing]:
-    """Chainage intervals where the corridor meets farmland or red line: each connected part, projected on the line."""
-    crossings = []
+def route_crossings(centerline, overlap: SubjectOverlap, measurer: AreaMeasurer) -> List[Crossing]:
+    """Chainage intervals where the corridor meets farmland or red line: each connected part, projected on the line.
+
+    ``centerline`` is the route as a shapely line in the working CRS.
+    """
+    found = []
     for role in CROSSING_ROLES:
         role_overlap = overlap.roles.get(role)
-        if role_overlap is None or role_overlap.geometry.isEmpty():
-            continue
-        for part in role_overlap.geometry.asGeometryCollection():
-            positions = [
-                centerline.lineLocatePoint(QgsGeometry.fromPointXY(QgsPointXY(v.x(), v.y()))) for v in part.vertices()
-            ]
-            positions = [position for position in positions if position >= 0]
-            if positions:
-                crossings.append(Crossing(role, min(positions), max(positions), part, measurer.area(part)))
+        if role_overlap is not None:
+            found += [(role, *span) for span in chainage_spans(centerline, role_overlap.shape)]
+    areas = measurer.areas(np.array([part for _, part, _, _ in found], dtype=object))
+    crossings = [
+        Crossing(role, start, end, to_qgis(part), float(area)) for (role, part, start, end), area in zip(found, areas)
+    ]
     return sorted(crossings, key=lambda crossing: crossing.from_m)
 
 
@@ -164,11 +169,14 @@ def check_sites(
     cultivated_codes: Sequence[str] = DEFAULT_CULTIVATED_CODES,
     feedback: Optional[QgsFeedback] = None,
     engine: Optional[OverlayEngine] = None,
+    inspect: Optional[Inspect] = None,
 ) -> SitingReport:
     """Check every site (polygon) or route (line, corridor ``width_m`` wide) and rank the alternatives.
 
     An ``engine`` with indexes already built can be passed (the interactive panel keeps one).
+    ``inspect`` (the input check) sees the sites' and the roles' arrays first (see run_overlay).
     """
+    require_shapely()
     layer_name = source.sourceName()
     require_crs(source.sourceCrs(), layer_name)
     geometry_type = QgsWkbTypes.geometryType(source.wkbType())
@@ -177,28 +185,31 @@ def check_sites(
     if geometry_type == GEOMETRY_LINE and width_m <= 0:
         raise LiaochengError(tr("Routes in “{}” need a corridor width greater than 0 m.").format(layer_name))
     steps = StepFeedback(2, feedback)
+    issues: List[DataFinding] = []
     if engine is None:
         working_crs = choose_working_crs(source.sourceCrs(), source.sourceExtent(), context)
         engine = OverlayEngine(working_crs, context, area_mode, cultivated_codes)
-        engine.build_indexes(specs, None, steps)
+        issues += engine.build_indexes(specs, None, steps, inspect)
     steps.set_step(1)
-    issues: List[GeometryIssue] = []
-    transform = QgsCoordinateTransform(source.sourceCrs(), engine.working_crs, context)
-    name_index = source.fields().lookupField(name_field) if name_field else -1
-    sites = []
-    for feature in iterate_features(source, QgsFeatureRequest()):
-        steps.raise_if_canceled()
-        centerline = None
-        if geometry_type == GEOMETRY_LINE:
-            centerline = QgsGeometry(feature.geometry())
-            centerline.transform(transform)
-        geometry = clean_polygon(feature.geometry(), layer_name, feature.id(), issues, transform, width_m / 2.0)
-        if geometry is None:
-            continue
-        name = str(feature.attributes()[name_index]) if name_index >= 0 else str(feature.id())
-        sites.append(check_site(engine, geometry, feature.id(), name, centerline, village_distance_m))
+    columns = {COLUMN_LABEL: name_field} if name_field else {}
+    arrays, found = read_layer(source, SUBJECT_KEY, layer_name, columns, engine.working_crs, context, None, steps)
+    issues += found
+    centerlines = arrays.geometries.copy() if geometry_type == GEOMETRY_LINE else None
+    issues += repair_geometries(arrays, width_m / 2.0, engine.threads)
+    issues += inspect_arrays(arrays, inspect)
+    steps.raise_if_canceled()
+    usable = np.flatnonzero(arrays.geometries != None)  # noqa: E711 - elementwise
+    names = arrays.columns.get(COLUMN_LABEL)
+    sites = check_site_shapes(
+        engine,
+        arrays.geometries[usable],
+        arrays.fids[usable],
+        [as_text(names[i]) if names is not None else str(arrays.fids[i]) for i in usable],
+        centerlines[usable] if centerlines is not None else None,
+        village_distance_m,
+    )
     rank_sites(sites)
-    return SitingReport(sites, engine.working_crs, issues + engine.issues)
+    return SitingReport(sites, engine.working_crs, [*engine.issues, *issues])
 
 
 def check_site(
@@ -209,25 +220,48 @@ def check_site(
     centerline: Optional[QgsGeometry],
     village_distance_m: float,
 ) -> SiteResult:
-    """One site or corridor (valid polygon in the working CRS) against the engine's indexes."""
-    result = SiteResult(subject_id, name, engine.overlay(geometry, subject_id), centerline)
-    villages = engine.indexes.get(Role.VILLAGES.value)
-    if villages is not None:
-        result.villages_inside = result.overlap.roles[Role.VILLAGES.value].labels
-        near = OverlayEngine(engine.working_crs, engine.context, engine.measurer.mode)
-        near.indexes = {Role.VILLAGES.value: villages}
-        around = near.overlay(geometry.buffer(village_distance_m, 8), subject_id).roles[Role.VILLAGES.value].labels
-        result.villages_near = [name for name in around if name not in result.villages_inside]
-    conflicts = [
-        result.overlap.roles[role].geometry
-        for role in CROSSING_ROLES
-        if role in result.overlap.roles and not result.overlap.roles[role].geometry.isEmpty()
+    """One site or corridor (valid polygon in the working CRS) against the engine's indexes (interactive use)."""
+    shapes = np.array([from_qgis(geometry)], dtype=object)
+    lines = np.array([from_qgis(centerline)], dtype=object) if centerline is not None else None
+    return check_site_shapes(engine, shapes, np.array([subject_id]), [name], lines, village_distance_m)[0]
+
+
+def check_site_shapes(
+    engine: OverlayEngine,
+    shapes: np.ndarray,
+    subject_ids: np.ndarray,
+    names: List[str],
+    centerlines: Optional[np.ndarray],
+    village_distance_m: float,
+) -> List[SiteResult]:
+    """Sites or corridors (shapely polygons, working CRS) checked in bulk: overlay, villages, clear part, crossings."""
+    overlaps = engine.overlay_shapes(shapes, subject_ids)
+    sites = [
+        SiteResult(int(subject_id), name, overlap, to_qgis(centerlines[i]) if centerlines is not None else None)
+        for i, (subject_id, name, overlap) in enumerate(zip(subject_ids, names, overlaps))
     ]
-    result.clear = polygonal_part(geometry.difference(QgsGeometry.unaryUnion(conflicts))) if conflicts else geometry
-    result.clear_m2 = engine.measurer.area(result.clear) if not result.clear.isEmpty() else 0.0
-    if centerline is not None:
-        result.crossings = route_crossings(centerline, result.overlap, engine.measurer)
-    return result
+    if Role.VILLAGES.value in engine.indexes:
+        near = engine.labels_near(Role.VILLAGES.value, shapes, village_distance_m)
+        for site, around in zip(sites, near):
+            site.villages_inside = site.overlap.roles[Role.VILLAGES.value].labels
+            site.villages_near = [label for label in around if label not in site.villages_inside]
+    conflicts = [conflict_shape(site.overlap) for site in sites]
+    clear = outside_parts(shapes, conflicts)
+    for site, shape, area in zip(sites, clear, engine.measurer.areas(clear)):
+        site.clear, site.clear_m2 = to_qgis(shape), float(area)
+    if centerlines is not None:
+        for site, centerline in zip(sites, centerlines):
+            site.crossings = route_crossings(centerline, site.overlap, engine.measurer)
+    return sites
+
+
+def conflict_shape(overlap: SubjectOverlap):
+    """The union of a subject's farmland and red-line parts (shapely); None when it has neither."""
+    parts = [overlap.roles[role].shape for role in CROSSING_ROLES if role in overlap.roles]
+    parts = [part for part in parts if part is not None]
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else shapely.union_all(parts)
 
 
 def rank_sites(sites: List[SiteResult]) -> None:

@@ -17,11 +17,11 @@ from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QPushButton, QWidget
 from liaocheng_plugin.core.compat import GEOMETRY_LINE, GEOMETRY_POLYGON
 from liaocheng_plugin.core.crs import choose_working_crs
 from liaocheng_plugin.core.definitions import Role
+from liaocheng_plugin.core.engine import OverlayEngine, is_cultivated
 from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.export import write_layers_gpkg, write_ledger
 from liaocheng_plugin.core.field_pack import FieldPack, export_field_pack
 from liaocheng_plugin.core.i18n import tr
-from liaocheng_plugin.core.overlay import OverlayEngine, is_cultivated
 from liaocheng_plugin.core.paths import plugin_file
 from liaocheng_plugin.core.profile import ProtectedProfile
 from liaocheng_plugin.core.role_guess import find_field

@@ -28,9 +28,9 @@ from liaocheng_plugin.core.compat import (
     WKB_MULTIPOLYGON,
     WKB_NO_GEOMETRY,
 )
+from liaocheng_plugin.core.engine import iterate_features
 from liaocheng_plugin.core.export import as_fields
 from liaocheng_plugin.core.i18n import tr
-from liaocheng_plugin.core.protected_index import iterate_features
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
 from liaocheng_plugin.processing.data_inputs import add_data_check_output, inspect_inputs
 from liaocheng_plugin.processing.outputs import (

@@ -20,12 +20,12 @@ from liaocheng_plugin.core.compat import (
     FIELD_DOUBLE,
     FIELD_LONGLONG,
     FIELD_STRING,
-    GEOMETRY_POLYGON,
     PARAMETER_OPTIONAL,
     SOURCE_VECTOR_ANY,
 )
+from liaocheng_plugin.core.engine.convert import qgis_from_wkb_many
+from liaocheng_plugin.core.engine.results import OverlapPiece, OverlayReport, SubjectOverlap
 from liaocheng_plugin.core.i18n import tr
-from liaocheng_plugin.core.overlay import OverlapPiece, OverlayReport, SubjectOverlap
 from liaocheng_plugin.core.units import round_mu
 from liaocheng_plugin.core.values import as_text, is_null
 
@@ -33,9 +33,9 @@ MAX_ISSUES_LISTED = 50
 
 
 def report_issues(report: OverlayReport, feedback) -> None:
-    """Tell the user which features were repaired or skipped, naming layer and feature."""
+    """Tell the user what was repaired or skipped and what the input check found, naming layer and feature."""
     for issue in report.issues[:MAX_ISSUES_LISTED]:
-        feedback.reportError(issue.message(), False)
+        feedback.reportError(issue.message, False)
     if len(report.issues) > MAX_ISSUES_LISTED:
         feedback.reportError(
             tr("… and {} more geometry problems.").format(len(report.issues) - MAX_ISSUES_LISTED), False
@@ -173,15 +173,25 @@ def write_pieces(
     subject_id: Callable[[int], int] = int,
 ) -> None:
     """Write every polygon piece of the subjects (those ``keep`` accepts, when given) to ``sink`` (if any),
-    each under ``subject_id(overlap subject id)``."""
+    each under ``subject_id(overlap subject id)``; geometries made from the pieces' WKB in one pass."""
     if sink is None:
         return
     fields = pieces_fields()
-    for result in subjects:
-        for overlap in result.roles.values():
-            for piece in overlap.pieces:
-                if piece.geometry.type() == GEOMETRY_POLYGON and (keep is None or keep(piece)):
-                    write_piece(sink, fields, subject_id(result.subject_id), piece)
+    rows = [
+        (subject_id(result.subject_id), piece)
+        for result in subjects
+        for overlap in result.roles.values()
+        for piece in overlap.pieces
+        if piece.is_polygon and (keep is None or keep(piece))
+    ]
+    geometries = qgis_from_wkb_many([piece.wkb for _, piece in rows], multi=True)
+    features = []
+    for (written_id, piece), geometry in zip(rows, geometries):
+        row = QgsFeature(fields)
+        row.setGeometry(geometry)
+        row.setAttributes(piece_values(written_id, piece))
+        features.append(row)
+    sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
 
 
 def write_piece(sink: QgsFeatureSink, fields: QgsFields, subject_id: int, piece: OverlapPiece) -> None:
@@ -190,15 +200,18 @@ def write_piece(sink: QgsFeatureSink, fields: QgsFields, subject_id: int, piece:
     geometry.convertToMultiType()
     row = QgsFeature(fields)
     row.setGeometry(geometry)
-    row.setAttributes(
-        [
-            subject_id,
-            piece.role,
-            piece.protected_fid,
-            piece.label,
-            piece.code,
-            round(piece.area_m2, 2),
-            round_mu(piece.area_m2),
-        ]
-    )
+    row.setAttributes(piece_values(subject_id, piece))
     sink.addFeature(row, QgsFeatureSink.Flag.FastInsert)
+
+
+def piece_values(subject_id: int, piece: OverlapPiece) -> list:
+    """Attribute values of one OVERLAPS row, in the order of ``pieces_fields()``."""
+    return [
+        subject_id,
+        piece.role,
+        piece.protected_fid,
+        piece.label,
+        piece.code,
+        round(piece.area_m2, 2),
+        round_mu(piece.area_m2),
+    ]

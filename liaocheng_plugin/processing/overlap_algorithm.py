@@ -17,10 +17,9 @@ from liaocheng_plugin.core.compat import (
     SOURCE_VECTOR_POLYGON,
     WKB_MULTIPOLYGON,
 )
+from liaocheng_plugin.core.engine import iterate_features, run_overlay
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.overlap_table import overlap_fields, overlap_values
-from liaocheng_plugin.core.overlay import run_overlay
-from liaocheng_plugin.core.protected_index import iterate_features
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
 from liaocheng_plugin.processing.data_inputs import add_data_check_output, inspect_inputs
 from liaocheng_plugin.processing.outputs import (
@@ -39,6 +38,8 @@ from liaocheng_plugin.processing.protected_parameters import (
     read_cultivated_codes,
     read_role_specs,
 )
+
+WRITE_BATCH = 10000  # features added to a sink at once
 
 
 class OverlapCheckAlgorithm(CheckAlgorithm):
@@ -114,6 +115,7 @@ class OverlapCheckAlgorithm(CheckAlgorithm):
         warn_renamed(renamed, source.sourceName(), feedback)
         sink = sinks.create(self.OUTPUT, fields, source.wkbType(), source.sourceCrs())
         results = {result.subject_id: result for result in report.subjects}
+        outputs = []
         for feature in iterate_features(source, QgsFeatureRequest()):
             result = results.get(feature.id())
             values = overlap_values(result, role_keys, other_names) if result else [None] * added.count()
@@ -121,7 +123,11 @@ class OverlapCheckAlgorithm(CheckAlgorithm):
             output.setGeometry(feature.geometry())
             warnings = inspected.warnings_text(source.sourceName(), feature.id())
             output.setAttributes(feature.attributes() + values + [warnings])
-            sink.addFeature(output, QgsFeatureSink.Flag.FastInsert)
+            outputs.append(output)
+            if len(outputs) == WRITE_BATCH:
+                sink.addFeatures(outputs, QgsFeatureSink.Flag.FastInsert)
+                outputs = []
+        sink.addFeatures(outputs, QgsFeatureSink.Flag.FastInsert)
         write_pieces(
             sinks.create(self.OVERLAPS, pieces_fields(), WKB_MULTIPOLYGON, report.working_crs), report.subjects
         )

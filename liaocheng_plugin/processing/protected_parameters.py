@@ -4,13 +4,14 @@ In the Processing dialog they open filled from the project's protected-layer pro
 run from a script or model uses exactly the layers it is given, and one with none at all is refused.
 """
 
-from typing import Dict, List, Mapping, Tuple
+from typing import Dict, List, Mapping, Optional, Tuple
 
 from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSource,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -32,11 +33,11 @@ from liaocheng_plugin.core.definitions import (
     AreaMode,
     Role,
 )
+from liaocheng_plugin.core.engine import RoleSpec
 from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.log import logger
 from liaocheng_plugin.core.profile import ProtectedProfile
-from liaocheng_plugin.core.protected_index import RoleSpec
 from liaocheng_plugin.core.role_guess import (
     guess_deduction_field,
     guess_label_field,
@@ -171,6 +172,7 @@ def read_role_specs(
         source = algorithm.parameterAsSource(parameters, ROLE_PARAMETERS[role], context)
         if source is None:
             continue
+        layer = whole_layer(algorithm, parameters, ROLE_PARAMETERS[role], context)
         fields = source.fields()
         if role == Role.LAND_SURVEY:
             code_field = algorithm.parameterAsString(
@@ -183,14 +185,18 @@ def read_role_specs(
             deduction = algorithm.parameterAsString(
                 parameters, DEDUCTION_FIELD_PARAMETER, context
             ) or guess_deduction_field(fields)
-            specs.append(RoleSpec(role.value, source, code_field=code_field, deduction_field=deduction, coverage=True))
+            specs.append(
+                RoleSpec(
+                    role.value, source, code_field=code_field, deduction_field=deduction, coverage=True, layer=layer
+                )
+            )
         elif role == Role.VILLAGES:
             name_field = algorithm.parameterAsString(
                 parameters, VILLAGE_NAME_FIELD_PARAMETER, context
             ) or guess_name_field(fields)
-            specs.append(RoleSpec(role.value, source, label_field=name_field))
+            specs.append(RoleSpec(role.value, source, label_field=name_field, layer=layer))
         else:
-            specs.append(RoleSpec(role.value, source, label_field=guess_label_field(fields)))
+            specs.append(RoleSpec(role.value, source, label_field=guess_label_field(fields), layer=layer))
     other_names: Dict[str, str] = {}
     for position, layer in enumerate(algorithm.parameterAsLayerList(parameters, OTHER_LAYERS_PARAMETER, context)):
         if not isinstance(layer, QgsVectorLayer):
@@ -202,6 +208,21 @@ def read_role_specs(
     if not specs:
         raise QgsProcessingException(no_protected_layer_message())
     return specs, other_names
+
+
+def whole_layer(
+    algorithm: QgsProcessingAlgorithm, parameters: dict, name: str, context: QgsProcessingContext
+) -> Optional[QgsVectorLayer]:
+    """The layer behind a source parameter when the whole layer is meant (no selection, limit or filter), else None.
+
+    The engine then reads a saved GeoPackage/FileGDB/shapefile in bulk through GDAL.
+    """
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition) and (
+        value.selectedFeaturesOnly or value.featureLimit not in (-1, None) or getattr(value, "filterExpression", "")
+    ):
+        return None
+    return algorithm.parameterAsVectorLayer(parameters, name, context)
 
 
 def read_cultivated_codes(

@@ -24,10 +24,10 @@ from liaocheng_plugin.core.compat import (
     WKB_MULTIPOLYGON,
     WKB_NO_GEOMETRY,
 )
+from liaocheng_plugin.core.engine import RoleSpec, iterate_features
 from liaocheng_plugin.core.export import as_fields
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.ledger_fields import LedgerFields
-from liaocheng_plugin.core.protected_index import RoleSpec, iterate_features
 from liaocheng_plugin.core.reserve import ReserveRules, check_reserve_parcels, is_conflict_piece, summarize
 from liaocheng_plugin.core.reserve_table import RESULT_COLUMNS, SUMMARY_COLUMNS, result_values
 from liaocheng_plugin.core.role_guess import guess_name_field

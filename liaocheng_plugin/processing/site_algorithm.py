@@ -19,9 +19,9 @@ from liaocheng_plugin.core.compat import (
     SOURCE_VECTOR_POLYGON,
     WKB_MULTIPOLYGON,
 )
+from liaocheng_plugin.core.engine import iterate_features
 from liaocheng_plugin.core.export import as_fields
 from liaocheng_plugin.core.i18n import tr
-from liaocheng_plugin.core.protected_index import iterate_features
 from liaocheng_plugin.core.reserve import is_conflict_piece
 from liaocheng_plugin.core.role_guess import find_field
 from liaocheng_plugin.core.siting import DEFAULT_ROUTE_WIDTH_M, DEFAULT_VILLAGE_DISTANCE_M, check_sites
@@ -137,7 +137,7 @@ class SiteCheckAlgorithm(CheckAlgorithm):
         if report is None:
             return {}
         for issue in report.issues[:50]:
-            feedback.reportError(issue.message(), False)
+            feedback.reportError(issue.message, False)
         sinks = Sinks(self, parameters, context)
         fields, renamed = subject_fields(source.fields(), inspected.output_fields(as_fields(SITE_COLUMNS)))
         warn_renamed(renamed, source.sourceName(), feedback)

@@ -6,8 +6,8 @@ from qgis.core import QgsProject
 from liaocheng_plugin.core.balance import IN, OUT, BalanceRules, PatchSet, check_balance
 from liaocheng_plugin.core.balance_fields import PatchFields
 from liaocheng_plugin.core.definitions import AreaMode
+from liaocheng_plugin.core.engine import RoleSpec
 from liaocheng_plugin.core.findings import Severity
-from liaocheng_plugin.core.protected_index import RoleSpec
 from tests.conftest import memory_layer, square
 
 GK39 = "EPSG:4527"

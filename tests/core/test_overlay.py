@@ -10,9 +10,8 @@ from qgis.core import (
 )
 
 from liaocheng_plugin.core.definitions import AreaMode, IssueKind
+from liaocheng_plugin.core.engine import RoleSpec, is_cultivated, run_overlay
 from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
-from liaocheng_plugin.core.overlay import is_cultivated, run_overlay
-from liaocheng_plugin.core.protected_index import RoleSpec
 from liaocheng_plugin.core.units import round_ha, round_mu
 from tests.conftest import memory_layer, square
 
@@ -89,7 +88,7 @@ def test_invalid_and_empty_geometries_are_repaired_or_skipped_and_reported():
     assert only(report).area_m2_of("pbf") == pytest.approx(5000.0)
     kinds = {(issue.feature_id, issue.kind) for issue in report.issues}
     assert kinds == {(1, IssueKind.REPAIRED), (2, IssueKind.EMPTY)}
-    assert all("永久基本农田" in issue.message() for issue in report.issues)
+    assert all("永久基本农田" in issue.message for issue in report.issues)
 
 
 def test_net_cultivated_area_deducts_field_ridges_by_kcxs():
@@ -161,7 +160,7 @@ def test_cultivated_codes_match_suffixed_codes_except_k(code, expected):
 
 def test_interactive_engine_reuses_its_indexes_and_reports_a_repair_once():
     """The site check builds indexes once and checks many drawn sites against them."""
-    from liaocheng_plugin.core.overlay import OverlayEngine
+    from liaocheng_plugin.core.engine import OverlayEngine
 
     bowtie = f"POLYGON(({X0} {Y0},{X0 + 100} {Y0 + 100},{X0 + 100} {Y0},{X0} {Y0 + 100},{X0} {Y0}))"
     farmland = memory_layer("Polygon", GK39, [(bowtie,), (square(X0 + 200, Y0, 100),)], name="YJJBNT")

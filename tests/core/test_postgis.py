@@ -17,8 +17,7 @@ from qgis.core import (
 )
 
 from liaocheng_plugin.core.definitions import AreaMode
-from liaocheng_plugin.core.overlay import run_overlay
-from liaocheng_plugin.core.protected_index import RoleSpec
+from liaocheng_plugin.core.engine import RoleSpec, run_overlay
 from tests.conftest import memory_layer, square
 
 GK39 = "EPSG:4527"

@@ -6,9 +6,9 @@ import pytest
 from qgis.core import QgsProject
 
 from liaocheng_plugin.core.definitions import AreaMode
+from liaocheng_plugin.core.engine import RoleSpec
 from liaocheng_plugin.core.findings import Severity
 from liaocheng_plugin.core.ledger_fields import LedgerFields
-from liaocheng_plugin.core.protected_index import RoleSpec
 from liaocheng_plugin.core.reserve import ReserveRules, check_reserve_parcels, summarize
 from tests.conftest import memory_layer, square
 

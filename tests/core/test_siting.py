@@ -4,7 +4,7 @@ import pytest
 from qgis.core import QgsProject
 
 from liaocheng_plugin.core.definitions import AreaMode
-from liaocheng_plugin.core.protected_index import RoleSpec
+from liaocheng_plugin.core.engine import RoleSpec
 from liaocheng_plugin.core.siting import chainage, check_sites
 from tests.conftest import memory_layer, square
 

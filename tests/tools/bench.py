@@ -1,11 +1,19 @@
-"""`make bench`: the overlay engine against QGIS's native:calculatevectoroverlaps on county-scale data.
+"""`make bench`: the overlay engine against QGIS's native:calculatevectoroverlaps and the GEOS floor.
 
-    python3 -m tests.tools.bench --output bench_output
+    python3 -m tests.tools.bench --output bench_output [--runs 3]
 
 Builds (once, then reuses) two counties of generated survey data at 110 m cell spacing — about
-200,000 survey patches and 130,000 farmland patches — plus 10,000 subjects, runs both algorithms
-in separate processes (so each peak memory is its own), compares the per-subject areas, and times
-the interactive cases: a 50-hectare site and a 40 km × 60 m route against indexes built once.
+200,000 survey patches and 130,000 farmland patches — plus 10,000 and 100,000 subjects. Every
+contender runs in its own process (so each peak memory is its own), ``--runs`` times; medians are
+printed with their ratios:
+
+- batch: ``liaocheng:overlap_check`` and ``native:calculatevectoroverlaps`` on farmland, red line and
+  survey, planar and ellipsoidal (native given the CGCS2000 ellipsoid);
+- the GEOS floor: intersection + area of only the truly overlapping pairs, nothing else;
+- scale: 10,000 → 100,000 subjects, time and peak memory;
+- equal results: per-subject areas of the engine against an independent exact reference (pairwise
+  QGIS/GEOS intersections, unioned, measured with QgsDistanceArea) on a sample, and against native;
+- interactive: a 50 ha site and a 40 km × 60 m route against indexes built once.
 """
 
 import argparse
@@ -21,6 +29,7 @@ from pathlib import Path
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsDistanceArea,
     QgsFeature,
     QgsFeatureRequest,
     QgsField,
@@ -29,6 +38,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProject,
     QgsRectangle,
+    QgsSpatialIndex,
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
@@ -38,9 +48,12 @@ from tests.tools.qgis_session import qgis_session
 from tests.tools.sample.subjects import rectangle
 
 SPACING_M = 110.0
-SUBJECTS = 10000
+SUBJECT_LAYERS = {10000: "BENCH_SUBJECTS", 100000: "BENCH_SUBJECTS_100K"}
+ROLE_LAYERS = (("pbf", "YJJBNTTB"), ("erl", "STBHHX"), ("survey", "DLTB"))
+REFERENCE_SAMPLE = 300
 SEED = 11
 GK39 = QgsCoordinateReferenceSystem("EPSG:4527")
+MODES = {"planar": 1, "ellipsoidal": 0}
 
 
 def layer(gpkg: Path, name: str) -> QgsVectorLayer:
@@ -50,19 +63,19 @@ def layer(gpkg: Path, name: str) -> QgsVectorLayer:
     return result
 
 
-def write_subjects(gpkg: Path, counties: QgsVectorLayer) -> None:
-    """10,000 rotated rectangles of 30–250 m inside the generated counties."""
+def write_subjects(gpkg: Path, counties: QgsVectorLayer, count: int, name: str) -> None:
+    """``count`` rotated rectangles of 30–250 m inside the generated counties."""
     rng = random.Random(SEED)
     shapes = [f.geometry() for f in counties.getFeatures() if f["XZQDM"] in ("371502", "371503")]
     union = QgsGeometry.unaryUnion(shapes)
     box = union.boundingBox()
-    memory = QgsVectorLayer("Polygon?crs=EPSG:4527", "BENCH_SUBJECTS", "memory")
+    memory = QgsVectorLayer("Polygon?crs=EPSG:4527", name, "memory")
     memory.dataProvider().addAttributes([QgsField("NO", FIELD_INT)])
     memory.updateFields()
     engine = QgsGeometry.createGeometryEngine(union.constGet())
     engine.prepareGeometry()
     features = []
-    while len(features) < SUBJECTS:
+    while len(features) < count:
         centre = QgsPointXY(rng.uniform(box.xMinimum(), box.xMaximum()), rng.uniform(box.yMinimum(), box.yMaximum()))
         point = QgsGeometry.fromPointXY(centre)  # keep it alive: constGet() borrows its geometry
         if not engine.contains(point.constGet()):
@@ -75,7 +88,7 @@ def write_subjects(gpkg: Path, counties: QgsVectorLayer) -> None:
     memory.dataProvider().addFeatures(features)
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
-    options.layerName = "BENCH_SUBJECTS"
+    options.layerName = name
     options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
     QgsVectorFileWriter.writeAsVectorFormatV3(memory, str(gpkg), QgsProject.instance().transformContext(), options)
 
@@ -88,9 +101,10 @@ def prepare(output: Path) -> Path:
     started = time.perf_counter()
     if not QgsVectorLayer(f"{gpkg}|layername=DLTB", "DLTB", "ogr").isValid():
         generate(output, spacing=SPACING_M)
-    if not QgsVectorLayer(f"{gpkg}|layername=BENCH_SUBJECTS", "subjects", "ogr").isValid():
-        write_subjects(gpkg, layer(gpkg, "XZQ"))
-        print(f"generated benchmark data in {time.perf_counter() - started:.0f} s")
+    for count, name in SUBJECT_LAYERS.items():
+        if not QgsVectorLayer(f"{gpkg}|layername={name}", "subjects", "ogr").isValid():
+            write_subjects(gpkg, layer(gpkg, "XZQ"), count, name)
+            print(f"generated {name} in {time.perf_counter() - started:.0f} s")
     return gpkg
 
 
@@ -103,45 +117,50 @@ def peak_memory_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def run_contender(which: str, gpkg: Path, result_path: Path) -> None:
-    """Run one algorithm in this process and write its timing, peak memory and areas as JSON."""
+def run_ours(gpkg: Path, mode: str, subjects_name: str, pieces: bool) -> dict:
+    """liaocheng:overlap_check; with ``pieces`` also the OVERLAPS output (one row per subject × feature)."""
     import processing
 
-    subjects = layer(gpkg, "BENCH_SUBJECTS")
-    farmland, redline, survey = layer(gpkg, "YJJBNTTB"), layer(gpkg, "STBHHX"), layer(gpkg, "DLTB")
+    roles = {key: layer(gpkg, name) for key, name in ROLE_LAYERS}
+    subjects = layer(gpkg, subjects_name)
+    parameters = {
+        "INPUT": subjects,
+        "PERMANENT_FARMLAND": roles["pbf"],
+        "ECOLOGICAL_REDLINE": roles["erl"],
+        "LAND_SURVEY": roles["survey"],
+        "AREA_MODE": MODES[mode],
+        "OUTPUT": "memory:",
+    }
+    if pieces:
+        parameters["OVERLAPS"] = "memory:"
     started = time.perf_counter()
-    if which == "ours":
-        output = processing.run(
-            "liaocheng:overlap_check",
-            {
-                "INPUT": subjects,
-                "PERMANENT_FARMLAND": farmland,
-                "ECOLOGICAL_REDLINE": redline,
-                "LAND_SURVEY": survey,
-                "AREA_MODE": 1,
-                "OUTPUT": "memory:",
-                "OVERLAPS": "memory:",
-            },
-        )["OUTPUT"]
-        fields = ("pbf_m2", "erl_m2")
-    else:
-        # Native stops at the first invalid geometry by default; let it run over the bowties unchecked.
-        context = QgsProcessingContext()
-        context.setProject(QgsProject.instance())
-        context.setInvalidGeometryCheck(GEOMETRY_NO_CHECK)
-        output = processing.run(
-            "native:calculatevectoroverlaps",
-            {"INPUT": subjects, "LAYERS": [farmland, redline, survey], "OUTPUT": "memory:"},
-            context=context,
-        )["OUTPUT"]
-        fields = ("YJJBNTTB_area", "STBHHX_area")
+    output = processing.run("liaocheng:overlap_check", parameters)["OUTPUT"]
     seconds = time.perf_counter() - started
+    areas = {str(f["NO"]): [f["pbf_m2"] or 0.0, f["erl_m2"] or 0.0] for f in output.getFeatures()}
+    return {"seconds": seconds, "areas": areas}
+
+
+def run_native(gpkg: Path, mode: str) -> dict:
+    import processing
+
+    subjects = layer(gpkg, SUBJECT_LAYERS[10000])
+    overlays = [layer(gpkg, name) for _, name in ROLE_LAYERS]
+    # Native stops at the first invalid geometry by default; let it run over the bowties unchecked.
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    context.setInvalidGeometryCheck(GEOMETRY_NO_CHECK)
+    if mode == "ellipsoidal":
+        context.setEllipsoid("EPSG:1024")
+    started = time.perf_counter()
+    output = processing.run(
+        "native:calculatevectoroverlaps",
+        {"INPUT": subjects, "LAYERS": overlays, "OUTPUT": "memory:"},
+        context=context,
+    )["OUTPUT"]
+    seconds = time.perf_counter() - started
+    fields = ("YJJBNTTB_area", "STBHHX_area")
     areas = {str(f["NO"]): [f[fields[0]] or 0.0, f[fields[1]] or 0.0] for f in output.getFeatures()}
-    peak_mib = peak_memory_mib()
-    result = {"seconds": seconds, "peak_mib": peak_mib, "areas": areas}
-    if which == "native":
-        result["touch_invalid"] = subjects_touching_invalid(subjects, farmland)
-    result_path.write_text(json.dumps(result))
+    return {"seconds": seconds, "areas": areas, "touch_invalid": subjects_touching_invalid(subjects, overlays[0])}
 
 
 def subjects_touching_invalid(subjects: QgsVectorLayer, protected: QgsVectorLayer) -> list:
@@ -151,10 +170,121 @@ def subjects_touching_invalid(subjects: QgsVectorLayer, protected: QgsVectorLaye
     return [str(f["NO"]) for f in subjects.getFeatures() if any(f.geometry().intersects(g) for g in invalid)]
 
 
+def run_floor(gpkg: Path) -> dict:
+    """The GEOS floor: intersection + area of only the truly overlapping pairs (found beforehand, untimed)."""
+    import numpy as np
+    import shapely
+
+    from liaocheng_plugin.core.engine import read_layer
+    from liaocheng_plugin.core.engine.repair import repair_geometries
+
+    context = QgsProject.instance().transformContext()
+
+    def shapes(name):
+        arrays, _ = read_layer(layer(gpkg, name), name, name, {}, GK39, context)
+        repair_geometries(arrays)
+        return arrays.geometries
+
+    subjects = shapes(SUBJECT_LAYERS[10000])
+    pairs = []
+    for _, name in ROLE_LAYERS:
+        features = shapes(name)
+        at, feature_at = shapely.STRtree(features).query(subjects, predicate="intersects")
+        overlapping = shapely.area(shapely.intersection(subjects[at], features[feature_at])) > 0
+        pairs.append((subjects[at[overlapping]], features[feature_at[overlapping]]))
+    started = time.perf_counter()
+    for first, second in pairs:
+        shapely.area(shapely.intersection(first, second))
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "pairs": int(sum(len(first) for first, _ in pairs)), "numpy": np.__version__}
+
+
+def geodesic_area(shape) -> float:
+    """Area of a shapely polygon (EPSG:4527) on the CGCS2000 ellipsoid by GeographicLib (pyproj), edges 2 m apart."""
+    import pyproj
+    import shapely
+
+    to_geographic = pyproj.Transformer.from_crs("EPSG:4527", "EPSG:4490", always_xy=True)
+    ellipsoid = pyproj.Geod(a=6378137.0, rf=298.257222101)
+
+    def ring_area(ring) -> float:
+        xs, ys = zip(*shapely.segmentize(ring, 2.0).coords)
+        return abs(ellipsoid.polygon_area_perimeter(*to_geographic.transform(xs, ys))[0])
+
+    return sum(
+        ring_area(part.exterior) - sum(ring_area(hole) for hole in part.interiors) for part in shapely.get_parts(shape)
+    )
+
+
+def run_reference(gpkg: Path) -> dict:
+    """Engine areas (unrounded) against exact pairwise QGIS/GEOS intersections on a sample of subjects.
+
+    The reference unions each subject's intersections with the (repaired) features and measures the
+    union planar or with QgsDistanceArea. Where the ellipsoidal figures differ by more than 1e-7, both
+    are also compared with GeographicLib's geodesic area (pyproj), when it is installed.
+    """
+    from liaocheng_plugin.core.definitions import AreaMode
+    from liaocheng_plugin.core.engine import RoleSpec, run_overlay
+
+    context = QgsProject.instance().transformContext()
+    subjects = layer(gpkg, SUBJECT_LAYERS[10000])
+    roles = {key: layer(gpkg, name) for key, name in ROLE_LAYERS if key != "survey"}
+    rng = random.Random(SEED)
+    every = sorted(f.id() for f in subjects.getFeatures(QgsFeatureRequest().setNoAttributes()))
+    sample = set(rng.sample(every, REFERENCE_SAMPLE))
+    geometries = {f.id(): f.geometry() for f in subjects.getFeatures(QgsFeatureRequest().setFilterFids(list(sample)))}
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(GK39, context)
+    measure.setEllipsoid("EPSG:1024")
+    summary = {"sample": len(sample)}
+    apart = []
+    for mode in (AreaMode.PLANAR, AreaMode.ELLIPSOIDAL):
+        report = run_overlay(subjects, [RoleSpec(key, source) for key, source in roles.items()], context, mode)
+        ours = {result.subject_id: result for result in report.subjects if result.subject_id in sample}
+        for key, source in roles.items():
+            index = QgsSpatialIndex(source.getFeatures(), None, QgsSpatialIndex.Flag.FlagStoreFeatureGeometries)
+            worst_relative, worst_absolute = 0.0, 0.0
+            for fid, subject in geometries.items():
+                pieces = []
+                for candidate in index.intersects(subject.boundingBox()):
+                    protected = index.geometry(candidate)
+                    protected = protected if protected.isGeosValid() else protected.makeValid()
+                    piece = subject.intersection(protected)
+                    if not piece.isEmpty():
+                        pieces.append(piece)
+                union = QgsGeometry.unaryUnion(pieces) if pieces else QgsGeometry()
+                planar = mode == AreaMode.PLANAR
+                expected = 0.0 if union.isEmpty() else union.area() if planar else measure.measureArea(union)
+                overlap = ours[fid].roles[key]
+                difference = abs(overlap.area_m2 - expected)
+                worst_absolute = max(worst_absolute, difference)
+                if expected > 0:
+                    worst_relative = max(worst_relative, difference / expected)
+                    if difference > 1e-7 * expected:
+                        apart.append((overlap, expected))
+            summary[f"{mode.basis}_{key}_worst_relative"] = worst_relative
+            summary[f"{mode.basis}_{key}_worst_absolute_m2"] = worst_absolute
+    summary["ellipsoidal_beyond_1e-7_of_qgsdistancearea"] = len(apart)
+    try:
+        truths = [(overlap.area_m2, expected, geodesic_area(overlap.shape)) for overlap, expected in apart]
+    except ImportError:
+        return summary
+    summary["there_ours_vs_geodesic_worst_absolute_m2"] = max((abs(a - t) for a, _, t in truths), default=0.0)
+    summary["there_qgsdistancearea_vs_geodesic_worst_absolute_m2"] = max(
+        (abs(e - t) for _, e, t in truths), default=0.0
+    )
+    summary["there_ours_vs_geodesic_worst_relative"] = max((abs(a - t) / t for a, _, t in truths), default=0.0)
+    summary["there_qgsdistancearea_vs_geodesic_worst_relative"] = max(
+        (abs(e - t) / t for _, e, t in truths), default=0.0
+    )
+    return summary
+
+
 def interactive_cases(gpkg: Path) -> dict:
-    """Index build time, then a 50-hectare site and a 40 km × 60 m route against all roles."""
-    from liaocheng_plugin.core.overlay import OverlayEngine
-    from liaocheng_plugin.core.protected_index import RoleSpec
+    """Index build time, then a 50-hectare site and a 40 km × 60 m route against all roles: the overlay alone
+    and the whole site check the dock runs (villages nearby, clear part, chainage of crossings)."""
+    from liaocheng_plugin.core.engine import OverlayEngine, RoleSpec
+    from liaocheng_plugin.core.siting import check_site
 
     engine = OverlayEngine(GK39, QgsProject.instance().transformContext())
     specs = [
@@ -169,7 +299,7 @@ def interactive_cases(gpkg: Path) -> dict:
     build_seconds = time.perf_counter() - started
     county = next(f.geometry() for f in layer(gpkg, "XZQ").getFeatures() if f["XZQDM"] == "371502")
     rng = random.Random(SEED)
-    site_ms = []
+    site_ms, site_check_ms = [], []
     box = county.boundingBox()
     side = math.sqrt(500000.0)  # 50 ha
     while len(site_ms) < 30:
@@ -180,20 +310,28 @@ def interactive_cases(gpkg: Path) -> dict:
         started = time.perf_counter()
         engine.overlay(site)
         site_ms.append(1000 * (time.perf_counter() - started))
+        started = time.perf_counter()
+        check_site(engine, site, 1, "site", None, 200.0)
+        site_check_ms.append(1000 * (time.perf_counter() - started))
     seat = county.centroid().asPoint()
     route = QgsGeometry.fromPolylineXY(
         [QgsPointXY(seat.x() - 20000 + 1000 * i, seat.y() + 3000 * math.sin(i / 6.0)) for i in range(41)]
     )
-    route_ms = []
+    route_ms, route_check_ms = [], []
     for _ in range(5):
         started = time.perf_counter()
         engine.overlay(route.buffer(30.0, 8))
         route_ms.append(1000 * (time.perf_counter() - started))
+        started = time.perf_counter()
+        check_site(engine, route.buffer(30.0, 8), 1, "route", route, 200.0)
+        route_check_ms.append(1000 * (time.perf_counter() - started))
     return {
         "index_build_s": build_seconds,
         "site_50ha_median_ms": statistics.median(site_ms),
         "site_50ha_max_ms": max(site_ms),
+        "site_check_50ha_median_ms": statistics.median(site_check_ms),
         "route_40km_median_ms": statistics.median(route_ms),
+        "route_check_40km_median_ms": statistics.median(route_check_ms),
         "route_length_km": route.length() / 1000.0,
     }
 
@@ -222,38 +360,92 @@ def compare(ours: dict, native: dict) -> dict:
     }
 
 
+def run_contender(contender: str, gpkg: Path, output: Path) -> None:
+    """One contender in this process; its result, timing and peak memory as JSON in ``output``."""
+    name, _, option = contender.partition(":")
+    if name == "ours":
+        mode, count, outputs = option.split(":")
+        result = run_ours(gpkg, mode, SUBJECT_LAYERS[int(count)], outputs == "pieces")
+    elif name == "native":
+        result = run_native(gpkg, option)
+    elif name == "floor":
+        result = run_floor(gpkg)
+    elif name == "reference":
+        result = run_reference(gpkg)
+    else:
+        result = interactive_cases(gpkg)
+    result["peak_mib"] = peak_memory_mib()
+    output.write_text(json.dumps(result))
+
+
+def spawn(contender: str, output: Path) -> dict:
+    target = output / f"{contender.replace(':', '_')}.json"
+    subprocess.run(
+        [sys.executable, "-m", "tests.tools.bench", "--output", str(output), "--contender", contender], check=True
+    )
+    return json.loads(target.read_text())
+
+
+def medians(contender: str, output: Path, runs: int) -> dict:
+    """``runs`` fresh processes of one contender: median seconds and peak memory, the last run's other results."""
+    results = [spawn(contender, output) for _ in range(runs)]
+    summary = dict(results[-1])
+    summary["seconds"] = statistics.median(r["seconds"] for r in results)
+    summary["peak_mib"] = statistics.median(r["peak_mib"] for r in results)
+    summary["all_seconds"] = [round(r["seconds"], 2) for r in results]
+    return summary
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--output", type=Path, default=Path("bench_output"))
-    parser.add_argument("--contender", choices=("ours", "native", "interactive"))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--contender")
     arguments = parser.parse_args()
     output = arguments.output.resolve()
     output.mkdir(parents=True, exist_ok=True)
     with qgis_session():
         gpkg = prepare(output)
-        if arguments.contender == "interactive":
-            (output / "interactive.json").write_text(json.dumps(interactive_cases(gpkg)))
-            return
         if arguments.contender:
-            run_contender(arguments.contender, gpkg, output / f"{arguments.contender}.json")
+            run_contender(arguments.contender, gpkg, output / f"{arguments.contender.replace(':', '_')}.json")
             return
-        counts = {name: layer(gpkg, name).featureCount() for name in ("DLTB", "YJJBNTTB", "STBHHX", "BENCH_SUBJECTS")}
-    results = {}
-    for contender in ("native", "ours", "interactive"):
-        subprocess.run(
-            [sys.executable, "-m", "tests.tools.bench", "--output", str(output), "--contender", contender], check=True
-        )
-        results[contender] = json.loads((output / f"{contender}.json").read_text())
-    interactive = results["interactive"]
+        counts = {name: layer(gpkg, name).featureCount() for name in ("DLTB", "YJJBNTTB", "STBHHX")}
+        counts.update({name: layer(gpkg, name).featureCount() for name in SUBJECT_LAYERS.values()})
+    runs = arguments.runs
+    floor = medians("floor", output, runs)
+    batch = {}
+    for mode in MODES:
+        native = medians(f"native:{mode}", output, runs)
+        ours = medians(f"ours:{mode}:10000:subjects", output, runs)
+        with_pieces = medians(f"ours:{mode}:10000:pieces", output, runs)
+        batch[mode] = {
+            "native_s": round(native["seconds"], 2),
+            "ours_s": round(ours["seconds"], 2),
+            "ours_with_pieces_output_s": round(with_pieces["seconds"], 2),
+            "native_runs_s": native["all_seconds"],
+            "ours_runs_s": ours["all_seconds"],
+            "speed_vs_native": round(native["seconds"] / ours["seconds"], 2),
+            "speed_vs_native_with_pieces_output": round(native["seconds"] / with_pieces["seconds"], 2),
+            "ours_vs_geos_floor": round(ours["seconds"] / floor["seconds"], 2),
+            "native_peak_mib": round(native["peak_mib"]),
+            "ours_peak_mib": round(ours["peak_mib"]),
+            "equal_to_native": compare(ours, native),
+        }
+    large = medians("ours:planar:100000:subjects", output, max(1, runs - 1))
+    small = batch["planar"]
     summary = {
         "data": counts,
-        "native_seconds": round(results["native"]["seconds"], 2),
-        "ours_seconds": round(results["ours"]["seconds"], 2),
-        "speed_ratio": round(results["native"]["seconds"] / results["ours"]["seconds"], 2),
-        "native_peak_mib": round(results["native"]["peak_mib"]),
-        "ours_peak_mib": round(results["ours"]["peak_mib"]),
-        "comparison": compare(results["ours"], results["native"]),
-        "interactive": {k: round(v, 2) for k, v in interactive.items()},
+        "geos_floor_s": round(floor["seconds"], 2),
+        "geos_floor_pairs": floor["pairs"],
+        "batch": batch,
+        "scale_10k_to_100k": {
+            "seconds": [small["ours_s"], round(large["seconds"], 2)],
+            "time_ratio": round(large["seconds"] / small["ours_s"], 2),
+            "peak_mib": [small["ours_peak_mib"], round(large["peak_mib"])],
+            "memory_ratio": round(large["peak_mib"] / small["ours_peak_mib"], 2),
+        },
+        "equal_to_reference": spawn("reference", output),
+        "interactive": {k: round(v, 2) for k, v in spawn("interactive", output).items()},
     }
     (output / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False))
     print(json.dumps(summary, indent=2, ensure_ascii=False))

@@ -1,0 +1,76 @@
+"""Geometries made fit to overlay, in bulk: lines buffered into corridors, invalid polygons repaired, parts kept."""
+
+from typing import List
+
+import numpy as np
+
+from liaocheng_plugin.core.datacheck.findings import DataFinding
+from liaocheng_plugin.core.definitions import IssueKind
+from liaocheng_plugin.core.engine.arrays import LayerArrays
+from liaocheng_plugin.core.engine.dependency import shapely
+from liaocheng_plugin.core.engine.issues import issue_finding
+from liaocheng_plugin.core.engine.pool import parallel
+
+POLYGONAL = (3, 6)  # shapely type ids of Polygon and MultiPolygon
+LINEAR = (1, 2, 5)  # LineString, LinearRing, MultiLineString
+COLLECTION = 7
+
+
+def polygonal_parts(geometries: np.ndarray) -> np.ndarray:
+    """The polygon parts of each geometry (an overlay or makeValid result may carry lines or points); None if none.
+
+    Polygons and multipolygons pass as they are; collections keep their polygons (as a multipolygon).
+    """
+    result = np.array(geometries, dtype=object, copy=True)
+    types = shapely.get_type_id(result)
+    result[~np.isin(types, POLYGONAL + (COLLECTION,))] = None
+    collections = np.flatnonzero(types == COLLECTION)
+    if len(collections):
+        parts, owner = shapely.get_parts(result[collections], return_index=True)
+        nested = shapely.get_type_id(parts) == COLLECTION
+        while nested.any():  # a collection inside a collection: flatten once more
+            inner, inner_owner = shapely.get_parts(parts[nested], return_index=True)
+            parts = np.concatenate([parts[~nested], inner])
+            owner = np.concatenate([owner[~nested], owner[nested][inner_owner]])
+            nested = shapely.get_type_id(parts) == COLLECTION
+        polygons = np.isin(shapely.get_type_id(parts), POLYGONAL) & ~shapely.is_empty(parts)
+        order = np.argsort(owner[polygons], kind="stable")
+        parts, owner = parts[polygons][order], owner[polygons][order]
+        flat, flat_owner = shapely.get_parts(parts, return_index=True)
+        merged = np.full(len(collections), None, dtype=object)
+        if len(flat):
+            shapely.multipolygons(flat, indices=owner[flat_owner], out=merged)
+        result[collections] = merged
+    result[shapely.is_empty(result)] = None
+    return result
+
+
+def repair_geometries(arrays: LayerArrays, buffer_m: float = 0.0, threads: int = 1) -> List[DataFinding]:
+    """Make ``arrays.geometries`` fit to overlay, in place, and return what was repaired or skipped.
+
+    Lines become corridors ``buffer_m`` wide on each side (when ``buffer_m`` > 0; else they are
+    left as lines); invalid polygons are repaired with GEOS make_valid keeping the polygon parts
+    (a ``fixed`` finding naming GEOS's reason, or a ``warning`` when nothing polygonal is left);
+    points pass unchanged. Features already None stay None.
+    """
+    geometries = arrays.geometries
+    types = shapely.get_type_id(geometries)
+    if buffer_m > 0:
+        lines = np.isin(types, LINEAR)
+        if lines.any():
+            geometries[lines] = shapely.buffer(geometries[lines], buffer_m, quad_segs=8)
+            types[lines] = shapely.get_type_id(geometries[lines])
+    collections = np.flatnonzero(types == COLLECTION)
+    geometries[collections] = polygonal_parts(geometries[collections])
+    areal = np.flatnonzero(np.isin(shapely.get_type_id(geometries), POLYGONAL))
+    valid = parallel(shapely.is_valid, geometries[areal], threads=threads)
+    invalid = areal[~valid]
+    findings = []
+    if len(invalid):
+        reasons = shapely.is_valid_reason(geometries[invalid])
+        repaired = polygonal_parts(shapely.make_valid(geometries[invalid]))
+        geometries[invalid] = repaired
+        for position, reason, geometry in zip(invalid, reasons, repaired):
+            kind = IssueKind.REPAIRED if geometry is not None else IssueKind.UNREPAIRABLE
+            findings.append(issue_finding(arrays.name, int(arrays.fids[position]), kind, reason))
+    return findings
