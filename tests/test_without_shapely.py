@@ -22,4 +22,4 @@ def test_plugin_loads_without_shapely_and_checks_name_it():
         timeout=600,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-    assert "4 passed" in result.stdout
+    assert "5 passed" in result.stdout

@@ -45,6 +45,7 @@ from liaocheng_plugin.core.definitions import (
     Role,
 )
 from liaocheng_plugin.core.engine.arrays import COLUMN_CODE, COLUMN_DEDUCTION, COLUMN_NET_AREA, COLUMN_RECORDED_AREA
+from liaocheng_plugin.core.engine.dependency import missing_dependency
 from liaocheng_plugin.core.export import as_fields
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.role_guess import find_field, guess_deduction_field, guess_land_code_field
@@ -260,6 +261,9 @@ def inspect_inputs(
     Raises QgsProcessingException naming layer, field and feature when anything is an error; otherwise
     reports fixes and warnings and returns the parameters to read (fixed layers in place of the user's).
     """
+    missing = missing_dependency()
+    if missing:  # the input check works on shapely arrays too: say what to install before anything is read
+        raise QgsProcessingException(missing)
     layers = input_layers(algorithm, parameters, context, subjects, zones)
     frame = CoordinateFrame.UNSTATED
     if algorithm.parameterDefinition(COORDINATE_FRAME) is not None:

@@ -58,6 +58,14 @@ def test_a_check_says_what_to_install(processing_with_provider):
     assert "shapely 2" in message and "OSGeo4W Shell" in message and "apt install python3-shapely" in message
 
 
+def test_the_input_check_says_what_to_install(processing_with_provider):
+    import processing
+
+    subject = memory_layer("Polygon", "EPSG:4527", [(square(X0, Y0, 10),)])
+    with pytest.raises(QgsProcessingException, match="shapely 2"):
+        processing.run("liaocheng:data_check", {"INPUT": subject, "OUTPUT": "memory:"})
+
+
 def test_the_message_is_in_the_ui_language():
     from liaocheng_plugin.core.engine.dependency import missing_dependency
 

@@ -10,6 +10,7 @@ from liaocheng_plugin.core.datacheck.inspector import SUBJECT_KEY, ArrayInspecto
 from liaocheng_plugin.core.datacheck.interim_reader import EllipsoidalArea, read_arrays
 from liaocheng_plugin.core.datacheck.sources import InputLayer, check_sources
 from liaocheng_plugin.core.datacheck.web_frames import CoordinateFrame
+from liaocheng_plugin.core.engine.dependency import require_shapely
 from liaocheng_plugin.core.progress import StepFeedback
 
 
@@ -33,7 +34,9 @@ def check_data(
     feedback: Optional[QgsFeedback] = None,
 ) -> List[DataFinding]:
     """Every finding of the input check on ``layers``: the source rules, then the array rules on each layer
-    the source rules let through (its fixed copy when there is one). Raises CheckCanceledError on cancel."""
+    the source rules let through (its fixed copy when there is one). Raises CheckCanceledError on cancel,
+    LiaochengError naming what to install without shapely 2."""
+    require_shapely()
     rules = rules or DataRules.from_settings()
     steps = StepFeedback(len(layers) + 1, feedback)
     check = check_sources(layers, context, frame)

@@ -4,12 +4,12 @@ features overlap each other (the survey must tile without overlaps)."""
 from typing import Callable, List, Optional
 
 import numpy as np
-import shapely
 
 from liaocheng_plugin.core.datacheck.columns import MAX_LISTED, id_list, per_feature_findings
 from liaocheng_plugin.core.datacheck.figures import format_area
 from liaocheng_plugin.core.datacheck.findings import DataFinding, DataKind, DataSeverity
 from liaocheng_plugin.core.engine.arrays import LayerArrays
+from liaocheng_plugin.core.engine.dependency import shapely  # None without shapely 2: checks refuse
 from liaocheng_plugin.core.i18n import tr
 
 AreaFunction = Callable[[np.ndarray], np.ndarray]  # shapely geometries → areas in m²

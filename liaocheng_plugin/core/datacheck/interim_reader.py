@@ -7,7 +7,6 @@ Geometries stay in the layer's own CRS (repaired with make_valid); areas are ell
 from typing import Dict, Optional, Sequence, Tuple
 
 import numpy as np
-import shapely
 from qgis.core import (
     QgsDistanceArea,
     QgsFeatureRequest,
@@ -20,6 +19,7 @@ from qgis.core import (
 
 from liaocheng_plugin.core.definitions import CGCS2000_ELLIPSOID
 from liaocheng_plugin.core.engine.arrays import LayerArrays
+from liaocheng_plugin.core.engine.dependency import shapely  # None without shapely 2: checks refuse
 from liaocheng_plugin.core.exceptions import CheckCanceledError
 from liaocheng_plugin.core.values import plain
 

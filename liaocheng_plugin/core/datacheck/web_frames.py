@@ -7,7 +7,6 @@ from enum import Enum
 from typing import Callable, Optional, Sequence, Tuple
 
 import numpy as np
-import shapely
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
@@ -18,6 +17,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from liaocheng_plugin.core.engine.dependency import shapely  # None without shapely 2: checks refuse
 from liaocheng_plugin.core.i18n import tr
 
 SEMI_MAJOR = 6378245.0  # Krasovsky, as the GCJ-02 formula uses it

@@ -21,8 +21,8 @@ def outside_parts(subjects: Sequence, covers: Sequence) -> np.ndarray:
 
 def chainage_spans(centerline, zone) -> List[Tuple[object, float, float]]:
     """(part, from, to) for each connected part of ``zone``: the range of its vertices projected on ``centerline``."""
-    if zone is None:
-        return []
+    if zone is None or centerline is None or not shapely.length(centerline) > 0:
+        return []  # a degenerate route (one point) has no chainage
     parts = shapely.get_parts(zone)
     coordinates, owner = shapely.get_coordinates(parts, return_index=True)
     positions = shapely.line_locate_point(centerline, shapely.points(coordinates))
