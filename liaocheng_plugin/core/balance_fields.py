@@ -8,19 +8,19 @@ from qgis.core import QgsFields
 from liaocheng_plugin.core.role_guess import detect_fields
 
 PATCH_FIELD_CANDIDATES = {
-    "patch_id": ("TBBH", "JCBH", "BH", "图斑编号", "编号", "ID"),
-    "county": ("XZQDM", "XDM", "QXDM", "县级代码", "县代码"),
+    "patch_id": ("TBBH", "JCBH", "BH", "图斑编号", "编号", "ID", "PATCH_ID"),
+    "county": ("XZQDM", "XDM", "QXDM", "县级代码", "县代码", "COUNTY"),
     "county_name": ("XZQMC", "XMC", "QXMC", "县区", "县名称"),
-    "township": ("XZDM", "XZJDM", "ZLDWDM", "乡镇代码"),
+    "township": ("XZDM", "XZJDM", "ZLDWDM", "乡镇代码", "TOWNSHIP"),
     "township_name": ("XZMC", "XZJMC", "ZLDWMC", "乡镇名称", "乡镇"),
     "year": ("NF", "JCNF", "年份", "YEAR"),
-    "before": ("QDLBM", "BGQDLBM", "变更前地类编码", "前地类"),
-    "after": ("HDLBM", "BGHDLBM", "变更后地类编码", "后地类"),
-    "quality": ("GDDB", "ZLDJ", "GDZLDJ", "耕地等别", "质量等别"),
+    "before": ("QDLBM", "BGQDLBM", "变更前地类编码", "前地类", "BASE_CODE"),
+    "after": ("HDLBM", "BGHDLBM", "变更后地类编码", "后地类", "CURRENT_CODE"),
+    "quality": ("GDDB", "ZLDJ", "GDZLDJ", "耕地等别", "质量等别", "QUALITY"),
     "method": ("ZGFS", "ZGLX", "整改方式", "整改类型"),
     "exemption": ("MCYY", "TCYY", "豁免原因", "不纳入原因"),
     "paired": ("PDLCTBBH", "DYLCTBBH", "对应流出图斑", "平衡图斑"),
-    "direction": ("FX", "LX", "LCLR", "方向", "流向"),
+    "direction": ("FX", "LX", "LCLR", "方向", "流向", "DIRECTION"),
 }
 # Words of each rectification method (整改方式) and exemption (豁免) as written in ledgers.
 RESTORED_WORDS = ("就地恢复", "恢复", "复耕")

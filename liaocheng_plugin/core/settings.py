@@ -85,6 +85,48 @@ FAR_APART_KM = Setting(
     "protected layers do not cover it.",
 )
 
+# 耕地流出/流入 from two survey years (liaocheng:change_detection) — see DOMAIN.md and the README.
+# Code lists are comma-separated code prefixes: "02" is every 02xx code, K codes included.
+CHANGE_OUTFLOW_CODES = Setting(
+    "change/outflow_codes",
+    "02,03,04,1104,1202",
+    "Codes cultivated land turns into in an outflow (流出): orchards, forest, grass, ponds (1104, 1104A, 1104K), "
+    "farm facilities; the reverse is an inflow (流入).",
+)
+CHANGE_DEBATABLE_CODES = Setting(
+    "change/debatable_codes", "1006,1107", "Rural roads and ditches: outflow or occupation by the next setting."
+)
+CHANGE_DEBATABLE_ARE_OUTFLOW = Setting(
+    "change/debatable_are_outflow",
+    True,
+    "Cultivated land turned into a debatable code (1006, 1107) is an outflow (true) or an occupation (false).",
+)
+CHANGE_CONSTRUCTION_CODES = Setting(
+    "change/construction_codes",
+    "05,06,07,08,09,10,1109,1201",
+    "Construction land, for the minimum mapping unit (cultivated land turned into any code that is not "
+    "cultivated land nor an outflow code is an occupation, 建设占用).",
+)
+CHANGE_FACILITY_CODES = Setting(
+    "change/facility_codes", "1202", "Farm facility land, mapped from the construction land's minimum unit."
+)
+CHANGE_SLIVER_WIDTH_M = Setting(
+    "change/sliver_width_m",
+    1.0,
+    "Pieces whose mean width (2 × area ÷ perimeter) is below this (m) are boundary slivers, not changes.",
+)
+CHANGE_MMU_CONSTRUCTION_M2 = Setting(
+    "change/mmu_construction_m2",
+    200.0,
+    "Minimum mapping unit (m²) of change patches of construction land and farm facility land.",
+)
+CHANGE_MMU_FARMLAND_M2 = Setting(
+    "change/mmu_farmland_m2", 400.0, "Minimum mapping unit (m²) of change patches of farmland (cultivated or other)."
+)
+CHANGE_MMU_OTHER_M2 = Setting(
+    "change/mmu_other_m2", 600.0, "Minimum mapping unit (m²) of change patches of other land."
+)
+
 
 def declared_settings() -> List[Setting]:
     """Every declared setting, in the order of the README."""
@@ -98,4 +140,13 @@ def declared_settings() -> List[Setting]:
         FALLBACK_ENCODING,
         CRS_AREA_MARGIN_DEG,
         FAR_APART_KM,
+        CHANGE_OUTFLOW_CODES,
+        CHANGE_DEBATABLE_CODES,
+        CHANGE_DEBATABLE_ARE_OUTFLOW,
+        CHANGE_CONSTRUCTION_CODES,
+        CHANGE_FACILITY_CODES,
+        CHANGE_SLIVER_WIDTH_M,
+        CHANGE_MMU_CONSTRUCTION_M2,
+        CHANGE_MMU_FARMLAND_M2,
+        CHANGE_MMU_OTHER_M2,
     ]

@@ -32,7 +32,7 @@ from liaocheng_plugin.core.engine import iterate_features
 from liaocheng_plugin.core.export import as_fields
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
-from liaocheng_plugin.processing.data_inputs import add_data_check_output, inspect_inputs
+from liaocheng_plugin.processing.data_inputs import add_data_check_output, inspect_inputs, parameter_layer
 from liaocheng_plugin.processing.outputs import (
     Sinks,
     mapped_attributes,
@@ -174,6 +174,14 @@ class BalanceCheckAlgorithm(CheckAlgorithm):
         return super().checkParameterValues(parameters, context)
 
     def _sets(self, parameters, context):
+        outflow, inflow = (parameter_layer(parameters, name, context) for name in (self.OUTFLOW, self.INFLOW))
+        if outflow is not None and inflow is not None and outflow.id() == inflow.id():
+            raise QgsProcessingException(
+                tr(
+                    "Layer “{}” is given as both the outflow and the inflow patches: every patch would count twice. "
+                    "Give it once as INPUT, with its direction field (流出/流入)."
+                ).format(outflow.name())
+            )
         given = {field: self.parameterAsString(parameters, name, context) for name, field in FIELD_PARAMETERS.items()}
         sets = []
         for name, direction in ((self.OUTFLOW, OUT), (self.INFLOW, IN)):

@@ -6,6 +6,7 @@ from qgis.PyQt.QtGui import QIcon
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.paths import resource_path
 from liaocheng_plugin.processing.balance_algorithm import BalanceCheckAlgorithm
+from liaocheng_plugin.processing.change_algorithm import ChangeDetectionAlgorithm
 from liaocheng_plugin.processing.data_check_algorithm import DataCheckAlgorithm
 from liaocheng_plugin.processing.field_pack_algorithm import ExportFieldPackAlgorithm
 from liaocheng_plugin.processing.overlap_algorithm import OverlapCheckAlgorithm
@@ -33,6 +34,7 @@ class LiaochengProvider(QgsProcessingProvider):
             OverlapCheckAlgorithm(),
             ReserveCheckAlgorithm(),
             BalanceCheckAlgorithm(),
+            ChangeDetectionAlgorithm(),
             SiteCheckAlgorithm(),
             DataCheckAlgorithm(),
             ExportSheetsAlgorithm(),

@@ -22,6 +22,15 @@ def test_settings_have_their_defaults_and_types():
         "datacheck/fallback_encoding": "GB18030",
         "datacheck/crs_area_margin_deg": 1.5,
         "datacheck/far_apart_km": 10.0,
+        "change/outflow_codes": "02,03,04,1104,1202",
+        "change/debatable_codes": "1006,1107",
+        "change/debatable_are_outflow": True,
+        "change/construction_codes": "05,06,07,08,09,10,1109,1201",
+        "change/facility_codes": "1202",
+        "change/sliver_width_m": 1.0,
+        "change/mmu_construction_m2": 200.0,
+        "change/mmu_farmland_m2": 400.0,
+        "change/mmu_other_m2": 600.0,
     }
     assert len({setting.key for setting in declared_settings()}) == len(declared_settings())
 

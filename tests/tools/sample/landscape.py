@@ -116,6 +116,11 @@ def read_counties() -> Dict[str, County]:
     return counties
 
 
+def grade_at(x: float, y: float) -> int:
+    """The cultivated-land grade (GDDB, 1 best) of the sample at a point: smooth over the county, 2–8."""
+    return 5 + round(1.5 * math.sin(x / 7000.0) + 1.2 * math.cos(y / 9000.0))
+
+
 def weighted_choice(rng: random.Random, weights: Dict[str, float]) -> str:
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
@@ -270,7 +275,7 @@ def build_landscape(county: County, spacing: float, seed: int) -> Landscape:
         else:
             code = weighted_choice(rng, RURAL_MIX)
         cultivated = code in ("0101", "0102", "0103")
-        grade = 5 + round(1.5 * math.sin(point.x() / 7000.0) + 1.2 * math.cos(point.y() / 9000.0))
+        grade = grade_at(point.x(), point.y())
         village_code = f"{nearest_village + 1:03d}" if nearest_village >= 0 else "000"
         village_name = names[nearest_village] if nearest_village >= 0 else ""
         patch = Patch(
