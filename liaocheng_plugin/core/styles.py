@@ -51,6 +51,7 @@ def legend_labels() -> Dict[str, Dict[str, str]]:
         },
         "crossings": {Role.PERMANENT_FARMLAND.value: farmland, Role.ECOLOGICAL_REDLINE.value: red_line},
         "balance_patches": {"fail": tr("Violation"), "out": tr("Outflow"), "in": tr("Inflow")},
+        "change_patches": {"流出": tr("Outflow"), "流入": tr("Inflow"), "建设占用": tr("Occupation")},
         "survey": {code: f"{code} {name}" for code, name in land_class_names().items()},
     }
 

@@ -29,7 +29,8 @@ class CollectingFeedback(QgsProcessingFeedback):
 
 
 class AlgorithmRunner(QObject):
-    """Starts one algorithm at a time in the background and hands back its result layers."""
+    """Starts one algorithm at a time in the background and hands back its result layers; ``results`` keeps the
+    last run's other outputs (numbers, texts) by name."""
 
     progressChanged = pyqtSignal(float)  # noqa: N815 - Qt signal naming
     finished = pyqtSignal(bool, dict, str)  # succeeded, {output name: layer}, message
@@ -39,6 +40,7 @@ class AlgorithmRunner(QObject):
         self.task: Optional[QgsProcessingAlgRunnerTask] = None
         self.context: Optional[QgsProcessingContext] = None
         self.feedback: Optional[CollectingFeedback] = None
+        self.results: Dict[str, object] = {}
 
     def is_running(self) -> bool:
         return self.task is not None
@@ -62,7 +64,9 @@ class AlgorithmRunner(QObject):
     def _executed(self, successful: bool, results: dict) -> None:
         canceled = self.feedback.isCanceled()
         layers: Dict[str, QgsMapLayer] = {}
+        self.results = {}
         if successful and not canceled:
+            self.results = {name: value for name, value in results.items() if not isinstance(value, str)}
             for name, value in results.items():
                 layer = self.context.takeResultLayer(value) if isinstance(value, str) else None
                 if layer is not None:

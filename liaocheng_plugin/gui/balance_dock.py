@@ -16,6 +16,7 @@ from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.paths import plugin_file
 from liaocheng_plugin.core.row_details import RowDetails, balance_details
 from liaocheng_plugin.core.values import as_text, record
+from liaocheng_plugin.gui.change_step import ChangeStep
 from liaocheng_plugin.gui.check_dock import CheckDock, preselect_layers, profile_parameters
 from liaocheng_plugin.gui.results_model import result_item
 
@@ -65,7 +66,17 @@ class BalanceDock(CheckDock):
             widget.currentIndexChanged.connect(self._apply_filters)
         form.findingFilter.textChanged.connect(self._apply_filters)
         form.countyCardsArea.setVisible(False)
+        self.changeStep = ChangeStep(iface, form)
+        form.mainLayout.insertWidget(0, self.changeStep)
+        self.changeStep.patchesReady.connect(self.use_change_patches)
         self.refresh_profile_summary()
+
+    def use_change_patches(self, layer: QgsVectorLayer) -> None:
+        """Take the extracted change patches as both the outflow and the inflow input (one layer, its direction
+        field tells them apart): the balance follows with one click."""
+        self.form.outflowCombo.setLayer(layer)
+        self.form.inflowCombo.setLayer(layer)
+        self.form.inputGroup.setCollapsed(False)
 
     def result_group_name(self) -> str:
         return tr("Cultivated-land balance results")
@@ -78,10 +89,13 @@ class BalanceDock(CheckDock):
         if not isinstance(outflow, QgsVectorLayer) and not isinstance(inflow, QgsVectorLayer):
             raise LiaochengError(tr("Choose the outflow and the inflow patch layers."))
         parameters = profile_parameters(QgsProject.instance())
-        if isinstance(outflow, QgsVectorLayer):
-            parameters["OUTFLOW"] = outflow.id()
-        if isinstance(inflow, QgsVectorLayer):
-            parameters["INFLOW"] = inflow.id()
+        if isinstance(outflow, QgsVectorLayer) and isinstance(inflow, QgsVectorLayer) and outflow.id() == inflow.id():
+            parameters["INPUT"] = outflow.id()  # one layer of both (change patches): its direction field decides
+        else:
+            if isinstance(outflow, QgsVectorLayer):
+                parameters["OUTFLOW"] = outflow.id()
+            if isinstance(inflow, QgsVectorLayer):
+                parameters["INFLOW"] = inflow.id()
         parameters.update(OUTPUT="memory:", SUMMARY="memory:", OVERLAPS="memory:")
         return parameters
 
@@ -162,6 +176,10 @@ class BalanceDock(CheckDock):
         direction = direction_labels().get(as_text(row.get("direction")), "")
         pieces = [values for values, _geometry in self.subject_pieces(feature_id)]
         return balance_details(row, pieces, direction)
+
+    def cleanup(self) -> None:
+        self.changeStep.cleanup()
+        super().cleanup()
 
     def ledger_sheets(self):
         return balance_ledger_sheets(self.layers["OUTPUT"], self.layers["SUMMARY"])

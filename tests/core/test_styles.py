@@ -14,6 +14,7 @@ LAYERS = {  # style: a layer it fits
     "conflict_pieces": "Polygon?crs=EPSG:4527&field=role:string",
     "crossings": "Polygon?crs=EPSG:4527&field=role:string&field=from_chainage:string&field=to_chainage:string",
     "balance_patches": "Polygon?crs=EPSG:4527&field=status:string&field=direction:string",
+    "change_patches": "Polygon?crs=EPSG:4527&field=direction:string",
     "survey": "Polygon?crs=EPSG:4527&field=DLBM:string",
 }
 

@@ -221,6 +221,17 @@ def main() -> None:
         root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression, label, key))
     patches.setRenderer(QgsRuleBasedRenderer(root))
     write("balance_patches", patches)
+    changes = QgsVectorLayer("Polygon?crs=EPSG:4527&field=direction:string", "changes", "memory")
+    directions = [  # the values change_detection writes (流出/流入/建设占用), legend labels in English here
+        QgsRendererCategory(value, symbol, labels["change_patches"][value])
+        for value, symbol in (
+            ("流出", fill("243,156,18,190", "#9c5f00", 0.5)),
+            ("流入", fill("39,174,96,190", "#145a32", 0.5)),
+            ("建设占用", fill("142,68,173,170", "#4a235a", 0.5)),
+        )
+    ]
+    changes.setRenderer(QgsCategorizedSymbolRenderer("direction", directions))
+    write("change_patches", changes)
     route = QgsVectorLayer("LineString?crs=EPSG:4527", "route", "memory")
     route.setRenderer(QgsSingleSymbolRenderer(QgsLineSymbol.createSimple({"color": "#1f4e8c", "width": "1.2"})))
     write("route", route)

@@ -28,6 +28,7 @@ from tests.tools.sample.landscape import (
     land_code_names,
     read_counties,
 )
+from tests.tools.sample.survey_change import next_survey_year, qgis_rows
 
 SEED = 20231124
 DEFAULT_COUNTIES = ("371502", "371503")
@@ -65,6 +66,7 @@ SCHEMAS: Dict[str, Tuple[str, str, List[Tuple[str, int]]]] = {
             ("SJNF", INTEGER),
         ],
     ),
+    "DLTB_2024": ("MultiPolygon", "2024年度变更调查 DLTB_2024", []),  # DLTB's fields (set below)
     "YJJBNTTB": (
         "MultiPolygon",
         "永久基本农田 YJJBNTTB",
@@ -144,16 +146,19 @@ SCHEMAS: Dict[str, Tuple[str, str, List[Tuple[str, int]]]] = {
     "XMXZ": ("MultiPolygon", "项目选址方案 XMXZ", [("FAMC", TEXT), ("XMMC", TEXT), ("XMLX", TEXT)]),
     "XMXL": ("LineString", "项目路线方案 XMXL", [("FAMC", TEXT), ("XMMC", TEXT), ("XMLX", TEXT)]),
 }
+SCHEMAS["DLTB_2024"] = ("MultiPolygon", SCHEMAS["DLTB_2024"][1], SCHEMAS["DLTB"][2])
+NEXT_YEAR = 2024  # the sample's second survey year, made from the first with a year's changes (survey_change.py)
 GROUPS = {
     "核查对象": ["CBDK", "GDLC", "GDLR", "XMXZ", "XMXL"],
     "保护图层": ["YJJBNTTB", "STBHHX", "CZKFBJ", "CZCDYD"],
-    "基础数据": ["WG", "DLTB", "XZQ_XZ", "XZQ"],
+    "基础数据": ["WG", "DLTB_2024", "DLTB", "XZQ_XZ", "XZQ"],
 }
 STYLE_OF = {
     "YJJBNTTB": "pbf",
     "STBHHX": "erl",
     "CZKFBJ": "udb",
     "DLTB": "survey",
+    "DLTB_2024": "survey",
     "CZCDYD": "village",
     "XZQ": "county",
     "XZQ_XZ": "township",
@@ -266,6 +271,18 @@ def farmland_rows(land: Landscape, names: Dict[str, str]) -> List[Tuple[QgsGeome
     return rows
 
 
+def next_year_rows(survey: List[Tuple[QgsGeometry, Dict[str, object]]], names: Dict[str, str], seed: int):
+    """The survey of NEXT_YEAR: the sample's survey with a year's realistic changes (see survey_change.py)."""
+    import shapely
+
+    from liaocheng_plugin.core.engine import AreaMeasurer
+
+    geometries = [shapely.from_wkb(bytes(geometry.asWkb())) for geometry, _ in survey]
+    measure = AreaMeasurer(WORKING_CRS, QgsProject.instance().transformContext()).areas
+    year = next_survey_year(geometries, [row for _, row in survey], NEXT_YEAR, names, measure, seed)
+    return qgis_rows(year)
+
+
 def generate(
     output_dir: Path, spacing: float = 350.0, counties: Sequence[str] = DEFAULT_COUNTIES, seed: int = SEED
 ) -> SampleData:
@@ -292,6 +309,7 @@ def generate(
         rows["GDLC"] += outflow
         # The second county gets too little inflow: its balance shows a deficit.
         rows["GDLR"] += make.inflow_patches(land, rng, 18 if land is lands[0] else 4, outflow, names)
+    rows["DLTB_2024"] = next_year_rows(rows["DLTB"], names, seed)
     for position in range(0, len(rows["YJJBNTTB"]), INVALID_FARMLAND_EVERY):
         geometry, attributes = rows["YJJBNTTB"][position]
         rows["YJJBNTTB"][position] = (bowtie(geometry), attributes)
