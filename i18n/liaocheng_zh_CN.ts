@@ -229,7 +229,7 @@
         <translation>导入配置</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/provider.py" line="26"/>
+        <location filename="../liaocheng_plugin/processing/provider.py" line="27"/>
         <source>Liaocheng Land Check</source>
         <translation>聊城国土空间核查</translation>
     </message>
@@ -854,17 +854,17 @@
         <translation>对应的流入图斑 {} 无效</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="92"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="106"/>
         <source>Direction</source>
         <translation>流向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="92"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="106"/>
         <source>Patch number</source>
         <translation>图斑编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="92"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="106"/>
         <source>County</source>
         <translation>县（区）代码</translation>
     </message>
@@ -884,17 +884,17 @@
         <translation>开发边界内（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="92"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="106"/>
         <source>Cultivated in baseline (mu)</source>
         <translation>基期耕地（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="92"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="106"/>
         <source>Quality grade</source>
         <translation>耕地质量等别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="92"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="106"/>
         <source>Rectification</source>
         <translation>整改方式</translation>
     </message>
@@ -904,12 +904,12 @@
         <translation>对应流出图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="126"/>
+        <location filename="../liaocheng_plugin/core/change/table.py" line="180"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="127"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="257"/>
         <source>Outflow (mu)</source>
         <translation>流出（亩）</translation>
     </message>
@@ -964,22 +964,22 @@
         <translation>是否平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="30"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="31"/>
         <source>outflow</source>
         <translation>流出</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="30"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="31"/>
         <source>inflow</source>
         <translation>流入</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="146"/>
+        <location filename="../liaocheng_plugin/core/change/table.py" line="189"/>
         <source>county</source>
         <translation>县（区）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="146"/>
+        <location filename="../liaocheng_plugin/core/change/table.py" line="189"/>
         <source>township</source>
         <translation>乡镇（街道）</translation>
     </message>
@@ -1024,17 +1024,17 @@
         <translation>耕地进出平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="57"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="58"/>
         <source>All directions</source>
         <translation>全部流向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="71"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="82"/>
         <source>Cultivated-land balance results</source>
         <translation>耕地进出平衡核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="79"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="90"/>
         <source>Choose the outflow and the inflow patch layers.</source>
         <translation>请选择耕地流出和流入图斑图层。</translation>
     </message>
@@ -1079,12 +1079,12 @@
         <translation>流入图斑最小面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="188"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="196"/>
         <source>Layer “{}” needs a direction field (流出/流入) to tell outflow from inflow.</source>
         <translation>图层“{}”需要流向字段（流出/流入）以区分流出和流入。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="195"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="203"/>
         <source>Give an outflow layer, an inflow layer, or one layer with a direction field.</source>
         <translation>请给出流出图层、流入图层，或一个含流向字段的图层。</translation>
     </message>
@@ -1989,12 +1989,12 @@
         <translation>违规</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="53"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="54"/>
         <source>Outflow</source>
         <translation>流出</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="53"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="54"/>
         <source>Inflow</source>
         <translation>流入</translation>
     </message>
@@ -2909,7 +2909,7 @@
         <translation>在国内网络地图上绘制的选址（高德、腾讯：GCJ-02；百度：BD-09）先转换为 WGS 84。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="74"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="75"/>
         <source>Data check (数据体检)</source>
         <translation>数据体检</translation>
     </message>
@@ -2939,62 +2939,62 @@
         <translation>已对 {} 个图层进行数据体检：{} 项错误，{} 项预警，{} 项已修正。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="62"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="63"/>
         <source>Coordinate frame of longitude/latitude subjects</source>
         <translation>经纬度核查对象的坐标框架</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="95"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="96"/>
         <source>permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="96"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="97"/>
         <source>ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="97"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="98"/>
         <source>urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="98"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="99"/>
         <source>land-use survey (DLTB)</source>
         <translation>国土调查地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="99"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="100"/>
         <source>villages</source>
         <translation>村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="100"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="101"/>
         <source>mineral resources</source>
         <translation>压覆矿产</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="120"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="121"/>
         <source>subjects</source>
         <translation>核查对象</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="131"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="132"/>
         <source>zones</source>
         <translation>分区</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="139"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="140"/>
         <source>a further overlay layer</source>
         <translation>其他叠加图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="243"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="244"/>
         <source>Data check: {}</source>
         <translation>数据体检：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="245"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="246"/>
         <source>Data check: … and {} more findings (see the data check table).</source>
         <translation>数据体检：……另有 {} 项（见数据体检表）。</translation>
     </message>
@@ -3007,6 +3007,291 @@
         <location filename="../liaocheng_plugin/core/engine/dependency.py" line="30"/>
         <source>The checks need the Python package shapely 2 or newer, which QGIS&apos;s Python lacks{}. Install it, then restart QGIS. Windows: open the OSGeo4W Shell and run python -m pip install &quot;shapely&gt;=2&quot;. Debian 13 / Ubuntu 24.04 and newer: sudo apt install python3-shapely. Debian 12: sudo apt install libgeos-dev python3-dev, then python3 -m pip install --user --break-system-packages --no-binary shapely &quot;shapely&gt;=2,&lt;3&quot; &quot;numpy&lt;2&quot; (built on QGIS&apos;s own GEOS).</source>
         <translation>核查需要 Python 包 shapely 2 或更新版本，QGIS 的 Python 中没有{}。请安装后重启 QGIS。Windows：打开 OSGeo4W Shell，运行 python -m pip install &quot;shapely&gt;=2&quot;。Debian 13 / Ubuntu 24.04 及更新版本：sudo apt install python3-shapely。Debian 12：先 sudo apt install libgeos-dev python3-dev，再运行 python3 -m pip install --user --break-system-packages --no-binary shapely &quot;shapely&gt;=2,&lt;3&quot; &quot;numpy&lt;2&quot;（基于 QGIS 自带的 GEOS 编译）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/change/detect.py" line="98"/>
+        <source>The year of “{}” is unknown: it has no year field (SJNF) and no year in its name. Give the year.</source>
+        <translation>图层“{}”的年份不明：既没有年份字段（SJNF），名称中也没有年份。请给出年份。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/change/rules.py" line="65"/>
+        <source>occupation</source>
+        <translation>建设占用</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/change/table.py" line="163"/>
+        <source>Base land-use code</source>
+        <translation>基期地类编码</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/change/table.py" line="164"/>
+        <source>Base land use</source>
+        <translation>基期地类名称</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/change/table.py" line="165"/>
+        <source>Current land-use code</source>
+        <translation>现状地类编码</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/change/table.py" line="166"/>
+        <source>Current land use</source>
+        <translation>现状地类名称</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/change/table.py" line="174"/>
+        <source>Net area (mu)</source>
+        <translation>净面积（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/change/table.py" line="175"/>
+        <source>Deduction coefficient (KCXS)</source>
+        <translation>扣除地类系数（KCXS）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/change/table.py" line="177"/>
+        <source>Base survey patches (BSM)</source>
+        <translation>基期图斑（BSM）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/change/table.py" line="178"/>
+        <source>Current survey patches (BSM)</source>
+        <translation>现状图斑（BSM）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/change/table.py" line="181"/>
+        <source>Patches</source>
+        <translation>图斑数</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="186"/>
+        <source>Change summary</source>
+        <translation>变化图斑汇总</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="260"/>
+        <source>Change patches</source>
+        <translation>变化图斑</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="54"/>
+        <source>Occupation</source>
+        <translation>建设占用</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/change_step.py" line="98"/>
+        <source>Choose the base-year and the current-year survey layers.</source>
+        <translation>请选择基期和现状年份的调查图层。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/change_step.py" line="101"/>
+        <source>Choose two different survey layers: the base year and the current year.</source>
+        <translation>请选择两个不同的调查图层：基期和现状年份。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/change_step.py" line="122"/>
+        <source>Comparing the two surveys…</source>
+        <translation>正在比对两期调查…</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/change_step.py" line="145"/>
+        <source>The extraction was canceled; nothing was written.</source>
+        <translation>提取已取消，未写出任何结果。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/change_step.py" line="149"/>
+        <source>Extracted</source>
+        <translation>提取完成</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/change_step.py" line="153"/>
+        <source>Change patches {}</source>
+        <translation>耕地变化图斑 {}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/change_step.py" line="159"/>
+        <source>Change patches from two surveys</source>
+        <translation>两期调查比对结果</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/change_step.py" line="173"/>
+        <source>{} {} patches {} mu</source>
+        <translation>{} {} 块 {} 亩</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/change_step.py" line="177"/>
+        <source>Left out: {} slivers, {} patches below the minimum area ({} mu).</source>
+        <translation>已舍弃：碎片 {} 处，小于最小上图面积的图斑 {} 块（{} 亩）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/change_step.py" line="180"/>
+        <source>Chosen below as the outflow and inflow patches: run the check.</source>
+        <translation>已选为下方的流出和流入图斑，请开始核查。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="179"/>
+        <source>Layer “{}” is given as both the outflow and the inflow patches: every patch would count twice. Give it once as INPUT, with its direction field (流出/流入).</source>
+        <translation>图层“{}”同时作为流出图斑和流入图斑给出：每个图斑都会被计算两次。请只作为 INPUT 给出一次，并带方向字段（流出/流入）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="94"/>
+        <source>Cultivated-land outflow and inflow from two survey years</source>
+        <translation>从两期调查提取耕地流出流入</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="97"/>
+        <source>Compares the base-year land-use survey (三调 or last year's 年度变更调查) with the current year's and extracts every change patch: cultivated land (0101/0102/0103) turned into orchard, forest, grass, ponds or farm facilities is an outflow (流出), the reverse an inflow (流入), cultivated land turned into construction or other land an occupation (建设占用); a change within cultivated land is none. Connected pieces of the same change inside one township form one patch. Pieces thinner than the sliver width (a moved boundary, not a changed use) and patches below the survey's minimum mapping unit (200 m² construction and facility land, 400 m² farmland, 600 m² other land, or the minimum area given) are left out and counted. Areas are ellipsoidal on CGCS2000 by default; net_mu is net of the cultivated side's KCXS, quality its GDDB; county and township come from the current survey's ZLDWDM. Both surveys get the input check of every check. The patches feed liaocheng:balance_check as they are (its INPUT, direction field found by itself).</source>
+        <translation>比对基期土地利用调查（三调或上年度年度变更调查）与现状年份调查，提取每个变化图斑：耕地（0101/0102/0103）变为园地、林地、草地、坑塘或设施农用地为流出，反之为流入，耕地变为建设用地或其他土地为建设占用；耕地内部地类变化不计。同一乡镇内相连的同一变化合为一个图斑。窄于碎片宽度的碎片（边界偏移，而非用途变化）和小于调查最小上图面积（建设用地和设施农用地 200 平方米、农用地 400 平方米、其他土地 600 平方米，或给定的最小面积）的图斑被舍弃并计数。面积默认为 CGCS2000 椭球面积；net_mu 扣除耕地一侧的 KCXS，quality 取其 GDDB；县和乡镇取自现状调查的 ZLDWDM。两期调查都经过与各项核查相同的数据体检。变化图斑可直接输入 liaocheng:balance_check（作为 INPUT，方向字段自动识别）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="113"/>
+        <source>Base-year survey (三调 / last year)</source>
+        <translation>基期调查（三调/上年度变更调查）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="113"/>
+        <source>Base land-use code field</source>
+        <translation>基期地类编码字段</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="113"/>
+        <source>Current-year survey</source>
+        <translation>现状年份调查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="113"/>
+        <source>Current land-use code field</source>
+        <translation>现状地类编码字段</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="129"/>
+        <source>Deduction coefficient field (KCXS; found when empty)</source>
+        <translation>扣除地类系数字段（KCXS；留空则自动查找）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="129"/>
+        <source>Quality grade field (GDDB; found when empty)</source>
+        <translation>耕地等别字段（GDDB；留空则自动查找）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="129"/>
+        <source>Location code field (ZLDWDM: county and township)</source>
+        <translation>坐落单位代码字段（ZLDWDM：县、乡镇）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="140"/>
+        <source>Year of the current survey (read from SJNF or the layer name when empty)</source>
+        <translation>现状调查年份（留空则从 SJNF 或图层名称读取）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="151"/>
+        <source>Minimum patch area (m²; empty: the survey's minimum mapping unit by land class)</source>
+        <translation>最小图斑面积（平方米；留空则按地类取调查最小上图面积）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="161"/>
+        <source>Sliver width (m): thinner pieces are moved boundaries</source>
+        <translation>碎片宽度（米）：更窄的碎片视为边界偏移</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="258"/>
+        <source>Inflow (mu)</source>
+        <translation>流入（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="259"/>
+        <source>Occupation (mu)</source>
+        <translation>建设占用（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="261"/>
+        <source>Slivers left out</source>
+        <translation>舍弃的碎片数</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="262"/>
+        <source>Slivers left out (m²)</source>
+        <translation>舍弃的碎片面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="263"/>
+        <source>Patches below the minimum area left out</source>
+        <translation>舍弃的小于最小面积的图斑数</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="264"/>
+        <source>Patches below the minimum area left out (m²)</source>
+        <translation>舍弃的小于最小面积的图斑面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="287"/>
+        <source>{}: {} patches, {:.2f} mu.</source>
+        <translation>{}：{} 块，{:.2f} 亩。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="289"/>
+        <source>Left out: {} slivers thinner than the sliver width ({:.1f} m²), {} patches below the minimum area ({:.1f} m², {:.2f} mu).</source>
+        <translation>已舍弃：窄于碎片宽度的碎片 {} 处（{:.1f} 平方米），小于最小面积的图斑 {} 块（{:.1f} 平方米，{:.2f} 亩）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="301"/>
+        <source>Areas are {}; working CRS {}; year {}.</source>
+        <translation>面积为{}；工作坐标系 {}；年份 {}。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="305"/>
+        <source>{} change patches have no location code (ZLDWDM) in the current survey: no county or township.</source>
+        <translation>{} 个变化图斑在现状调查中没有坐落单位代码（ZLDWDM），无县、乡镇。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_inputs.py" line="50"/>
+        <source>base-year land-use survey (DLTB)</source>
+        <translation>基期土地利用调查（DLTB）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_inputs.py" line="50"/>
+        <source>current-year land-use survey (DLTB)</source>
+        <translation>现状年份土地利用调查（DLTB）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_inputs.py" line="60"/>
+        <source>Layer “{}” has no {} field “{}”.</source>
+        <translation>图层“{}”没有{}字段“{}”。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_inputs.py" line="79"/>
+        <source>land-use code</source>
+        <translation>地类编码</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_inputs.py" line="101"/>
+        <source>{} (base year)</source>
+        <translation>{}（基期）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_inputs.py" line="101"/>
+        <source>{} (current year)</source>
+        <translation>{}（现状）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_inputs.py" line="115"/>
+        <source>Give both the base-year and the current-year survey layers.</source>
+        <translation>请给出基期和现状年份两个调查图层。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/change/table.py" line="170"/>
+        <source>Township name</source>
+        <translation>乡镇名称</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/change_step.py" line="83"/>
+        <source>Not extracted yet</source>
+        <translation>尚未提取</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/change_step.py" line="144"/>
+        <source>Not extracted</source>
+        <translation>未提取</translation>
     </message>
 </context>
 <context>
@@ -3065,6 +3350,39 @@
         <location filename="../liaocheng_plugin/gui/balance_dock.ui" line="71"/>
         <source>Export the result layers to a GeoPackage</source>
         <translation>将结果图层导出为 GeoPackage</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeStepForm</name>
+    <message>
+        <location filename="../liaocheng_plugin/gui/change_step.ui" line="13"/>
+        <source>Extract from two survey years…</source>
+        <translation>从两期调查提取…</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/change_step.ui" line="14"/>
+        <source>Compare the base-year and the current-year land-use survey and extract the outflow, inflow and occupation patches (liaocheng:change_detection)</source>
+        <translation>比对基期和现状年份的土地利用调查，提取流出、流入和建设占用图斑（liaocheng:change_detection）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/change_step.ui" line="18"/>
+        <source>Base year</source>
+        <translation>基期</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/change_step.ui" line="20"/>
+        <source>Current year</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/change_step.ui" line="26"/>
+        <source>Extract patches</source>
+        <translation>提取图斑</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/change_step.ui" line="27"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

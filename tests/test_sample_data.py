@@ -76,3 +76,30 @@ def test_generation_is_deterministic(tmp_path):
     assert [f.geometry().asWkt(3) for f in a.getFeatures()][:50] == [f.geometry().asWkt(3) for f in b.getFeatures()][
         :50
     ]
+
+
+def test_the_second_survey_year_is_the_first_with_a_few_percent_changed(sample_data):
+    """DLTB_2024 is DLTB with a year's changes: the same fields, SJNF 2024, a few percent of the patches recoded
+    or cut, every other patch of the unchanged districts kept vertex for vertex, and still a clean coverage."""
+    import shapely
+
+    base, current = layer(sample_data, "DLTB"), layer(sample_data, "DLTB_2024")
+    assert base.fields().names() == current.fields().names()
+    before = {f["BSM"]: (f["DLBM"], f.geometry().asWkb()) for f in base.getFeatures()}
+    after = {f["BSM"]: (f["DLBM"], f.geometry().asWkb()) for f in current.getFeatures()}
+    assert {f["SJNF"] for f in current.getFeatures()} == {2024}
+    recoded = sum(1 for bsm, (code, _) in after.items() if bsm in before and before[bsm][0] != code)
+    added = len(set(after) - set(before))
+    assert 0.01 < (recoded + added) / len(before) < 0.06
+    kept = sum(1 for bsm, (_, wkb) in after.items() if bsm in before and before[bsm][1] == wkb)
+    assert 0.7 < kept / len(before) < 0.95  # one district re-digitised, the rest as it was
+    shapes = shapely.from_wkb([bytes(wkb) for _, wkb in after.values()])
+    assert shapely.is_valid(shapes).all()
+    total = sum(f["TBMJ"] for f in current.getFeatures())
+    assert total == pytest_approx_relative(sum(f["TBMJ"] for f in base.getFeatures()), 1e-4)
+
+
+def pytest_approx_relative(value, relative):
+    import pytest
+
+    return pytest.approx(value, rel=relative)

@@ -10,9 +10,9 @@ from liaocheng_plugin.core.role_guess import detect_fields
 PATCH_FIELD_CANDIDATES = {
     "patch_id": ("TBBH", "JCBH", "BH", "图斑编号", "编号", "ID", "PATCH_ID"),
     "county": ("XZQDM", "XDM", "QXDM", "县级代码", "县代码", "COUNTY"),
-    "county_name": ("XZQMC", "XMC", "QXMC", "县区", "县名称"),
+    "county_name": ("XZQMC", "XMC", "QXMC", "县区", "县名称", "COUNTY_NAME"),
     "township": ("XZDM", "XZJDM", "ZLDWDM", "乡镇代码", "TOWNSHIP"),
-    "township_name": ("XZMC", "XZJMC", "ZLDWMC", "乡镇名称", "乡镇"),
+    "township_name": ("XZMC", "XZJMC", "ZLDWMC", "乡镇名称", "乡镇", "TOWNSHIP_NAME"),
     "year": ("NF", "JCNF", "年份", "YEAR"),
     "before": ("QDLBM", "BGQDLBM", "变更前地类编码", "前地类", "BASE_CODE"),
     "after": ("HDLBM", "BGHDLBM", "变更后地类编码", "后地类", "CURRENT_CODE"),

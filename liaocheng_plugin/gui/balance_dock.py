@@ -69,7 +69,13 @@ class BalanceDock(CheckDock):
         self.changeStep = ChangeStep(iface, form)
         form.mainLayout.insertWidget(0, self.changeStep)
         self.changeStep.patchesReady.connect(self.use_change_patches)
+        self.runner.finished.connect(self._fold_change_step)
         self.refresh_profile_summary()
+
+    def _fold_change_step(self, succeeded: bool, *_results) -> None:
+        """Once balanced, the first step folds away: the cards and the patch table need the room."""
+        if succeeded:
+            self.changeStep.stepGroup.setCollapsed(True)
 
     def use_change_patches(self, layer: QgsVectorLayer) -> None:
         """Take the extracted change patches as both the outflow and the inflow input (one layer, its direction

@@ -80,16 +80,19 @@ class ChangeStep(QWidget, FORM_CLASS):
         self.cancelExtractButton.clicked.connect(self.runner.cancel)
         self.runner.progressChanged.connect(lambda value: self.extractProgress.setValue(int(value)))
         self.runner.finished.connect(self._finished)
-        self.extractProgress.setFormat(tr("Not run yet"))
-        self.stepGroup.setCollapsed(True)
+        self.extractProgress.setFormat(tr("Not extracted yet"))
+        self.resultLabel.setVisible(False)
         self.choose_surveys()
 
     def choose_surveys(self) -> None:
-        """Preselect the profile's survey as the base year and the project's other survey layer as the current."""
+        """Preselect the profile's survey as the base year and the project's other survey layer as the current;
+        the step opens when the project has both (else it stays folded: patches drawn by hand need no room)."""
         project = QgsProject.instance()
         base = profile_survey(project)
+        current = later_survey(project, base)
         self.baseCombo.setLayer(base)
-        self.currentCombo.setLayer(later_survey(project, base))
+        self.currentCombo.setLayer(current)
+        self.stepGroup.setCollapsed(current is None)
 
     def parameters(self) -> Optional[Dict[str, object]]:
         """The algorithm's parameters, or None (and a message) when the two layers are not chosen right."""
@@ -123,14 +126,26 @@ class ChangeStep(QWidget, FORM_CLASS):
         self.runner.run(ALGORITHM_ID, parameters)
 
     def _say(self, text: str, colour: str = "") -> None:
-        self.resultLabel.setText(f"<span style='color:{colour}'>{text}</span>" if colour else text)
+        """Show a result line; the label is given the height its wrapped text needs (a form in a narrow dock
+        would clip it)."""
+        label = self.resultLabel
+        label.setText(f"<span style='color:{colour}'>{text}</span>" if colour else text)
+        label.setVisible(bool(text))
+        label.setMinimumHeight(label.heightForWidth(max(label.width(), 200)))
+        label.updateGeometry()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        label = self.resultLabel
+        if label.text():
+            label.setMinimumHeight(label.heightForWidth(max(label.width(), 200)))
 
     def _finished(self, succeeded: bool, layers: dict, message: str) -> None:
         self.extractButton.setEnabled(True)
         self.cancelExtractButton.setEnabled(False)
         self.extractProgress.setValue(100 if succeeded else 0)
         if not succeeded:
-            self.extractProgress.setFormat(tr("Not run"))
+            self.extractProgress.setFormat(tr("Not extracted"))
             text = message or tr("The extraction was canceled; nothing was written.")
             self._say(text.splitlines()[0], RED)
             self.iface.messageBar().pushWarning(self.stepGroup.title(), text)
@@ -167,7 +182,7 @@ class ChangeStep(QWidget, FORM_CLASS):
             number_text(results.get("SLIVERS"), 0), number_text(results.get("SMALL"), 0), number_text(small_mu)
         )
         chosen = tr("Chosen below as the outflow and inflow patches: run the check.")
-        return f"<b>{found}</b><br/><span style='color:{GREY}'>{left_out} {chosen}</span>"
+        return f"<b>{found}</b><br/><span style='color:{GREY}'>{left_out}<br/>{chosen}</span>"
 
     def cleanup(self) -> None:
         """Stop a running extraction (called when the dock goes)."""

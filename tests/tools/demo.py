@@ -172,6 +172,71 @@ def run_balance_check(project: QgsProject, output: Path) -> None:
             )
 
 
+def run_change_detection(project: QgsProject, output: Path) -> None:
+    """耕地流出/流入 from the sample's two survey years (DLTB → DLTB_2024), then the balance of those patches;
+    the patches, the summary and the balance ledger as GeoPackage and XLSX."""
+    import processing
+
+    from liaocheng_plugin.core.balance_table import balance_ledger_sheets
+    from liaocheng_plugin.core.cards import number_text
+    from liaocheng_plugin.core.change.table import change_ledger_sheets
+    from liaocheng_plugin.core.datacheck.report import data_check_sheet, findings_from_layer
+    from liaocheng_plugin.core.export import write_layers_gpkg, write_ledger
+    from liaocheng_plugin.core.profile import ProtectedProfile
+
+    base, current = sample_layer(project, "DLTB"), sample_layer(project, "DLTB_2024")
+    started = time.perf_counter()
+    change = processing.run(
+        "liaocheng:change_detection",
+        {
+            "BASE_SURVEY": base,
+            "CURRENT_SURVEY": current,
+            "OUTPUT": "memory:",
+            "SUMMARY": "memory:",
+            "DATA_CHECK": "memory:",
+        },
+        feedback=QgsProcessingFeedback(),
+    )
+    patches = change["OUTPUT"]
+    counts = {d: sum(1 for f in patches.getFeatures() if f["direction"] == d) for d in ("流出", "流入", "建设占用")}
+    net = {d: sum(f["net_mu"] for f in patches.getFeatures() if f["direction"] == d) for d in counts}
+    print(
+        f"  change_detection {base.name()} → {current.name()}: 流出 outflow {counts['流出']} patches "
+        f"{change['OUTFLOW_MU']:,.2f} mu (net of KCXS {net['流出']:,.2f}), 流入 inflow {counts['流入']} patches "
+        f"{change['INFLOW_MU']:,.2f} mu (net {net['流入']:,.2f}), 建设占用 occupation {counts['建设占用']} patches "
+        f"{change['OCCUPATION_MU']:,.2f} mu ({time.perf_counter() - started:.1f} s)"
+    )
+    print(
+        f"    left out: {change['SLIVERS']:,} slivers under 1 m wide ({change['SLIVERS_M2']:,.0f} m²), "
+        f"{change['SMALL']} patches below the minimum mapping unit ({change['SMALL_M2']:,.0f} m²)"
+    )
+    parameters = ProtectedProfile.load(project).processing_parameters(project)
+    parameters.update(INPUT=patches, OUTPUT="memory:", SUMMARY="memory:", OVERLAPS="memory:")
+    balance = processing.run("liaocheng:balance_check", parameters, feedback=QgsProcessingFeedback())
+    for row in balance["SUMMARY"].getFeatures():
+        if row["level"] == "county":
+            print(
+                f"    balance_check of the extracted patches, {row['county']} {row['year']}: outflow "
+                f"{row['outflow_mu']:,.2f} mu, valid inflow {row['inflow_mu']:,.2f} mu, balance "
+                f"{row['balance_mu']:+,.2f} mu, quality {number_text(row['quality_out'])} → "
+                f"{number_text(row['quality_in'])}, "
+                f"progress {row['progress_pct']:.2f} %"
+            )
+    write_layers_gpkg(
+        output / "change_patches.gpkg",
+        {
+            "change_patches": patches,
+            "change_summary": change["SUMMARY"],
+            "balance_patches": balance["OUTPUT"],
+            "balance": balance["SUMMARY"],
+        },
+    )
+    sheets = change_ledger_sheets(patches, change["SUMMARY"]) + balance_ledger_sheets(
+        balance["OUTPUT"], balance["SUMMARY"]
+    )
+    write_ledger(output / "change_ledger.xlsx", sheets + [data_check_sheet(findings_from_layer(change["DATA_CHECK"]))])
+
+
 def run_site_checks(project: QgsProject, output: Path) -> None:
     """项目选址 on the two sample site alternatives and the highway route; comparison and crossing chainage
     (穿越桩号) as XLSX and GeoPackage."""
@@ -306,13 +371,15 @@ def export_map_sheets(project: QgsProject, output: Path) -> None:
 
 
 WRITTEN = {  # what each file of the demo output is, for the closing list
-    "liaocheng_sample.gpkg": "sample data: protected layers, survey, subjects",
+    "liaocheng_sample.gpkg": "sample data: protected layers, two survey years, subjects",
     "liaocheng_demo.qgz": "demo project with the protected-layer profile (make qgis opens it)",
     "overlap_results.gpkg": "liaocheng:overlap_check of every sample subject layer",
     "reserve_ledger.gpkg": "储备土地 checked parcels, summary, conflict pieces",
     "reserve_ledger.xlsx": "储备土地台账 and summary",
     "balance_ledger.gpkg": "耕地进出平衡 checked patches, county ledger, conflict pieces",
     "balance_ledger.xlsx": "进出平衡台账 and checked patches",
+    "change_patches.gpkg": "耕地流出/流入 from DLTB → DLTB_2024: change patches, summary, their balance",
+    "change_ledger.xlsx": "变化图斑汇总, 变化图斑, their 进出平衡台账 and checked patches, 数据体检",
     "site_check.gpkg": "项目选址 sites and route: checked, crossings with chainage, clear parts, conflicts",
     "site_comparison.xlsx": "选址方案比选, 线路方案 and 穿越桩号 (chainage of every crossing)",
     "sheet_reserve.pdf": "map sheet of a failed reserve parcel",
@@ -349,6 +416,7 @@ def main() -> None:
         run_overlap_checks(project, results)
         run_reserve_check(project, output)
         run_balance_check(project, output)
+        run_change_detection(project, output)
         run_site_checks(project, output)
         export_map_sheets(project, output)
         remove_translator(translator)

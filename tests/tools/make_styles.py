@@ -225,9 +225,10 @@ def main() -> None:
     directions = [  # the values change_detection writes (流出/流入/建设占用), legend labels in English here
         QgsRendererCategory(value, symbol, labels["change_patches"][value])
         for value, symbol in (
-            ("流出", fill("243,156,18,190", "#9c5f00", 0.5)),
-            ("流入", fill("39,174,96,190", "#145a32", 0.5)),
-            ("建设占用", fill("142,68,173,170", "#4a235a", 0.5)),
+            # Thick dark outlines: the survey drawn below has orchards orange and forest green too.
+            ("流出", fill("235,120,20,210", "#6e2c00", 1.0)),
+            ("流入", fill("30,160,80,210", "#0b3d1e", 1.0)),
+            ("建设占用", fill("142,68,173,200", "#3b1650", 1.0)),
         )
     ]
     changes.setRenderer(QgsCategorizedSymbolRenderer("direction", directions))

@@ -12,6 +12,7 @@ from liaocheng_plugin.core.change.patches import ChangePatch
 from liaocheng_plugin.core.change.rules import ChangeDirection, direction_labels
 from liaocheng_plugin.core.compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
 from liaocheng_plugin.core.definitions import AreaMode
+from liaocheng_plugin.core.divisions import division_name
 from liaocheng_plugin.core.export import area_basis_labels, layer_sheet
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.paths import resource_path
@@ -26,7 +27,9 @@ PATCH_COLUMNS: Sequence[Tuple[str, int]] = (
     ("current_code", FIELD_STRING),
     ("current_name", FIELD_STRING),
     ("county", FIELD_STRING),
+    ("county_name", FIELD_STRING),
     ("township", FIELD_STRING),
+    ("township_name", FIELD_STRING),
     ("year", FIELD_INT),
     ("area_m2", FIELD_DOUBLE),
     ("area_mu", FIELD_DOUBLE),
@@ -40,7 +43,9 @@ PATCH_COLUMNS: Sequence[Tuple[str, int]] = (
 SUMMARY_COLUMNS: Sequence[Tuple[str, int]] = (
     ("level", FIELD_STRING),
     ("county", FIELD_STRING),
+    ("county_name", FIELD_STRING),
     ("township", FIELD_STRING),
+    ("township_name", FIELD_STRING),
     ("year", FIELD_INT),
     ("direction", FIELD_STRING),
     ("base_code", FIELD_STRING),
@@ -77,7 +82,9 @@ def patch_values(patch: ChangePatch, year: int, area_mode: AreaMode) -> List[obj
         patch.current_code,
         land_code_name(patch.current_code),
         patch.county,
+        division_name(patch.county),
         patch.township,
+        division_name(patch.township),
         year,
         round(patch.area_m2, 2),
         round_mu(patch.area_m2),
@@ -124,7 +131,9 @@ def summary_values(row: SummaryRow, year: int) -> List[object]:
     return [
         row.level,
         row.county,
+        division_name(row.county),
         row.township,
+        division_name(row.township),
         year,
         row.direction.value,
         row.base_code,
@@ -156,7 +165,9 @@ def change_headers() -> Dict[str, str]:
         "current_code": tr("Current land-use code"),
         "current_name": tr("Current land use"),
         "county": tr("County"),
+        "county_name": tr("County name"),
         "township": tr("Township"),
+        "township_name": tr("Township name"),
         "year": tr("Year"),
         "area_m2": tr("Area (m²)"),
         "area_mu": tr("Area (mu)"),
