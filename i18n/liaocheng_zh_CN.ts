@@ -854,22 +854,22 @@
         <translation>对应的流入图斑 {} 无效</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="106"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="112"/>
         <source>Direction</source>
         <translation>流向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="106"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="112"/>
         <source>Patch number</source>
         <translation>图斑编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="106"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="112"/>
         <source>County</source>
         <translation>县（区）代码</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="44"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="63"/>
         <source>County name</source>
         <translation>县（区）</translation>
     </message>
@@ -884,17 +884,17 @@
         <translation>开发边界内（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="106"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="112"/>
         <source>Cultivated in baseline (mu)</source>
         <translation>基期耕地（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="106"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="112"/>
         <source>Quality grade</source>
         <translation>耕地质量等别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="106"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="112"/>
         <source>Rectification</source>
         <translation>整改方式</translation>
     </message>
@@ -1029,12 +1029,12 @@
         <translation>全部流向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="82"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="88"/>
         <source>Cultivated-land balance results</source>
         <translation>耕地进出平衡核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="90"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="96"/>
         <source>Choose the outflow and the inflow patch layers.</source>
         <translation>请选择耕地流出和流入图斑图层。</translation>
     </message>
@@ -1664,152 +1664,152 @@
         <translation>不纳入原因</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="60"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="71"/>
         <source>Project name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="61"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="72"/>
         <source>Project class</source>
         <translation>项目类型</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="63"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="74"/>
         <source>Identifier</source>
         <translation>标识码</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="64"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="75"/>
         <source>Feature code</source>
         <translation>要素代码</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="65"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="76"/>
         <source>Provisional patch number</source>
         <translation>图斑预编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="67"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="78"/>
         <source>Land-use code</source>
         <translation>地类编码</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="68"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="79"/>
         <source>Land-use name</source>
         <translation>地类名称</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="69"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="80"/>
         <source>Ownership type</source>
         <translation>权属性质</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="70"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="81"/>
         <source>Owner code</source>
         <translation>权属单位代码</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="71"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="82"/>
         <source>Owner</source>
         <translation>权属单位名称</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="72"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="83"/>
         <source>Location unit code</source>
         <translation>坐落单位代码</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="73"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="84"/>
         <source>Location unit</source>
         <translation>坐落单位名称</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="74"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="85"/>
         <source>Patch area (m²)</source>
         <translation>图斑面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="75"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="86"/>
         <source>Deducted land-use code</source>
         <translation>扣除地类编码</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="76"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="87"/>
         <source>Deduction coefficient</source>
         <translation>扣除地类系数</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="77"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="88"/>
         <source>Deducted area (m²)</source>
         <translation>扣除地类面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="78"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="89"/>
         <source>Net land-use area (m²)</source>
         <translation>图斑地类面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="79"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="90"/>
         <source>Cultivated land type</source>
         <translation>耕地类型</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="80"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="91"/>
         <source>Slope grade</source>
         <translation>耕地坡度级别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="81"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="92"/>
         <source>Linear feature width (m)</source>
         <translation>线状地物宽度（米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="82"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="93"/>
         <source>Refinement code</source>
         <translation>图斑细化代码</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="83"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="94"/>
         <source>Refinement</source>
         <translation>图斑细化名称</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="84"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="95"/>
         <source>Planting code</source>
         <translation>种植属性代码</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="85"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="96"/>
         <source>Planting</source>
         <translation>种植属性名称</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="87"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="98"/>
         <source>Enclave</source>
         <translation>飞入地标识</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="88"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="99"/>
         <source>Settlement code</source>
         <translation>城镇村属性码</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="89"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="100"/>
         <source>Data year</source>
         <translation>数据年份</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="90"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="101"/>
         <source>Description</source>
         <translation>描述说明</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="91"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="102"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="99"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="110"/>
         <source>{} ({})</source>
         <translation>{}（{}）</translation>
     </message>
@@ -3019,27 +3019,27 @@
         <translation>建设占用</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/change/table.py" line="163"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="59"/>
         <source>Base land-use code</source>
         <translation>基期地类编码</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/change/table.py" line="164"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="60"/>
         <source>Base land use</source>
         <translation>基期地类名称</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/change/table.py" line="165"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="61"/>
         <source>Current land-use code</source>
         <translation>现状地类编码</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/change/table.py" line="166"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="62"/>
         <source>Current land use</source>
         <translation>现状地类名称</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/change/table.py" line="174"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="66"/>
         <source>Net area (mu)</source>
         <translation>净面积（亩）</translation>
     </message>
@@ -3049,12 +3049,12 @@
         <translation>扣除地类系数（KCXS）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/change/table.py" line="177"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="67"/>
         <source>Base survey patches (BSM)</source>
         <translation>基期图斑（BSM）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/change/table.py" line="178"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="68"/>
         <source>Current survey patches (BSM)</source>
         <translation>现状图斑（BSM）</translation>
     </message>
@@ -3079,52 +3079,52 @@
         <translation>建设占用</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/change_step.py" line="98"/>
+        <location filename="../liaocheng_plugin/gui/change_step.py" line="101"/>
         <source>Choose the base-year and the current-year survey layers.</source>
         <translation>请选择基期和现状年份的调查图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/change_step.py" line="101"/>
+        <location filename="../liaocheng_plugin/gui/change_step.py" line="104"/>
         <source>Choose two different survey layers: the base year and the current year.</source>
         <translation>请选择两个不同的调查图层：基期和现状年份。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/change_step.py" line="122"/>
+        <location filename="../liaocheng_plugin/gui/change_step.py" line="125"/>
         <source>Comparing the two surveys…</source>
         <translation>正在比对两期调查…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/change_step.py" line="145"/>
+        <location filename="../liaocheng_plugin/gui/change_step.py" line="149"/>
         <source>The extraction was canceled; nothing was written.</source>
         <translation>提取已取消，未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/change_step.py" line="149"/>
+        <location filename="../liaocheng_plugin/gui/change_step.py" line="153"/>
         <source>Extracted</source>
         <translation>提取完成</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/change_step.py" line="153"/>
+        <location filename="../liaocheng_plugin/gui/change_step.py" line="157"/>
         <source>Change patches {}</source>
         <translation>耕地变化图斑 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/change_step.py" line="159"/>
+        <location filename="../liaocheng_plugin/gui/change_step.py" line="163"/>
         <source>Change patches from two surveys</source>
         <translation>两期调查比对结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/change_step.py" line="173"/>
+        <location filename="../liaocheng_plugin/gui/change_step.py" line="177"/>
         <source>{} {} patches {} mu</source>
         <translation>{} {} 块 {} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/change_step.py" line="177"/>
+        <location filename="../liaocheng_plugin/gui/change_step.py" line="181"/>
         <source>Left out: {} slivers, {} patches below the minimum area ({} mu).</source>
         <translation>已舍弃：碎片 {} 处，小于最小上图面积的图斑 {} 块（{} 亩）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/change_step.py" line="180"/>
+        <location filename="../liaocheng_plugin/gui/change_step.py" line="184"/>
         <source>Chosen below as the outflow and inflow patches: run the check.</source>
         <translation>已选为下方的流出和流入图斑，请开始核查。</translation>
     </message>
@@ -3279,7 +3279,7 @@
         <translation>请给出基期和现状年份两个调查图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/change/table.py" line="170"/>
+        <location filename="../liaocheng_plugin/core/field_names.py" line="64"/>
         <source>Township name</source>
         <translation>乡镇名称</translation>
     </message>
@@ -3289,7 +3289,7 @@
         <translation>尚未提取</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/change_step.py" line="144"/>
+        <location filename="../liaocheng_plugin/gui/change_step.py" line="148"/>
         <source>Not extracted</source>
         <translation>未提取</translation>
     </message>

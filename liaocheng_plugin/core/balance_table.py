@@ -168,4 +168,8 @@ def copied_fields(patches: QgsVectorLayer) -> List[str]:
     detected = vars(PatchFields.detect(patches.fields()))
     copied = ("patch_id", "county", "township", "year", "quality", "method", "paired", "direction")
     columns = {name for name, _ in PATCH_COLUMNS}
-    return [detected[key] for key in copied if detected[key] and detected[key] not in columns]
+    names = set(patches.fields().names())
+    # A patch layer's own field named like the check's column (change patches: patch_id, county …) was read as
+    # that column and kept renamed (patch_id_1): the same figure again.
+    renamed = [f"{key}_1" for key in copied if f"{key}_1" in names]
+    return [detected[key] for key in copied if detected[key] and detected[key] not in columns] + renamed

@@ -55,6 +55,17 @@ def field_code_names() -> Dict[str, str]:
         "PDLCTBBH": tr("Paired outflow"),
         "FX": tr("Direction"),
         "LX": tr("Direction"),
+        # Change patches from two survey years (liaocheng:change_detection).
+        "BASE_CODE": tr("Base land-use code"),
+        "BASE_NAME": tr("Base land use"),
+        "CURRENT_CODE": tr("Current land-use code"),
+        "CURRENT_NAME": tr("Current land use"),
+        "COUNTY_NAME": tr("County name"),
+        "TOWNSHIP_NAME": tr("Township name"),
+        "AREA_M2": tr("Area (m²)"),
+        "NET_MU": tr("Net area (mu)"),
+        "BASE_BSM": tr("Base survey patches (BSM)"),
+        "CURRENT_BSM": tr("Current survey patches (BSM)"),
         # Sites and routes (项目选址).
         "FAMC": tr("Alternative"),
         "XMMC": tr("Project name"),
