@@ -24,7 +24,6 @@ from liaocheng_plugin.core.engine import (
     OverlayReport,
     RoleSpec,
     SubjectOverlap,
-    inspect_arrays,
     iterate_features,
     read_subjects,
     require_shapely,
@@ -213,8 +212,7 @@ def check_balance(
     extent = QgsRectangle()
     for patch_set in sets:
         require_crs(patch_set.source.sourceCrs(), patch_set.source.sourceName())
-        arrays, issues = read_subjects(patch_set.source, working_crs, context, 0.0, steps)
-        issues += inspect_arrays(arrays, inspect)
+        arrays, issues = read_subjects(patch_set.source, working_crs, context, 0.0, steps, inspect)
         read.append((patch_set, arrays, issues))
         extent.combineExtentWith(subjects_extent(arrays, 1.0))
     engine = OverlayEngine(working_crs, context, area_mode, cultivated_codes)

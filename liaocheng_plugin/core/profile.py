@@ -25,6 +25,7 @@ from liaocheng_plugin.core.role_guess import (
     guess_land_code_field,
     guess_name_field,
     guess_roles,
+    recorded_area_columns,
 )
 
 PROJECT_SCOPE = "liaocheng_plugin"
@@ -167,6 +168,7 @@ class ProtectedProfile:
                         assignment.code_field,
                         assignment.deduction_field,
                         coverage=role == Role.LAND_SURVEY,
+                        columns=recorded_area_columns(layer.fields()) if role == Role.LAND_SURVEY else {},
                     )
                 )
         for position, assignment in enumerate(self.others):

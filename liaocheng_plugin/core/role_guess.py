@@ -7,6 +7,7 @@ from typing import Dict, Iterable, List, Optional, Sequence
 from qgis.core import QgsFields, QgsVectorLayer
 
 from liaocheng_plugin.core.definitions import DEFAULT_DEDUCTION_FIELD, DEFAULT_LAND_CODE_FIELD, Role
+from liaocheng_plugin.core.engine.arrays import COLUMN_NET_AREA, COLUMN_RECORDED_AREA
 from liaocheng_plugin.core.i18n import tr
 
 # Layer-name patterns per role, most specific first (matched case-insensitively).
@@ -21,6 +22,8 @@ ROLE_NAME_PATTERNS: Dict[Role, Sequence[str]] = {
 
 LABEL_FIELD_CANDIDATES = ("BSM", "TBBH", "BH", "DKBH", "CODE", "ID")
 NAME_FIELD_CANDIDATES = ("NAME", "MC", "CZMC", "CJMC", "ZLDWMC", "QSDWMC", "CUNMC")
+RECORDED_AREA_FIELDS = ("TBMJ",)  # the survey's recorded patch area, m²
+NET_AREA_FIELDS = ("TBDLMJ",)  # the survey's recorded net land-class area, m²
 
 
 @dataclass
@@ -39,6 +42,16 @@ def find_field(fields: QgsFields, candidates: Iterable[str]) -> str:
         if candidate.upper() in names:
             return names[candidate.upper()]
     return ""
+
+
+def recorded_area_columns(fields: QgsFields) -> Dict[str, str]:
+    """A survey layer's recorded areas by meaning, those it has (TBMJ, TBDLMJ): the input check compares them
+    with the computed ellipsoidal areas (``RoleSpec.columns`` of the survey)."""
+    columns = {
+        COLUMN_RECORDED_AREA: find_field(fields, RECORDED_AREA_FIELDS),
+        COLUMN_NET_AREA: find_field(fields, NET_AREA_FIELDS),
+    }
+    return {column: name for column, name in columns.items() if name}
 
 
 def detect_fields(fields: QgsFields, candidates: Dict[str, Sequence[str]], given: Dict[str, str]) -> Dict[str, str]:

@@ -194,9 +194,11 @@ def check_sites(
     columns = {COLUMN_LABEL: name_field} if name_field else {}
     arrays, found = read_layer(source, SUBJECT_KEY, layer_name, columns, engine.working_crs, context, None, steps)
     issues += found
+    issues += repair_geometries(arrays, threads=engine.threads)
+    issues += inspect_arrays(arrays, inspect)  # routes as drawn: one of a single point has no length
     centerlines = arrays.geometries.copy() if geometry_type == GEOMETRY_LINE else None
-    issues += repair_geometries(arrays, width_m / 2.0, engine.threads)
-    issues += inspect_arrays(arrays, inspect)
+    if geometry_type == GEOMETRY_LINE:
+        issues += repair_geometries(arrays, width_m / 2.0, engine.threads)
     steps.raise_if_canceled()
     usable = np.flatnonzero(arrays.geometries != None)  # noqa: E711 - elementwise
     names = arrays.columns.get(COLUMN_LABEL)

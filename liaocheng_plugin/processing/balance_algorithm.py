@@ -39,7 +39,7 @@ from liaocheng_plugin.processing.outputs import (
     merged_fields,
     optional_sink,
     pieces_fields,
-    report_issues,
+    report_measurement,
     subject_fields,
     warn_renamed,
     write_pieces,
@@ -215,6 +215,7 @@ class BalanceCheckAlgorithm(CheckAlgorithm):
             baseline_cultivated_pct=self.parameterAsDouble(parameters, self.BASELINE_TOLERANCE, context),
             min_inflow_mu=self.parameterAsDouble(parameters, self.MIN_INFLOW_MU, context),
         )
+        codes = read_cultivated_codes(self, parameters, context)
         report = run_core(
             lambda: check_balance(
                 sets,
@@ -222,14 +223,15 @@ class BalanceCheckAlgorithm(CheckAlgorithm):
                 context.transformContext(),
                 rules,
                 read_area_mode(self, parameters, context),
-                read_cultivated_codes(self, parameters, context),
+                codes,
                 feedback,
+                inspected.inspector(specs, codes, context),
             )
         )
         if report is None:
             return {}
-        for overlay in report.overlays:
-            report_issues(overlay, feedback)
+        inspected.add([issue for overlay in report.overlays for issue in overlay.issues], feedback)
+        report_measurement(report.overlays[0], feedback)
         crs = report.overlays[0].working_crs
         sinks = Sinks(self, parameters, context)
         own = merged_fields([patch_set.source.fields() for patch_set in sets])
@@ -245,7 +247,9 @@ class BalanceCheckAlgorithm(CheckAlgorithm):
             geometry.convertToMultiType()
             feature.setGeometry(geometry)
             source = features[patch.set_index].get(patch.feature_id)
-            warnings = inspected.warnings_text(sets[patch.set_index].source.sourceName(), patch.feature_id)
+            warnings = inspected.warnings_text(
+                sets[patch.set_index].source.sourceName(), patch.feature_id, patch.overlap
+            )
             feature.setAttributes(mapped_attributes(source, own) + patch_values(patch, number) + [warnings])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         summary_fields = as_fields(SUMMARY_COLUMNS)

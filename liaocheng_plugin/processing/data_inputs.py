@@ -25,7 +25,9 @@ from liaocheng_plugin.core.compat import (
     SOURCE_VECTOR,
     WKB_NO_GEOMETRY,
 )
+from liaocheng_plugin.core.datacheck.data_check import distinct_findings
 from liaocheng_plugin.core.datacheck.findings import DataCheckError, DataFinding, DataSeverity
+from liaocheng_plugin.core.datacheck.inspector import ArrayInspector, DataRules
 from liaocheng_plugin.core.datacheck.report import (
     DATA_WARNINGS_FIELD,
     FINDING_COLUMNS,
@@ -44,18 +46,17 @@ from liaocheng_plugin.core.definitions import (
     ROLE_PARAMETERS,
     Role,
 )
-from liaocheng_plugin.core.engine.arrays import COLUMN_CODE, COLUMN_DEDUCTION, COLUMN_NET_AREA, COLUMN_RECORDED_AREA
+from liaocheng_plugin.core.engine.arrays import COLUMN_CODE, COLUMN_DEDUCTION
 from liaocheng_plugin.core.engine.dependency import missing_dependency
+from liaocheng_plugin.core.engine.spec import RoleSpec
 from liaocheng_plugin.core.export import as_fields
 from liaocheng_plugin.core.i18n import tr
-from liaocheng_plugin.core.role_guess import find_field, guess_deduction_field, guess_land_code_field
+from liaocheng_plugin.core.role_guess import guess_deduction_field, guess_land_code_field, recorded_area_columns
 from liaocheng_plugin.processing.outputs import optional_sink
 
 COORDINATE_FRAME = COORDINATE_FRAME_PARAMETER
 DATA_CHECK = DATA_CHECK_OUTPUT
 MAX_REPORTED = 50
-RECORDED_AREA_FIELDS = ("TBMJ",)
-NET_AREA_FIELDS = ("TBDLMJ",)
 
 
 def add_frame_parameter(algorithm: QgsProcessingAlgorithm) -> None:
@@ -153,8 +154,7 @@ def survey_columns(
     columns = {
         COLUMN_CODE: given_code or guess_land_code_field(fields),
         COLUMN_DEDUCTION: given_deduction or guess_deduction_field(fields),
-        COLUMN_RECORDED_AREA: find_field(fields, RECORDED_AREA_FIELDS),
-        COLUMN_NET_AREA: find_field(fields, NET_AREA_FIELDS),
+        **recorded_area_columns(fields),
     }
     return {column: name for column, name in columns.items() if name and fields.lookupField(name) >= 0}
 
@@ -192,14 +192,32 @@ def replaced_parameters(
 
 @dataclass
 class InspectedInputs:
-    """The outcome of the input check for one run: parameters to read, findings, the subjects' layer names."""
+    """The input check of one run: parameters to read, every finding (the sources', then the engine's and the
+    array rules'), the subjects' layer names and the ``data_warnings`` of each subject."""
 
     parameters: dict
     findings: List[DataFinding]
     subject_layers: List[str] = field(default_factory=list)
+    role_layers: Dict[str, str] = field(default_factory=dict)  # role key → layer name, set by ``inspector``
 
     def __post_init__(self):
         self.warnings = DataWarnings(self.findings, self.subject_layers)
+
+    def inspector(
+        self, specs: Sequence[RoleSpec], cultivated_codes: Sequence[str], context: QgsProcessingContext
+    ) -> ArrayInspector:
+        """The array rules for the engine's ``inspect`` hook, with the fields each role reads (for messages)."""
+        self.role_layers = {spec.key: spec.display_name() for spec in specs}
+        fields = {spec.key: spec.fields() for spec in specs}
+        rules = DataRules.from_settings(cultivated_codes)
+        return ArrayInspector(rules, fields, context=context.transformContext())
+
+    def add(self, findings: Sequence[DataFinding], feedback) -> None:
+        """Take in what the run found (repairs, skipped features, the array rules) and say it in the log."""
+        fresh = distinct_findings(list(findings))
+        report_findings(fresh, feedback)
+        self.findings = distinct_findings(self.findings + fresh)
+        self.warnings = DataWarnings(self.findings, self.subject_layers, self.role_layers)
 
     def output_fields(self, fields: QgsFields) -> QgsFields:
         """``fields`` with ``data_warnings`` appended."""
@@ -207,9 +225,9 @@ class InspectedInputs:
         result.append(QgsField(DATA_WARNINGS_FIELD, FIELD_STRING))
         return result
 
-    def warnings_text(self, layer_name: str, feature_id: int) -> Optional[str]:
-        """The ``data_warnings`` value of one subject."""
-        return self.warnings.text_for(layer_name, feature_id)
+    def warnings_text(self, layer_name: str, feature_id: int, overlap=None) -> Optional[str]:
+        """The ``data_warnings`` value of one subject (``overlap``, its SubjectOverlap, names what it meets)."""
+        return self.warnings.text_for(layer_name, feature_id, overlap)
 
     def write_table(self, algorithm: QgsProcessingAlgorithm, parameters: dict, context: QgsProcessingContext) -> dict:
         """Write the findings to DATA_CHECK when it is wanted; the outputs dict entry."""

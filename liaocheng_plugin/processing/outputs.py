@@ -29,17 +29,10 @@ from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.units import round_mu
 from liaocheng_plugin.core.values import as_text, is_null
 
-MAX_ISSUES_LISTED = 50
 
-
-def report_issues(report: OverlayReport, feedback) -> None:
-    """Tell the user what was repaired or skipped and what the input check found, naming layer and feature."""
-    for issue in report.issues[:MAX_ISSUES_LISTED]:
-        feedback.reportError(issue.message, False)
-    if len(report.issues) > MAX_ISSUES_LISTED:
-        feedback.reportError(
-            tr("… and {} more geometry problems.").format(len(report.issues) - MAX_ISSUES_LISTED), False
-        )
+def report_measurement(report: OverlayReport, feedback) -> None:
+    """Tell the user how areas were measured and in which CRS (what was repaired or skipped is in the input
+    check's findings: the log, DATA_CHECK and ``data_warnings``)."""
     feedback.pushInfo(tr("Areas are {}; working CRS {}.").format(report.area_note, report.working_crs.authid()))
 
 

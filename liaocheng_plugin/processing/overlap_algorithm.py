@@ -26,7 +26,7 @@ from liaocheng_plugin.processing.outputs import (
     Sinks,
     optional_sink,
     pieces_fields,
-    report_issues,
+    report_measurement,
     subject_fields,
     warn_renamed,
     write_pieces,
@@ -94,6 +94,7 @@ class OverlapCheckAlgorithm(CheckAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         specs, other_names = read_role_specs(self, parameters, context)
         area_mode = read_area_mode(self, parameters, context)
+        codes = read_cultivated_codes(self, parameters, context)
         report = run_core(
             lambda: run_overlay(
                 source,
@@ -101,13 +102,15 @@ class OverlapCheckAlgorithm(CheckAlgorithm):
                 context.transformContext(),
                 area_mode,
                 self.parameterAsDouble(parameters, self.BUFFER, context),
-                read_cultivated_codes(self, parameters, context),
+                codes,
                 feedback,
+                inspect=inspected.inspector(specs, codes, context),
             )
         )
         if report is None:
             return {}
-        report_issues(report, feedback)
+        inspected.add(report.issues, feedback)
+        report_measurement(report, feedback)
         role_keys = [spec.key for spec in specs]
         added = overlap_fields(role_keys)
         sinks = Sinks(self, parameters, context)
@@ -121,7 +124,7 @@ class OverlapCheckAlgorithm(CheckAlgorithm):
             values = overlap_values(result, role_keys, other_names) if result else [None] * added.count()
             output = QgsFeature(fields)
             output.setGeometry(feature.geometry())
-            warnings = inspected.warnings_text(source.sourceName(), feature.id())
+            warnings = inspected.warnings_text(source.sourceName(), feature.id(), result)
             output.setAttributes(feature.attributes() + values + [warnings])
             outputs.append(output)
             if len(outputs) == WRITE_BATCH:

@@ -43,6 +43,7 @@ from liaocheng_plugin.core.role_guess import (
     guess_label_field,
     guess_land_code_field,
     guess_name_field,
+    recorded_area_columns,
 )
 from liaocheng_plugin.processing.data_inputs import add_frame_parameter
 
@@ -187,7 +188,13 @@ def read_role_specs(
             ) or guess_deduction_field(fields)
             specs.append(
                 RoleSpec(
-                    role.value, source, code_field=code_field, deduction_field=deduction, coverage=True, layer=layer
+                    role.value,
+                    source,
+                    code_field=code_field,
+                    deduction_field=deduction,
+                    coverage=True,
+                    columns=recorded_area_columns(fields),
+                    layer=layer,
                 )
             )
         elif role == Role.VILLAGES:

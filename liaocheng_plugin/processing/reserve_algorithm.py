@@ -37,7 +37,7 @@ from liaocheng_plugin.processing.outputs import (
     Sinks,
     optional_sink,
     pieces_fields,
-    report_issues,
+    report_measurement,
     subject_fields,
     warn_renamed,
     write_piece,
@@ -205,6 +205,10 @@ class ReserveCheckAlgorithm(CheckAlgorithm):
         ledger = LedgerFields.detect(source.fields(), **given)
         specs, _others = read_role_specs(self, parameters, context)
         area_mode = read_area_mode(self, parameters, context)
+        codes = read_cultivated_codes(self, parameters, context)
+        grid = self._zone(parameters, context, self.GRID, self.GRID_NAME_FIELD)
+        township = self._zone(parameters, context, self.TOWNSHIP, self.TOWNSHIP_NAME_FIELD)
+        zones = [zone for zone in (grid, township) if zone is not None]
         report = run_core(
             lambda: check_reserve_parcels(
                 source,
@@ -212,16 +216,18 @@ class ReserveCheckAlgorithm(CheckAlgorithm):
                 context.transformContext(),
                 ledger,
                 self._rules(parameters, context),
-                self._zone(parameters, context, self.GRID, self.GRID_NAME_FIELD),
-                self._zone(parameters, context, self.TOWNSHIP, self.TOWNSHIP_NAME_FIELD),
+                grid,
+                township,
                 area_mode,
-                read_cultivated_codes(self, parameters, context),
+                codes,
                 feedback,
+                inspected.inspector(list(specs) + zones, codes, context),
             )
         )
         if report is None:
             return {}
-        report_issues(report.overlay, feedback)
+        inspected.add(report.overlay.issues, feedback)
+        report_measurement(report.overlay, feedback)
         sinks = Sinks(self, parameters, context)
         fields, renamed = subject_fields(source.fields(), inspected.output_fields(as_fields(RESULT_COLUMNS)))
         warn_renamed(renamed, source.sourceName(), feedback)
@@ -232,7 +238,7 @@ class ReserveCheckAlgorithm(CheckAlgorithm):
             output = QgsFeature(fields)
             output.setGeometry(feature.geometry())
             values = result_values(parcel) if parcel else [None] * len(RESULT_COLUMNS)
-            warnings = inspected.warnings_text(source.sourceName(), feature.id())
+            warnings = inspected.warnings_text(source.sourceName(), feature.id(), parcel.overlap if parcel else None)
             output.setAttributes(feature.attributes() + values + [warnings])
             sink.addFeature(output, QgsFeatureSink.Flag.FastInsert)
         summary_fields = as_fields(SUMMARY_COLUMNS)
@@ -242,7 +248,6 @@ class ReserveCheckAlgorithm(CheckAlgorithm):
             feature.setAttributes([row[name] for name, _ in SUMMARY_COLUMNS])
             summary_sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         pieces_sink = sinks.create(self.OVERLAPS, pieces_fields(), WKB_MULTIPOLYGON, report.overlay.working_crs)
-        codes = read_cultivated_codes(self, parameters, context)
         write_pieces(pieces_sink, report.overlay.subjects, lambda piece: is_conflict_piece(piece, codes))
         piece_fields = pieces_fields()
         for parcel in report.parcels if pieces_sink is not None else []:

@@ -121,6 +121,7 @@ class SiteCheckAlgorithm(CheckAlgorithm):
             source.fields(), NAME_CANDIDATES
         )
         specs, _others = read_role_specs(self, parameters, context)
+        codes = read_cultivated_codes(self, parameters, context)
         report = run_core(
             lambda: check_sites(
                 source,
@@ -130,14 +131,14 @@ class SiteCheckAlgorithm(CheckAlgorithm):
                 self.parameterAsDouble(parameters, self.WIDTH, context),
                 self.parameterAsDouble(parameters, self.VILLAGE_DISTANCE, context),
                 read_area_mode(self, parameters, context),
-                read_cultivated_codes(self, parameters, context),
+                codes,
                 feedback,
+                inspect=inspected.inspector(specs, codes, context),
             )
         )
         if report is None:
             return {}
-        for issue in report.issues[:50]:
-            feedback.reportError(issue.message, False)
+        inspected.add(report.issues, feedback)
         sinks = Sinks(self, parameters, context)
         fields, renamed = subject_fields(source.fields(), inspected.output_fields(as_fields(SITE_COLUMNS)))
         warn_renamed(renamed, source.sourceName(), feedback)
@@ -148,7 +149,7 @@ class SiteCheckAlgorithm(CheckAlgorithm):
             output = QgsFeature(fields)
             output.setGeometry(feature.geometry())
             values = site_values(site) if site else [None] * len(SITE_COLUMNS)
-            warnings = inspected.warnings_text(source.sourceName(), feature.id())
+            warnings = inspected.warnings_text(source.sourceName(), feature.id(), site.overlap if site else None)
             output.setAttributes(feature.attributes() + values + [warnings])
             sink.addFeature(output, QgsFeatureSink.Flag.FastInsert)
         crs = report.working_crs
@@ -165,7 +166,6 @@ class SiteCheckAlgorithm(CheckAlgorithm):
                 clear_sink.addFeature(
                     polygon_row(clear_fields, site.clear, clear_values(site)), QgsFeatureSink.Flag.FastInsert
                 )
-        codes = read_cultivated_codes(self, parameters, context)
         write_pieces(
             sinks.create(self.OVERLAPS, pieces_fields(), WKB_MULTIPOLYGON, crs),
             [site.overlap for site in report.sites],

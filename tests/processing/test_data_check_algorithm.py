@@ -33,7 +33,10 @@ def test_the_sample_data_are_clean(subjects, sample_data, processing_with_provid
 
     parameters = {parameter: layer(table) for parameter, table in PROTECTED.items()}
     findings = data_check(dict(parameters, INPUT=layer(subjects)))
-    assert [f.attributes() for f in findings.getFeatures()] == []
+    rows = [(f["layer"], f["kind"], f["severity"]) for f in findings.getFeatures()]
+    farmland = layer("YJJBNTTB")
+    bowties = [f.id() for f in farmland.getFeatures() if not f.geometry().isGeosValid()]
+    assert bowties and rows == [("YJJBNTTB", "repaired", "fixed")] * len(bowties)  # the sample's digitising errors
 
 
 def test_the_findings_table_has_the_columns_of_the_issue(messy, processing_with_provider):

@@ -191,10 +191,6 @@ def test_the_balance_check_carries_data_warnings_per_patch_layer(processing_with
     assert [f["kind"] for f in result["DATA_CHECK"].getFeatures()] == ["web_frame"]
 
 
-ENGINE = "needs the array rules wired into the engine's inspect hook (issue 16)"
-
-
-@pytest.mark.xfail(strict=True, reason=ENGINE)
 def test_an_inflow_on_survey_land_coded_103_fails_as_already_cultivated(processing_with_provider):
     """The issue's case: DLBM stored as integer 103 let an inflow on cultivated land pass as new cultivated land."""
     inflow = memory_layer("Polygon", GK39, [(square(X0, Y0, 100), "LR-1")], {"TBBH": str}, "GDLR")
@@ -204,7 +200,6 @@ def test_an_inflow_on_survey_land_coded_103_fails_as_already_cultivated(processi
     assert patch["status"] == "fail" and patch["cult_mu"] == 15.0
 
 
-@pytest.mark.xfail(strict=True, reason=ENGINE)
 def test_kcxs_given_as_percentages_gives_the_true_net_cultivated_area(processing_with_provider):
     """The issue's case: KCXS 8.27 gave net cultivated −109.05 亩 on a 15 亩 parcel; 8.27 % gives 13.76 亩."""
     subject = memory_layer("Polygon", GK39, [(square(X0, Y0, 100), "CB-001")], {"DKBH": str}, "CBDK")
@@ -215,7 +210,6 @@ def test_kcxs_given_as_percentages_gives_the_true_net_cultivated_area(processing
     assert parcel["cult_mu"] == 15.0 and parcel["cult_net_mu"] == 13.76
 
 
-@pytest.mark.xfail(strict=True, reason=ENGINE)
 def test_a_route_of_one_point_is_refused(processing_with_provider):
     """The issue's case: a route of zero length gave "4.21 亩 on farmland" (the corridor around one point)."""
     route = memory_layer("LineString", GK39, [(f"LINESTRING({X0} {Y0},{X0} {Y0})", "K1")], {"FAMC": str}, "XMXL")

@@ -8,7 +8,7 @@ from typing import FrozenSet, List, Optional, Sequence
 
 import numpy as np
 
-from liaocheng_plugin.core.datacheck.columns import distinct_map, id_list
+from liaocheng_plugin.core.datacheck.columns import distinct_map, id_list, rows_finding
 from liaocheng_plugin.core.datacheck.findings import DataFinding, DataKind, DataSeverity
 from liaocheng_plugin.core.engine.arrays import COLUMN_CODE, LayerArrays
 from liaocheng_plugin.core.i18n import tr
@@ -76,8 +76,7 @@ def normalise_codes(
         "features {}."
     ).format(arrays.name, field_name, f"{len(padded):,}", plain[first], normalised[first], id_list(arrays.fids[padded]))
     hint = tr("Store land-use codes as text with their leading zeros (0103), e.g. when a table passed through Excel.")
-    feature = int(arrays.fids[first]) if len(padded) == 1 else None
-    return [DataFinding(arrays.name, feature, DataKind.CODE_PADDED, DataSeverity.FIXED, message, hint)]
+    return [rows_finding(arrays, padded, DataKind.CODE_PADDED, DataSeverity.FIXED, message, hint)]
 
 
 def unknown_code_findings(
@@ -97,16 +96,14 @@ def unknown_code_findings(
             arrays.name, field_name, code, id_list(arrays.fids[rows])
         )
         hint = tr("It counts as no known land class (not cultivated); correct the code if it is a typing error.")
-        feature = int(arrays.fids[rows[0]]) if len(rows) == 1 else None
-        findings.append(DataFinding(arrays.name, feature, DataKind.CODE_UNKNOWN, DataSeverity.WARNING, message, hint))
+        findings.append(rows_finding(arrays, rows, DataKind.CODE_UNKNOWN, DataSeverity.WARNING, message, hint))
     empty = np.flatnonzero(keys == "")
     if len(empty):
         message = tr("Layer “{}”, field {}: features {} have no land-use code.").format(
             arrays.name, field_name, id_list(arrays.fids[empty])
         )
         hint = tr("They count as no known land class (not cultivated).")
-        feature = int(arrays.fids[empty[0]]) if len(empty) == 1 else None
-        findings.append(DataFinding(arrays.name, feature, DataKind.CODE_UNKNOWN, DataSeverity.WARNING, message, hint))
+        findings.append(rows_finding(arrays, empty, DataKind.CODE_UNKNOWN, DataSeverity.WARNING, message, hint))
     return findings
 
 

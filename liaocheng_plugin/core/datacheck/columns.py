@@ -57,6 +57,20 @@ def id_list(fids: np.ndarray, limit: int = LISTED_IDS) -> str:
     return listed
 
 
+def fid_tuple(fids: np.ndarray) -> Tuple[int, ...]:
+    """Feature ids as a tuple of int (``DataFinding.feature_ids``)."""
+    return tuple(int(fid) for fid in np.asarray(fids).tolist())
+
+
+def rows_finding(
+    arrays: LayerArrays, rows: np.ndarray, kind: DataKind, severity: DataSeverity, message: str, hint: str = ""
+) -> DataFinding:
+    """One finding about the features at ``rows``: its feature when there is one, else the list of them."""
+    if len(rows) == 1:
+        return DataFinding(arrays.name, int(arrays.fids[rows[0]]), kind, severity, message, hint)
+    return DataFinding(arrays.name, None, kind, severity, message, hint, fid_tuple(arrays.fids[rows]))
+
+
 def per_feature_findings(
     arrays: LayerArrays,
     rows: np.ndarray,
@@ -64,14 +78,17 @@ def per_feature_findings(
     severity: DataSeverity,
     text: Callable[[int], str],
     hint: str,
+    problem: str,
 ) -> List[DataFinding]:
-    """One finding per feature of ``rows`` (the first MAX_LISTED; ``text(row)`` writes it), then one for the rest."""
+    """One finding per feature of ``rows`` (the first MAX_LISTED; ``text(row)`` writes it), then one for the rest
+    that says their ``problem`` in a few words ("KCXS not in [0, 1)") and lists them."""
     findings = [
         DataFinding(arrays.name, int(arrays.fids[row]), kind, severity, text(row), hint) for row in rows[:MAX_LISTED]
     ]
     if len(rows) > MAX_LISTED:
-        message = tr("Layer “{}”: {} more features like these: {}.").format(
-            arrays.name, f"{len(rows) - MAX_LISTED:,}", id_list(arrays.fids[rows[MAX_LISTED:]])
+        rest = arrays.fids[rows[MAX_LISTED:]]
+        message = tr("Layer “{}”: {} more features with {}: {}.").format(
+            arrays.name, f"{len(rest):,}", problem, id_list(rest)
         )
-        findings.append(DataFinding(arrays.name, None, kind, severity, message, hint))
+        findings.append(DataFinding(arrays.name, None, kind, severity, message, hint, fid_tuple(rest)))
     return findings

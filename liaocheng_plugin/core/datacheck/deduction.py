@@ -53,7 +53,8 @@ def normalise_deduction(arrays: LayerArrays, read_percent: bool = True, field_na
             arrays.name, field_name, int(arrays.fids[row]), shown
         )
 
-    return per_feature_findings(arrays, bad, DataKind.DEDUCTION_RANGE, DataSeverity.ERROR, text, hint)
+    problem = tr("{} not in [0, 1)").format(field_name)
+    return per_feature_findings(arrays, bad, DataKind.DEDUCTION_RANGE, DataSeverity.ERROR, text, hint, problem)
 
 
 def net_area_findings(
@@ -75,4 +76,5 @@ def net_area_findings(
             arrays.name, int(arrays.fids[row]), net_field, net[row], gross_field, gross[row]
         )
 
-    return per_feature_findings(arrays, bad, DataKind.NET_AREA, DataSeverity.WARNING, text, hint)
+    problem = tr("{} not between 0 and {}").format(net_field, gross_field)
+    return per_feature_findings(arrays, bad, DataKind.NET_AREA, DataSeverity.WARNING, text, hint, problem)

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Tuple
 
 from liaocheng_plugin.core.exceptions import LiaochengError
 
@@ -41,9 +41,11 @@ class DataSeverity(str, Enum):
 
 @dataclass
 class DataFinding:
-    """One finding of the input check; ``feature_id`` is None for a layer-wide finding.
+    """One finding of the input check; ``feature_id`` is None for a finding about the layer or several features.
 
     ``message`` and ``hint`` are in the UI language and name the layer, the field and the feature.
+    ``feature_ids`` lists every feature a finding about several features concerns (for the
+    ``data_warnings`` of the subjects meeting them); empty when that is ``feature_id`` alone or the layer.
     """
 
     layer: str
@@ -52,6 +54,13 @@ class DataFinding:
     severity: DataSeverity
     message: str
     hint: str = ""
+    feature_ids: Tuple[int, ...] = ()
+
+    def concerns(self) -> Tuple[int, ...]:
+        """The features this finding is about: those it lists, or its feature; () for the whole layer."""
+        if self.feature_ids:
+            return self.feature_ids
+        return (self.feature_id,) if self.feature_id is not None else ()
 
 
 class DataCheckError(LiaochengError):

@@ -5,7 +5,7 @@ from typing import Callable, List, Optional
 
 import numpy as np
 
-from liaocheng_plugin.core.datacheck.columns import MAX_LISTED, id_list, per_feature_findings
+from liaocheng_plugin.core.datacheck.columns import MAX_LISTED, fid_tuple, id_list, per_feature_findings, rows_finding
 from liaocheng_plugin.core.datacheck.figures import format_area
 from liaocheng_plugin.core.datacheck.findings import DataFinding, DataKind, DataSeverity
 from liaocheng_plugin.core.engine.arrays import LayerArrays
@@ -35,46 +35,34 @@ def empty_geometry_findings(arrays: LayerArrays, severity: DataSeverity = DataSe
             arrays.name, id_list(arrays.fids[rows])
         )
     hint = tr("Draw or repair these features, or delete them from the layer.")
-    feature = int(arrays.fids[rows[0]]) if len(rows) == 1 else None
-    return [DataFinding(arrays.name, feature, DataKind.EMPTY_GEOMETRY, severity, message, hint)]
+    return [rows_finding(arrays, rows, DataKind.EMPTY_GEOMETRY, severity, message, hint)]
 
 
-def zero_area_findings(arrays: LayerArrays, areas_m2: np.ndarray) -> List[DataFinding]:
-    """An ``error`` per polygon subject that has a geometry but a checked (ellipsoidal) area of 0 (or none): such
-    an area is never reported as a result. ``areas_m2`` is aligned with ``arrays``."""
+def zero_size_findings(arrays: LayerArrays, areas_m2: np.ndarray) -> List[DataFinding]:
+    """An ``error`` per subject that has a geometry but nothing to check: a polygon whose checked (ellipsoidal)
+    area is 0 (or none), a line of no length (a route of one point, or of points all alike, before it becomes
+    a corridor: a 60 m corridor around one point would count 4.21 亩). ``areas_m2`` is aligned with ``arrays``;
+    lengths are those of the geometries in their CRS."""
     areas = np.asarray(areas_m2, dtype=float)
     geometries = np.asarray(arrays.geometries, dtype=object)
-    polygons = ~missing_geometries(geometries) & (shapely.get_dimensions(geometries) == 2)
-    rows = np.flatnonzero(polygons & ~(areas > 0.0))
-    hint = tr("Check the layer's CRS and the feature's geometry: a real parcel or site has an area.")
-
-    def text(row: int) -> str:
-        return tr("Layer “{}”, feature {}: its checked area is 0 m²; no figure can rest on it.").format(
-            arrays.name, int(arrays.fids[row])
-        )
-
-    return per_feature_findings(arrays, rows, DataKind.ZERO_AREA, DataSeverity.ERROR, text, hint)
-
-
-def degenerate_subject_findings(name: str, fids: np.ndarray, geometries: np.ndarray) -> List[DataFinding]:
-    """An ``error`` per subject geometry (in its own CRS, before any corridor buffer) of zero area (polygons) or
-    zero length (lines, a route of one vertex): a 60 m corridor around one point would count as 4.24 亩."""
-    geometries = np.asarray(geometries, dtype=object)
     present = ~missing_geometries(geometries)
     dimension = shapely.get_dimensions(geometries)
-    size = np.where(dimension == 2, shapely.area(geometries), shapely.length(geometries))
-    rows = np.flatnonzero(present & ((dimension < 1) | ~(size > 0.0)))
-    arrays = LayerArrays(name, "", np.asarray(fids), geometries)
-    hint = tr("Redraw the feature: a site needs an area, a route at least two distinct points.")
+    polygons = present & (dimension == 2) & ~(areas > 0.0)
+    lines = present & (dimension == 1) & ~(shapely.length(geometries) > 0.0)
+    rows = np.flatnonzero(polygons | lines)
+    hint = tr("Check the layer's CRS and redraw the feature: a site needs an area, a route at least two points.")
 
     def text(row: int) -> str:
         if dimension[row] == 2:
-            return tr("Layer “{}”, feature {}: the polygon has no area.").format(name, int(fids[row]))
+            return tr("Layer “{}”, feature {}: its checked area is 0 m²; no figure can rest on it.").format(
+                arrays.name, int(arrays.fids[row])
+            )
         return tr("Layer “{}”, feature {}: the route has no length (one point, or all its points alike).").format(
-            name, int(fids[row])
+            arrays.name, int(arrays.fids[row])
         )
 
-    return per_feature_findings(arrays, rows, DataKind.ZERO_AREA, DataSeverity.ERROR, text, hint)
+    problem = tr("no area or no length")
+    return per_feature_findings(arrays, rows, DataKind.ZERO_AREA, DataSeverity.ERROR, text, hint, problem)
 
 
 def off_coverage(geometries: np.ndarray) -> np.ndarray:
@@ -131,10 +119,13 @@ def self_overlap_findings(
     summary = tr("Layer “{}”: {} pairs of features overlap each other (more than {:g} m² each), {} in all.").format(
         arrays.name, f"{len(pairs):,}", tolerance_m2, format_area(sum(shared for _, _, shared in pairs))
     )
-    findings = [DataFinding(arrays.name, None, DataKind.SELF_OVERLAP, DataSeverity.WARNING, summary, hint)]
+    every = fid_tuple(np.unique([fid for first, second, _ in pairs for fid in (first, second)]))
+    findings = [DataFinding(arrays.name, None, DataKind.SELF_OVERLAP, DataSeverity.WARNING, summary, hint, every)]
     for first, second, shared in pairs[:MAX_LISTED]:
         text = tr("Layer “{}”: features {} and {} overlap by {}.").format(
             arrays.name, first, second, format_area(shared)
         )
-        findings.append(DataFinding(arrays.name, first, DataKind.SELF_OVERLAP, DataSeverity.WARNING, text, hint))
+        findings.append(
+            DataFinding(arrays.name, first, DataKind.SELF_OVERLAP, DataSeverity.WARNING, text, hint, (first, second))
+        )
     return findings

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence
 
 import numpy as np
+from qgis.core import QgsCoordinateTransformContext, QgsProject
 
 from liaocheng_plugin.core.datacheck.codes import known_codes, normalise_codes, unknown_code_findings
 from liaocheng_plugin.core.datacheck.deduction import net_area_findings, normalise_deduction
@@ -12,11 +13,11 @@ from liaocheng_plugin.core.datacheck.findings import DataFinding, DataSeverity
 from liaocheng_plugin.core.datacheck.geometry_rules import (
     empty_geometry_findings,
     self_overlap_findings,
-    zero_area_findings,
+    zero_size_findings,
 )
 from liaocheng_plugin.core.datacheck.recorded_areas import recorded_area_findings
 from liaocheng_plugin.core.datacheck.sources import raise_errors
-from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, Role
+from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, AreaMode, Role
 from liaocheng_plugin.core.engine.arrays import (
     COLUMN_CODE,
     COLUMN_DEDUCTION,
@@ -24,6 +25,8 @@ from liaocheng_plugin.core.engine.arrays import (
     COLUMN_RECORDED_AREA,
     LayerArrays,
 )
+from liaocheng_plugin.core.engine.dependency import shapely  # None without shapely 2: checks refuse
+from liaocheng_plugin.core.engine.measure import AreaMeasurer
 from liaocheng_plugin.core.settings import (
     MATCH_CODE_PREFIX,
     OVERLAP_TOLERANCE_M2,
@@ -75,10 +78,13 @@ class ArrayInspector:
     """Runs every array rule on a layer's arrays (in place) and returns the findings.
 
     ``fields`` gives, per layer key (role value, ``"subject"``), the layer's field name of each column
-    meaning (for messages; DLBM, KCXS, TBMJ, TBDLMJ by default). ``area`` measures ellipsoidal areas of
-    geometries in the working CRS (the engine's measure); without it the rules that need areas are skipped.
-    ``inspect`` returns every finding (liaocheng:data_check lists them); calling the inspector, as the
-    engine's hook does, also stops the check (DataCheckError) when any finding is an error.
+    meaning (for messages; DLBM, KCXS, TBMJ, TBDLMJ by default): ``RoleSpec.fields()`` of each role.
+    ``area`` measures ellipsoidal areas (m²) of geometries; by default they are measured on CGCS2000 in
+    the arrays' CRS (``LayerArrays.crs``, as the engine's reader sets it, transforms through ``context``);
+    without either the rules that need areas are skipped. ``self_overlaps`` adds the rule on survey
+    patches overlapping each other (``liaocheng:data_check``; in a check the engine reports the pairs a
+    subject meets). ``inspect`` returns every finding; calling the inspector, as the engine's hook does,
+    also stops the check (DataCheckError) when any finding is an error.
     """
 
     def __init__(
@@ -87,11 +93,16 @@ class ArrayInspector:
         fields: Optional[Dict[str, Dict[str, str]]] = None,
         area: Optional[AreaFunction] = None,
         subject_keys: Sequence[str] = (SUBJECT_KEY,),
+        context: Optional[QgsCoordinateTransformContext] = None,
+        self_overlaps: bool = False,
     ):
         self.rules = rules or DataRules.from_settings()
         self.fields = fields or {}
         self.area = area
         self.subject_keys = tuple(subject_keys)
+        self.context = context
+        self.self_overlaps = self_overlaps
+        self._measurers: Dict[str, AreaMeasurer] = {}
 
     def __call__(self, arrays: LayerArrays) -> List[DataFinding]:
         """The engine's ``inspect`` hook: ``inspect(arrays)``, raising DataCheckError when any finding is an error."""
@@ -102,10 +113,23 @@ class ArrayInspector:
     def field_name(self, arrays: LayerArrays, column: str) -> str:
         return self.fields.get(arrays.key, {}).get(column) or STANDARD_FIELDS[column]
 
+    def areas(self, arrays: LayerArrays) -> Optional[np.ndarray]:
+        """Ellipsoidal areas (m²) of the arrays' geometries; None when there is no way to measure them."""
+        if self.area is not None:
+            return self.area(arrays.geometries)
+        crs = arrays.crs
+        if crs is None or not crs.isValid():
+            return None
+        key = crs.toWkt()
+        if key not in self._measurers:
+            context = self.context or QgsProject.instance().transformContext()
+            self._measurers[key] = AreaMeasurer(crs, context, AreaMode.ELLIPSOIDAL)
+        return self._measurers[key].areas(arrays.geometries)
+
     def inspect(self, arrays: LayerArrays) -> List[DataFinding]:
         """Check and fix one layer's arrays: geometries, codes (zero-padded), KCXS (fractions), net and recorded
-        areas, zero-area subjects, overlaps within the survey. The arrays' columns are replaced by their read
-        values (codes as str, KCXS as float fractions)."""
+        areas, subjects without area or length, overlaps within the survey (``self_overlaps``). The arrays'
+        columns are replaced by their read values (codes as str, KCXS as float fractions)."""
         rules = self.rules
         subject = arrays.key in self.subject_keys
         findings = empty_geometry_findings(arrays, DataSeverity.ERROR if subject else DataSeverity.WARNING)
@@ -118,13 +142,18 @@ class ArrayInspector:
         gross_field = self.field_name(arrays, COLUMN_RECORDED_AREA)
         net_field = self.field_name(arrays, COLUMN_NET_AREA)
         findings += net_area_findings(arrays, rules.area_tolerance_m2, gross_field, net_field)
-        areas = self.area(arrays.geometries) if self.area is not None else None
-        if areas is not None and (COLUMN_RECORDED_AREA in arrays.columns or COLUMN_NET_AREA in arrays.columns):
+        recorded = COLUMN_RECORDED_AREA in arrays.columns or COLUMN_NET_AREA in arrays.columns
+        areas = self.areas(arrays) if recorded or subject else None
+        if areas is not None and recorded:
             findings += recorded_area_findings(
                 arrays, areas, rules.area_tolerance_pct, rules.area_tolerance_m2, gross_field, net_field
             )
-        if subject and areas is not None:
-            findings += zero_area_findings(arrays, areas)
-        if arrays.key == Role.LAND_SURVEY.value:
+        if subject:
+            findings += zero_size_findings(arrays, areas if areas is not None else self._planar(arrays))
+        if self.self_overlaps and arrays.key == Role.LAND_SURVEY.value:
             findings += self_overlap_findings(arrays, rules.overlap_tolerance_m2)
         return findings
+
+    @staticmethod
+    def _planar(arrays: LayerArrays) -> np.ndarray:
+        return shapely.area(np.asarray(arrays.geometries, dtype=object))

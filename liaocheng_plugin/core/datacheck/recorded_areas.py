@@ -4,7 +4,7 @@ from typing import List, Optional
 
 import numpy as np
 
-from liaocheng_plugin.core.datacheck.columns import MAX_LISTED, id_list, numeric_column
+from liaocheng_plugin.core.datacheck.columns import MAX_LISTED, fid_tuple, id_list, numeric_column
 from liaocheng_plugin.core.datacheck.findings import DataFinding, DataKind, DataSeverity
 from liaocheng_plugin.core.engine.arrays import COLUMN_DEDUCTION, COLUMN_NET_AREA, COLUMN_RECORDED_AREA, LayerArrays
 from liaocheng_plugin.core.i18n import tr
@@ -73,7 +73,8 @@ def _difference_findings(
         id_list(arrays.fids[order]),
     )
     hint = tr("The checks measure areas themselves; a large difference may mean a wrong CRS or edited geometries.")
-    findings = [DataFinding(arrays.name, None, DataKind.RECORDED_AREA, DataSeverity.WARNING, message, hint)]
+    every = fid_tuple(arrays.fids[order])
+    findings = [DataFinding(arrays.name, None, DataKind.RECORDED_AREA, DataSeverity.WARNING, message, hint, every)]
     for row in order[:MAX_LISTED]:
         text = tr("Layer “{}”, feature {}: {} {:.2f} m², computed {:.2f} m² ({:+.2f} %).").format(
             arrays.name,

@@ -1,12 +1,13 @@
 """What the input check reports: the findings table (liaocheng:data_check's OUTPUT, every check's DATA_CHECK),
 the ``data_warnings`` text of each result row, and the 数据体检 sheet of every XLSX ledger."""
 
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from qgis.core import QgsFeature, QgsVectorLayer
 
 from liaocheng_plugin.core.compat import FIELD_LONGLONG, FIELD_STRING
 from liaocheng_plugin.core.datacheck.findings import DataFinding, DataKind, DataSeverity
+from liaocheng_plugin.core.definitions import IssueKind
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.values import as_text, plain, writable_text
 from liaocheng_plugin.core.xlsx import Sheet
@@ -23,6 +24,12 @@ DATA_WARNINGS_FIELD = "data_warnings"
 SEPARATOR = "；"
 MAX_WARNINGS_CHARACTERS = 1000
 SEVERITY_ORDER = {DataSeverity.ERROR: 0, DataSeverity.WARNING: 1, DataSeverity.FIXED: 2}
+SKIPPED_KINDS = {  # features that count nowhere: their warnings concern every subject
+    DataKind.EMPTY_GEOMETRY.value,
+    IssueKind.EMPTY.value,
+    IssueKind.UNREPAIRABLE.value,
+    IssueKind.TRANSFORM_FAILED.value,
+}
 
 
 def _value(item) -> str:
@@ -73,23 +80,44 @@ def finding_feature(fields, finding: DataFinding) -> QgsFeature:
 
 class DataWarnings:
     """The ``data_warnings`` text of each result row: the warnings about the subject itself, then those about
-    its whole layer, then the layer-wide warnings about the protected layers."""
+    its whole layer, then those about the protected features it meets, then those about whole protected
+    layers (features a layer skips, without geometry, count nowhere: those warnings concern every subject).
 
-    def __init__(self, findings: Iterable[DataFinding], subject_layers: Iterable[str]):
+    ``role_layers`` maps the role keys of the overlay's pieces to the layer names of the findings.
+    """
+
+    def __init__(
+        self,
+        findings: Iterable[DataFinding],
+        subject_layers: Iterable[str],
+        role_layers: Optional[Mapping[str, str]] = None,
+    ):
         warnings = [finding for finding in findings if _value(finding.severity) == DataSeverity.WARNING.value]
-        subjects = set(subject_layers)
+        self._subjects = set(subject_layers)
+        self._role_layers = dict(role_layers or {})
         self._by_feature: Dict[Tuple[str, int], List[str]] = {}
+        self._by_layer: Dict[str, List[str]] = {}
         for finding in warnings:
-            if finding.feature_id is not None and finding.layer in subjects:
-                self._by_feature.setdefault((finding.layer, finding.feature_id), []).append(finding.message)
-        self._by_layer = {
-            layer: [f.message for f in warnings if f.layer == layer and f.feature_id is None] for layer in subjects
-        }
-        self._protected = [f.message for f in warnings if f.layer not in subjects and f.feature_id is None]
+            features = () if _value(finding.kind) in SKIPPED_KINDS else finding.concerns()
+            for feature_id in features:
+                self._by_feature.setdefault((finding.layer, int(feature_id)), []).append(finding.message)
+            if not features:
+                self._by_layer.setdefault(finding.layer, []).append(finding.message)
+        self._featured = {layer for layer, _ in self._by_feature}
+        self._protected = [
+            message for layer, messages in self._by_layer.items() if layer not in self._subjects for message in messages
+        ]
 
-    def text_for(self, layer: str, feature_id: int) -> Optional[str]:
-        """The warnings of one subject as one text, None when there is none."""
-        messages = self._by_feature.get((layer, feature_id), []) + self._by_layer.get(layer, []) + self._protected
+    def text_for(self, layer: str, feature_id: int, overlap=None) -> Optional[str]:
+        """The warnings of one subject as one text, None when there is none. ``overlap`` (the subject's
+        SubjectOverlap) gives the protected features it meets."""
+        messages = self._by_feature.get((layer, feature_id), []) + self._by_layer.get(layer, [])
+        for key, role in overlap.roles.items() if overlap is not None else ():
+            name = self._role_layers.get(key)
+            if name in self._featured:
+                for piece in role.pieces:
+                    messages += self._by_feature.get((name, piece.protected_fid), [])
+        messages += self._protected
         if not messages:
             return None
         text = SEPARATOR.join(dict.fromkeys(messages))
@@ -140,6 +168,10 @@ def kind_labels() -> Dict[str, str]:
         DataKind.EMPTY_GEOMETRY.value: tr("no geometry"),
         DataKind.ZERO_AREA.value: tr("zero area"),
         DataKind.SELF_OVERLAP.value: tr("overlapping features"),
+        IssueKind.REPAIRED.value: tr("geometry repaired"),
+        IssueKind.EMPTY.value: tr("no geometry"),
+        IssueKind.UNREPAIRABLE.value: tr("geometry unrepairable"),
+        IssueKind.TRANSFORM_FAILED.value: tr("transform failed"),
     }
 
 

@@ -1,7 +1,7 @@
 """A layer read once into arrays: feature ids, shapely geometries in the working CRS, attribute columns."""
 
 from dataclasses import dataclass, field
-from typing import Dict
+from typing import Any, Dict
 
 import numpy as np
 
@@ -20,7 +20,9 @@ class LayerArrays:
     ``fids``: int64 feature ids. ``geometries``: object array of shapely geometries in the working
     CRS, valid polygons after repair, ``None`` where a feature has no usable geometry.
     ``columns``: attribute values by meaning (``COLUMN_*``), object arrays holding Python values,
-    ``None`` for NULL. ``name`` is the layer's display name used in every message.
+    ``None`` for NULL. ``name`` is the layer's display name used in every message. ``crs`` is the
+    QgsCoordinateReferenceSystem of ``geometries`` (the working CRS) when the reader knows it: the
+    input check measures ellipsoidal areas in it.
     """
 
     name: str
@@ -28,6 +30,7 @@ class LayerArrays:
     fids: np.ndarray
     geometries: np.ndarray
     columns: Dict[str, np.ndarray] = field(default_factory=dict)
+    crs: Any = None
 
     def __len__(self) -> int:
         return len(self.fids)

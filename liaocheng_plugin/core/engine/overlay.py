@@ -58,10 +58,13 @@ def read_subjects(
     context: QgsCoordinateTransformContext,
     buffer_m: float = 0.0,
     feedback: Optional[QgsFeedback] = None,
+    inspect: Optional[Inspect] = None,
 ) -> Tuple[LayerArrays, List[DataFinding]]:
     """Subjects (polygons, or lines buffered by ``buffer_m`` each side) read and repaired in the working CRS.
 
-    Raises LiaochengError for points, for lines without a buffer and for a layer without CRS.
+    ``inspect`` sees them repaired but before lines become corridors (a route of one point has no
+    length; its corridor would have an area). Raises LiaochengError for points, for lines without a
+    buffer and for a layer without CRS.
     """
     require_shapely()
     layer_name = source.sourceName()
@@ -74,7 +77,10 @@ def read_subjects(
             tr("Layer “{}” holds lines: give a corridor width (buffer) greater than 0 m.").format(layer_name)
         )
     arrays, findings = read_layer(source, SUBJECT_KEY, layer_name, {}, working_crs, context, None, feedback)
-    findings += repair_geometries(arrays, buffer_m)
+    findings += repair_geometries(arrays)
+    findings += inspect_arrays(arrays, inspect)
+    if geometry_type == GEOMETRY_LINE:
+        findings += repair_geometries(arrays, buffer_m)
     return arrays, findings
 
 
@@ -299,8 +305,7 @@ def run_overlay(
         require_crs(spec.source.sourceCrs(), spec.display_name())
     working_crs = working_crs or choose_working_crs(source.sourceCrs(), source.sourceExtent(), context)
     steps = StepFeedback(3, feedback)
-    subjects, issues = read_subjects(source, working_crs, context, line_buffer_m, steps)
-    issues += inspect_arrays(subjects, inspect)
+    subjects, issues = read_subjects(source, working_crs, context, line_buffer_m, steps, inspect)
     engine = OverlayEngine(working_crs, context, area_mode, cultivated_codes, threads)
     steps.set_step(1)
     engine.build_indexes(specs, subjects_extent(subjects, 1.0), steps, inspect)

@@ -109,7 +109,7 @@ def read_layer(
         if int(fids[position]) not in failed:
             findings.append(issue_finding(name, int(fids[position]), IssueKind.EMPTY))
     geometries[empty] = None
-    return LayerArrays(name, key, fids, geometries, columns), findings
+    return LayerArrays(name, key, fids, geometries, columns, working_crs), findings
 
 
 def _parse_wkb(wkbs: np.ndarray) -> np.ndarray:
@@ -160,15 +160,15 @@ def _read_with_gdal(table, fields: QgsFields, indexes: Dict[str, int], rect: Opt
     if layer is None:
         return None
     wanted = {fields.at(index).name().lower(): meaning for meaning, index in indexes.items()}
-    definition = layer.GetLayerDefn()
-    names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
-    layer.SetIgnoredFields([name for name in names if name.lower() not in wanted])
-    if rect is not None:
-        layer.SetSpatialFilterRect(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
     fid_column = layer.GetFIDColumn() or "OGC_FID"
     geometry_column = layer.GetGeometryColumn() or "wkb_geometry"
     fids, wkbs, columns = [], [], {meaning: [] for meaning in indexes}
-    try:
+    try:  # field names GDAL cannot decode (a GBK shapefile without .cpg) fail here already
+        definition = layer.GetLayerDefn()
+        names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+        layer.SetIgnoredFields([name for name in names if name.lower() not in wanted])
+        if rect is not None:
+            layer.SetSpatialFilterRect(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
         for batch in layer.GetArrowStreamAsNumPy(options=["MAX_FEATURES_IN_BATCH=65536"]):
             fids.append(np.asarray(batch[fid_column], dtype=np.int64))
             wkbs.append(np.asarray(batch[geometry_column], dtype=object))

@@ -5,10 +5,9 @@ import shapely
 
 from liaocheng_plugin.core.datacheck.findings import DataKind, DataSeverity
 from liaocheng_plugin.core.datacheck.geometry_rules import (
-    degenerate_subject_findings,
     empty_geometry_findings,
     self_overlap_findings,
-    zero_area_findings,
+    zero_size_findings,
 )
 from tests.core.datacheck.helpers import X0, Y0, arrays_of, box
 
@@ -28,7 +27,7 @@ def test_features_without_geometry_are_named():
 def test_a_subject_of_zero_checked_area_is_an_error():
     """A polygon whose ellipsoidal area came out 0 (coordinates off the CRS) must never give a figure."""
     arrays = arrays_of("CBDK", "subject", [box(0, 0, 100), box(200, 0, 100), None], fids=[1, 2, 3])
-    findings = zero_area_findings(arrays, np.array([10000.0, 0.0, 0.0]))
+    findings = zero_size_findings(arrays, np.array([10000.0, 0.0, 0.0]))
     assert [(f.feature_id, f.kind, f.severity) for f in findings] == [(2, DataKind.ZERO_AREA, DataSeverity.ERROR)]
     assert "“CBDK”" in findings[0].message and "feature 2" in findings[0].message
 
@@ -40,16 +39,17 @@ def test_routes_of_one_point_and_polygons_without_area_are_errors():
         [
             shapely.LineString([(X0, Y0), (X0 + 100, Y0)]),
             one_point,
-            shapely.Point(X0, Y0),
+            shapely.MultiLineString([[(X0, Y0), (X0, Y0)], [(X0 + 5, Y0), (X0 + 5, Y0)]]),
             shapely.Polygon([(X0, Y0), (X0 + 10, Y0), (X0 + 20, Y0), (X0, Y0)]),
             box(0, 0, 10),
         ],
         dtype=object,
     )
-    findings = degenerate_subject_findings("XMXL", np.array([1, 2, 3, 4, 5]), geometries)
+    arrays = arrays_of("XMXL", "subject", geometries, fids=[1, 2, 3, 4, 5])
+    findings = zero_size_findings(arrays, shapely.area(geometries))
     assert [f.feature_id for f in findings] == [2, 3, 4]
     assert all(f.severity == DataSeverity.ERROR for f in findings)
-    assert "no length" in findings[0].message and "no area" in findings[2].message
+    assert "no length" in findings[0].message and "area is 0 m²" in findings[2].message
 
 
 def test_overlapping_survey_patches_are_listed_in_pairs():

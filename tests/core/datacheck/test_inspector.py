@@ -27,7 +27,7 @@ def test_a_messy_survey_is_read_the_one_safe_way_and_every_problem_reported():
         deduction=[8.27, 0, 5.0, None],
         recorded_area=[10000.0, 10000.0, 12000.0, 500.0],
     )
-    inspector = ArrayInspector(DataRules(), {"survey": {COLUMN_CODE: "DLBM"}}, planar)
+    inspector = ArrayInspector(DataRules(), {"survey": {COLUMN_CODE: "DLBM"}}, planar, self_overlaps=True)
     findings = inspector.inspect(arrays)
     kinds = {(f.kind, f.severity) for f in findings}
     assert kinds == {
