@@ -1,7 +1,7 @@
 """项目选址: sites and route corridors against the protected layers; chainage, clear part, ranking."""
 
 from dataclasses import dataclass, field
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 from qgis.core import (
@@ -19,7 +19,7 @@ from liaocheng_plugin.core.datacheck.figures import format_area, is_finding
 from liaocheng_plugin.core.datacheck.findings import DataFinding
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, AreaMode, Role
 from liaocheng_plugin.core.engine import AreaMeasurer, OverlayEngine, RoleSpec, SubjectOverlap, require_shapely
-from liaocheng_plugin.core.engine.arrays import COLUMN_LABEL
+from liaocheng_plugin.core.engine.arrays import COLUMN_LABEL, LayerArrays
 from liaocheng_plugin.core.engine.convert import from_qgis, to_qgis
 from liaocheng_plugin.core.engine.dependency import shapely
 from liaocheng_plugin.core.engine.overlay import SUBJECT_KEY, Inspect, inspect_arrays
@@ -194,24 +194,70 @@ def check_sites(
     columns = {COLUMN_LABEL: name_field} if name_field else {}
     arrays, found = read_layer(source, SUBJECT_KEY, layer_name, columns, engine.working_crs, context, None, steps)
     issues += found
-    issues += repair_geometries(arrays, threads=engine.threads)
-    issues += inspect_arrays(arrays, inspect)  # routes as drawn: one of a single point has no length
-    centerlines = arrays.geometries.copy() if geometry_type == GEOMETRY_LINE else None
-    if geometry_type == GEOMETRY_LINE:
-        issues += repair_geometries(arrays, width_m / 2.0, engine.threads)
+    centerlines, prepared = prepare_sites(engine, arrays, geometry_type == GEOMETRY_LINE, width_m, inspect)
+    issues += prepared
     steps.raise_if_canceled()
-    usable = np.flatnonzero(arrays.geometries != None)  # noqa: E711 - elementwise
     names = arrays.columns.get(COLUMN_LABEL)
-    sites = check_site_shapes(
+    labels = [as_text(name) for name in names] if names is not None else [str(fid) for fid in arrays.fids]
+    sites = check_prepared_sites(engine, arrays, labels, centerlines, village_distance_m)
+    rank_sites(sites)
+    return SitingReport(sites, engine.working_crs, [*engine.issues, *issues])
+
+
+def prepare_sites(
+    engine: OverlayEngine, arrays: LayerArrays, routes: bool, width_m: float, inspect: Optional[Inspect] = None
+) -> Tuple[Optional[np.ndarray], List[DataFinding]]:
+    """Sites or routes read into ``arrays`` (working CRS) made fit to check, in place: polygons repaired,
+    ``inspect`` (the input check) on them as drawn (a route of one point has no length), then routes made
+    corridors ``width_m`` wide. Returns the routes' centre lines (None for sites) and the findings."""
+    findings = repair_geometries(arrays, threads=engine.threads)
+    findings += inspect_arrays(arrays, inspect)
+    if not routes:
+        return None, findings
+    centerlines = arrays.geometries.copy()
+    findings += repair_geometries(arrays, width_m / 2.0, engine.threads)
+    return centerlines, findings
+
+
+def check_prepared_sites(
+    engine: OverlayEngine,
+    arrays: LayerArrays,
+    names: Sequence[str],
+    centerlines: Optional[np.ndarray],
+    village_distance_m: float,
+) -> List[SiteResult]:
+    """The sites of ``arrays`` made ready by ``prepare_sites`` (those with a geometry), checked in bulk."""
+    usable = np.flatnonzero(arrays.geometries != None)  # noqa: E711 - elementwise
+    return check_site_shapes(
         engine,
         arrays.geometries[usable],
         arrays.fids[usable],
-        [as_text(names[i]) if names is not None else str(arrays.fids[i]) for i in usable],
+        [names[i] for i in usable],
         centerlines[usable] if centerlines is not None else None,
         village_distance_m,
     )
-    rank_sites(sites)
-    return SitingReport(sites, engine.working_crs, [*engine.issues, *issues])
+
+
+def check_drawn_sites(
+    engine: OverlayEngine,
+    layer_name: str,
+    shapes: Sequence[object],
+    subject_ids: Sequence[int],
+    names: Sequence[str],
+    routes: bool,
+    width_m: float,
+    village_distance_m: float,
+    inspect: Optional[Inspect] = None,
+) -> Tuple[List[SiteResult], List[DataFinding]]:
+    """Sites or routes drawn or chosen in the panel (shapely geometries in the working CRS, as drawn) checked
+    as ``check_sites`` checks a layer's: repaired, inspected (a DataCheckError stops them), routes made corridors.
+    ``layer_name`` names them in findings ("Sketches", or the layer they were chosen from)."""
+    geometries = np.empty(len(shapes), dtype=object)
+    geometries[:] = list(shapes)
+    ids = np.asarray(subject_ids, dtype=np.int64)
+    arrays = LayerArrays(layer_name, SUBJECT_KEY, ids, geometries, crs=engine.working_crs)
+    centerlines, findings = prepare_sites(engine, arrays, routes, width_m, inspect)
+    return check_prepared_sites(engine, arrays, names, centerlines, village_distance_m), findings
 
 
 def check_site(

@@ -6,6 +6,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
 from liaocheng_plugin.core.compat import FIELD_BOOL, FIELD_DOUBLE, FIELD_INT, FIELD_LONGLONG, FIELD_STRING
+from liaocheng_plugin.core.datacheck.report import DATA_WARNINGS_FIELD
 from liaocheng_plugin.core.definitions import Role
 from liaocheng_plugin.core.export import as_fields, columns_of, layer_sheet
 from liaocheng_plugin.core.i18n import tr
@@ -203,20 +204,23 @@ def results_layer(title: str, crs, columns, rows) -> QgsVectorLayer:
     return layer
 
 
-def alternative_layers(sites: Sequence[SiteResult], crs) -> Dict[str, QgsVectorLayer]:
+def alternative_layers(
+    sites: Sequence[SiteResult], crs, warnings: Optional[Sequence[Optional[str]]] = None
+) -> Dict[str, QgsVectorLayer]:
     """Alternatives checked one by one (the 项目选址 panel) as the site check's outputs OUTPUT, CROSSINGS and
     CLEAR, layers in the working CRS ``crs``; ``subject_id`` numbers the alternatives in order (1 …), as do the
-    alternatives' feature ids."""
+    alternatives' feature ids. ``warnings`` (one text or None per site) fill OUTPUT's ``data_warnings``."""
     numbered = [replace(site, subject_id=position) for position, site in enumerate(sites, start=1)]
     crossings = [
         (crossing.geometry, crossing_values(site, crossing)) for site in numbered for crossing in site.crossings
     ]
+    texts = list(warnings) if warnings is not None else [None] * len(numbered)
     return {
         "OUTPUT": results_layer(
             tr("Site alternatives"),
             crs,
-            SITE_COLUMNS,
-            [(site.overlap.geometry, site_values(site)) for site in numbered],
+            [*SITE_COLUMNS, (DATA_WARNINGS_FIELD, FIELD_STRING)],
+            [(site.overlap.geometry, site_values(site) + [text]) for site, text in zip(numbered, texts)],
         ),
         "CROSSINGS": results_layer(tr("Route crossings"), crs, CROSSING_COLUMNS, crossings),
         "CLEAR": results_layer(

@@ -17,6 +17,8 @@ ICONS = {
     DataSeverity.FIXED: "mIconSuccess.svg",
 }
 LIST_HEIGHT = 110
+MIN_COMBO_CHARACTERS = 8
+MIN_WIDTH = 200
 
 
 def frame_combo(parent: QWidget) -> QComboBox:
@@ -24,6 +26,8 @@ def frame_combo(parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
     for frame, label in zip(CoordinateFrame, frame_labels()):
         combo.addItem(label, frame.value)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(MIN_COMBO_CHARACTERS)  # long labels must not widen a narrow dock
     combo.setToolTip(
         tr("Sites drawn on a Chinese web map (AMap, Tencent: GCJ-02; Baidu: BD-09) are converted to WGS 84 first.")
     )
@@ -41,6 +45,7 @@ class DataCheckPanel(QgsCollapsibleGroupBox):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.list)
+        self.setMinimumWidth(MIN_WIDTH)  # a long title is cut rather than widening a narrow dock
         self.clear()
 
     def clear(self) -> None:
@@ -61,11 +66,14 @@ class DataCheckPanel(QgsCollapsibleGroupBox):
         if not findings:
             self.list.addItem(tr("The input check found nothing to report."))
         counts = {severity: sum(1 for f in findings if f.severity == severity) for severity in DataSeverity}
-        self.setTitle(
-            tr("Data check (数据体检): {} errors, {} warnings, {} fixed").format(
-                counts[DataSeverity.ERROR], counts[DataSeverity.WARNING], counts[DataSeverity.FIXED]
-            )
-        )
+        texts = {
+            DataSeverity.ERROR: tr("{} errors"),
+            DataSeverity.WARNING: tr("{} warnings"),
+            DataSeverity.FIXED: tr("{} fixed"),
+        }
+        parts = [texts[severity].format(count) for severity, count in counts.items() if count]
+        title = tr("Data check (数据体检)")
+        self.setTitle(tr("{}: {}").format(title, tr(", ").join(parts)) if parts else title)
         self.setCollapsed(not findings)
 
     def show_error(self, message: str) -> None:

@@ -1,7 +1,7 @@
 """The 项目选址 dock: sketch sites and routes, see their conflicts at once, compare alternatives side by side."""
 
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from qgis.core import (
     QgsCoordinateTransform,
@@ -16,8 +16,13 @@ from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QPushButton, QWidget
 
 from liaocheng_plugin.core.compat import GEOMETRY_LINE, GEOMETRY_POLYGON
 from liaocheng_plugin.core.crs import choose_working_crs
-from liaocheng_plugin.core.definitions import Role
+from liaocheng_plugin.core.datacheck.findings import DataCheckError
+from liaocheng_plugin.core.datacheck.interactive import PanelInputCheck, sketches_name
+from liaocheng_plugin.core.datacheck.report import data_check_sheet
+from liaocheng_plugin.core.datacheck.web_frames import CoordinateFrame
+from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, Role
 from liaocheng_plugin.core.engine import OverlayEngine, is_cultivated
+from liaocheng_plugin.core.engine.convert import from_qgis
 from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.export import write_layers_gpkg, write_ledger
 from liaocheng_plugin.core.field_pack import FieldPack, export_field_pack
@@ -27,7 +32,7 @@ from liaocheng_plugin.core.profile import ProtectedProfile
 from liaocheng_plugin.core.role_guess import find_field
 from liaocheng_plugin.core.row_details import details_html, site_details
 from liaocheng_plugin.core.sheets import export_sheets, layer_sets, overview_layers
-from liaocheng_plugin.core.siting import SiteResult, chainage, check_site, rank_sites
+from liaocheng_plugin.core.siting import SiteResult, chainage, check_drawn_sites, rank_sites
 from liaocheng_plugin.core.siting_table import (
     alternative_layers,
     site_ledger_sheets,
@@ -36,6 +41,7 @@ from liaocheng_plugin.core.values import as_text
 from liaocheng_plugin.gui.canvas_highlight import CanvasHighlight
 from liaocheng_plugin.gui.check_dock import ask_sheet_path, export_and_report
 from liaocheng_plugin.gui.comparison_table import ComparisonTable
+from liaocheng_plugin.gui.data_check_panel import DataCheckPanel, frame_combo
 from liaocheng_plugin.gui.export_task import ExportRunner
 from liaocheng_plugin.gui.result_group import replace_result_group
 from liaocheng_plugin.gui.sketch_tool import SketchTool
@@ -62,6 +68,8 @@ class SiteDock(QgsDockWidget):
         self.engine: Optional[OverlayEngine] = None
         self.watched: List[QgsVectorLayer] = []
         self.alternatives: List[SiteResult] = []
+        self.inputs = PanelInputCheck(QgsProject.instance().transformContext())
+        self.origins: Dict[int, Tuple[str, int]] = {}  # id(alternative) → (layer name, feature id) for findings
         self.highlight = CanvasHighlight(iface.mapCanvas())
         canvas = iface.mapCanvas()
         self.site_tool = SketchTool(canvas, GEOMETRY_POLYGON)
@@ -99,27 +107,42 @@ class SiteDock(QgsDockWidget):
         form.resultsSplitter.setStretchFactor(0, 3)
         form.resultsSplitter.setStretchFactor(1, 2)
         form.mainLayout.setStretchFactor(form.resultsSplitter, 1)
+        self.frameCombo = frame_combo(form)
+        form.distancesLayout.addRow(tr("Coordinate frame"), self.frameCombo)
+        self.dataPanel = DataCheckPanel(form)
+        form.mainLayout.insertWidget(form.mainLayout.indexOf(form.resultsSplitter) + 1, self.dataPanel)
         self._refresh_table()
 
     # The engine: indexes built once from the profile, dropped when a protected layer changes.
     def ensure_engine(self) -> OverlayEngine:
-        """The overlay engine on the profile's layers, built on first use."""
+        """The overlay engine on the profile's layers, built on first use after the input check of the layers
+        (raises LiaochengError, a DataCheckError naming layer and feature when the input check refuses)."""
         if self.engine is not None:
             return self.engine
         project = QgsProject.instance()
-        specs = ProtectedProfile.load(project).role_specs(project)
+        profile = ProtectedProfile.load(project)
+        specs = profile.role_specs(project)
         if not specs:
             raise LiaochengError(tr("No protected layer is set: open the protected-layer profile first."))
+        survey = profile.roles.get(Role.LAND_SURVEY)
+        codes = survey.cultivated_codes if survey is not None else list(DEFAULT_CULTIVATED_CODES)
         extent = self.iface.mapCanvas().extent()
         working_crs = choose_working_crs(
             self.iface.mapCanvas().mapSettings().destinationCrs(), extent, project.transformContext()
         )
-        engine = OverlayEngine(working_crs, project.transformContext())
-        engine.build_indexes(specs)
+        self.inputs.reset()
+        try:
+            checked = self.inputs.protected(specs, codes)
+            engine = OverlayEngine(working_crs, project.transformContext(), cultivated_codes=codes)
+            engine.build_indexes(checked, inspect=self.inputs.inspector)
+        finally:
+            self.show_findings()
+        self.inputs.add(engine.issues)
         self.watched = [spec.source for spec in specs if isinstance(spec.source, QgsVectorLayer)]
         for layer in self.watched:
             layer.dataChanged.connect(self.invalidate)
         self.engine = engine
+        self.show_findings()
         return engine
 
     def invalidate(self) -> None:
@@ -143,26 +166,51 @@ class SiteDock(QgsDockWidget):
 
     # Alternatives.
     def add_sketch(self, geometry: QgsGeometry, is_route: bool, name: str = "") -> Optional[SiteResult]:
-        """Check a sketched site or route (canvas CRS) and add it to the comparison."""
-        try:
-            engine = self.ensure_engine()
-        except LiaochengError as error:
-            self.iface.messageBar().pushWarning(self.windowTitle(), error.message)
-            return None
-        canvas_crs = self.iface.mapCanvas().mapSettings().destinationCrs()
-        working = QgsGeometry(geometry)
-        working.transform(QgsCoordinateTransform(canvas_crs, engine.working_crs, QgsProject.instance()))
-        centerline = working if is_route else None
-        polygon = working.buffer(self.form.widthSpin.value() / 2.0, 8) if is_route else working.makeValid()
+        """Check a sketched site or route (canvas CRS; moved from the stated web-map frame) and add it."""
+        self.inputs.clear_errors()
         number = len(self.alternatives) + 1
-        site = check_site(
-            engine,
-            polygon,
-            number,
-            name or tr("Alternative {}").format(number),
-            centerline,
-            self.form.distanceSpin.value(),
-        )
+        try:
+            self.ensure_engine()
+        except LiaochengError as error:
+            return self._refuse(error)
+        canvas_crs = self.iface.mapCanvas().mapSettings().destinationCrs()
+        geometry, crs = self.inputs.sketch(geometry, canvas_crs, CoordinateFrame(self.frameCombo.currentData()), number)
+        return self.add_alternative(geometry, crs, is_route, name or tr("Alternative {}").format(number))
+
+    def add_alternative(
+        self,
+        geometry: QgsGeometry,
+        crs,
+        is_route: bool,
+        name: str,
+        origin: Optional[Tuple[str, int]] = None,
+    ) -> Optional[SiteResult]:
+        """Check a site or route (``geometry`` in ``crs``, as drawn) against the indexes and add it to the
+        comparison; ``origin`` (layer name, feature id) names it in findings (a sketch by default)."""
+        engine = self.ensure_engine()
+        number = len(self.alternatives) + 1
+        layer_name, feature_id = origin or (sketches_name(), number)
+        working = QgsGeometry(geometry)
+        working.transform(QgsCoordinateTransform(crs, engine.working_crs, QgsProject.instance()))
+        try:
+            sites, findings = check_drawn_sites(
+                engine,
+                layer_name,
+                [from_qgis(working)],
+                [feature_id],
+                [name],
+                is_route,
+                self.form.widthSpin.value(),
+                self.form.distanceSpin.value(),
+                self.inputs.inspector,
+            )
+        except DataCheckError as error:
+            return self._refuse(error)
+        self.inputs.add(findings + engine.issues)
+        self.show_findings()
+        site = sites[0]
+        site.subject_id = number
+        self.origins[id(site)] = (layer_name, feature_id)
         self.alternatives.append(site)
         rank_sites(self.alternatives)
         self._refresh_table()
@@ -170,23 +218,39 @@ class SiteDock(QgsDockWidget):
         self.show_alternative(len(self.alternatives) - 1, zoom=False)
         return site
 
+    def _refuse(self, error: LiaochengError) -> None:
+        """Say why nothing was added: in the message bar and, for the input check, in its list."""
+        if isinstance(error, DataCheckError):
+            self.inputs.add(error.findings)
+        self.iface.messageBar().pushWarning(self.windowTitle(), error.message)
+        self.show_findings()
+
+    def show_findings(self) -> None:
+        """The input check's findings of this session in the 数据体检 list."""
+        self.dataPanel.show_findings(self.inputs.findings)
+
     def use_selected(self) -> None:
-        """Add the selected features of the active layer (polygons as sites, lines as routes)."""
+        """Add the selected features of the active layer (polygons as sites, lines as routes) after the input
+        check of the layer (CRS, encoding, web-map frame …)."""
         layer = self.iface.activeLayer()
         if not isinstance(layer, QgsVectorLayer) or layer.selectedFeatureCount() == 0:
             self.iface.messageBar().pushWarning(
                 self.windowTitle(), tr("Select sites or routes in the active layer first.")
             )
             return
+        self.inputs.clear_errors()
+        try:
+            self.ensure_engine()
+            chosen = self.inputs.chosen(layer, CoordinateFrame(self.frameCombo.currentData()))
+        except LiaochengError as error:
+            self._refuse(error)
+            return
         is_route = QgsWkbTypes.geometryType(layer.wkbType()) == GEOMETRY_LINE
-        name_field = find_field(layer.fields(), NAME_CANDIDATES)
-        to_canvas = QgsCoordinateTransform(
-            layer.crs(), self.iface.mapCanvas().mapSettings().destinationCrs(), QgsProject.instance()
-        )
-        for feature in layer.selectedFeatures():
-            geometry = QgsGeometry(feature.geometry())
-            geometry.transform(to_canvas)
-            self.add_sketch(geometry, is_route, as_text(feature[name_field]) if name_field else "")
+        for feature in chosen.features:
+            name_field = find_field(feature.fields(), NAME_CANDIDATES)
+            name = as_text(feature[name_field]) if name_field else ""
+            name = name or tr("Alternative {}").format(len(self.alternatives) + 1)
+            self.add_alternative(feature.geometry(), chosen.crs, is_route, name, (chosen.layer_name, feature.id()))
 
     def rename_selected(self) -> None:
         index = self.comparison.selected_site()
@@ -202,6 +266,7 @@ class SiteDock(QgsDockWidget):
     def remove_selected(self) -> None:
         index = self.comparison.selected_site()
         if 0 <= index < len(self.alternatives):
+            self.origins.pop(id(self.alternatives[index]), None)
             del self.alternatives[index]
             rank_sites(self.alternatives)
             self.highlight.clear()
@@ -262,7 +327,10 @@ class SiteDock(QgsDockWidget):
         outputs OUTPUT, CROSSINGS and CLEAR."""
         if not self.alternatives or self.engine is None:
             raise LiaochengError(tr("Sketch or select at least one alternative first."))
-        return alternative_layers(self.alternatives, self.engine.working_crs)
+        origins = [self.origins.get(id(site), (sketches_name(), site.subject_id)) for site in self.alternatives]
+        warnings = self.inputs.warnings({layer for layer, _ in origins})
+        texts = [warnings.text_for(layer, fid, site.overlap) for (layer, fid), site in zip(origins, self.alternatives)]
+        return alternative_layers(self.alternatives, self.engine.working_crs, texts)
 
     def _add_layers(self) -> None:
         try:
@@ -287,7 +355,8 @@ class SiteDock(QgsDockWidget):
 
     def ledger_sheets(self):
         layers = self.site_layers()
-        return site_ledger_sheets(layers["OUTPUT"], layers["CROSSINGS"], tr("Comparison"))
+        sheets = site_ledger_sheets(layers["OUTPUT"], layers["CROSSINGS"], tr("Comparison"))
+        return sheets + [data_check_sheet(self.inputs.findings)]
 
     def export_gpkg(self) -> None:
         """The alternatives, their clear parts and the routes' crossings with their chainage."""
@@ -374,3 +443,4 @@ class SiteDock(QgsDockWidget):
         self.highlight.clear()
         self.invalidate()
         self.alternatives = []
+        self.origins = {}

@@ -20,7 +20,6 @@ from qgis.core import (
 
 from liaocheng_plugin.core.compat import (
     FIELD_STRING,
-    GEOMETRY_POINT,
     GEOMETRY_POLYGON,
     SOURCE_VECTOR,
     WKB_NO_GEOMETRY,
@@ -35,7 +34,13 @@ from liaocheng_plugin.core.datacheck.report import (
     finding_feature,
     sorted_findings,
 )
-from liaocheng_plugin.core.datacheck.sources import InputLayer, SourceCheck, check_sources
+from liaocheng_plugin.core.datacheck.sources import (
+    InputLayer,
+    SourceCheck,
+    check_sources,
+    protected_role_labels,
+    role_geometry_types,
+)
 from liaocheng_plugin.core.datacheck.web_frames import CoordinateFrame, frame_labels
 from liaocheng_plugin.core.definitions import (
     COORDINATE_FRAME_PARAMETER,
@@ -91,18 +96,6 @@ def parameter_layer(parameters: dict, name: str, context: QgsProcessingContext) 
     return layer if isinstance(layer, QgsVectorLayer) else None
 
 
-def protected_role_labels() -> Dict[Role, str]:
-    """What each protected role is called in messages, translated."""
-    return {
-        Role.PERMANENT_FARMLAND: tr("permanent basic farmland"),
-        Role.ECOLOGICAL_REDLINE: tr("ecological red line"),
-        Role.DEVELOPMENT_BOUNDARY: tr("urban development boundary"),
-        Role.LAND_SURVEY: tr("land-use survey (DLTB)"),
-        Role.VILLAGES: tr("villages"),
-        Role.MINERALS: tr("mineral resources"),
-    }
-
-
 def input_layers(
     algorithm: QgsProcessingAlgorithm,
     parameters: dict,
@@ -124,9 +117,9 @@ def input_layers(
     for role, name in ROLE_PARAMETERS.items():
         layer = parameter_layer(parameters, name, context)
         if layer is not None:
-            allowed = (GEOMETRY_POLYGON, GEOMETRY_POINT) if role == Role.VILLAGES else (GEOMETRY_POLYGON,)
+            allowed = role_geometry_types(role.value)
             columns = survey_columns(algorithm, parameters, context, layer) if role == Role.LAND_SURVEY else {}
-            found[name] = [InputLayer(layer, labels[role], allowed, key=role.value, columns=columns)]
+            found[name] = [InputLayer(layer, labels[role.value], allowed, key=role.value, columns=columns)]
     for name in zones:
         layer = parameter_layer(parameters, name, context)
         if layer is not None:

@@ -117,7 +117,7 @@ def test_a_selected_route_hands_over_its_crossings_with_chainage(dock, qgis_ifac
     assert crossings.featureCount() == len(dock.alternatives[0].crossings) > 0
     first = min(crossings.getFeatures(), key=lambda f: f["from_m"])
     assert first["from_chainage"].startswith("K") and first["subject_id"] == 1
-    assert [sheet.title for sheet in dock.ledger_sheets()] == ["Comparison", "Crossing chainage"]
+    assert [sheet.title for sheet in dock.ledger_sheets()] == ["Comparison", "Crossing chainage", "Data check"]
 
 
 @pytest.fixture

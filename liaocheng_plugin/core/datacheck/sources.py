@@ -7,11 +7,14 @@ from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from qgis.core import QgsCoordinateTransformContext, QgsRectangle, QgsVectorLayer
 
+from liaocheng_plugin.core.compat import GEOMETRY_POINT, GEOMETRY_POLYGON
 from liaocheng_plugin.core.datacheck.crs_rules import crs_findings, crs_label
 from liaocheng_plugin.core.datacheck.encoding import encoding_findings
 from liaocheng_plugin.core.datacheck.findings import DataCheckError, DataFinding, DataKind, DataSeverity
 from liaocheng_plugin.core.datacheck.layer_rules import far_apart_findings, geometry_type_findings, lonlat_extent
 from liaocheng_plugin.core.datacheck.web_frames import CoordinateFrame, converted_layer, frame_labels, offset_m
+from liaocheng_plugin.core.definitions import Role
+from liaocheng_plugin.core.engine.spec import RoleSpec
 from liaocheng_plugin.core.i18n import tr
 
 
@@ -52,6 +55,35 @@ class SourceCheck:
     def layer_to_read(self, layer: QgsVectorLayer) -> QgsVectorLayer:
         """The layer a check reads for ``layer``: a fixed copy, or the layer itself."""
         return self.replacements.get(layer.id(), layer)
+
+
+def protected_role_labels() -> Dict[str, str]:
+    """What each protected role (by its value, the role key) is called in messages, translated."""
+    return {
+        Role.PERMANENT_FARMLAND.value: tr("permanent basic farmland"),
+        Role.ECOLOGICAL_REDLINE.value: tr("ecological red line"),
+        Role.DEVELOPMENT_BOUNDARY.value: tr("urban development boundary"),
+        Role.LAND_SURVEY.value: tr("land-use survey (DLTB)"),
+        Role.VILLAGES.value: tr("villages"),
+        Role.MINERALS.value: tr("mineral resources"),
+    }
+
+
+def role_geometry_types(key: str) -> Tuple[object, ...]:
+    """The geometry types a protected role can use: polygons; villages may be points."""
+    return (GEOMETRY_POLYGON, GEOMETRY_POINT) if key == Role.VILLAGES.value else (GEOMETRY_POLYGON,)
+
+
+def protected_inputs(specs: Sequence[RoleSpec]) -> List[InputLayer]:
+    """The protected layers of role specs (those that are layers) as the source rules see them."""
+    labels = protected_role_labels()
+    items = []
+    for spec in specs:
+        layer = spec.layer if spec.layer is not None else spec.source
+        if isinstance(layer, QgsVectorLayer):
+            label = labels.get(spec.key, tr("a further overlay layer"))
+            items.append(InputLayer(layer, label, role_geometry_types(spec.key), key=spec.key, columns=spec.fields()))
+    return items
 
 
 def raise_errors(findings: Sequence[DataFinding]) -> None:

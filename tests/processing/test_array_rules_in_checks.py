@@ -1,0 +1,137 @@
+"""The array rules (codes, KCXS, TBMJ, geometries) inside every check: the right figure or a clear refusal, and
+every finding in DATA_CHECK and in the ``data_warnings`` of the subjects it concerns."""
+
+import pytest
+from qgis.core import QgsProcessingException
+
+from tests.conftest import memory_layer, square
+
+GK39 = "EPSG:4527"
+X0, Y0 = 39440000.0, 4030000.0
+SINKS = {
+    "overlap_check": ("OUTPUT", "OVERLAPS", "DATA_CHECK"),
+    "reserve_check": ("OUTPUT", "SUMMARY", "OVERLAPS", "DATA_CHECK"),
+    "balance_check": ("OUTPUT", "SUMMARY", "OVERLAPS", "DATA_CHECK"),
+    "site_check": ("OUTPUT", "CROSSINGS", "CLEAR", "DATA_CHECK"),
+}
+SUBJECT_PARAMETER = {
+    "overlap_check": "INPUT",
+    "reserve_check": "INPUT",
+    "balance_check": "INFLOW",
+    "site_check": "INPUT",
+}
+
+
+def run(algorithm, parameters):
+    import processing
+
+    return processing.run(f"liaocheng:{algorithm}", dict({sink: "memory:" for sink in SINKS[algorithm]}, **parameters))
+
+
+def refusal(algorithm, parameters) -> str:
+    with pytest.raises(QgsProcessingException) as refused:
+        run(algorithm, parameters)
+    message = str(refused.value)
+    del refused
+    return message
+
+
+def two_parcels():
+    """Parcel CB-1 (fid 1) at the origin, CB-2 (fid 2) 1 km east; 100 m × 100 m each (15 亩)."""
+    rows = [(square(X0, Y0, 100), "CB-1"), (square(X0 + 1000, Y0, 100), "CB-2")]
+    return memory_layer("Polygon", GK39, rows, {"DKBH": str}, "CBDK")
+
+
+def survey(rows, name="DLTB"):
+    """Survey patches of (wkt, DLBM, KCXS, TBMJ)."""
+    return memory_layer("Polygon", GK39, rows, {"DLBM": str, "KCXS": float, "TBMJ": float}, name)
+
+
+def under(x, code, kcxs=0.0, tbmj=40000.0):
+    """A 200 m survey patch centred on the parcel at X0 + x."""
+    return (square(X0 + x - 50, Y0 - 50, 200), code, kcxs, tbmj)
+
+
+def table(result):
+    return [(f["layer"], f["feature_id"], f["kind"], f["severity"]) for f in result["DATA_CHECK"].getFeatures()]
+
+
+def warnings_of(result):
+    return {f.id(): f["data_warnings"] for f in result["OUTPUT"].getFeatures()}
+
+
+@pytest.mark.parametrize("algorithm", list(SINKS))
+def test_a_warning_about_a_protected_feature_goes_to_the_subjects_meeting_it(algorithm, processing_with_provider):
+    """Survey patch 1 has code 9999 (not in the list) under CB-1; CB-2 stands on a clean patch."""
+    layer = survey([under(0, "9999"), under(1000, "0103")])
+    result = run(algorithm, {SUBJECT_PARAMETER[algorithm]: two_parcels(), "LAND_SURVEY": layer})
+    assert ("DLTB", 1, "code_unknown", "warning") in table(result)
+    warnings = list(warnings_of(result).values())
+    assert sum(1 for text in warnings if text and "“9999”" in text) == 1
+    assert sum(1 for text in warnings if not text) == 1
+
+
+def test_recorded_areas_that_differ_from_the_geometry_are_warned_per_layer_and_on_the_parcel(
+    processing_with_provider,
+):
+    layer = survey([under(0, "0103", tbmj=40000.0), under(1000, "0103", tbmj=45000.0)])
+    result = run("reserve_check", {"INPUT": two_parcels(), "LAND_SURVEY": layer})
+    rows = [row for row in table(result) if row[2] == "recorded_area"]
+    assert rows == [("DLTB", None, "recorded_area", "warning"), ("DLTB", 2, "recorded_area", "warning")]
+    warnings = warnings_of(result)
+    assert not warnings[1] and "feature 2: TBMJ 45000.00 m², computed 3999" in warnings[2]
+
+
+def test_kcxs_out_of_range_stops_every_check_naming_layer_field_and_feature(processing_with_provider):
+    layer = survey([under(0, "0103", 0.05), under(1000, "0103", 15.0)])
+    for algorithm in SINKS:
+        message = refusal(algorithm, {SUBJECT_PARAMETER[algorithm]: two_parcels(), "LAND_SURVEY": layer})
+        assert "“DLTB”" in message and "KCXS" in message and "feature 2" in message and "15" in message, algorithm
+
+
+def test_codes_without_their_leading_zero_are_read_padded_and_say_so(processing_with_provider):
+    layer = memory_layer(
+        "Polygon",
+        GK39,
+        [(square(X0 - 50, Y0 - 50, 200), 103), (square(X0 + 950, Y0 - 50, 200), 103)],
+        {"DLBM": int},
+        "DLTB",
+    )
+    result = run("overlap_check", {"INPUT": two_parcels(), "LAND_SURVEY": layer})
+    assert [row for row in table(result) if row[2] == "code_padded"] == [("DLTB", None, "code_padded", "fixed")]
+    assert [f["cult_mu"] for f in result["OUTPUT"].getFeatures()] == [15.0, 15.0]
+    assert not any(warnings_of(result).values())  # what was fixed is in the table, not a warning
+
+
+def test_a_farmland_feature_without_geometry_is_a_warning_on_every_subject(processing_with_provider):
+    """The issue's case: a farmland feature with no geometry was skipped without a message."""
+    rows = [(square(X0 - 50, Y0 - 50, 200), "JB-1"), (None, "JB-2")]
+    farmland = memory_layer("Polygon", GK39, rows, {"BSM": str}, "YJJBNT")
+    result = run("reserve_check", {"INPUT": two_parcels(), "PERMANENT_FARMLAND": farmland})
+    assert ("YJJBNT", 2, "empty_geometry", "warning") in table(result)
+    assert all("“YJJBNT”" in text and "2" in text for text in warnings_of(result).values())
+
+
+def test_a_repaired_bowtie_is_listed_as_fixed_once_a_subject_meets_it(processing_with_provider):
+    bowtie = f"POLYGON(({X0 - 50} {Y0 - 50},{X0 + 150} {Y0 + 150},{X0 + 150} {Y0 - 50},{X0 - 50} {Y0 + 150},{X0 - 50} {Y0 - 50}))"
+    farmland = memory_layer("Polygon", GK39, [(bowtie, "JB-1")], {"BSM": str}, "YJJBNT")
+    result = run("overlap_check", {"INPUT": two_parcels(), "PERMANENT_FARMLAND": farmland})
+    assert table(result) == [("YJJBNT", 1, "repaired", "fixed")]
+    assert next(result["OUTPUT"].getFeatures())["pbf_mu"] == 7.5  # the two triangles of the bowtie over CB-1
+
+
+def test_a_subject_without_geometry_is_refused_naming_it(processing_with_provider):
+    parcels = two_parcels()
+    parcels.dataProvider().addFeatures([memory_layer("Polygon", GK39, [(None, "CB-3")], {"DKBH": str}).getFeature(1)])
+    farmland = memory_layer("Polygon", GK39, [(square(X0 - 50, Y0 - 50, 200), "JB-1")], {"BSM": str}, "YJJBNT")
+    message = refusal("reserve_check", {"INPUT": parcels, "PERMANENT_FARMLAND": farmland})
+    assert "“CBDK”" in message and "3" in message and "cannot be checked" in message
+
+
+@pytest.mark.parametrize("algorithm, width", [("site_check", "WIDTH"), ("overlap_check", "BUFFER")])
+def test_a_route_of_one_point_is_refused_by_every_check_that_takes_routes(algorithm, width, processing_with_provider):
+    rows = [(f"LINESTRING({X0} {Y0},{X0 + 800} {Y0})", "K0"), (f"LINESTRING({X0} {Y0},{X0} {Y0})", "K1")]
+    route = memory_layer("LineString", GK39, rows, {"FAMC": str}, "XMXL")
+    farmland = memory_layer("Polygon", GK39, [(square(X0 - 50, Y0 - 50, 200), "JB-1")], {"BSM": str}, "YJJBNT")
+    message = refusal(algorithm, {"INPUT": route, "PERMANENT_FARMLAND": farmland, width: 30.0})
+    assert "“XMXL”, feature 2" in message and "no length" in message
