@@ -113,7 +113,8 @@ def test_a_farmland_feature_without_geometry_is_a_warning_on_every_subject(proce
 
 
 def test_a_repaired_bowtie_is_listed_as_fixed_once_a_subject_meets_it(processing_with_provider):
-    bowtie = f"POLYGON(({X0 - 50} {Y0 - 50},{X0 + 150} {Y0 + 150},{X0 + 150} {Y0 - 50},{X0 - 50} {Y0 + 150},{X0 - 50} {Y0 - 50}))"
+    corners = [(-50, -50), (150, 150), (150, -50), (-50, 150), (-50, -50)]  # a self-intersecting "bowtie"
+    bowtie = "POLYGON((" + ",".join(f"{X0 + dx} {Y0 + dy}" for dx, dy in corners) + "))"
     farmland = memory_layer("Polygon", GK39, [(bowtie, "JB-1")], {"BSM": str}, "YJJBNT")
     result = run("overlap_check", {"INPUT": two_parcels(), "PERMANENT_FARMLAND": farmland})
     assert table(result) == [("YJJBNT", 1, "repaired", "fixed")]

@@ -13,7 +13,8 @@ printed with their ratios:
 - scale: 10,000 → 100,000 subjects, time and peak memory;
 - equal results: per-subject areas of the engine against an independent exact reference (pairwise
   QGIS/GEOS intersections, unioned, measured with QgsDistanceArea) on a sample, and against native;
-- interactive: a 50 ha site and a 40 km × 60 m route against indexes built once.
+- interactive: a 50 ha site and a 40 km × 60 m route against indexes built once;
+- the input check (数据体检): ``overlap_check`` with and without it (its cost, target ≤ 10 %).
 """
 
 import argparse
@@ -117,9 +118,24 @@ def peak_memory_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def run_ours(gpkg: Path, mode: str, subjects_name: str, pieces: bool) -> dict:
-    """liaocheng:overlap_check; with ``pieces`` also the OVERLAPS output (one row per subject × feature)."""
+def without_input_check() -> None:
+    """Switch the input check (数据体检) off in this process, to measure what it costs: no source rules, no array
+    rules, no recorded-area columns read from the survey. For `make bench` only."""
+    from liaocheng_plugin.core.datacheck.sources import SourceCheck
+    from liaocheng_plugin.processing import data_inputs, protected_parameters
+
+    data_inputs.check_sources = lambda layers, context, frame=None: SourceCheck()
+    data_inputs.InspectedInputs.inspector = lambda self, specs, codes, context: None
+    protected_parameters.recorded_area_columns = lambda fields: {}
+
+
+def run_ours(gpkg: Path, mode: str, subjects_name: str, pieces: bool, checked: bool = True) -> dict:
+    """liaocheng:overlap_check; with ``pieces`` also the OVERLAPS output (one row per subject × feature); without
+    ``checked`` the input check is switched off."""
     import processing
+
+    if not checked:
+        without_input_check()
 
     roles = {key: layer(gpkg, name) for key, name in ROLE_LAYERS}
     subjects = layer(gpkg, subjects_name)
@@ -133,11 +149,11 @@ def run_ours(gpkg: Path, mode: str, subjects_name: str, pieces: bool) -> dict:
     }
     if pieces:
         parameters["OVERLAPS"] = "memory:"
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     output = processing.run("liaocheng:overlap_check", parameters)["OUTPUT"]
-    seconds = time.perf_counter() - started
+    seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
     areas = {str(f["NO"]): [f["pbf_m2"] or 0.0, f["erl_m2"] or 0.0] for f in output.getFeatures()}
-    return {"seconds": seconds, "areas": areas}
+    return {"seconds": seconds, "cpu_seconds": cpu_seconds, "areas": areas}
 
 
 def run_native(gpkg: Path, mode: str) -> dict:
@@ -365,7 +381,7 @@ def run_contender(contender: str, gpkg: Path, output: Path) -> None:
     name, _, option = contender.partition(":")
     if name == "ours":
         mode, count, outputs = option.split(":")
-        result = run_ours(gpkg, mode, SUBJECT_LAYERS[int(count)], outputs == "pieces")
+        result = run_ours(gpkg, mode, SUBJECT_LAYERS[int(count)], outputs == "pieces", outputs != "unchecked")
     elif name == "native":
         result = run_native(gpkg, option)
     elif name == "floor":
@@ -394,6 +410,33 @@ def medians(contender: str, output: Path, runs: int) -> dict:
     summary["peak_mib"] = statistics.median(r["peak_mib"] for r in results)
     summary["all_seconds"] = [round(r["seconds"], 2) for r in results]
     return summary
+
+
+def input_check_cost(output: Path, runs: int) -> dict:
+    """``overlap_check`` (ellipsoidal, 10,000 subjects) with and without the input check, run alternately so
+    both meet the same moments of a busy machine; the cost is the ratio of the medians, of wall time and of
+    the process's CPU time (less disturbed by other processes on the machine)."""
+    contenders = ("ours:ellipsoidal:10000:subjects", "ours:ellipsoidal:10000:unchecked")
+    results = {contender: [] for contender in contenders}
+    for _ in range(runs):
+        for contender in contenders:
+            results[contender].append(spawn(contender, output))
+    checked, unchecked = (results[contender] for contender in contenders)
+    with_s = statistics.median(r["seconds"] for r in checked)
+    without_s = statistics.median(r["seconds"] for r in unchecked)
+    with_cpu = statistics.median(r["cpu_seconds"] for r in checked)
+    without_cpu = statistics.median(r["cpu_seconds"] for r in unchecked)
+    return {
+        "with_s": round(with_s, 2),
+        "without_s": round(without_s, 2),
+        "cost_pct": round(100.0 * (with_s / without_s - 1.0), 1),
+        "with_cpu_s": round(with_cpu, 2),
+        "without_cpu_s": round(without_cpu, 2),
+        "cpu_cost_pct": round(100.0 * (with_cpu / without_cpu - 1.0), 1),
+        "with_runs_s": [round(r["seconds"], 2) for r in checked],
+        "without_runs_s": [round(r["seconds"], 2) for r in unchecked],
+        "peak_mib": [round(statistics.median(r["peak_mib"] for r in group)) for group in (checked, unchecked)],
+    }
 
 
 def main() -> None:
@@ -444,6 +487,7 @@ def main() -> None:
             "peak_mib": [small["ours_peak_mib"], round(large["peak_mib"])],
             "memory_ratio": round(large["peak_mib"] / small["ours_peak_mib"], 2),
         },
+        "input_check": input_check_cost(output, runs),
         "equal_to_reference": spawn("reference", output),
         "interactive": {k: round(v, 2) for k, v in spawn("interactive", output).items()},
     }

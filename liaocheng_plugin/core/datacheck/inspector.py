@@ -80,7 +80,8 @@ class ArrayInspector:
     ``fields`` gives, per layer key (role value, ``"subject"``), the layer's field name of each column
     meaning (for messages; DLBM, KCXS, TBMJ, TBDLMJ by default): ``RoleSpec.fields()`` of each role.
     ``area`` measures ellipsoidal areas (m²) of geometries; by default they are measured on CGCS2000 in
-    the arrays' CRS (``LayerArrays.crs``, as the engine's reader sets it, transforms through ``context``);
+    the arrays' CRS (``LayerArrays.crs``, as the engine's reader sets it, transforms through ``context``),
+    the scale factor taken at each geometry's centre (``AreaMeasurer.areas_by_centre``, within 1e-6);
     without either the rules that need areas are skipped. ``self_overlaps`` adds the rule on survey
     patches overlapping each other (``liaocheng:data_check``; in a check the engine reports the pairs a
     subject meets). ``inspect`` returns every finding; calling the inspector, as the engine's hook does,
@@ -124,7 +125,7 @@ class ArrayInspector:
         if key not in self._measurers:
             context = self.context or QgsProject.instance().transformContext()
             self._measurers[key] = AreaMeasurer(crs, context, AreaMode.ELLIPSOIDAL)
-        return self._measurers[key].areas(arrays.geometries)
+        return self._measurers[key].areas_by_centre(arrays.geometries)
 
     def inspect(self, arrays: LayerArrays) -> List[DataFinding]:
         """Check and fix one layer's arrays: geometries, codes (zero-padded), KCXS (fractions), net and recorded

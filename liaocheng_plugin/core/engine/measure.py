@@ -100,6 +100,23 @@ class AreaMeasurer:
             return np.array([self._measure_one(geometry) for geometry in geometries], dtype=float)
         return self._gauss_kruger_areas(geometries, planar)
 
+    def areas_by_centre(self, geometries: np.ndarray) -> np.ndarray:
+        """Areas in m² as ``areas``, the ellipsoidal correction taken at the centre of each geometry's box
+        rather than integrated over it: off by below 1e-6 relative for patches under 1 km wide 150 km from
+        the central meridian, and several times faster on a survey layer. For the input check's comparisons
+        with recorded areas (tolerance 0.1 %); the checks' figures use ``areas``."""
+        if self.mode == AreaMode.PLANAR or self._projection is None:
+            return self.areas(geometries)
+        geometries = polygonal_parts(geometries)
+        planar = np.nan_to_num(shapely.area(geometries))
+        bounds = np.nan_to_num(shapely.bounds(geometries))
+        projection = self._projection
+        k0 = projection["k_0"]
+        u = (bounds[:, 0] + bounds[:, 2]) / 2.0 - projection["x_0"]
+        factor_u2 = 1.0 / (k0 * k0 * self._radius_product((bounds[:, 1] + bounds[:, 3]) / 2.0))
+        u2 = u * u * factor_u2
+        return planar * (1.0 - u2 + (2.0 / 3.0) * u2 * u2) / (k0 * k0)
+
     def _measure_one(self, geometry) -> float:
         if geometry is None:
             return 0.0
