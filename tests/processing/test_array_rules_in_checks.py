@@ -4,6 +4,7 @@ every finding in DATA_CHECK and in the ``data_warnings`` of the subjects it conc
 import pytest
 from qgis.core import QgsProcessingException
 
+from liaocheng_plugin.core.values import plain
 from tests.conftest import memory_layer, square
 
 GK39 = "EPSG:4527"
@@ -53,7 +54,7 @@ def under(x, code, kcxs=0.0, tbmj=40000.0):
 
 
 def table(result):
-    return [(f["layer"], f["feature_id"], f["kind"], f["severity"]) for f in result["DATA_CHECK"].getFeatures()]
+    return [(f["layer"], plain(f["feature_id"]), f["kind"], f["severity"]) for f in result["DATA_CHECK"].getFeatures()]
 
 
 def warnings_of(result):
@@ -136,3 +137,75 @@ def test_a_route_of_one_point_is_refused_by_every_check_that_takes_routes(algori
     farmland = memory_layer("Polygon", GK39, [(square(X0 - 50, Y0 - 50, 200), "JB-1")], {"BSM": str}, "YJJBNT")
     message = refusal(algorithm, {"INPUT": route, "PERMANENT_FARMLAND": farmland, width: 30.0})
     assert "“XMXL”, feature 2" in message and "no length" in message
+
+
+def test_a_route_with_a_part_of_one_point_is_refused(processing_with_provider):
+    """A good part and a part of one point: its corridor would add a disc of 4.2 亩 around the point."""
+    wkt = f"MULTILINESTRING(({X0} {Y0},{X0 + 800} {Y0}),({X0 + 100} {Y0 + 20},{X0 + 100} {Y0 + 20}))"
+    route = memory_layer("MultiLineString", GK39, [(wkt, "K0")], {"FAMC": str}, "XMXL")
+    farmland = memory_layer("Polygon", GK39, [(square(X0 - 50, Y0 - 50, 200), "JB-1")], {"BSM": str}, "YJJBNT")
+    message = refusal("site_check", {"INPUT": route, "PERMANENT_FARMLAND": farmland, "WIDTH": 60.0})
+    assert "“XMXL”, feature 1: a part of the route has no length" in message
+
+
+XIAN80_ZONE39 = "EPSG:2363"
+XIAN80_TO_CGCS2000 = (  # a Helmert shift standing in for the bureau's parameters
+    "+proj=pipeline +step +inv +proj=tmerc +lat_0=0 +lon_0=117 +k=1 +x_0=39500000 +y_0=0 +ellps=IAU76 "
+    "+step +proj=push +v_3 +step +proj=cart +ellps=IAU76 +step +proj=helmert +x=10 +y=-20 +z=5 "
+    "+step +inv +proj=cart +ellps=GRS80 +step +proj=pop +v_3 "
+    "+step +proj=tmerc +lat_0=0 +lon_0=117 +k=1 +x_0=39500000 +y_0=0 +ellps=GRS80"
+)
+
+
+def test_a_protected_layer_on_another_datum_is_refused_until_the_project_states_the_transformation(
+    processing_with_provider,
+):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject
+
+    farmland = memory_layer("Polygon", XIAN80_ZONE39, [(square(X0 - 50, Y0 - 50, 200), "JB-1")], {"BSM": str}, "JBNT")
+    message = refusal("reserve_check", {"INPUT": two_parcels(), "PERMANENT_FARMLAND": farmland})
+    assert "“JBNT”" in message and "Xian 1980" in message and "EPSG:2363" in message
+    project = QgsProject.instance()
+    context = project.transformContext()
+    source, target = QgsCoordinateReferenceSystem(XIAN80_ZONE39), QgsCoordinateReferenceSystem(GK39)
+    assert context.addCoordinateOperation(source, target, XIAN80_TO_CGCS2000)
+    project.setTransformContext(context)
+    try:
+        result = run("reserve_check", {"INPUT": two_parcels(), "PERMANENT_FARMLAND": farmland})
+    finally:
+        context.removeCoordinateOperation(source, target)
+        project.setTransformContext(context)
+    assert next(result["OUTPUT"].getFeatures())["pbf_mu"] > 0
+
+
+def test_an_empty_protected_layer_and_one_out_of_reach_are_warned_on_every_subject(processing_with_provider):
+    empty = memory_layer("Polygon", GK39, [], {"BSM": str}, "YJJBNT")
+    elsewhere = memory_layer("Polygon", GK39, [(square(X0 + 60000, Y0, 500), "1")], {"BSM": str}, "STBHHX")
+    near = survey([under(0, "0103"), under(1000, "0103")])
+    parameters = {"INPUT": two_parcels(), "PERMANENT_FARMLAND": empty, "ECOLOGICAL_REDLINE": elsewhere}
+    result = run("reserve_check", dict(parameters, LAND_SURVEY=near))
+    assert {row for row in table(result)} >= {
+        ("YJJBNT", None, "empty_layer", "warning"),
+        ("STBHHX", None, "far_apart", "warning"),
+    }
+    assert all(
+        "“YJJBNT” has no features" in text and "“STBHHX” lies 59 km" in text for text in warnings_of(result).values()
+    )
+
+
+def test_a_gbk_shapefile_without_cpg_as_protected_layer_gives_its_figures(tmp_path, processing_with_provider):
+    """Its Chinese field names made GDAL's bulk read fail with a traceback before QGIS read it."""
+    import os
+
+    from qgis.core import QgsVectorLayer
+
+    from tests.processing.test_input_check_in_checks import write
+
+    rows = [(square(X0 - 50, Y0 - 50, 200), "一号图斑", 40000.0)]
+    farmland = memory_layer("Polygon", GK39, rows, {"图斑名称": str, "图斑面积": float}, "x")
+    path = write(farmland, tmp_path / "jbnt.shp", "ESRI Shapefile", "GBK")
+    os.remove(path.with_suffix(".cpg"))
+    layer = QgsVectorLayer(str(path), "基本农田", "ogr")
+    result = run("overlap_check", {"INPUT": two_parcels(), "PERMANENT_FARMLAND": layer})
+    assert [f["pbf_mu"] for f in result["OUTPUT"].getFeatures()] == [15.0, 0.0]
+    assert table(result) == [("基本农田", None, "encoding", "fixed")]

@@ -46,7 +46,7 @@ def test_the_findings_table_has_the_columns_of_the_issue(messy, processing_with_
     assert severities == sorted(severities, key=["error", "warning", "fixed"].index)  # errors first
 
 
-CASES = range(10)
+CASES = range(12)
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -61,6 +61,9 @@ def sample_layer(project: QgsProject, table: str) -> QgsVectorLayer:
     return next(lyr for lyr in project.mapLayers().values() if lyr.name().endswith(table))
 
 
+SEVERITIES = ("error", "warning", "fixed")
+
+
 def run_data_checks(project: QgsProject, output: Path) -> None:
     """数据体检 (liaocheng:data_check) on the sample data (clean) and on a generated messy delivery; one XLSX."""
     import processing
@@ -81,9 +84,13 @@ def run_data_checks(project: QgsProject, output: Path) -> None:
         )
         findings = findings_from_layer(result["OUTPUT"])
         sample_findings += findings
-        errors = sum(1 for finding in findings if finding.severity.value == "error")
+        counts = {severity: sum(1 for f in findings if f.severity.value == severity) for severity in SEVERITIES}
+        kinds = ", ".join(sorted({finding.kind for finding in findings}))
         seconds = time.perf_counter() - started
-        print(f"  data_check sample {name}: {len(findings)} findings, {errors} errors ({seconds:.1f} s)")
+        print(
+            f"  data_check sample {name}: {counts['error']} errors, {counts['warning']} warnings, "
+            f"{counts['fixed']} fixed ({kinds or 'nothing'}) ({seconds:.1f} s)"
+        )
     messy_findings = []
     for case in generate_messy(output / "messy_delivery"):
         result = processing.run(

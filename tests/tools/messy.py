@@ -170,9 +170,25 @@ def generate_messy(folder: Path) -> List[MessyCase]:
         ),
         folder / "XMXZ_amap.gpkg",
     )
-    route_rows = [(f"LINESTRING({X0} {Y0},{X0 + 800} {Y0})", "K0"), (f"LINESTRING({X0} {Y0},{X0} {Y0})", "K1")]
+    route_rows = [
+        (f"MULTILINESTRING(({X0} {Y0},{X0 + 800} {Y0}))", "K0"),
+        (f"MULTILINESTRING(({X0} {Y0},{X0} {Y0}))", "K1"),  # one point
+        (f"MULTILINESTRING(({X0} {Y0 + 50},{X0 + 800} {Y0 + 50}),({X0} {Y0 + 200},{X0} {Y0 + 200}))", "K2"),
+    ]
     files["route"] = write(
-        layer_of("LineString", GK, "XMXL", [("FAMC", FIELD_STRING)], route_rows), folder / "XMXL.gpkg"
+        layer_of("MultiLineString", GK, "XMXL", [("FAMC", FIELD_STRING)], route_rows), folder / "XMXL.gpkg"
+    )
+    files["parcels"] = write(layer_of("Polygon", GK, "CBDK", parcel_fields(), parcels), folder / "CBDK.gpkg")
+    xian = [(square(X0 - 400, Y0 - 400, 1000), "1")]
+    files["xian"] = write(
+        layer_of("Polygon", "EPSG:2363", "永久基本农田", [("BSM", FIELD_STRING)], xian), folder / "YJJBNT_xian80.gpkg"
+    )
+    files["empty"] = write(
+        layer_of("Polygon", GK, "永久基本农田", [("BSM", FIELD_STRING)], []), folder / "YJJBNT_empty.gpkg"
+    )
+    elsewhere = [(square(X0 + 60000, Y0, 1000), "1")]
+    files["elsewhere"] = write(
+        layer_of("Polygon", GK, "生态保护红线", [("BSM", FIELD_STRING)], elsewhere), folder / "STBHHX_elsewhere.gpkg"
     )
     far = [parcel(200000, 0, 9)]
     files["far"] = write(layer_of("Polygon", GK, "CBDK", parcel_fields(), far), folder / "CBDK_far_away.gpkg")
@@ -211,6 +227,21 @@ def generate_messy(folder: Path) -> List[MessyCase]:
         MessyCase("route of one point", {"INPUT": files["route"], "PERMANENT_FARMLAND": pbf}, {"zero_area": "error"}),
         MessyCase(
             "far from the protected layers", {"INPUT": files["far"], "PERMANENT_FARMLAND": pbf}, {"far_apart": "error"}
+        ),
+        MessyCase(
+            "farmland on the Xian 1980 datum",
+            {"INPUT": files["parcels"], "PERMANENT_FARMLAND": files["xian"]},
+            {"datum": "error"},
+        ),
+        MessyCase(
+            "farmland without features; a red line of another area; KCXS as percentages",
+            {
+                "INPUT": files["parcels"],
+                "PERMANENT_FARMLAND": files["empty"],
+                "ECOLOGICAL_REDLINE": files["elsewhere"],
+                "LAND_SURVEY": files["survey_percent"],
+            },
+            {"empty_layer": "warning", "far_apart": "warning", "deduction_percent": "fixed"},
         ),
         MessyCase(
             "outside the CRS's area of use",

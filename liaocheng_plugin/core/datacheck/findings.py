@@ -29,6 +29,8 @@ class DataKind(str, Enum):
     EMPTY_GEOMETRY = "empty_geometry"
     ZERO_AREA = "zero_area"
     SELF_OVERLAP = "self_overlap"
+    DATUM = "datum"
+    EMPTY_LAYER = "empty_layer"
 
 
 class DataSeverity(str, Enum):

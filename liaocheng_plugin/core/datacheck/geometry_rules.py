@@ -49,7 +49,8 @@ def zero_size_findings(arrays: LayerArrays, areas_m2: np.ndarray) -> List[DataFi
     dimension = shapely.get_dimensions(geometries)
     polygons = present & (dimension == 2) & ~(areas > 0.0)
     lines = present & (dimension == 1) & ~(shapely.length(geometries) > 0.0)
-    rows = np.flatnonzero(polygons | lines)
+    broken = _lines_with_a_point_part(geometries, present & (dimension == 1) & ~lines)
+    rows = np.flatnonzero(polygons | lines | broken)
     hint = tr("Check the layer's CRS and redraw the feature: a site needs an area, a route at least two points.")
 
     def text(row: int) -> str:
@@ -57,12 +58,26 @@ def zero_size_findings(arrays: LayerArrays, areas_m2: np.ndarray) -> List[DataFi
             return tr("Layer “{}”, feature {}: its checked area is 0 m²; no figure can rest on it.").format(
                 arrays.name, int(arrays.fids[row])
             )
+        if broken[row]:
+            text = tr("Layer “{}”, feature {}: a part of the route has no length (one point, or all its points alike).")
+            return text.format(arrays.name, int(arrays.fids[row]))
         return tr("Layer “{}”, feature {}: the route has no length (one point, or all its points alike).").format(
             arrays.name, int(arrays.fids[row])
         )
 
     problem = tr("no area or no length")
     return per_feature_findings(arrays, rows, DataKind.ZERO_AREA, DataSeverity.ERROR, text, hint, problem)
+
+
+def _lines_with_a_point_part(geometries: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+    """Boolean array: which of the ``candidates`` (multi-part lines) have a part of no length (its corridor would
+    add a disc around one point)."""
+    result = np.zeros(len(geometries), dtype=bool)
+    rows = np.flatnonzero(candidates)
+    if len(rows):
+        parts, owner = shapely.get_parts(geometries[rows], return_index=True)
+        result[rows[np.unique(owner[~(shapely.length(parts) > 0.0)])]] = True
+    return result
 
 
 def off_coverage(geometries: np.ndarray) -> np.ndarray:

@@ -83,3 +83,35 @@ def far_apart_findings(
     return [
         DataFinding(name, None, DataKind.FAR_APART, DataSeverity.ERROR, message.format(name, nearest_km, nearest), hint)
     ]
+
+
+def out_of_reach_findings(
+    protected: Tuple[str, QgsRectangle], subjects: Sequence[Tuple[str, QgsRectangle]]
+) -> List[DataFinding]:
+    """A ``warning`` when a protected layer lies farther than ``datacheck/far_apart_km`` from every subject layer:
+    no subject can meet it, so every figure on it is 0 (a layer of another county, or in a wrong CRS).
+
+    ``protected`` and ``subjects`` are (layer name, lon/lat extent) pairs.
+    """
+    name, extent = protected
+    gaps = sorted((distance_km(extent, box), other) for other, box in subjects)
+    nearest_km, nearest = gaps[0]
+    if nearest_km <= FAR_APART_KM.value():
+        return []
+    message = tr("Layer “{}” lies {:.0f} km from the subjects (“{}”): none of them can meet it; its figures are 0.")
+    hint = tr("Check that it is the layer of this area and that its CRS is right.")
+    return [
+        DataFinding(
+            name, None, DataKind.FAR_APART, DataSeverity.WARNING, message.format(name, nearest_km, nearest), hint
+        )
+    ]
+
+
+def empty_layer_findings(source: QgsFeatureSource, name: str) -> List[DataFinding]:
+    """A ``warning`` for a protected layer without features (an empty file, or a filter that keeps none): no
+    subject can meet it, every figure on it is 0."""
+    if source.featureCount() != 0:
+        return []
+    message = tr("Layer “{}” has no features: no subject can meet it; its figures are 0.").format(name)
+    hint = tr("Check the layer's file and its filter (Layer Properties ▸ Source ▸ Provider Feature Filter).")
+    return [DataFinding(name, None, DataKind.EMPTY_LAYER, DataSeverity.WARNING, message, hint)]

@@ -168,6 +168,8 @@ def kind_labels() -> Dict[str, str]:
         DataKind.EMPTY_GEOMETRY.value: tr("no geometry"),
         DataKind.ZERO_AREA.value: tr("zero area"),
         DataKind.SELF_OVERLAP.value: tr("overlapping features"),
+        DataKind.DATUM.value: tr("datum"),
+        DataKind.EMPTY_LAYER.value: tr("empty layer"),
         IssueKind.REPAIRED.value: tr("geometry repaired"),
         IssueKind.EMPTY.value: tr("no geometry"),
         IssueKind.UNREPAIRABLE.value: tr("geometry unrepairable"),

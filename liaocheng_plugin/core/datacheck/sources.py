@@ -9,9 +9,16 @@ from qgis.core import QgsCoordinateTransformContext, QgsRectangle, QgsVectorLaye
 
 from liaocheng_plugin.core.compat import GEOMETRY_POINT, GEOMETRY_POLYGON
 from liaocheng_plugin.core.datacheck.crs_rules import crs_findings, crs_label
+from liaocheng_plugin.core.datacheck.datum_rules import datum_findings
 from liaocheng_plugin.core.datacheck.encoding import encoding_findings
 from liaocheng_plugin.core.datacheck.findings import DataCheckError, DataFinding, DataKind, DataSeverity
-from liaocheng_plugin.core.datacheck.layer_rules import far_apart_findings, geometry_type_findings, lonlat_extent
+from liaocheng_plugin.core.datacheck.layer_rules import (
+    empty_layer_findings,
+    far_apart_findings,
+    geometry_type_findings,
+    lonlat_extent,
+    out_of_reach_findings,
+)
 from liaocheng_plugin.core.datacheck.web_frames import CoordinateFrame, converted_layer, frame_labels, offset_m
 from liaocheng_plugin.core.definitions import Role
 from liaocheng_plugin.core.engine.spec import RoleSpec
@@ -152,8 +159,10 @@ def check_sources(
     """Check every input layer of a check before it is read (metadata, extent and, for shapefiles, the .dbf).
 
     Per layer: CRS (crs_rules), geometry type for its role, text encoding (shapefiles), the web-map frame of
-    subjects; then whether each subject layer lies within reach of a protected layer. Errors are findings
-    here: ``SourceCheck.raise_errors`` stops a check, ``liaocheng:data_check`` lists them.
+    subjects, a protected layer without features; then across layers: datums QGIS can only convert roughly
+    (datum_rules), whether each subject layer lies within reach of a protected layer and each protected
+    layer within reach of the subjects. Errors are findings here: ``SourceCheck.raise_errors`` stops a
+    check, ``liaocheng:data_check`` lists them.
     """
     result = SourceCheck()
     extents: Dict[str, Tuple[InputLayer, Optional[QgsRectangle]]] = {}
@@ -172,11 +181,20 @@ def check_sources(
             if converted is not None:
                 result.replacements[layer.id()] = converted
                 result.copied.add(layer.id())
+        if not item.subject:
+            findings += empty_layer_findings(layer, name)
         result.findings += findings
         if not crs_problems:
             extents[layer.id()] = (item, lonlat_extent(result.layer_to_read(layer), context))
+    ordered = sorted(extents.values(), key=lambda pair: not pair[0].subject)
+    result.findings += datum_findings([(item.name, item.layer.crs()) for item, _ in ordered], context)
     protected = [(item.name, box) for item, box in extents.values() if not item.subject and box is not None]
-    for item, box in extents.values():
-        if item.subject and box is not None:
-            result.findings += far_apart_findings((item.name, box), protected)
+    subjects = [(item.name, box) for item, box in extents.values() if item.subject and box is not None]
+    unreachable = []
+    for subject in subjects:
+        unreachable += far_apart_findings(subject, protected)
+    result.findings += unreachable
+    if subjects and not unreachable:
+        for layer_box in protected:
+            result.findings += out_of_reach_findings(layer_box, subjects)
     return result

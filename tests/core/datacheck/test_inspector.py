@@ -65,3 +65,20 @@ def test_called_as_the_engine_hook_it_stops_the_check_on_an_error():
     with pytest.raises(DataCheckError) as stopped:
         inspector(bad)
     assert "“DLTB”" in str(stopped.value) and "KCXS" in str(stopped.value) and "feature 2" in str(stopped.value)
+
+
+def test_without_an_area_function_it_measures_ellipsoidal_areas_in_the_arrays_crs(qgis_app):
+    """Patches 150 km from the central meridian (the edge of Liaocheng's zone): within 1e-6 of the engine's
+    exact ellipsoidal areas, and not the planar ones (the scale factor there is 1.00028)."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject
+
+    from liaocheng_plugin.core.engine.measure import AreaMeasurer
+
+    crs = QgsCoordinateReferenceSystem("EPSG:4527")
+    patches = [box(-150000, 0, 200), box(-150000, 500, 40, 900), box(0, 0, 100)]
+    arrays = arrays_of("DLTB", "survey", patches, recorded_area=[40000.0, 36000.0, 10000.0])
+    arrays.crs = crs
+    measured = ArrayInspector(DataRules()).areas(arrays)
+    exact = AreaMeasurer(crs, QgsProject.instance().transformContext()).areas(arrays.geometries)
+    assert np.allclose(measured, exact, rtol=1e-6, atol=0.0)
+    assert not np.allclose(measured[:2], planar(arrays.geometries)[:2], rtol=1e-4)
