@@ -105,8 +105,9 @@ def test_codes_without_their_leading_zero_are_read_padded_and_say_so(processing_
 
 
 def test_a_farmland_feature_without_geometry_is_a_warning_on_every_subject(processing_with_provider):
-    """The issue's case: a farmland feature with no geometry was skipped without a message."""
-    rows = [(square(X0 - 50, Y0 - 50, 200), "JB-1"), (None, "JB-2")]
+    """The issue's case: a farmland feature with no geometry was skipped without a message. The layer reaches
+    20 km away: the check reads only the features around the parcels, and still names the one without."""
+    rows = [(square(X0 - 50, Y0 - 50, 200), "JB-1"), (None, "JB-2"), (square(X0 + 20000, Y0, 200), "JB-3")]
     farmland = memory_layer("Polygon", GK39, rows, {"BSM": str}, "YJJBNT")
     result = run("reserve_check", {"INPUT": two_parcels(), "PERMANENT_FARMLAND": farmland})
     assert ("YJJBNT", 2, "empty_geometry", "warning") in table(result)

@@ -4,16 +4,26 @@ subject layer lying far from every protected layer."""
 import math
 from typing import List, Optional, Sequence, Tuple
 
+import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
     QgsCsException,
+    QgsFeatureRequest,
     QgsFeatureSource,
+    QgsProviderRegistry,
     QgsRectangle,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 
+try:
+    from osgeo import ogr
+except ImportError:  # QGIS without GDAL's Python bindings: features are requested through QGIS
+    ogr = None
+
+from liaocheng_plugin.core.datacheck.columns import id_list
 from liaocheng_plugin.core.datacheck.findings import DataFinding, DataKind, DataSeverity
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.settings import FAR_APART_KM
@@ -115,3 +125,44 @@ def empty_layer_findings(source: QgsFeatureSource, name: str) -> List[DataFindin
     message = tr("Layer “{}” has no features: no subject can meet it; its figures are 0.").format(name)
     hint = tr("Check the layer's file and its filter (Layer Properties ▸ Source ▸ Provider Feature Filter).")
     return [DataFinding(name, None, DataKind.EMPTY_LAYER, DataSeverity.WARNING, message, hint)]
+
+
+def missing_geometry_ids(layer: QgsVectorLayer) -> List[int]:
+    """Ids of a layer's features without geometry, or with an empty one, without reading any geometry where the
+    format allows: by SQL for a GeoPackage, by an OGR attribute filter for a shapefile, else by a request."""
+    if ogr is not None and layer.providerType() == "ogr" and not layer.subsetString() and not layer.isModified():
+        parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+        driver = layer.dataProvider().storageType()
+        dataset = ogr.Open(parts.get("path") or "", 0) if driver in ("GPKG", "ESRI Shapefile") else None
+        table = None
+        if dataset is not None:
+            name = parts.get("layerName")
+            table = dataset.GetLayerByName(name) if name else dataset.GetLayer(0)
+        if table is not None and driver == "GPKG":
+            geometry, fid = table.GetGeometryColumn(), table.GetFIDColumn()
+            sql = f'SELECT "{fid}" FROM "{table.GetName()}" WHERE "{geometry}" IS NULL OR ST_IsEmpty("{geometry}")'
+            result = dataset.ExecuteSQL(sql)
+            if result is not None:
+                ids = [feature.GetFID() for feature in result]
+                dataset.ReleaseResultSet(result)
+                return sorted(ids)
+        elif table is not None:
+            table.SetAttributeFilter("OGR_GEOMETRY IS NULL")
+            return sorted(feature.GetFID() for feature in table)
+    request = QgsFeatureRequest().setFilterExpression("$geometry IS NULL OR is_empty($geometry)").setNoAttributes()
+    return sorted(feature.id() for feature in layer.getFeatures(request))
+
+
+def missing_geometry_findings(layer: QgsVectorLayer, name: str) -> List[DataFinding]:
+    """A ``warning`` naming the features of a protected layer without geometry: they count nowhere. Found before
+    the layer is read, since a check reads only the features around its subjects (those have a geometry)."""
+    ids = missing_geometry_ids(layer)
+    if not ids:
+        return []
+    message = tr("Layer “{}”: features {} have no geometry (or an unusable one) and count nowhere.").format(
+        name, id_list(np.array(ids))
+    )
+    hint = tr("Draw or repair these features, or delete them from the layer.")
+    feature = ids[0] if len(ids) == 1 else None
+    every = tuple(ids) if len(ids) > 1 else ()
+    return [DataFinding(name, feature, DataKind.EMPTY_GEOMETRY, DataSeverity.WARNING, message, hint, every)]

@@ -17,6 +17,7 @@ from liaocheng_plugin.core.datacheck.layer_rules import (
     far_apart_findings,
     geometry_type_findings,
     lonlat_extent,
+    missing_geometry_findings,
     out_of_reach_findings,
 )
 from liaocheng_plugin.core.datacheck.web_frames import CoordinateFrame, converted_layer, frame_labels, offset_m
@@ -181,8 +182,8 @@ def check_sources(
             if converted is not None:
                 result.replacements[layer.id()] = converted
                 result.copied.add(layer.id())
-        if not item.subject:
-            findings += empty_layer_findings(layer, name)
+        if not item.subject and not crs_problems:
+            findings += empty_layer_findings(layer, name) + missing_geometry_findings(result.layer_to_read(layer), name)
         result.findings += findings
         if not crs_problems:
             extents[layer.id()] = (item, lonlat_extent(result.layer_to_read(layer), context))

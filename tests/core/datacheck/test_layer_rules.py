@@ -1,5 +1,6 @@
 """Layers that cannot play their role, and subjects lying far from every protected layer."""
 
+import pytest
 from qgis.core import QgsProject
 
 from liaocheng_plugin.core.compat import GEOMETRY_LINE, GEOMETRY_POLYGON
@@ -45,3 +46,19 @@ def test_the_source_check_runs_every_layer_rule():
     )
     assert sorted(f.kind.value for f in check.errors) == ["geometry_type", "zone_prefix"]
     assert check.replacements == {}
+
+
+@pytest.mark.parametrize("driver, suffix", [("GPKG", ".gpkg"), ("ESRI Shapefile", ".shp"), ("memory", "")])
+def test_features_without_geometry_are_found_in_every_format(driver, suffix, tmp_path):
+    from qgis.core import QgsVectorLayer
+
+    from liaocheng_plugin.core.datacheck.layer_rules import missing_geometry_ids
+    from tests.processing.test_input_check_in_checks import write
+
+    rows = [(square(X0, Y0, 10), "1"), (None, "2"), ("POLYGON EMPTY", "3"), (square(X0, Y0, 10), "4")]
+    layer = memory_layer("Polygon", "EPSG:4527", rows, {"BSM": str}, "YJJBNT")
+    if driver != "memory":
+        path = write(layer, tmp_path / f"jbnt{suffix}", driver)
+        layer = QgsVectorLayer(f"{path}|layername=jbnt" if suffix == ".gpkg" else str(path), "YJJBNT", "ogr")
+    empty = [feature.id() for feature in layer.getFeatures() if feature.geometry().isEmpty()]
+    assert len(empty) == 2 and missing_geometry_ids(layer) == empty
