@@ -75,6 +75,12 @@ def split_findings(text) -> List[str]:
     return [part.strip() for part in as_text(text).split(FINDINGS_SEPARATOR) if part.strip()]
 
 
+def data_check_lists(warnings) -> List[Tuple[str, List[str]]]:
+    """The 数据体检 warnings of one row (its ``data_warnings``, joined by "；") as a list of the details area."""
+    items = split_findings(warnings)
+    return [(tr("Data check"), items)] if items else []
+
+
 def conflict_features(pieces: Iterable[Mapping]) -> List[ConflictFeature]:
     """OVERLAPS rows as conflicts, the most severe role first, then the largest first."""
     conflicts = []
@@ -153,6 +159,7 @@ def reserve_details(row: Mapping, pieces: Iterable[Mapping], code_field: str = "
         (tr("Days since inspection"), as_text(row.get("inspection_days"))),
         (tr("Area basis"), area_basis_labels().get(as_text(row.get("area_basis")), as_text(row.get("area_basis")))),
     ]
+    details.lists = data_check_lists(row.get("data_warnings"))
     return details
 
 
@@ -180,6 +187,7 @@ def balance_details(row: Mapping, pieces: Iterable[Mapping], direction_text: str
         (tr("Paired patches"), as_text(row.get("paired"))),
         (tr("Area basis"), area_basis_labels().get(as_text(row.get("area_basis")), as_text(row.get("area_basis")))),
     ]
+    details.lists = data_check_lists(row.get("data_warnings"))
     return details
 
 

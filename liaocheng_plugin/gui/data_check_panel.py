@@ -17,6 +17,7 @@ ICONS = {
     DataSeverity.FIXED: "mIconSuccess.svg",
 }
 LIST_HEIGHT = 110
+ERROR_HEIGHT_FACTOR = 2
 MIN_COMBO_CHARACTERS = 8
 MIN_WIDTH = 200
 
@@ -74,6 +75,8 @@ class DataCheckPanel(QgsCollapsibleGroupBox):
         parts = [texts[severity].format(count) for severity, count in counts.items() if count]
         title = tr("Data check (数据体检)")
         self.setTitle(tr("{}: {}").format(title, tr(", ").join(parts)) if parts else title)
+        errors = counts[DataSeverity.ERROR] > 0  # a check that stopped shows no results: its reasons get the room
+        self.list.setMaximumHeight(LIST_HEIGHT * (ERROR_HEIGHT_FACTOR if errors else 1))
         self.setCollapsed(not findings)
 
     def show_error(self, message: str) -> None:

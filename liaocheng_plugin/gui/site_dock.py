@@ -1,6 +1,5 @@
 """The 项目选址 dock: sketch sites and routes, see their conflicts at once, compare alternatives side by side."""
 
-from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 from qgis.core import (
@@ -12,38 +11,29 @@ from qgis.core import (
 )
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QPushButton, QWidget
+from qgis.PyQt.QtWidgets import QInputDialog, QPushButton, QWidget
 
 from liaocheng_plugin.core.compat import GEOMETRY_LINE, GEOMETRY_POLYGON
 from liaocheng_plugin.core.crs import choose_working_crs
 from liaocheng_plugin.core.datacheck.findings import DataCheckError
 from liaocheng_plugin.core.datacheck.interactive import PanelInputCheck, sketches_name
-from liaocheng_plugin.core.datacheck.report import data_check_sheet
 from liaocheng_plugin.core.datacheck.web_frames import CoordinateFrame
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, Role
 from liaocheng_plugin.core.engine import OverlayEngine, is_cultivated
 from liaocheng_plugin.core.engine.convert import from_qgis
 from liaocheng_plugin.core.exceptions import LiaochengError
-from liaocheng_plugin.core.export import write_layers_gpkg, write_ledger
-from liaocheng_plugin.core.field_pack import FieldPack, export_field_pack
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.paths import plugin_file
 from liaocheng_plugin.core.profile import ProtectedProfile
 from liaocheng_plugin.core.role_guess import find_field
-from liaocheng_plugin.core.row_details import details_html, site_details
-from liaocheng_plugin.core.sheets import export_sheets, layer_sets, overview_layers
+from liaocheng_plugin.core.row_details import data_check_lists, details_html, site_details
 from liaocheng_plugin.core.siting import SiteResult, chainage, check_drawn_sites, rank_sites
-from liaocheng_plugin.core.siting_table import (
-    alternative_layers,
-    site_ledger_sheets,
-)
 from liaocheng_plugin.core.values import as_text
 from liaocheng_plugin.gui.canvas_highlight import CanvasHighlight
-from liaocheng_plugin.gui.check_dock import ask_sheet_path, export_and_report
 from liaocheng_plugin.gui.comparison_table import ComparisonTable
 from liaocheng_plugin.gui.data_check_panel import DataCheckPanel, frame_combo
 from liaocheng_plugin.gui.export_task import ExportRunner
-from liaocheng_plugin.gui.result_group import replace_result_group
+from liaocheng_plugin.gui.site_exports import SiteExports
 from liaocheng_plugin.gui.sketch_tool import SketchTool
 
 FORM_CLASS, _ = uic.loadUiType(str(plugin_file("liaocheng_plugin", "gui", "site_dock.ui")))
@@ -56,7 +46,7 @@ class SiteDockForm(QWidget, FORM_CLASS):
         self.setupUi(self)
 
 
-class SiteDock(QgsDockWidget):
+class SiteDock(SiteExports, QgsDockWidget):
     """项目选址: every sketched or selected alternative is checked at once against indexes built once."""
 
     def __init__(self, iface, parent: Optional[QWidget] = None):
@@ -289,7 +279,11 @@ class SiteDock(QgsDockWidget):
             self.form.detailsBrowser.setHtml(f"<p style='color:#666'>{hint}</p>")
             return
         codes = self.engine.cultivated_codes
-        details = site_details(self.alternatives[index], lambda code: is_cultivated(code, codes))
+        site = self.alternatives[index]
+        details = site_details(site, lambda code: is_cultivated(code, codes))
+        layer_name, feature_id = self.origins.get(id(site), (sketches_name(), site.subject_id))
+        warnings = self.inputs.warnings([layer_name]).text_for(layer_name, feature_id, site.overlap)
+        details.lists += data_check_lists(warnings)
         self.form.detailsBrowser.setHtml(details_html(details))
 
     def show_alternative(self, index: int, zoom: bool = True) -> None:
@@ -316,117 +310,6 @@ class SiteDock(QgsDockWidget):
             start = site.centerline.interpolate(crossing.from_m).asPoint()
             self.highlight.add_label(f"{chainage(crossing.from_m)}–{chainage(crossing.to_m)}", start, crs)
         self.highlight.declutter()
-
-    # Layers and exports.
-    def alternatives_layer(self, clear_parts: bool = False) -> QgsVectorLayer:
-        """The alternatives (or their clear parts) as a memory layer in the working CRS."""
-        return self.site_layers()["CLEAR" if clear_parts else "OUTPUT"]
-
-    def site_layers(self) -> Dict[str, QgsVectorLayer]:
-        """The alternatives, the routes' crossings with their chainage and the clear parts, as the site check's
-        outputs OUTPUT, CROSSINGS and CLEAR."""
-        if not self.alternatives or self.engine is None:
-            raise LiaochengError(tr("Sketch or select at least one alternative first."))
-        origins = [self.origins.get(id(site), (sketches_name(), site.subject_id)) for site in self.alternatives]
-        warnings = self.inputs.warnings({layer for layer, _ in origins})
-        texts = [warnings.text_for(layer, fid, site.overlap) for (layer, fid), site in zip(origins, self.alternatives)]
-        return alternative_layers(self.alternatives, self.engine.working_crs, texts)
-
-    def _add_layers(self) -> None:
-        try:
-            self.add_result_layers()
-        except LiaochengError as error:
-            self.iface.messageBar().pushWarning(self.windowTitle(), error.message)
-
-    def add_result_layers(self) -> Dict[str, QgsVectorLayer]:
-        """Put the alternatives, their clear parts and the routes' crossings in the group 项目选址结果 (replaced each
-        time); returns the layers by output name."""
-        layers = self.site_layers()
-        styled = [(layers["CROSSINGS"], "crossings")] if layers["CROSSINGS"].featureCount() else []
-        styled += [(layers["OUTPUT"], "subject"), (layers["CLEAR"], "inflow")]
-        replace_result_group(QgsProject.instance(), tr("Site selection results"), styled)
-        return layers
-
-    def export_xlsx(self) -> None:
-        """The comparison and, for routes, the crossings' chainage (穿越桩号)."""
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export comparison"), "", "Excel (*.xlsx)")
-        if path:
-            self._export(lambda: write_ledger(path, self.ledger_sheets()), path)
-
-    def ledger_sheets(self):
-        layers = self.site_layers()
-        sheets = site_ledger_sheets(layers["OUTPUT"], layers["CROSSINGS"], tr("Comparison"))
-        return sheets + [data_check_sheet(self.inputs.findings)]
-
-    def export_gpkg(self) -> None:
-        """The alternatives, their clear parts and the routes' crossings with their chainage."""
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export GeoPackage"), "", "GeoPackage (*.gpkg)")
-        if path:
-            self._export(lambda: write_layers_gpkg(path, self.gpkg_tables()), path)
-
-    def gpkg_tables(self) -> Dict[str, QgsVectorLayer]:
-        layers = self.site_layers()
-        return {"sites": layers["OUTPUT"], "clear": layers["CLEAR"], "crossings": layers["CROSSINGS"]}
-
-    def _export(self, write, path: str) -> None:
-        export_and_report(self.iface, self.windowTitle(), write, path)
-
-    def export_sheet(self) -> None:
-        """The map sheet of the alternative selected in the comparison table."""
-        index = self.comparison.selected_site()
-        if not 0 <= index < len(self.alternatives):
-            self.iface.messageBar().pushWarning(self.windowTitle(), tr("Select an alternative in the table first."))
-            return
-        path = ask_sheet_path(self)
-        if path:
-            self._export(lambda: self.export_sheets_to(path, [index]), path)
-
-    def export_atlas(self) -> None:
-        """One map sheet per alternative, to one PDF or to PNGs; the layout stays in the project."""
-        path = ask_sheet_path(self)
-        if path:
-            self._export(lambda: self.export_sheets_to(path), path)
-
-    def export_sheets_to(self, path: str, indexes: Optional[List[int]] = None) -> int:
-        """Sheets of the alternatives at ``indexes`` of ``alternatives`` (all by default), over the profile's
-        protected layers; a cancellable task."""
-        project = QgsProject.instance()
-        layers = self.add_result_layers()  # sheets kept in the project need their layers in it: the result group
-        feature_ids = None if indexes is None else [index + 1 for index in indexes]  # memory ids follow the list
-        return self.exports.run(
-            tr("Exporting map sheets"),
-            lambda feedback: export_sheets(
-                layers["OUTPUT"],
-                [layers["CROSSINGS"], *layer_sets(project)],
-                overview_layers(project),
-                tr("Project site selection") + tr(" map sheet"),
-                Path(path),
-                "a4_portrait",
-                feature_ids,
-                keep_in_project=True,
-                feedback=feedback,
-            ),
-        )
-
-    def export_pack(self) -> None:
-        """A field pack (外业核查包) of every alternative."""
-        folder = QFileDialog.getExistingDirectory(self, tr("Field pack folder"))
-        if folder:
-            self._export(lambda: self.export_pack_to(folder), folder)
-
-    def export_pack_to(self, folder: str) -> FieldPack:
-        """Write the field pack of all alternatives into ``folder`` (a cancellable task; nothing written on cancel)."""
-        layer = self.add_result_layers()["OUTPUT"]
-        return self.exports.run(
-            tr("Exporting the field pack"),
-            lambda feedback: export_field_pack(
-                layer,
-                layer_sets(QgsProject.instance()),
-                Path(folder),
-                tr("Project site selection") + tr(" field check"),
-                feedback=feedback,
-            ),
-        )
 
     def refresh_profile_summary(self) -> None:
         """The profile may have changed: rebuild the indexes on the next check."""

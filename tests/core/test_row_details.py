@@ -81,3 +81,11 @@ def test_balance_details_of_an_inflow_patch_with_null_figures():
     html = details_html(balance_details(row, [], "inflow"))
     assert "inflow LR-7" in html and "quality grade unknown" in html and "371503" in html
     assert "None" not in html
+
+
+def test_the_rows_data_check_warnings_are_listed_in_the_details():
+    warning = "Layer “DLTB”, field DLBM: code “9999” is not in the land-use code list; features 7521."
+    details = reserve_details(dict(PARCEL, data_warnings=warning + "；Layer “YJJBNT”: features 4 …"), PIECES, "DKBH")
+    assert details.lists == [("Data check", [warning, "Layer “YJJBNT”: features 4 …"])]
+    assert "9999" in details_html(details)
+    assert reserve_details(dict(PARCEL, data_warnings=None), PIECES).lists == []
