@@ -76,8 +76,8 @@ def split_findings(text) -> List[str]:
 
 
 def data_check_lists(warnings) -> List[Tuple[str, List[str]]]:
-    """The 数据体检 warnings of one row (its ``data_warnings``, joined by "；") as a list of the details area."""
-    items = split_findings(warnings)
+    """The 数据体检 warnings of one row (its ``data_warnings``, one a line) as a list of the details area."""
+    items = [line.strip() for line in as_text(warnings).splitlines() if line.strip()]
     return [(tr("Data check"), items)] if items else []
 
 

@@ -96,6 +96,7 @@ def findings_text(layer: QgsVectorLayer) -> str:
                 f'THEN left("{field}", {FINDINGS_CHARACTERS}) || \'…\' ELSE "{field}" END'
             )
             if field == "data_warnings":  # most subjects have none: no empty 数据体检 line then
+                shortened = shortened.replace(f'"{field}"', f"replace(\"{field}\", char(10), '；')")  # one a line
                 prefix = tr("{}: {}").format(label, "").replace("'", "''")
                 lines.append(
                     f"[% CASE WHEN coalesce(\"{field}\", '') = '' THEN '' ELSE '{prefix}' || {shortened} END %]"

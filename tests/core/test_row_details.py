@@ -85,7 +85,7 @@ def test_balance_details_of_an_inflow_patch_with_null_figures():
 
 def test_the_rows_data_check_warnings_are_listed_in_the_details():
     warning = "Layer “DLTB”, field DLBM: code “9999” is not in the land-use code list; features 7521."
-    details = reserve_details(dict(PARCEL, data_warnings=warning + "；Layer “YJJBNT”: features 4 …"), PIECES, "DKBH")
+    details = reserve_details(dict(PARCEL, data_warnings=warning + "\nLayer “YJJBNT”: features 4 …"), PIECES, "DKBH")
     assert details.lists == [("Data check", [warning, "Layer “YJJBNT”: features 4 …"])]
     assert "9999" in details_html(details)
     assert reserve_details(dict(PARCEL, data_warnings=None), PIECES).lists == []

@@ -111,3 +111,17 @@ def test_kept_layout_re_exports_text_as_text(checked_parcels):
     layer, farmland = checked_parcels
     layout = build_sheet_layout(QgsProject.instance(), layer, [farmland], [], "储备土地核查图")
     assert int(layout.customProperty("pdfTextFormat")) == int(PDF_TEXT_FORMAT)
+
+
+def test_the_data_check_line_holds_every_warning_of_the_subject_on_one_line(checked_parcels):
+    """``data_warnings`` holds one warning a line (Chinese messages contain "；" themselves): the map sheet joins
+    them into its one 数据体检 line."""
+    layer, farmland = checked_parcels
+    cb1 = next(feature for feature in layer.getFeatures() if feature["DKBH"] == "CB-1")
+    layer.dataProvider().changeAttributeValues(
+        {cb1.id(): {layer.fields().lookupField("data_warnings"): "first warning\nsecond warning"}}
+    )
+    sheet = build_sheet_layout(QgsProject.instance(), layer, [farmland], [], "储备土地核查图")
+    sheet.atlas().beginRender()
+    sheet.atlas().first()
+    assert "Data check: first warning；second warning" in item_text(sheet, "findings")

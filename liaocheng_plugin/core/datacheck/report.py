@@ -21,7 +21,7 @@ FINDING_COLUMNS: Sequence[Tuple[str, int]] = (
     ("hint", FIELD_STRING),
 )
 DATA_WARNINGS_FIELD = "data_warnings"
-SEPARATOR = "；"
+SEPARATOR = "\n"  # one warning a line: the messages themselves hold "；" in Chinese
 MAX_WARNINGS_CHARACTERS = 1000
 SEVERITY_ORDER = {DataSeverity.ERROR: 0, DataSeverity.WARNING: 1, DataSeverity.FIXED: 2}
 SKIPPED_KINDS = {  # features that count nowhere: their warnings concern every subject
