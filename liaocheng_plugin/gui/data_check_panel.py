@@ -75,11 +75,14 @@ class DataCheckPanel(QgsCollapsibleGroupBox):
         parts = [texts[severity].format(count) for severity, count in counts.items() if count]
         title = tr("Data check (数据体检)")
         self.setTitle(tr("{}: {}").format(title, tr(", ").join(parts)) if parts else title)
-        errors = counts[DataSeverity.ERROR] > 0  # a check that stopped shows no results: its reasons get the room
-        self.list.setMaximumHeight(LIST_HEIGHT * (ERROR_HEIGHT_FACTOR if errors else 1))
+        self.list.setMinimumHeight(0)
+        self.list.setMaximumHeight(LIST_HEIGHT)
         self.setCollapsed(not findings)
 
     def show_error(self, message: str) -> None:
         """A check that stopped: its message, one line per error."""
         lines = [line for line in message.splitlines() if line.strip()]
         self.show_findings([DataFinding("", None, "", DataSeverity.ERROR, line) for line in lines])
+        height = LIST_HEIGHT * ERROR_HEIGHT_FACTOR  # a check that stopped has no results: its reasons get the room
+        self.list.setMinimumHeight(height)
+        self.list.setMaximumHeight(height)
