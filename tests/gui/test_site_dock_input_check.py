@@ -107,3 +107,33 @@ def test_selected_features_of_a_layer_with_a_wrong_crs_are_refused_naming_it(doc
     assert dock.alternatives == []
     texts = list_texts(dock)
     assert texts and "“XMXZ_4548”" in texts[0] and "EPSG:4527" in texts[0]
+
+
+def test_selected_features_of_a_gcj02_layer_are_moved_to_their_true_place_when_the_frame_is_stated(dock, qgis_iface):
+    sites = layer_named("XMXZ")
+    sites.selectAll()
+    qgis_iface.setActiveLayer(sites)
+    dock.use_selected()
+    true_areas = sorted(round(site.overlap.area_m2_of(Role.PERMANENT_FARMLAND.value)) for site in dock.alternatives)
+    to_lonlat = QgsCoordinateTransform(sites.crs(), QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
+    web = QgsVectorLayer("Polygon?crs=EPSG:4326", "方案_高德", "memory")
+    web.dataProvider().addAttributes(sites.fields().toList())
+    web.updateFields()
+    copies = []
+    for feature in sites.getFeatures():
+        geometry = QgsGeometry(feature.geometry())
+        geometry.transform(to_lonlat)
+        vertices = np.array([(p.x(), p.y()) for p in geometry.vertices()])
+        lon, lat = wgs84_to_gcj02(vertices[:, 0], vertices[:, 1])
+        feature.setGeometry(QgsGeometry.fromPolygonXY([[QgsPointXY(a, b) for a, b in zip(lon, lat)]]))
+        copies.append(feature)
+    web.dataProvider().addFeatures(copies)
+    web.updateExtents()
+    QgsProject.instance().addMapLayer(web)
+    web.selectAll()
+    qgis_iface.setActiveLayer(web)
+    dock.frameCombo.setCurrentIndex(dock.frameCombo.findData(CoordinateFrame.GCJ02.value))
+    dock.use_selected()
+    converted = dock.alternatives[len(true_areas) :]
+    assert sorted(round(site.overlap.area_m2_of(Role.PERMANENT_FARMLAND.value)) for site in converted) == true_areas
+    assert any("“方案_高德”" in text and "WGS 84" in text for text in list_texts(dock))

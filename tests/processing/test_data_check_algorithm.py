@@ -72,3 +72,22 @@ def test_findings_are_in_chinese_in_a_chinese_qgis(messy, processing_with_provid
         remove_translator(translator)
     zone = next(f for f in table.getFeatures() if f["kind"] == "zone_prefix")
     assert zone["message"].startswith("图层“CBDK_declared_4548”") and "EPSG:4527" in zone["hint"]
+
+
+def test_only_the_selected_subjects_are_checked_when_asked(messy, processing_with_provider):
+    """The route layer holds a good route and two of one point; only the good one is selected."""
+    from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProject
+
+    case = next(case for case in messy if case.title == "route of one point")
+    routes = QgsVectorLayer(str(case.layers["INPUT"]) + "|layername=XMXL", "XMXL", "ogr")
+    QgsProject.instance().addMapLayer(routes, False)
+    try:
+        routes.selectByIds([next(f.id() for f in routes.getFeatures() if f["FAMC"] == "K0")])
+        chosen = QgsProcessingFeatureSourceDefinition(routes.id(), True)
+        table = data_check(dict(case.parameters(), INPUT=chosen))
+        assert [f["kind"] for f in table.getFeatures()] == []
+        routes.selectAll()
+        table = data_check(dict(case.parameters(), INPUT=chosen))
+        assert sorted(f["feature_id"] for f in table.getFeatures()) == [2, 3]
+    finally:
+        QgsProject.instance().removeMapLayer(routes.id())
