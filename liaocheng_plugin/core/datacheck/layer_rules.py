@@ -131,26 +131,39 @@ def missing_geometry_ids(layer: QgsVectorLayer) -> List[int]:
     """Ids of a layer's features without geometry, or with an empty one, without reading any geometry where the
     format allows: by SQL for a GeoPackage, by an OGR attribute filter for a shapefile, else by a request."""
     if ogr is not None and layer.providerType() == "ogr" and not layer.subsetString() and not layer.isModified():
-        parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-        driver = layer.dataProvider().storageType()
-        dataset = ogr.Open(parts.get("path") or "", 0) if driver in ("GPKG", "ESRI Shapefile") else None
-        table = None
-        if dataset is not None:
-            name = parts.get("layerName")
-            table = dataset.GetLayerByName(name) if name else dataset.GetLayer(0)
-        if table is not None and driver == "GPKG":
-            geometry, fid = table.GetGeometryColumn(), table.GetFIDColumn()
-            sql = f'SELECT "{fid}" FROM "{table.GetName()}" WHERE "{geometry}" IS NULL OR ST_IsEmpty("{geometry}")'
-            result = dataset.ExecuteSQL(sql)
-            if result is not None:
-                ids = [feature.GetFID() for feature in result]
-                dataset.ReleaseResultSet(result)
-                return sorted(ids)
-        elif table is not None:
-            table.SetAttributeFilter("OGR_GEOMETRY IS NULL")
-            return sorted(feature.GetFID() for feature in table)
+        try:
+            ids = _missing_with_ogr(layer)
+        except Exception:  # noqa: BLE001 - GDAL raises when its exceptions are on (GDAL 4): ask QGIS instead
+            ids = None
+        if ids is not None:
+            return ids
     request = QgsFeatureRequest().setFilterExpression("$geometry IS NULL OR is_empty($geometry)").setNoAttributes()
     return sorted(feature.id() for feature in layer.getFeatures(request))
+
+
+def _missing_with_ogr(layer: QgsVectorLayer) -> Optional[List[int]]:
+    """``missing_geometry_ids`` of a GeoPackage or shapefile through GDAL; None for other formats."""
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    driver = layer.dataProvider().storageType()
+    if driver not in ("GPKG", "ESRI Shapefile"):
+        return None
+    dataset = ogr.Open(parts.get("path") or "", 0)
+    name = parts.get("layerName")
+    table = None if dataset is None else dataset.GetLayerByName(name) if name else dataset.GetLayer(0)
+    if table is None:
+        return None
+    if driver == "ESRI Shapefile":
+        table.SetAttributeFilter("OGR_GEOMETRY IS NULL")
+        return sorted(feature.GetFID() for feature in table)
+    geometry, fid = table.GetGeometryColumn(), table.GetFIDColumn()
+    result = dataset.ExecuteSQL(
+        f'SELECT "{fid}" FROM "{table.GetName()}" WHERE "{geometry}" IS NULL OR ST_IsEmpty("{geometry}")'
+    )
+    if result is None:
+        return None
+    ids = sorted(feature.GetFID() for feature in result)
+    dataset.ReleaseResultSet(result)
+    return ids
 
 
 def missing_geometry_findings(layer: QgsVectorLayer, name: str) -> List[DataFinding]:
