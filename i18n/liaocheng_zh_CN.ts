@@ -44,47 +44,47 @@
         <translation>图层“{}”，要素 {}：无法转换到工作坐标系{}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/engine/overlay.py" line="71"/>
+        <location filename="../liaocheng_plugin/core/engine/overlay.py" line="74"/>
         <source>Layer “{}” must hold polygons or lines to be checked.</source>
         <translation>图层“{}”须为面或线图层才能核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/engine/overlay.py" line="73"/>
+        <location filename="../liaocheng_plugin/core/engine/overlay.py" line="76"/>
         <source>Layer “{}” holds lines: give a corridor width (buffer) greater than 0 m.</source>
         <translation>图层“{}”为线图层：请给出大于 0 米的廊道宽度（缓冲距离）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="140"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="141"/>
         <source>This file is not a protected-layer profile.</source>
         <translation>该文件不是保护图层配置。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="205"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="207"/>
         <source>layer is not in the project</source>
         <translation>图层不在当前工程中</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="225"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="227"/>
         <source>holds {} geometries; polygons are needed</source>
         <translation>为{}几何；需要面图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="227"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="229"/>
         <source>has no coordinate reference system</source>
         <translation>没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="229"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="231"/>
         <source>is empty</source>
         <translation>为空图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="232"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="234"/>
         <source>has no field “{}”</source>
         <translation>缺少字段“{}”</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="234"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="236"/>
         <source>needs a land-use code field (DLBM)</source>
         <translation>需要地类编码字段（DLBM）</translation>
     </message>
@@ -94,12 +94,12 @@
         <translation>图层“{}”缺少字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/role_guess.py" line="96"/>
+        <location filename="../liaocheng_plugin/core/role_guess.py" line="109"/>
         <source>layer name “{}” matches “{}”</source>
         <translation>图层名“{}”与“{}”匹配</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/role_guess.py" line="104"/>
+        <location filename="../liaocheng_plugin/core/role_guess.py" line="117"/>
         <source>layer has the land-use code field “{}”</source>
         <translation>图层含地类编码字段“{}”</translation>
     </message>
@@ -124,12 +124,12 @@
         <translation>国土调查地类图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="59"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="60"/>
         <source>Villages</source>
         <translation>村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="60"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="61"/>
         <source>Mineral resources</source>
         <translation>矿产资源</translation>
     </message>
@@ -244,12 +244,7 @@
         <translation>叠加分析核查…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/outputs.py" line="40"/>
-        <source>… and {} more geometry problems.</source>
-        <translation>……另有 {} 处几何问题。</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/processing/outputs.py" line="43"/>
+        <location filename="../liaocheng_plugin/processing/outputs.py" line="36"/>
         <source>Areas are {}; working CRS {}.</source>
         <translation>面积为{}；工作坐标系 {}。</translation>
     </message>
@@ -289,67 +284,67 @@
         <translation>叠加压占图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="55"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="56"/>
         <source>Permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="56"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="57"/>
         <source>Ecological red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="57"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="58"/>
         <source>Urban development boundary (城镇开发边界)</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="58"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="59"/>
         <source>Land-use survey patches (三调 DLTB)</source>
         <translation>三调地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="117"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="118"/>
         <source>Land-use code field</source>
         <translation>地类编码字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="123"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="124"/>
         <source>Field-ridge deduction coefficient field (KCXS; found automatically when empty)</source>
         <translation>田坎扣除系数字段（KCXS；留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="130"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="131"/>
         <source>Cultivated land codes (comma separated)</source>
         <translation>耕地地类编码（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="135"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="136"/>
         <source>Village name field (found automatically when empty)</source>
         <translation>村庄名称字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="146"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="147"/>
         <source>Further overlay layers</source>
         <translation>其他叠加图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="152"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="153"/>
         <source>Area measurement</source>
         <translation>面积计算方式</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="152"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="153"/>
         <source>Ellipsoidal (CGCS2000, as official survey areas)</source>
         <translation>椭球面积（CGCS2000，与调查成果一致）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="152"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="153"/>
         <source>Planar (working CRS)</source>
         <translation>平面面积（工作坐标系）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="182"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="183"/>
         <source>Layer “{}” has no land-use code field “{}”.</source>
         <translation>图层“{}”缺少地类编码字段“{}”。</translation>
     </message>
@@ -449,7 +444,7 @@
         <translation>台账面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="134"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="135"/>
         <source>Permanent farmland (mu)</source>
         <translation>占永久基本农田（亩）</translation>
     </message>
@@ -469,7 +464,7 @@
         <translation>占生态保护红线（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="136"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="137"/>
         <source>Cultivated land (mu)</source>
         <translation>含耕地（亩）</translation>
     </message>
@@ -494,12 +489,12 @@
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="152"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="158"/>
         <source>Overlapping parcels</source>
         <translation>重叠地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="153"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="159"/>
         <source>Days since inspection</source>
         <translation>距上次巡查天数</translation>
     </message>
@@ -659,7 +654,7 @@
         <translation>图层“{}”中没有选中的地块。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="112"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="116"/>
         <source>No protected layer is set: open the protected-layer profile first.</source>
         <translation>尚未设置保护图层：请先打开保护图层配置。</translation>
     </message>
@@ -724,7 +719,7 @@
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="294"/>
+        <location filename="../liaocheng_plugin/gui/site_exports.py" line="68"/>
         <source>Export GeoPackage</source>
         <translation>导出 GeoPackage</translation>
     </message>
@@ -834,22 +829,22 @@
         <translation>核查日期“{}”格式不正确，应如 2024-06-30。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="269"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="267"/>
         <source>not cultivated in the baseline ({:.0f}% cultivated; {})</source>
         <translation>基期非耕地（耕地占 {:.0f}%；{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="272"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="270"/>
         <source>not rectified yet</source>
         <translation>尚未整改</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="327"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="325"/>
         <source>paired with unknown outflow patch {}</source>
         <translation>对应的流出图斑 {} 不存在</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="335"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="333"/>
         <source>paired inflow {} is not valid</source>
         <translation>对应的流入图斑 {} 无效</translation>
     </message>
@@ -874,7 +869,7 @@
         <translation>县（区）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="177"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="184"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -1004,7 +999,7 @@
         <translation>图斑核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="166"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="167"/>
         <source>Feature id</source>
         <translation>要素编号</translation>
     </message>
@@ -1124,37 +1119,37 @@
         <translation>“{}”中的线路需要大于 0 米的廊道宽度。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="131"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="132"/>
         <source>Rank</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="163"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="164"/>
         <source>Length (m)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="137"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="138"/>
         <source>Inside boundary (%)</source>
         <translation>开发边界内（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="138"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="139"/>
         <source>Villages inside</source>
         <translation>压占村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="139"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="140"/>
         <source>Villages nearby</source>
         <translation>邻近村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="140"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="141"/>
         <source>Clear part (mu)</source>
         <translation>无冲突部分（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="149"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="150"/>
         <source>Criterion</source>
         <translation>比选指标</translation>
     </message>
@@ -1164,52 +1159,52 @@
         <translation>项目选址</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="158"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="242"/>
         <source>Alternative {}</source>
         <translation>方案{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="177"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="227"/>
         <source>Select sites or routes in the active layer first.</source>
         <translation>请先在当前图层中选择选址或线路。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="194"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="248"/>
         <source>Rename alternative</source>
         <translation>重命名方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="194"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="248"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="264"/>
+        <location filename="../liaocheng_plugin/gui/site_exports.py" line="34"/>
         <source>Sketch or select at least one alternative first.</source>
         <translation>请先绘制或选择至少一个方案。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="222"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="226"/>
         <source>Clear parts of the alternatives</source>
         <translation>方案无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="215"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="219"/>
         <source>Site alternatives</source>
         <translation>选址方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="279"/>
+        <location filename="../liaocheng_plugin/gui/site_exports.py" line="52"/>
         <source>Site selection results</source>
         <translation>项目选址结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="284"/>
+        <location filename="../liaocheng_plugin/gui/site_exports.py" line="57"/>
         <source>Export comparison</source>
         <translation>导出方案比选</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="290"/>
+        <location filename="../liaocheng_plugin/gui/site_exports.py" line="63"/>
         <source>Comparison</source>
         <translation>方案比选</translation>
     </message>
@@ -1244,7 +1239,7 @@
         <translation>选址核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="221"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="225"/>
         <source>Route crossings</source>
         <translation>线路穿越段</translation>
     </message>
@@ -1254,7 +1249,7 @@
         <translation>无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="157"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="158"/>
         <source>Alternative</source>
         <translation>方案</translation>
     </message>
@@ -1324,7 +1319,7 @@
         <translation>未知的图纸模板“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="190"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="191"/>
         <source>Drawn by: ________  Checked by: ________  Date: [% format_date(now(), &apos;yyyy-MM-dd&apos;) %]</source>
         <translation>制图：________  审核：________  日期：[% format_date(now(), 'yyyy-MM-dd') %]</translation>
     </message>
@@ -1389,12 +1384,12 @@
         <translation>请为外业核查包选择“{}”中的至少一个对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="183"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="184"/>
         <source>Centre: WGS 84 [% {} %] N, [% {} %] E; GK X [% {} %], Y [% {} %]</source>
         <translation>中心点：WGS 84 北纬 [% {} %]，东经 [% {} %]；高斯坐标 X [% {} %]，Y [% {} %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="189"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="190"/>
         <source>Conclusion: ____________  Photo nos.: ________  Checked by: ________</source>
         <translation>核查结论：____________  照片编号：________  核查人：________</translation>
     </message>
@@ -1404,17 +1399,17 @@
         <translation>请先在表格中选择一行。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="327"/>
+        <location filename="../liaocheng_plugin/gui/site_exports.py" line="101"/>
         <source>Exporting map sheets</source>
         <translation>正在导出核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="327"/>
+        <location filename="../liaocheng_plugin/gui/site_exports.py" line="101"/>
         <source> map sheet</source>
         <translation>图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="88"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="86"/>
         <source>Field pack…</source>
         <translation>外业核查包…</translation>
     </message>
@@ -1424,7 +1419,7 @@
         <translation>外业核查包文件夹</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="351"/>
+        <location filename="../liaocheng_plugin/gui/site_exports.py" line="125"/>
         <source> field check</source>
         <translation>外业核查</translation>
     </message>
@@ -1469,7 +1464,7 @@
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="351"/>
+        <location filename="../liaocheng_plugin/gui/site_exports.py" line="125"/>
         <source>Exporting the field pack</source>
         <translation>正在导出外业核查包</translation>
     </message>
@@ -1494,27 +1489,27 @@
         <translation>城镇开发边界内</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="114"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="115"/>
         <source>mu</source>
         <translation>亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="81"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="79"/>
         <source>The map sheet of the alternative selected in the table</source>
         <translation>表中所选方案的核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="85"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="83"/>
         <source>One map sheet per alternative</source>
         <translation>每个方案一页核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="309"/>
+        <location filename="../liaocheng_plugin/gui/site_exports.py" line="83"/>
         <source>Select an alternative in the table first.</source>
         <translation>请先在表中选择一个方案。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="236"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="244"/>
         <source>Area basis</source>
         <translation>面积计算方式</translation>
     </message>
@@ -1529,17 +1524,17 @@
         <translation>平面面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="161"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="162"/>
         <source>Coordinate system: {} ({})</source>
         <translation>坐标系：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="164"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="165"/>
         <source>areas planar in this coordinate system</source>
         <translation>面积为本坐标系平面面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="165"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="166"/>
         <source>areas ellipsoidal on CGCS2000</source>
         <translation>面积为 CGCS2000 椭球面积</translation>
     </message>
@@ -1844,37 +1839,37 @@
         <translation>{}：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="114"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="115"/>
         <source>Item</source>
         <translation>核查项</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="133"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="134"/>
         <source>{} mu</source>
         <translation>{} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="148"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="149"/>
         <source>CGCS2000 3-degree Gauss-Krüger zone {} (central meridian {}°E)</source>
         <translation>CGCS2000 3度带高斯-克吕格投影 第{}带（中央经线 {}°E）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="154"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="155"/>
         <source>, easting without zone number</source>
         <translation>，横坐标不含带号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="153"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="154"/>
         <source>CGCS2000 6-degree Gauss-Krüger zone {} (central meridian {}°E)</source>
         <translation>CGCS2000 6度带高斯-克吕格投影 第{}带（中央经线 {}°E）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="155"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="156"/>
         <source>CGCS2000 geographic coordinates</source>
         <translation>CGCS2000 地理坐标</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="155"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="156"/>
         <source>WGS 84 geographic coordinates</source>
         <translation>WGS 84 地理坐标</translation>
     </message>
@@ -1884,37 +1879,37 @@
         <translation>米</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="158"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="159"/>
         <source>Crossed</source>
         <translation>穿越类型</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="159"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="160"/>
         <source>From chainage</source>
         <translation>起点桩号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="160"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="161"/>
         <source>To chainage</source>
         <translation>终点桩号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="161"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="162"/>
         <source>From (m along the route)</source>
         <translation>起点里程（米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="162"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="163"/>
         <source>To (m along the route)</source>
         <translation>终点里程（米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="164"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="165"/>
         <source>Area (m²)</source>
         <translation>面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="173"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="174"/>
         <source>Crossing chainage</source>
         <translation>穿越桩号</translation>
     </message>
@@ -1999,17 +1994,17 @@
         <translation>流入</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/outputs.py" line="143"/>
+        <location filename="../liaocheng_plugin/processing/outputs.py" line="136"/>
         <source>Field “{}” of “{}” is kept as “{}”: the check writes a field of that name.</source>
         <translation>“{1}”的字段“{0}”改名为“{2}”保留：核查结果使用同名字段。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="89"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="90"/>
         <source>No protected layer is given: a check against nothing would report no conflict. Give at least one (permanent basic farmland, ecological red line, development boundary, land-use survey, villages, mineral resources or further layers), or save the project's protected-layer profile (保护图层配置) and open this dialog again: it then starts from the profile.</source>
         <translation>未指定任何保护图层：不对照任何图层的核查不会报告任何冲突。请至少指定一个（永久基本农田、生态保护红线、城镇开发边界、国土调查地类图斑、村庄、压覆矿产或其他图层），或先保存本工程的保护图层配置，再重新打开本对话框：对话框将按配置预填。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="99"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="100"/>
         <source>The protected layers start from the project's protected-layer profile (保护图层配置); at least one is needed. The checked layer keeps every field of the input and adds the check's own; the further outputs are optional.</source>
         <translation>保护图层按本工程的保护图层配置预填，至少需要一个。核查结果图层保留输入图层的全部字段，并追加核查字段；其余输出均为可选。</translation>
     </message>
@@ -2024,7 +2019,7 @@
         <translation>核查项目选址（面）或线路（线，按 WIDTH 米宽廊道）与永久基本农田、生态保护红线、耕地、城镇开发边界（边界外属单独选址）以及压占和 VILLAGE_DISTANCE 范围内村庄的关系；对线路给出穿越永久基本农田或生态保护红线的桩号区间（如 K12+300–K12+480）及其长度和面积（CROSSINGS），给出各方案的无冲突部分（CLEAR）、冲突图斑（OVERLAPS）、冲突得分（永久基本农田与生态保护红线亩数之和）和排序。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="167"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="168"/>
         <source>{}; {}</source>
         <translation>{}；{}</translation>
     </message>
@@ -2054,62 +2049,62 @@
         <translation>进度 {}%</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="215"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="217"/>
         <source>point</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="215"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="217"/>
         <source>line</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="215"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="217"/>
         <source>polygon</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="216"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="218"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="133"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="139"/>
         <source>Parcel (mapped)</source>
         <translation>地块（图上面积）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="134"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="140"/>
         <source>Recorded in the ledger</source>
         <translation>台账记载面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="138"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="144"/>
         <source>Cultivated land net of ridges</source>
         <translation>耕地（扣除田坎）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="167"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="174"/>
         <source>Patch</source>
         <translation>图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="171"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="178"/>
         <source>Cultivated in baseline</source>
         <translation>基期耕地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="180"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="187"/>
         <source>Paired patches</source>
         <translation>对应图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="193"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="201"/>
         <source>rank {}</source>
         <translation>排序第 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="200"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="208"/>
         <source>Site or corridor</source>
         <translation>选址或线路廊道</translation>
     </message>
@@ -2119,47 +2114,47 @@
         <translation>无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="224"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="232"/>
         <source>Crossings by chainage</source>
         <translation>穿越桩号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="224"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="232"/>
         <source>{} m, {} mu</source>
         <translation>{} 米，{} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="244"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="252"/>
         <source>{} m²</source>
         <translation>{} 平方米</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="248"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="256"/>
         <source>{} ha</source>
         <translation>{} 公顷</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="253"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="261"/>
         <source> ({})</source>
         <translation>（{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="290"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="298"/>
         <source>No finding.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="293"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="301"/>
         <source>Areas</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="302"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="310"/>
         <source>… and {} more</source>
         <translation>……另有 {} 处</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="303"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="311"/>
         <source>Protected features in conflict</source>
         <translation>冲突的保护要素</translation>
     </message>
@@ -2239,7 +2234,7 @@
         <translation>核查图…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="84"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="82"/>
         <source>Atlas…</source>
         <translation>批量出图…</translation>
     </message>
@@ -2304,62 +2299,62 @@
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="80"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="78"/>
         <source>Map sheet…</source>
         <translation>核查图…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="89"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="87"/>
         <source>Field pack (外业核查包) of every alternative</source>
         <translation>全部方案的外业核查包</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="218"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="273"/>
         <source>Draw a site or a route (left click adds a vertex, right click finishes), or use the selected features of the active layer: each is checked at once.</source>
         <translation>绘制选址或线路（左键添加节点，右键结束），或使用当前图层的选中要素：每个方案即时核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="223"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="278"/>
         <source>Click an alternative to see it on the map and read its details here.</source>
         <translation>点击一个方案，在地图上查看并在此阅读详情。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="264"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="262"/>
         <source>outflow on permanent basic farmland {}: must be restored in place</source>
         <translation>永久基本农田流出 {}：须就地恢复</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="283"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="281"/>
         <source>not new cultivated land: {} already cultivated in the baseline</source>
         <translation>非新增耕地：基期已是耕地 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="289"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="287"/>
         <source>in the ecological red line {}</source>
         <translation>位于生态保护红线内 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="293"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="291"/>
         <source>inside the urban development boundary {}</source>
         <translation>位于城镇开发边界内 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="296"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="294"/>
         <source>smaller than {:.2f} mu ({})</source>
         <translation>面积小于 {:.2f} 亩（{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="312"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="310"/>
         <source>overlaps inflow patch {} by {} (double counting)</source>
         <translation>与流入图斑 {} 重叠 {}（重复计算）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="316"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="314"/>
         <source>overlaps outflow patch {} by {} (double counting)</source>
         <translation>与流出图斑 {} 重叠 {}（重复计算）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="339"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="337"/>
         <source>paired valid inflow {} does not cover the outflow {}</source>
         <translation>对应的有效流入 {} 不足以平衡流出 {}</translation>
     </message>
@@ -2374,22 +2369,22 @@
         <translation>地类编码应以文本保存并保留前导零（0103），例如经 Excel 转存的表格。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="96"/>
+        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="95"/>
         <source>Layer “{}”, field {}: code “{}” is not in the land-use code list; features {}.</source>
         <translation>图层“{}”，字段 {}：编码“{}”不在地类编码表中；要素 {}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="99"/>
+        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="98"/>
         <source>It counts as no known land class (not cultivated); correct the code if it is a typing error.</source>
         <translation>该编码不计入任何已知地类（不算耕地）；如为录入错误请更正。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="104"/>
+        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="102"/>
         <source>Layer “{}”, field {}: features {} have no land-use code.</source>
         <translation>图层“{}”，字段 {}：要素 {} 没有地类编码。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="107"/>
+        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="105"/>
         <source>They count as no known land class (not cultivated).</source>
         <translation>这些要素不计入任何已知地类（不算耕地）。</translation>
     </message>
@@ -2397,11 +2392,6 @@
         <location filename="../liaocheng_plugin/core/datacheck/columns.py" line="56"/>
         <source> … ({} in all)</source>
         <translation> …（共 {} 个）</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/datacheck/columns.py" line="73"/>
-        <source>Layer “{}”: {} more features like these: {}.</source>
-        <translation>图层“{}”：另有 {} 个同类要素：{}。</translation>
     </message>
     <message>
         <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="38"/>
@@ -2504,12 +2494,12 @@
         <translation>图层“{}”，字段 {}，要素 {}：{} 不是 [0, 1) 内的扣除系数。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/deduction.py" line="71"/>
+        <location filename="../liaocheng_plugin/core/datacheck/deduction.py" line="72"/>
         <source>TBDLMJ = TBMJ × (1 − KCXS): it lies between 0 and TBMJ; the checks measure areas themselves.</source>
         <translation>图斑地类面积 = 图斑面积 ×（1 − 扣除系数），应在 0 与图斑面积之间；核查自行量算面积。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/deduction.py" line="74"/>
+        <location filename="../liaocheng_plugin/core/datacheck/deduction.py" line="75"/>
         <source>Layer “{}”, feature {}: {} {:.2f} m² is not between 0 and {} {:.2f} m².</source>
         <translation>图层“{}”，要素 {}：{} {:.2f} 平方米不在 0 与 {} {:.2f} 平方米之间。</translation>
     </message>
@@ -2544,7 +2534,7 @@
         <translation>这些值会显示为乱码；请在源数据中更正。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="30"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="175"/>
         <source>Layer “{}”: features {} have no geometry (or an unusable one) and count nowhere.</source>
         <translation>图层“{}”：要素 {} 没有几何（或几何不可用），不参与任何统计。</translation>
     </message>
@@ -2554,67 +2544,52 @@
         <translation>图层“{}”：要素 {} 没有几何（或几何不可用），无法核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="37"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="178"/>
         <source>Draw or repair these features, or delete them from the layer.</source>
         <translation>请补绘或修复这些要素，或将其从图层中删除。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="49"/>
-        <source>Check the layer&apos;s CRS and the feature&apos;s geometry: a real parcel or site has an area.</source>
-        <translation>请检查图层坐标系和要素几何：真实的地块或选址必有面积。</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="52"/>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="58"/>
         <source>Layer “{}”, feature {}: its checked area is 0 m²; no figure can rest on it.</source>
         <translation>图层“{}”，要素 {}：核查面积为 0 平方米，无法据此给出任何数字。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="68"/>
-        <source>Redraw the feature: a site needs an area, a route at least two distinct points.</source>
-        <translation>请重新绘制：选址须有面积，线路至少须有两个不同的点。</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="72"/>
-        <source>Layer “{}”, feature {}: the polygon has no area.</source>
-        <translation>图层“{}”，要素 {}：该面没有面积。</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="73"/>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="64"/>
         <source>Layer “{}”, feature {}: the route has no length (one point, or all its points alike).</source>
         <translation>图层“{}”，要素 {}：该线路长度为零（只有一个点，或所有点重合）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="129"/>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="132"/>
         <source>The checks count shared area once; correct the layer so its features tile without overlaps.</source>
         <translation>核查对重叠面积只计一次；请修正图层，使图斑之间互不重叠。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="131"/>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="134"/>
         <source>Layer “{}”: {} pairs of features overlap each other (more than {:g} m² each), {} in all.</source>
         <translation>图层“{}”：有 {} 对要素相互重叠（每对超过 {:g} 平方米），共 {}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="136"/>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="140"/>
         <source>Layer “{}”: features {} and {} overlap by {}.</source>
         <translation>图层“{}”：要素 {} 与 {} 重叠 {}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="33"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="43"/>
         <source>Layer “{}” holds {} geometries and cannot serve as {}.</source>
         <translation>图层“{}”的几何类型为{}，不能用作{}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="36"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="46"/>
         <source>Choose a layer with {} geometries for this role.</source>
         <translation>请为该角色选择几何类型为{}的图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="77"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="87"/>
         <source>Layer “{}” lies {:.0f} km from the nearest protected layer (“{}”) and can meet none of their features.</source>
         <translation>图层“{0}”距最近的保护图层（“{2}”）{1:.0f} 公里，不可能与其任何要素相交。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="80"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="90"/>
         <source>A CRS is wrong (of this layer or of the protected layers), or the protected layers do not cover this area.</source>
         <translation>某个坐标系有误（本图层或保护图层），或保护图层未覆盖该区域。</translation>
     </message>
@@ -2629,147 +2604,147 @@
         <translation>核查自行量算面积；差异较大可能意味着坐标系有误或几何被修改过。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/recorded_areas.py" line="78"/>
+        <location filename="../liaocheng_plugin/core/datacheck/recorded_areas.py" line="79"/>
         <source>Layer “{}”, feature {}: {} {:.2f} m², computed {:.2f} m² ({:+.2f} %).</source>
         <translation>图层“{}”，要素 {}：{} {:.2f} 平方米，计算值 {:.2f} 平方米（{:+.2f}%）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="102"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="130"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="104"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="132"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="105"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="133"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="106"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="134"/>
         <source>Finding</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="107"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="135"/>
         <source>What to do</source>
         <translation>处理建议</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="113"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="141"/>
         <source>Data check warnings</source>
         <translation>数据体检提示</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="118"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="146"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="118"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="146"/>
         <source>fixed</source>
         <translation>已修正</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="124"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="152"/>
         <source>no CRS</source>
         <translation>缺少坐标系</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="125"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="153"/>
         <source>CRS unit</source>
         <translation>坐标单位</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="126"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="154"/>
         <source>CRS area of use</source>
         <translation>坐标系适用范围</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="127"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="155"/>
         <source>zone prefix</source>
         <translation>带号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="128"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="156"/>
         <source>X/Y swapped</source>
         <translation>X/Y 颠倒</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="129"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="157"/>
         <source>far from protected layers</source>
         <translation>远离保护图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="130"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="158"/>
         <source>geometry type</source>
         <translation>几何类型</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="131"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="159"/>
         <source>text encoding</source>
         <translation>文本编码</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="132"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="160"/>
         <source>garbled text</source>
         <translation>乱码</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="133"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="161"/>
         <source>web-map frame</source>
         <translation>网络地图坐标</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="134"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="162"/>
         <source>code lost leading zero</source>
         <translation>编码丢失前导零</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="135"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="163"/>
         <source>unknown land-use code</source>
         <translation>未知地类编码</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="136"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="164"/>
         <source>KCXS as percentage</source>
         <translation>扣除系数为百分数</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="137"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="165"/>
         <source>KCXS out of range</source>
         <translation>扣除系数超出范围</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="138"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="166"/>
         <source>net area</source>
         <translation>地类面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="139"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="167"/>
         <source>recorded area</source>
         <translation>图斑面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="140"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="174"/>
         <source>no geometry</source>
         <translation>缺少几何</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="141"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="169"/>
         <source>zero area</source>
         <translation>面积为零</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="142"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="170"/>
         <source>overlapping features</source>
         <translation>要素相互重叠</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/data_check_panel.py" line="62"/>
+        <location filename="../liaocheng_plugin/gui/data_check_panel.py" line="68"/>
         <source>The input check found nothing to report.</source>
         <translation>数据体检未发现问题。</translation>
     </message>
@@ -2779,52 +2754,52 @@
         <translation>数据体检</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="82"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="122"/>
         <source>Layer “{}” is in longitude/latitude ({}). If it was drawn on a Chinese web map it lies beside its true place: here about {} (GCJ-02: AMap, Tencent) or {} (BD-09: Baidu).</source>
         <translation>图层“{}”为经纬度坐标（{}）。如果是在国内网络地图上绘制的，它会偏离真实位置：在此处约为{}（GCJ-02：高德、腾讯）或{}（BD-09：百度）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="86"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="126"/>
         <source>State its coordinate frame (parameter COORDINATE_FRAME, or the choice in the panel).</source>
         <translation>请说明其坐标框架（参数 COORDINATE_FRAME，或面板中的选项）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="90"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="130"/>
         <source>Layer “{}” is in {}: the frame {} applies only to longitude/latitude layers.</source>
         <translation>图层“{}”坐标系为 {}：坐标框架“{}”只适用于经纬度图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="93"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="133"/>
         <source>Choose “WGS 84 / CGCS2000” or “Not stated” for a projected layer.</source>
         <translation>投影坐标图层请选择“WGS 84 / CGCS2000”或“未说明”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="97"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="137"/>
         <source>Layer “{}” was converted from {} to WGS 84 (moved about {}).</source>
         <translation>图层“{}”已由 {} 转换为 WGS 84（移动约{}）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="105"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="145"/>
         <source>{:.0f} m east</source>
         <translation>向东 {:.0f} 米</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="105"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="145"/>
         <source>{:.0f} m west</source>
         <translation>向西 {:.0f} 米</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="106"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="146"/>
         <source>{:.0f} m north</source>
         <translation>向北 {:.0f} 米</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="106"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="146"/>
         <source>{:.0f} m south</source>
         <translation>向南 {:.0f} 米</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="107"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="147"/>
         <source>{} and {}</source>
         <translation>{}、{}</translation>
     </message>
@@ -2899,24 +2874,19 @@
         <translation>占用耕地 {}：须落实占补平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="135"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="101"/>
         <source>Coordinate frame</source>
         <translation>坐标框架</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/data_check_panel.py" line="27"/>
+        <location filename="../liaocheng_plugin/gui/data_check_panel.py" line="32"/>
         <source>Sites drawn on a Chinese web map (AMap, Tencent: GCJ-02; Baidu: BD-09) are converted to WGS 84 first.</source>
         <translation>在国内网络地图上绘制的选址（高德、腾讯：GCJ-02；百度：BD-09）先转换为 WGS 84。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="75"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="81"/>
         <source>Data check (数据体检)</source>
         <translation>数据体检</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/gui/data_check_panel.py" line="64"/>
-        <source>Data check (数据体检): {} errors, {} warnings, {} fixed</source>
-        <translation>数据体检：{} 项错误，{} 项预警，{} 项已修正</translation>
     </message>
     <message>
         <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="35"/>
@@ -2939,62 +2909,62 @@
         <translation>已对 {} 个图层进行数据体检：{} 项错误，{} 项预警，{} 项已修正。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="63"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="69"/>
         <source>Coordinate frame of longitude/latitude subjects</source>
         <translation>经纬度核查对象的坐标框架</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="96"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="71"/>
         <source>permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="97"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="72"/>
         <source>ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="98"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="73"/>
         <source>urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="99"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="74"/>
         <source>land-use survey (DLTB)</source>
         <translation>国土调查地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="100"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="75"/>
         <source>villages</source>
         <translation>村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="101"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="76"/>
         <source>mineral resources</source>
         <translation>压覆矿产</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="121"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="115"/>
         <source>subjects</source>
         <translation>核查对象</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="132"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="126"/>
         <source>zones</source>
         <translation>分区</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="140"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="134"/>
         <source>a further overlay layer</source>
         <translation>其他叠加图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="244"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="255"/>
         <source>Data check: {}</source>
         <translation>数据体检：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="246"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="257"/>
         <source>Data check: … and {} more findings (see the data check table).</source>
         <translation>数据体检：……另有 {} 项（见数据体检表）。</translation>
     </message>
@@ -3292,6 +3262,151 @@
         <location filename="../liaocheng_plugin/gui/change_step.py" line="148"/>
         <source>Not extracted</source>
         <translation>未提取</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/columns.py" line="90"/>
+        <source>Layer “{}”: {} more features with {}: {}.</source>
+        <translation>图层“{}”：另有 {} 个要素存在问题（{}）：{}。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/datum_rules.py" line="28"/>
+        <source>CGCS2000 / WGS 84</source>
+        <translation>CGCS2000 / WGS 84</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/datum_rules.py" line="28"/>
+        <source>Xian 1980</source>
+        <translation>西安 1980</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/datum_rules.py" line="28"/>
+        <source>Beijing 1954</source>
+        <translation>北京 1954</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/datum_rules.py" line="63"/>
+        <source>Layer “{}” is in {} ({}), the subjects in {} ({}): QGIS has no parameters between the two datums and would move the layer by a rough estimate, tens of metres off on the ground.</source>
+        <translation>图层“{}”为{}（{}），核查对象为{}（{}）：QGIS 没有这两个基准之间的转换参数，只能粗略平移该图层，地面上会偏差数十米。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/datum_rules.py" line="67"/>
+        <source>Convert the layer to CGCS2000 with the bureau's parameters, or set them as a datum transformation of the project (Project ▸ Properties ▸ Transformations).</source>
+        <translation>请用本局的转换参数将该图层转换为 CGCS2000，或将参数设为工程的基准转换（工程 ▸ 属性 ▸ 转换）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/deduction.py" line="56"/>
+        <source>{} not in [0, 1)</source>
+        <translation>{} 不在 [0, 1) 内</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/deduction.py" line="79"/>
+        <source>{} not between 0 and {}</source>
+        <translation>{} 不在 0 与 {} 之间</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="54"/>
+        <source>Check the layer&apos;s CRS and redraw the feature: a site needs an area, a route at least two points.</source>
+        <translation>请检查图层坐标系并重绘该要素：选址需有面积，线路至少需两个不同的点。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="62"/>
+        <source>Layer “{}”, feature {}: a part of the route has no length (one point, or all its points alike).</source>
+        <translation>图层“{}”，要素 {}：该线路有一段长度为零（只有一个点，或所有点重合）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="68"/>
+        <source>no area or no length</source>
+        <translation>面积或长度为零</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/interactive.py" line="45"/>
+        <source>Sketches</source>
+        <translation>草图</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/interactive.py" line="113"/>
+        <source>Sketch {} was converted from {} to WGS 84 (moved about {}).</source>
+        <translation>草图 {} 已由 {} 转换为 WGS 84（移动约{}）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/interactive.py" line="122"/>
+        <source>Sketches are drawn on a map in {}. If it shows a Chinese web map they lie beside their true place: here about {} (GCJ-02: AMap, Tencent) or {} (BD-09: Baidu).</source>
+        <translation>草图绘制在 {} 坐标的地图上。如果底图是国内网络地图，草图会偏离真实位置：在此处约为{}（GCJ-02：高德、腾讯）或{}（BD-09：百度）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/interactive.py" line="126"/>
+        <source>State the web map&apos;s coordinate frame in the panel before sketching.</source>
+        <translation>绘制草图前，请在面板中说明网络地图的坐标框架。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/interactive.py" line="134"/>
+        <source>sites or routes</source>
+        <translation>选址或线路</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="111"/>
+        <source>Layer “{}” lies {:.0f} km from the subjects (“{}”): none of them can meet it; its figures are 0.</source>
+        <translation>图层“{0}”距核查对象（“{2}”）{1:.0f} 公里：没有任何核查对象能与之相交，其各项数字均为 0。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="112"/>
+        <source>Check that it is the layer of this area and that its CRS is right.</source>
+        <translation>请确认这是本区域的图层，且其坐标系正确。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="125"/>
+        <source>Layer “{}” has no features: no subject can meet it; its figures are 0.</source>
+        <translation>图层“{}”没有要素：没有任何核查对象能与之相交，其各项数字均为 0。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="126"/>
+        <source>Check the layer's file and its filter (Layer Properties ▸ Source ▸ Provider Feature Filter).</source>
+        <translation>请检查图层文件及其过滤条件（图层属性 ▸ 源 ▸ 数据提供者要素过滤）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="171"/>
+        <source>datum</source>
+        <translation>坐标基准</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="172"/>
+        <source>empty layer</source>
+        <translation>空图层</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="173"/>
+        <source>geometry repaired</source>
+        <translation>几何已修复</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="175"/>
+        <source>geometry unrepairable</source>
+        <translation>几何无法修复</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="176"/>
+        <source>transform failed</source>
+        <translation>坐标转换失败</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/data_check_panel.py" line="71"/>
+        <source>{} errors</source>
+        <translation>{} 项错误</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/data_check_panel.py" line="72"/>
+        <source>{} warnings</source>
+        <translation>{} 项预警</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/data_check_panel.py" line="73"/>
+        <source>{} fixed</source>
+        <translation>{} 项已修正</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/data_check_panel.py" line="77"/>
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 <context>
