@@ -54,37 +54,37 @@
         <translation>图层“{}”为线图层：请给出大于 0 米的廊道宽度（缓冲距离）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="141"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="142"/>
         <source>This file is not a protected-layer profile.</source>
         <translation>该文件不是保护图层配置。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="207"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="227"/>
         <source>layer is not in the project</source>
         <translation>图层不在当前工程中</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="227"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="258"/>
         <source>holds {} geometries; polygons are needed</source>
         <translation>为{}几何；需要面图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="229"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="260"/>
         <source>has no coordinate reference system</source>
         <translation>没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="231"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="262"/>
         <source>is empty</source>
         <translation>为空图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="234"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="265"/>
         <source>has no field “{}”</source>
         <translation>缺少字段“{}”</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="236"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="267"/>
         <source>needs a land-use code field (DLBM)</source>
         <translation>需要地类编码字段（DLBM）</translation>
     </message>
@@ -104,17 +104,17 @@
         <translation>图层含地类编码字段“{}”</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="41"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="45"/>
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="42"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="46"/>
         <source>Ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="43"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="47"/>
         <source>Urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
@@ -124,12 +124,12 @@
         <translation>国土调查地类图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="60"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="61"/>
         <source>Villages</source>
         <translation>村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="61"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="62"/>
         <source>Mineral resources</source>
         <translation>矿产资源</translation>
     </message>
@@ -159,72 +159,72 @@
         <translation>{} {:.2f} 亩（{:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="44"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="48"/>
         <source>Land-use survey (DLTB)</source>
         <translation>国土调查地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="45"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="49"/>
         <source>Villages (optional)</source>
         <translation>村庄（可选）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="46"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="50"/>
         <source>Mineral resources (optional)</source>
         <translation>矿产资源（可选）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="74"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="78"/>
         <source>Land-use codes counted as cultivated land, comma separated</source>
         <translation>计为耕地的地类编码，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="75"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="79"/>
         <source>Deduction (KCXS):</source>
         <translation>扣除系数（KCXS）：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="77"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="81"/>
         <source>Cultivated codes:</source>
         <translation>耕地编码：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="89"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="95"/>
         <source>Land-use code field:</source>
         <translation>地类编码字段：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="91"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="97"/>
         <source>Name field:</source>
         <translation>名称字段：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="92"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="98"/>
         <source>Label field:</source>
         <translation>标识字段：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="141"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="147"/>
         <source>Guessed: {}</source>
         <translation>自动识别：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="149"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="155"/>
         <source>No layer assigned.</source>
         <translation>未指定图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="258"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="276"/>
         <source>Export profile</source>
         <translation>导出配置</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="265"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="280"/>
         <source>Profile (*.json)</source>
         <translation>配置文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="272"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="289"/>
         <source>Import profile</source>
         <translation>导入配置</translation>
     </message>
@@ -234,12 +234,12 @@
         <translation>聊城国土空间核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="61"/>
+        <location filename="../liaocheng_plugin/plugin.py" line="64"/>
         <source>Protected-layer profile…</source>
         <translation>保护图层配置…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="65"/>
+        <location filename="../liaocheng_plugin/plugin.py" line="68"/>
         <source>Overlap check…</source>
         <translation>叠加分析核查…</translation>
     </message>
@@ -254,7 +254,7 @@
         <translation>保护图层叠加分析核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/check_algorithm.py" line="21"/>
+        <location filename="../liaocheng_plugin/processing/check_algorithm.py" line="25"/>
         <source>Checks</source>
         <translation>核查</translation>
     </message>
@@ -284,67 +284,67 @@
         <translation>叠加压占图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="56"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="57"/>
         <source>Permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="57"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="58"/>
         <source>Ecological red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="58"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="59"/>
         <source>Urban development boundary (城镇开发边界)</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="59"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="60"/>
         <source>Land-use survey patches (三调 DLTB)</source>
         <translation>三调地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="118"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="162"/>
         <source>Land-use code field</source>
         <translation>地类编码字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="124"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="168"/>
         <source>Field-ridge deduction coefficient field (KCXS; found automatically when empty)</source>
         <translation>田坎扣除系数字段（KCXS；留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="131"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="175"/>
         <source>Cultivated land codes (comma separated)</source>
         <translation>耕地地类编码（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="136"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="180"/>
         <source>Village name field (found automatically when empty)</source>
         <translation>村庄名称字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="147"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="191"/>
         <source>Further overlay layers</source>
         <translation>其他叠加图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="153"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="197"/>
         <source>Area measurement</source>
         <translation>面积计算方式</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="153"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="197"/>
         <source>Ellipsoidal (CGCS2000, as official survey areas)</source>
         <translation>椭球面积（CGCS2000，与调查成果一致）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="153"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="197"/>
         <source>Planar (working CRS)</source>
         <translation>平面面积（工作坐标系）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="183"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="227"/>
         <source>Layer “{}” has no land-use code field “{}”.</source>
         <translation>图层“{}”缺少地类编码字段“{}”。</translation>
     </message>
@@ -419,12 +419,12 @@
         <translation>（无网格）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="109"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="125"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="109"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="125"/>
         <source>Findings</source>
         <translation>核查问题</translation>
     </message>
@@ -454,7 +454,7 @@
         <translation>占永久基本农田（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="109"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="125"/>
         <source>Red line (mu)</source>
         <translation>占生态保护红线（亩）</translation>
     </message>
@@ -479,12 +479,12 @@
         <translation>城镇开发边界外（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="109"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="125"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="109"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="125"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
@@ -504,7 +504,7 @@
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="109"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="125"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -589,77 +589,77 @@
         <translation>导出 XLSX 需要 Python 包 openpyxl。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/xlsx.py" line="65"/>
+        <location filename="../liaocheng_plugin/gui/export_report.py" line="31"/>
         <source>Could not write “{}”.</source>
         <translation>无法写入“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="32"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="34"/>
         <source>Reserve check results</source>
         <translation>储备土地核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="62"/>
+        <location filename="../liaocheng_plugin/plugin.py" line="65"/>
         <source>Land-reserve parcels</source>
         <translation>储备土地核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="67"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="63"/>
         <source>Filter findings…</source>
         <translation>筛选核查问题…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="68"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="64"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="143"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="169"/>
         <source>All grids</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="38"/>
+        <location filename="../liaocheng_plugin/gui/dock_profile.py" line="19"/>
         <source>farmland</source>
         <translation>永农</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="39"/>
+        <location filename="../liaocheng_plugin/gui/dock_profile.py" line="20"/>
         <source>red line</source>
         <translation>红线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="40"/>
+        <location filename="../liaocheng_plugin/gui/dock_profile.py" line="21"/>
         <source>boundary</source>
         <translation>开发边界</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="41"/>
+        <location filename="../liaocheng_plugin/gui/dock_profile.py" line="22"/>
         <source>survey</source>
         <translation>三调</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="46"/>
+        <location filename="../liaocheng_plugin/gui/dock_profile.py" line="38"/>
         <source>none — set the profile first</source>
         <translation>未设置——请先配置保护图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="92"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="108"/>
         <source>Choose a layer of reserve parcels.</source>
         <translation>请选择储备地块图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="95"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="111"/>
         <source>No parcel of “{}” is selected.</source>
         <translation>图层“{}”中没有选中的地块。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="116"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="138"/>
         <source>No protected layer is set: open the protected-layer profile first.</source>
         <translation>尚未设置保护图层：请先打开保护图层配置。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="199"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="196"/>
         <source>The check was canceled; nothing was written.</source>
         <translation>核查已取消，未写入任何结果。</translation>
     </message>
@@ -679,42 +679,42 @@
         <translation>储备土地汇总</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="109"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="125"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="109"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="125"/>
         <source>Area (mu)</source>
         <translation>面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="109"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="125"/>
         <source>Farmland (mu)</source>
         <translation>永农（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="109"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="125"/>
         <source>Cultivated (mu)</source>
         <translation>耕地（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="109"/>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="125"/>
         <source>Outside boundary (%)</source>
         <translation>边界外（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="43"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="47"/>
         <source>parcels</source>
         <translation>宗地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="43"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="47"/>
         <source>mu in total</source>
         <translation>亩（合计）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="275"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="268"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
@@ -724,7 +724,7 @@
         <translation>导出 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="67"/>
+        <location filename="../liaocheng_plugin/gui/export_report.py" line="53"/>
         <source>Written to {}</source>
         <translation>已写入 {}</translation>
     </message>
@@ -849,17 +849,17 @@
         <translation>对应的流入图斑 {} 无效</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="112"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="140"/>
         <source>Direction</source>
         <translation>流向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="112"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="140"/>
         <source>Patch number</source>
         <translation>图斑编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="112"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="140"/>
         <source>County</source>
         <translation>县（区）代码</translation>
     </message>
@@ -879,17 +879,17 @@
         <translation>开发边界内（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="112"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="140"/>
         <source>Cultivated in baseline (mu)</source>
         <translation>基期耕地（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="112"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="140"/>
         <source>Quality grade</source>
         <translation>耕地质量等别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="112"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="140"/>
         <source>Rectification</source>
         <translation>整改方式</translation>
     </message>
@@ -959,12 +959,12 @@
         <translation>是否平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="31"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="33"/>
         <source>outflow</source>
         <translation>流出</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="31"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="33"/>
         <source>inflow</source>
         <translation>流入</translation>
     </message>
@@ -1004,32 +1004,32 @@
         <translation>要素编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="62"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="66"/>
         <source>balanced</source>
         <translation>已平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="71"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="75"/>
         <source>quality {} → {}</source>
         <translation>质量等别 {} → {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="63"/>
+        <location filename="../liaocheng_plugin/plugin.py" line="66"/>
         <source>Cultivated-land balance</source>
         <translation>耕地进出平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="58"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="62"/>
         <source>All directions</source>
         <translation>全部流向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="88"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="116"/>
         <source>Cultivated-land balance results</source>
         <translation>耕地进出平衡核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="96"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="124"/>
         <source>Choose the outflow and the inflow patch layers.</source>
         <translation>请选择耕地流出和流入图斑图层。</translation>
     </message>
@@ -1084,12 +1084,12 @@
         <translation>请给出流出图层、流入图层，或一个含流向字段的图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="64"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="68"/>
         <source>unbalanced: inflow quality is worse</source>
         <translation>未平衡：流入质量低于流出</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="66"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="70"/>
         <source>unbalanced: area deficit</source>
         <translation>未平衡：面积缺口</translation>
     </message>
@@ -1154,27 +1154,27 @@
         <translation>比选指标</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/plugin.py" line="64"/>
+        <location filename="../liaocheng_plugin/plugin.py" line="67"/>
         <source>Project site selection</source>
         <translation>项目选址</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="242"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="264"/>
         <source>Alternative {}</source>
         <translation>方案{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="227"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="249"/>
         <source>Select sites or routes in the active layer first.</source>
         <translation>请先在当前图层中选择选址或线路。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="248"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="270"/>
         <source>Rename alternative</source>
         <translation>重命名方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="248"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="270"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -1394,7 +1394,7 @@
         <translation>核查结论：____________  照片编号：________  核查人：________</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="303"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="296"/>
         <source>Select a row of the table first.</source>
         <translation>请先在表格中选择一行。</translation>
     </message>
@@ -1409,7 +1409,7 @@
         <translation>图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="86"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="99"/>
         <source>Field pack…</source>
         <translation>外业核查包…</translation>
     </message>
@@ -1459,7 +1459,7 @@
         <translation>无法写入“{}”：请先在其他程序中关闭该文件。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="62"/>
+        <location filename="../liaocheng_plugin/gui/export_report.py" line="48"/>
         <source>The export was canceled; nothing was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
@@ -1469,7 +1469,7 @@
         <translation>正在导出外业核查包</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="187"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="196"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1494,12 +1494,12 @@
         <translation>亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="79"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="92"/>
         <source>The map sheet of the alternative selected in the table</source>
         <translation>表中所选方案的核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="83"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="96"/>
         <source>One map sheet per alternative</source>
         <translation>每个方案一页核查图</translation>
     </message>
@@ -1559,12 +1559,12 @@
         <translation>自有打印布局模板（.qpt，替代上面的纸张）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="124"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="84"/>
         <source>Map sheets of the selected rows, one page each</source>
         <translation>表中所选各行的核查图，每行一页</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="125"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="85"/>
         <source>One page per subject the table shows</source>
         <translation>表中显示的每个对象一页</translation>
     </message>
@@ -1834,7 +1834,7 @@
         <translation>面积 {} 平方米，合 {} 公顷</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="232"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="241"/>
         <source>{}: {}</source>
         <translation>{}：{}</translation>
     </message>
@@ -1999,12 +1999,12 @@
         <translation>“{1}”的字段“{0}”改名为“{2}”保留：核查结果使用同名字段。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="90"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="91"/>
         <source>No protected layer is given: a check against nothing would report no conflict. Give at least one (permanent basic farmland, ecological red line, development boundary, land-use survey, villages, mineral resources or further layers), or save the project's protected-layer profile (保护图层配置) and open this dialog again: it then starts from the profile.</source>
         <translation>未指定任何保护图层：不对照任何图层的核查不会报告任何冲突。请至少指定一个（永久基本农田、生态保护红线、城镇开发边界、国土调查地类图斑、村庄、压覆矿产或其他图层），或先保存本工程的保护图层配置，再重新打开本对话框：对话框将按配置预填。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="100"/>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="144"/>
         <source>The protected layers start from the project's protected-layer profile (保护图层配置); at least one is needed. The checked layer keeps every field of the input and adds the check's own; the further outputs are optional.</source>
         <translation>保护图层按本工程的保护图层配置预填，至少需要一个。核查结果图层保留输入图层的全部字段，并追加核查字段；其余输出均为可选。</translation>
     </message>
@@ -2024,47 +2024,47 @@
         <translation>{}；{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="43"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="47"/>
         <source>parcels failing</source>
         <translation>不通过地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="43"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="47"/>
         <source>parcels with warnings</source>
         <translation>预警地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="67"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="71"/>
         <source>outflow {} · to balance {} · inflow {} mu</source>
         <translation>流出 {} · 需平衡 {} · 流入 {} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="70"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="74"/>
         <source>balance {} mu</source>
         <translation>差额 {} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="74"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="78"/>
         <source>progress {}%</source>
         <translation>进度 {}%</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="217"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="248"/>
         <source>point</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="217"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="248"/>
         <source>line</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="217"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="248"/>
         <source>polygon</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="218"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="249"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -2229,92 +2229,92 @@
         <translation>推荐方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="119"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="79"/>
         <source>Map sheets…</source>
         <translation>核查图…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="82"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="95"/>
         <source>Atlas…</source>
         <translation>批量出图…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="121"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="81"/>
         <source>Field pack (外业核查包): the selected rows, or every row the table shows when none is selected</source>
         <translation>外业核查包：表中所选各行；未选择时为表中显示的全部行</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="141"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="392"/>
         <source>Not run yet</source>
         <translation>尚未核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="198"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="195"/>
         <source>Not run</source>
         <translation>未完成核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="198"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="195"/>
         <source>Earlier results shown</source>
         <translation>显示的是上次结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="205"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="202"/>
         <source>Check done</source>
         <translation>核查完成</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="252"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="245"/>
         <source>Run the check, then select a row to read its findings here.</source>
         <translation>开始核查后，选择表中一行即可在此查看核查问题。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/check_dock.py" line="254"/>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="247"/>
         <source>Select a row to read its findings, areas and conflicting features here.</source>
         <translation>选择表中一行，在此查看其核查问题、面积和冲突要素。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="185"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="194"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="239"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="248"/>
         <source>Save the profile?</source>
         <translation>保存保护图层配置？</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="240"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="249"/>
         <source>The profile shows problems. A check may then refuse to run, or miss conflicts:</source>
         <translation>配置中存在问题，核查可能因此无法运行或漏报冲突：</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="242"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="251"/>
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="243"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="252"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="78"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="91"/>
         <source>Map sheet…</source>
         <translation>核查图…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="87"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="100"/>
         <source>Field pack (外业核查包) of every alternative</source>
         <translation>全部方案的外业核查包</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="273"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="295"/>
         <source>Draw a site or a route (left click adds a vertex, right click finishes), or use the selected features of the active layer: each is checked at once.</source>
         <translation>绘制选址或线路（左键添加节点，右键结束），或使用当前图层的选中要素：每个方案即时核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="278"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="300"/>
         <source>Click an alternative to see it on the map and read its details here.</source>
         <translation>点击一个方案，在地图上查看并在此阅读详情。</translation>
     </message>
@@ -2744,7 +2744,7 @@
         <translation>要素相互重叠</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/data_check_panel.py" line="68"/>
+        <location filename="../liaocheng_plugin/gui/data_check_panel.py" line="67"/>
         <source>The input check found nothing to report.</source>
         <translation>数据体检未发现问题。</translation>
     </message>
@@ -2874,12 +2874,12 @@
         <translation>占用耕地 {}：须落实占补平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="101"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="114"/>
         <source>Coordinate frame</source>
         <translation>坐标框架</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/data_check_panel.py" line="32"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="110"/>
         <source>Sites drawn on a Chinese web map (AMap, Tencent: GCJ-02; Baidu: BD-09) are converted to WGS 84 first.</source>
         <translation>在国内网络地图上绘制的选址（高德、腾讯：GCJ-02；百度：BD-09）先转换为 WGS 84。</translation>
     </message>
@@ -3389,24 +3389,154 @@
         <translation>坐标转换失败</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/data_check_panel.py" line="71"/>
+        <location filename="../liaocheng_plugin/gui/data_check_panel.py" line="70"/>
         <source>{} errors</source>
         <translation>{} 项错误</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/data_check_panel.py" line="72"/>
+        <location filename="../liaocheng_plugin/gui/data_check_panel.py" line="71"/>
         <source>{} warnings</source>
         <translation>{} 项预警</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/data_check_panel.py" line="73"/>
+        <location filename="../liaocheng_plugin/gui/data_check_panel.py" line="72"/>
         <source>{} fixed</source>
         <translation>{} 项已修正</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/data_check_panel.py" line="77"/>
+        <location filename="../liaocheng_plugin/gui/data_check_panel.py" line="76"/>
         <source>, </source>
         <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/profile.py" line="171"/>
+        <source>Further overlay layer</source>
+        <translation>其他叠加图层</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/profile.py" line="238"/>
+        <source>The protected-layer profile (保护图层配置) gives “{}” as {}, but that layer is no longer in the project.</source>
+        <translation>保护图层配置中的{1}图层“{0}”已不在工程中。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/profile.py" line="242"/>
+        <source>Add the layer to the project again, or change the protected-layer profile.</source>
+        <translation>请将该图层重新加入工程，或修改保护图层配置。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/algorithm_launcher.py" line="24"/>
+        <source>Choose the layer in the dialog, or change the protected-layer profile (保护图层配置).</source>
+        <translation>请在对话框中选择该图层，或修改保护图层配置。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="92"/>
+        <source>outflow patches</source>
+        <translation>耕地流出图斑</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="93"/>
+        <source>inflow patches</source>
+        <translation>耕地流入图斑</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="94"/>
+        <source>base-year survey</source>
+        <translation>基期调查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="95"/>
+        <source>current-year survey</source>
+        <translation>现状调查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="110"/>
+        <source>Outflow and inflow patches in longitude/latitude that were drawn on a Chinese web map (AMap, Tencent: GCJ-02; Baidu: BD-09) are converted to WGS 84 before the check.</source>
+        <translation>经纬度坐标的流出、流入图斑若是在国内网络地图上勾绘的（高德、腾讯：GCJ-02；百度：BD-09），核查前先转换为 WGS 84。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="190"/>
+        <source>A layer of the check left the project while it ran: its results were dropped.</source>
+        <translation>核查运行期间，其使用的图层已从工程中移除：本次结果已舍弃。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="416"/>
+        <source>The result layers were removed from the project: run the check again.</source>
+        <translation>核查结果图层已从工程中移除：请重新核查。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="419"/>
+        <source>The layer “{}” chosen as {} left the project: choose the {} again.</source>
+        <translation>所选{1}图层“{0}”已从工程中移除：请重新选择{2}图层。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/dialogs.py" line="32"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/dock_profile.py" line="41"/>
+        <source>{} “{}” is not in the project</source>
+        <translation>{}图层“{}”不在工程中</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/export_report.py" line="17"/>
+        <source>The file is open in another program: close it there first.</source>
+        <translation>该文件正被其他程序打开：请先将其关闭。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/export_report.py" line="20"/>
+        <source>There is no permission to write there: choose another folder.</source>
+        <translation>没有写入该位置的权限：请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/export_report.py" line="21"/>
+        <source>The disk is read-only: choose another folder.</source>
+        <translation>该磁盘为只读：请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/export_report.py" line="22"/>
+        <source>The disk is full.</source>
+        <translation>磁盘空间已满。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/export_report.py" line="23"/>
+        <source>The folder does not exist.</source>
+        <translation>该文件夹不存在。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/export_report.py" line="39"/>
+        <source>{} {}</source>
+        <translation>{}{}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="287"/>
+        <source>Could not read “{}” as a protected-layer profile.</source>
+        <translation>无法将“{}”读取为保护图层配置。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="76"/>
+        <source>reserve parcels</source>
+        <translation>储备地块</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="77"/>
+        <source>inspection grid</source>
+        <translation>巡查网格</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="78"/>
+        <source>townships</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="89"/>
+        <source>Reserve parcels in longitude/latitude that were drawn on a Chinese web map (AMap, Tencent: GCJ-02; Baidu: BD-09) are converted to WGS 84 before the check.</source>
+        <translation>经纬度坐标的储备地块若是在国内网络地图上勾绘的（高德、腾讯：GCJ-02；百度：BD-09），核查前先转换为 WGS 84。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="137"/>
+        <source>Choose the layer in this dialog, or change the protected-layer profile (保护图层配置).</source>
+        <translation>请在本对话框中选择该图层，或修改保护图层配置。</translation>
     </message>
 </context>
 <context>
@@ -3669,22 +3799,22 @@
         <translation>村庄避让距离</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="54"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="57"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="55"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="58"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="56"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="59"/>
         <source>Add as layers</source>
         <translation>添加为图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="56"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="59"/>
         <source>The alternatives and their clear parts (site minus farmland and red line)</source>
         <translation>各方案及其无冲突部分（扣除永久基本农田和生态保护红线）</translation>
     </message>
@@ -3709,29 +3839,39 @@
         <translation>核查当前图层的选中要素：面作为选址，线作为线路</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="35"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="38"/>
         <source>Areas in mu</source>
         <translation>面积单位：亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="57"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="60"/>
         <source>Comparison (XLSX)…</source>
         <translation>方案比选（XLSX）…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="57"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="60"/>
         <source>Export the comparison as an Excel workbook</source>
         <translation>将方案比选导出为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="58"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="61"/>
         <source>GeoPackage…</source>
         <translation>GeoPackage…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="58"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="61"/>
         <source>Export the alternatives and their clear parts to a GeoPackage</source>
         <translation>将各方案及其无冲突部分导出为 GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="28"/>
+        <source>Protected layers</source>
+        <translation>保护图层</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.ui" line="30"/>
+        <source>Profile…</source>
+        <translation>配置…</translation>
     </message>
 </context>
 </TS>

@@ -12,7 +12,9 @@ from liaocheng_plugin.core.engine.dependency import missing_dependency
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.log import logger, setup_logging, teardown_logging
 from liaocheng_plugin.core.paths import resource_path
-from liaocheng_plugin.core.translation import install_translator, remove_translator
+from liaocheng_plugin.core.translation import install_qt_translator, install_translator, remove_translator
+
+DOCK_WIDTH = 380  # the tables' status, code, area and the start of the findings, without scrolling
 
 
 class LiaochengPlugin:
@@ -21,6 +23,7 @@ class LiaochengPlugin:
     def __init__(self, iface):
         self.iface = iface
         self.translator = install_translator()
+        self.qt_translator = install_qt_translator()  # OK/Cancel of every dialog in the UI language
         self.log_handler = None
         self.provider = None
         self.menu: Optional[QMenu] = None
@@ -83,7 +86,9 @@ class LiaochengPlugin:
         self.profile_dialog.raise_()
 
     def toggle_dock(self, name: str):
-        """Show or hide a check dock ("reserve", "balance", "site"), created on first use."""
+        """Show or hide a check dock ("reserve", "balance", "site"), created on first use and tabbed with the
+        plugin's other docks on the right, as QGIS's own panels are (stacked, three docks made the main window
+        taller than a 1000-px screen)."""
         dock = self.docks.get(name)
         if dock is None:
             if name == "reserve":
@@ -92,20 +97,22 @@ class LiaochengPlugin:
                 from liaocheng_plugin.gui.balance_dock import BalanceDock as DockClass
             else:
                 from liaocheng_plugin.gui.site_dock import SiteDock as DockClass
+            others = [other.objectName() for other in self.docks.values()]
             dock = self.docks[name] = DockClass(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            dock.show()
+            self.iface.addTabifiedDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock, others, True)
+            dock.setUserVisible(True)
+            if not others:  # QGIS gives a new dock its minimum width: the first one opens wide enough to read
+                width = max(DOCK_WIDTH, dock.minimumSizeHint().width())
+                self.iface.mainWindow().resizeDocks([dock], [width], Qt.Orientation.Horizontal)
         else:
             dock.setUserVisible(not dock.isUserVisible())
-        if dock.isVisible():
-            dock.refresh_profile_summary()
         return dock
 
     def show_overlap_algorithm(self):
         """Open liaocheng:overlap_check in the Processing dialog, protected layers taken from the profile."""
         from liaocheng_plugin.gui.algorithm_launcher import open_algorithm_dialog
 
-        open_algorithm_dialog("liaocheng:overlap_check")
+        open_algorithm_dialog(self.iface, "liaocheng:overlap_check")
 
     def unload(self):
         """Remove everything initGui added, in reverse order."""
@@ -137,4 +144,5 @@ class LiaochengPlugin:
             teardown_logging(self.log_handler)
         self.log_handler = None
         remove_translator(self.translator)
-        self.translator = None
+        remove_translator(self.qt_translator)
+        self.translator = self.qt_translator = None

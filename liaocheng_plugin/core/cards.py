@@ -23,10 +23,14 @@ class Card(NamedTuple):
 
 
 def number_text(value, decimals: int = 2, signed: bool = False, grouped: bool = True) -> str:
-    """A number with ``decimals`` (and thousands separators when ``grouped``); "—" for NULL or not a number."""
+    """A number with ``decimals`` (and thousands separators when ``grouped``); "—" for NULL or not a number.
+
+    A value that rounds to zero shows as "0.0", never "-0.0" (a percent of 1e-13 below zero reads as a loss).
+    """
     number = as_float(value)
     if number is None:
         return NO_VALUE
+    number = round(number, decimals) + 0.0  # adding 0.0 turns -0.0 into 0.0
     return f"{number:{'+' if signed else ''}{',' if grouped else ''}.{decimals}f}"
 
 

@@ -21,7 +21,7 @@ from qgis.core import (
     QgsUnitTypes,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QMetaType, QVariant
+from qgis.PyQt.QtCore import QLibraryInfo, QMetaType, QVariant
 from qgis.PyQt.QtGui import QFont
 
 QGIS_VERSION_INT = Qgis.QGIS_VERSION_INT
@@ -164,3 +164,10 @@ def set_label_font(label: QgsLayoutItemLabel, font: QFont) -> None:
         label.setTextFormat(text_format)
     else:
         label.setFont(font)
+
+
+def qt_translations_folder() -> str:
+    """The folder of Qt's own translations (qtbase_zh_CN.qm …): QLibraryInfo.location in Qt 5, path in Qt 6."""
+    if hasattr(QLibraryInfo, "path"):
+        return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    return QLibraryInfo.location(QLibraryInfo.LibraryLocation.TranslationsPath)

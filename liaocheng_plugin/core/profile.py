@@ -2,7 +2,7 @@
 
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import QgsProject, QgsVectorLayer, QgsWkbTypes
 
@@ -27,6 +27,7 @@ from liaocheng_plugin.core.role_guess import (
     guess_roles,
     recorded_area_columns,
 )
+from liaocheng_plugin.core.roles import role_labels
 
 PROJECT_SCOPE = "liaocheng_plugin"
 PROJECT_KEY = "protected_profile"
@@ -154,6 +155,25 @@ class ProtectedProfile:
         """Result-field key of the n-th further overlay layer (other1, other2 …)."""
         return f"{OTHER_KEY_PREFIX}{position + 1}"
 
+    def missing_layers(self, project: QgsProject) -> List[Tuple[str, str]]:
+        """(role name, layer name) of every entry whose layer is no longer in the project, in role order.
+
+        A check run without such a layer would report no conflict with it: the panels and the Toolbox dialog
+        refuse instead (``missing_layers_message``).
+        """
+        names = role_labels()
+        missing = [
+            (names[role.value], assignment.layer_name or assignment.layer_id)
+            for role, assignment in sorted(self.roles.items(), key=lambda item: list(Role).index(item[0]))
+            if assignment.find_layer(project) is None
+        ]
+        missing += [
+            (assignment.name or tr("Further overlay layer"), assignment.layer_name or assignment.layer_id)
+            for assignment in self.others
+            if assignment.find_layer(project) is None
+        ]
+        return missing
+
     def role_specs(self, project: QgsProject) -> List[RoleSpec]:
         """The engine's role specs for the layers present in the project."""
         specs = []
@@ -210,6 +230,17 @@ class ProtectedProfile:
                 ProfileProblem(key, layer.name(), message) for message in check_role_layer(layer, role, assignment)
             ]
         return problems
+
+
+def missing_layers_message(missing: Sequence[Tuple[str, str]], remedy: str = "") -> str:
+    """Why a check refuses to run while profile layers are missing: one sentence per layer, then what to do
+    (``remedy``; by default: add the layer again or change the profile)."""
+    sentence = tr(
+        "The protected-layer profile (保护图层配置) gives “{}” as {}, but that layer is no longer in the project."
+    )
+    lines = [sentence.format(layer, role) for role, layer in missing]
+    lines.append(remedy or tr("Add the layer to the project again, or change the protected-layer profile."))
+    return "\n".join(lines)
 
 
 def geometry_type_name(geometry_type) -> str:

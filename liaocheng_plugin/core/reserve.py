@@ -89,7 +89,7 @@ class ParcelResult:
         """Share outside the development boundary, None when no boundary layer was given."""
         if Role.DEVELOPMENT_BOUNDARY.value not in self.overlap.roles:
             return None
-        return 100.0 - self.overlap.percent_of(Role.DEVELOPMENT_BOUNDARY.value)
+        return max(0.0, 100.0 - self.overlap.percent_of(Role.DEVELOPMENT_BOUNDARY.value))  # inside: 100.0000001 %
 
 
 @dataclass

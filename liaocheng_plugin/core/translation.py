@@ -6,11 +6,13 @@ system locale (``zh_CN``). Older settings, ``--lang`` and other platforms give `
 ``zh_Hans_CN`` or ``zh``. All of them must find ``liaocheng_zh_CN.qm``.
 """
 
+from pathlib import Path
 from typing import List, Optional
 
 from qgis.core import QgsApplication, QgsSettings
-from qgis.PyQt.QtCore import QLocale, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
+from liaocheng_plugin.core.compat import qt_translations_folder
 from liaocheng_plugin.core.paths import plugin_file
 
 # The translation every Chinese locale falls back to. Traditional Chinese (zh-Hant, zh_TW, zh_HK) gets it
@@ -47,6 +49,36 @@ def install_translator(locale: Optional[str] = None) -> Optional[QTranslator]:
         if path.exists() and translator.load(str(path)):
             QgsApplication.installTranslator(translator)
             return translator
+    return None
+
+
+QT_CANCEL = ("QPlatformTheme", "Cancel")  # Qt's own text (a constant: pylupdate must not take it into ours)
+
+
+def qt_texts_translated() -> bool:
+    """Whether Qt's own texts (the OK and Cancel of standard buttons) are translated already."""
+    return QCoreApplication.translate(*QT_CANCEL) != QT_CANCEL[1]
+
+
+def install_qt_translator(locale: Optional[str] = None) -> Optional[QTranslator]:
+    """Load Qt's own translation for the UI language when QGIS did not, so that OK, Cancel and the file dialogs'
+    texts follow it; None when they are translated already, the language is English, or no file fits.
+
+    QGIS looks for ``qt_<its locale>.qm``: for 简体中文 that is qt_zh-Hans.qm, which no Qt ships, so every
+    standard button stayed English. Qt's files are in its translations folder (Debian:
+    /usr/share/qt5/translations) or, in Windows installers, in QGIS's i18n folder.
+    """
+    locale = locale or ui_locale()
+    if qt_texts_translated() or QLocale(locale.replace("-", "_")).language() == QLocale.Language.English:
+        return None
+    for name in translation_names(locale):
+        for folder in (qt_translations_folder(), QgsApplication.i18nPath()):
+            for catalogue in ("qtbase", "qt"):
+                path = Path(folder) / f"{catalogue}_{name}.qm"
+                translator = QTranslator()
+                if path.is_file() and translator.load(str(path)):
+                    QgsApplication.installTranslator(translator)
+                    return translator
     return None
 
 

@@ -1,8 +1,9 @@
 """The 耕地进出平衡 dock: check outflow and inflow patches and see each county's balance."""
 
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from qgis.core import QgsProject, QgsVectorLayer
+from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QLabel, QWidget
 
@@ -17,13 +18,14 @@ from liaocheng_plugin.core.paths import plugin_file
 from liaocheng_plugin.core.row_details import RowDetails, balance_details
 from liaocheng_plugin.core.values import as_text, record
 from liaocheng_plugin.gui.change_step import ChangeStep
-from liaocheng_plugin.gui.check_dock import CheckDock, preselect_layers, profile_parameters
-from liaocheng_plugin.gui.results_model import result_item
+from liaocheng_plugin.gui.check_dock import CheckDock
+from liaocheng_plugin.gui.dock_profile import profile_parameters
+from liaocheng_plugin.gui.results_model import figure_header, result_item
 
 FORM_CLASS, _ = uic.loadUiType(str(plugin_file("liaocheng_plugin", "gui", "balance_dock.ui")))
 
-DIRECTION_COLUMN = 3
-FINDINGS_COLUMN = 2
+DIRECTION_COLUMN = 2
+FINDINGS_COLUMN = 4  # after status, number, direction and area: what a narrow dock shows without scrolling
 MAX_CARDS_SHOWN = 2  # more counties scroll: the patch table needs the room
 
 
@@ -47,14 +49,16 @@ class BalanceDock(CheckDock):
 
     def __init__(self, iface, parent: Optional[QWidget] = None):
         form = BalanceDockForm()
-        title = tr("Cultivated-land balance")
-        super().__init__(title, "LiaochengBalanceDock", form, iface, DIRECTION_COLUMN, FINDINGS_COLUMN, parent)
-        self.cards: List[QLabel] = []
         for combo in (form.outflowCombo, form.inflowCombo):
             combo.setFilters(LAYER_FILTER_POLYGON)
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
-        preselect_layers({form.outflowCombo: ("GDLC", "流出"), form.inflowCombo: ("GDLR", "流入")})
+        form.changeStep = ChangeStep(iface, form)  # in the form before the base class guards its layer choices
+        form.mainLayout.insertWidget(0, form.changeStep)
+        title = tr("Cultivated-land balance")
+        super().__init__(title, "LiaochengBalanceDock", form, iface, DIRECTION_COLUMN, FINDINGS_COLUMN, parent)
+        self.changeStep = form.changeStep
+        self.cards: List[QLabel] = []
         form.directionFilter.addItem(tr("All directions"), "")
         for label in direction_labels().values():
             form.directionFilter.addItem(label, label)
@@ -66,8 +70,6 @@ class BalanceDock(CheckDock):
             widget.currentIndexChanged.connect(self._apply_filters)
         form.findingFilter.textChanged.connect(self._apply_filters)
         form.countyCardsArea.setVisible(False)
-        self.changeStep = ChangeStep(iface, form)
-        form.mainLayout.insertWidget(0, self.changeStep)
         self.changeStep.patchesReady.connect(self.use_change_patches)
         self.runner.finished.connect(self._fold_change_step)
         self.refresh_profile_summary()
@@ -83,6 +85,32 @@ class BalanceDock(CheckDock):
         self.form.outflowCombo.setLayer(layer)
         self.form.inflowCombo.setLayer(layer)
         self.form.inputGroup.setCollapsed(False)
+
+    def layer_choices(self) -> List[Tuple[QgsMapLayerComboBox, str]]:
+        step = self.form.changeStep
+        return [
+            (self.form.outflowCombo, tr("outflow patches")),
+            (self.form.inflowCombo, tr("inflow patches")),
+            (step.baseCombo, tr("base-year survey")),
+            (step.currentCombo, tr("current-year survey")),
+        ]
+
+    def project_read(self) -> None:
+        super().project_read()
+        self.changeStep.choose_surveys()
+
+    def _project_replaced(self) -> None:
+        self.changeStep.runner.cancel()  # its patches belong to the project closed
+        super()._project_replaced()
+
+    def layer_hints(self) -> Dict[QgsMapLayerComboBox, Tuple[str, ...]]:
+        return {self.form.outflowCombo: ("GDLC", "流出"), self.form.inflowCombo: ("GDLR", "流入")}
+
+    def frame_tooltip(self) -> str:
+        return tr(
+            "Outflow and inflow patches in longitude/latitude that were drawn on a Chinese web map (AMap, "
+            "Tencent: GCJ-02; Baidu: BD-09) are converted to WGS 84 before the check."
+        )
 
     def result_group_name(self) -> str:
         return tr("Cultivated-land balance results")
@@ -113,14 +141,14 @@ class BalanceDock(CheckDock):
             [
                 tr("Status"),
                 tr("Patch number"),
-                tr("Findings"),
                 tr("Direction"),
+                figure_header(tr("Area (mu)")),
+                tr("Findings"),
                 tr("County"),
                 tr("Township"),
-                tr("Area (mu)"),
-                tr("Farmland (mu)"),
-                tr("Red line (mu)"),
-                tr("Cultivated in baseline (mu)"),
+                figure_header(tr("Farmland (mu)")),
+                figure_header(tr("Red line (mu)")),
+                figure_header(tr("Cultivated in baseline (mu)")),
                 tr("Quality grade"),
                 tr("Rectification"),
             ]
@@ -129,11 +157,11 @@ class BalanceDock(CheckDock):
             direction = as_text(row.get("direction"))
             cells = [
                 result_item(row.get("patch_id")),
-                result_item(row.get("findings")),
                 result_item(directions.get(direction, direction)),
+                result_item(row.get("area_mu"), 2),
+                result_item(row.get("findings")),
                 result_item(row.get("county")),
                 result_item(row.get("township")),
-                result_item(row.get("area_mu"), 2),
                 result_item(row.get("pbf_mu"), 2),
                 result_item(row.get("erl_mu"), 2),
                 result_item(row.get("cult_mu"), 2),
@@ -144,12 +172,19 @@ class BalanceDock(CheckDock):
             self.model.add_row(feature_id, status, statuses.get(status, ""), cells)
         self._show_county_cards()
 
-    def _show_county_cards(self) -> None:
-        """One card per county and year of the balance ledger; the area scrolls beyond about three."""
+    def fill_empty(self) -> None:
+        self._remove_cards()
+        self.form.countyCardsArea.setVisible(False)
+
+    def _remove_cards(self) -> None:
         for card in self.cards:
             self.form.countyCardsLayout.removeWidget(card)
             card.deleteLater()
         self.cards = []
+
+    def _show_county_cards(self) -> None:
+        """One card per county and year of the balance ledger; the area scrolls beyond about three."""
+        self._remove_cards()
         for summary in self.layers["SUMMARY"].getFeatures():
             row = record(summary)
             if row.get("level") != "county":

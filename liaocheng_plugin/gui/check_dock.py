@@ -5,79 +5,44 @@ from pathlib import Path
 from typing import Callable, Dict, List, Sequence, Tuple
 
 from qgis.core import QgsProject, QgsVectorLayer
-from qgis.gui import QgsDockWidget
+from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QModelIndex
-from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QPushButton, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from liaocheng_plugin.core.conflict_pieces import Piece
 from liaocheng_plugin.core.datacheck.report import data_check_sheet, findings_from_layer
-from liaocheng_plugin.core.definitions import COORDINATE_FRAME_PARAMETER, DATA_CHECK_OUTPUT, Role
-from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
+from liaocheng_plugin.core.definitions import COORDINATE_FRAME_PARAMETER, DATA_CHECK_OUTPUT
+from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.field_pack import export_field_pack
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.log import logger
-from liaocheng_plugin.core.profile import ProtectedProfile
 from liaocheng_plugin.core.row_details import RowDetails, details_html
 from liaocheng_plugin.core.sheets import export_sheets, layer_sets, overview_layers
 from liaocheng_plugin.core.values import as_text, record
 from liaocheng_plugin.gui.algorithm_runner import AlgorithmRunner
 from liaocheng_plugin.gui.canvas_highlight import CanvasHighlight
 from liaocheng_plugin.gui.data_check_panel import DataCheckPanel, frame_combo
+from liaocheng_plugin.gui.dock_layout import compact_results, fit_narrow, scrolling, size_columns
+from liaocheng_plugin.gui.dock_profile import protected_summary
+from liaocheng_plugin.gui.export_report import ask_sheet_path, export_and_report
 from liaocheng_plugin.gui.export_task import ExportRunner
+from liaocheng_plugin.gui.layer_choice import LayerChoices, preselect_layers
+from liaocheng_plugin.gui.project_watch import ProjectWatch
 from liaocheng_plugin.gui.result_group import replace_result_group
 from liaocheng_plugin.gui.results_model import FEATURE_ID_ROLE, ResultsFilter, ResultsModel
-
-FINDINGS_COLUMN_WIDTH = 220  # the details area shows findings in full; the column shows their start
-MAX_COLUMN_WIDTH = 160
-
-
-def protected_summary(project: QgsProject) -> str:
-    """Short names of the protected layers the profile provides."""
-    profile = ProtectedProfile.load(project)
-    names = {
-        Role.PERMANENT_FARMLAND: tr("farmland"),
-        Role.ECOLOGICAL_REDLINE: tr("red line"),
-        Role.DEVELOPMENT_BOUNDARY: tr("boundary"),
-        Role.LAND_SURVEY: tr("survey"),
-    }
-    present = [
-        text for role, text in names.items() if role in profile.roles and profile.roles[role].find_layer(project)
-    ]
-    return "、".join(present) if present else tr("none — set the profile first")
-
-
-def profile_parameters(project: QgsProject) -> Dict[str, object]:
-    """The protected-layer parameters from the profile, layers given by id (safe for a background task)."""
-    parameters = ProtectedProfile.load(project).processing_parameters(project)
-    if not parameters:
-        raise LiaochengError(tr("No protected layer is set: open the protected-layer profile first."))
-    return {key: (value.id() if isinstance(value, QgsVectorLayer) else value) for key, value in parameters.items()}
-
-
-def export_and_report(iface, title: str, write: Callable[[], object], path: str) -> None:
-    """Run an export and say in the message bar where it went, or why it failed."""
-    try:
-        write()
-    except CheckCanceledError:
-        iface.messageBar().pushInfo(title, tr("The export was canceled; nothing was written."))
-        return
-    except LiaochengError as error:
-        iface.messageBar().pushCritical(title, str(error))
-        return
-    iface.messageBar().pushSuccess(title, tr("Written to {}").format(path))
-
-
-def ask_sheet_path(parent: QWidget) -> str:
-    """Ask where map sheets go: one PDF, or PNGs named after it; "" when the user cancels."""
-    path, _ = QFileDialog.getSaveFileName(parent, tr("Export map sheets"), "", "PDF (*.pdf);;PNG (*.png)")
-    return path
 
 
 class CheckDock(QgsDockWidget):
     """Base of the check docks. A subclass gives the form, the algorithm, its parameters and its table.
 
-    The form must have runButton, cancelButton, progressBar, inputGroup, resultsView, detailsBrowser,
-    exportLayout (a grid), exportXlsxButton, exportGpkgButton, profileButton and profileSummaryLabel.
+    The form must have runButton, cancelButton, progressBar, inputGroup, inputLayout, resultsView,
+    resultsSplitter, detailsBrowser, exportLayout (a grid), exportXlsxButton, exportGpkgButton, profileButton
+    and profileSummaryLabel.
+
+    The panel follows the project: result layers removed or another project opened empty the table (no click
+    reaches a deleted layer); a chosen layer that leaves the project empties its choice; the profile summary
+    says what the check will use now.
     """
 
     ALGORITHM_ID = ""
@@ -90,8 +55,9 @@ class CheckDock(QgsDockWidget):
         self.setObjectName(object_name)
         self.iface = iface
         self.form = form
-        self.setWidget(form)
         self.runner = AlgorithmRunner(self)
+        self.run_layer_ids: List[str] = []  # the layers the running check reads
+        self.run_dropped = False  # one of them left the project (or the project changed) while it ran
         self.highlight = CanvasHighlight(iface.mapCanvas())
         self.layers: Dict[str, QgsVectorLayer] = {}
         self.rows: Dict[int, Dict[str, object]] = {}  # result rows by feature id, read once through values.record
@@ -100,13 +66,7 @@ class CheckDock(QgsDockWidget):
         self.proxy = ResultsFilter(zone_column, findings_column, self)
         self.proxy.setSourceModel(self.model)
         form.resultsView.setModel(self.proxy)
-        form.resultsView.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        form.resultsView.horizontalHeader().setStretchLastSection(True)
-        rows = form.resultsView.verticalHeader()
-        rows.setVisible(False)  # row numbers: width the narrow dock needs for findings
-        rows.setDefaultSectionSize(form.resultsView.fontMetrics().height() + 8)  # compact rows: more of them shown
-        form.resultsSplitter.setStretchFactor(0, 1)  # the table and the details area share the height
-        form.resultsSplitter.setStretchFactor(1, 1)
+        compact_results(form.resultsView, form.resultsSplitter, form.detailsBrowser)
         form.mainLayout.setStretchFactor(form.resultsSplitter, 1)
         form.runButton.clicked.connect(self.run_check)
         form.cancelButton.clicked.connect(self.runner.cancel)
@@ -131,17 +91,44 @@ class CheckDock(QgsDockWidget):
             button.setEnabled(False)
             button.clicked.connect(slot)
             form.exportLayout.addWidget(button, row, column)
-        self.frameCombo = frame_combo(form)
+        self.frameCombo = frame_combo(form, self.frame_tooltip())
         form.inputLayout.addRow(tr("Coordinate frame"), self.frameCombo)
         self.dataPanel = DataCheckPanel(form)
+        self.dataPanel.setCollapsed(True)  # opens with the findings of a run
         form.mainLayout.insertWidget(form.mainLayout.indexOf(form.resultsSplitter) + 1, self.dataPanel)
         self.exports = ExportRunner(self)
         self.runner.progressChanged.connect(lambda value: form.progressBar.setValue(int(value)))
         self.runner.finished.connect(self._finished)
         form.progressBar.setFormat(tr("Not run yet"))
         self.show_details(QModelIndex())
+        fit_narrow(form)
+        self.setWidget(scrolling(form))
+        self.choices = LayerChoices(self.layer_choices(), self._choice_lost)
+        preselect_layers(self.layer_hints())
+        self.watch = ProjectWatch(
+            self._project_replaced,
+            self._layers_removing,
+            self.refresh_profile_summary,
+            read=self.project_read,
+        )
+
+    def project_read(self) -> None:
+        """Another project was opened: guess the empty layer choices from its layer names."""
+        preselect_layers(self.layer_hints(), only_empty=True)
 
     # What a subclass provides.
+    def layer_choices(self) -> List[Tuple[QgsMapLayerComboBox, str]]:
+        """The panel's layer combos, each with what it asks for ("reserve parcels")."""
+        raise NotImplementedError
+
+    def layer_hints(self) -> Dict[QgsMapLayerComboBox, Tuple[str, ...]]:
+        """Words in layer names that make a layer the first guess of a combo."""
+        raise NotImplementedError
+
+    def frame_tooltip(self) -> str:
+        """What the coordinate-frame choice means for this panel's subjects."""
+        raise NotImplementedError
+
     def parameters(self) -> Dict[str, object]:
         """The algorithm's parameters from the panel; raise LiaochengError for bad input."""
         raise NotImplementedError
@@ -183,6 +170,9 @@ class CheckDock(QgsDockWidget):
             self.iface.messageBar().pushWarning(self.windowTitle(), error.message)
             return
         parameters.update({COORDINATE_FRAME_PARAMETER: self.frameCombo.currentData(), DATA_CHECK_OUTPUT: "memory:"})
+        project = QgsProject.instance()
+        self.run_layer_ids = [layer_id for layer_id in project.mapLayers() if layer_id in run_values(parameters)]
+        self.run_dropped = False
         self.dataPanel.clear()
         self.form.runButton.setEnabled(False)
         self.form.cancelButton.setEnabled(True)
@@ -194,6 +184,13 @@ class CheckDock(QgsDockWidget):
         self.form.runButton.setEnabled(True)
         self.form.cancelButton.setEnabled(False)
         self.form.progressBar.setValue(100 if succeeded else 0)
+        self.run_layer_ids = []
+        if self.run_dropped:
+            self.form.progressBar.setFormat(tr("Not run"))
+            self.iface.messageBar().pushWarning(
+                self.windowTitle(), tr("A layer of the check left the project while it ran: its results were dropped.")
+            )
+            return
         if not succeeded:
             self.form.progressBar.setFormat(tr("Not run") if not self.layers else tr("Earlier results shown"))
             self.iface.messageBar().pushWarning(
@@ -234,11 +231,7 @@ class CheckDock(QgsDockWidget):
     def _size_columns(self) -> None:
         """Columns fit their contents up to a width; the findings column shows its start (tooltip and details
         area give the full text)."""
-        view = self.form.resultsView
-        view.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            limit = FINDINGS_COLUMN_WIDTH if column == self.findings_column else MAX_COLUMN_WIDTH
-            view.setColumnWidth(column, min(view.columnWidth(column), limit))
+        size_columns(self.form.resultsView, self.findings_column)
 
     def feature_id_at(self, index: QModelIndex):
         """The result feature id of a table row, None for no row."""
@@ -260,7 +253,7 @@ class CheckDock(QgsDockWidget):
         """Zoom to the subject of a table row, flash it, draw its conflict pieces and show its details."""
         feature_id = self.feature_id_at(index)
         results = self.layers.get("OUTPUT")
-        if results is None or feature_id is None:
+        if results is None or feature_id is None or not self.results_alive():
             return
         self.show_details(index)
         feature = results.getFeature(feature_id)
@@ -273,7 +266,7 @@ class CheckDock(QgsDockWidget):
         from liaocheng_plugin.core.export import write_ledger
 
         path, _ = QFileDialog.getSaveFileName(self, tr("Export ledger"), "", "Excel (*.xlsx)")
-        if path:
+        if path and self.results_alive():
             sheets = self.ledger_sheets()
             if DATA_CHECK_OUTPUT in self.layers:
                 sheets.append(data_check_sheet(findings_from_layer(self.layers[DATA_CHECK_OUTPUT])))
@@ -284,7 +277,7 @@ class CheckDock(QgsDockWidget):
         from liaocheng_plugin.core.export import write_layers_gpkg
 
         path, _ = QFileDialog.getSaveFileName(self, tr("Export GeoPackage"), "", "GeoPackage (*.gpkg)")
-        if path:
+        if path and self.results_alive():
             self._export(lambda: write_layers_gpkg(path, self.gpkg_tables()), path)
 
     def selected_ids(self) -> List[int]:
@@ -303,20 +296,20 @@ class CheckDock(QgsDockWidget):
             self.iface.messageBar().pushWarning(self.windowTitle(), tr("Select a row of the table first."))
             return
         path = ask_sheet_path(self)
-        if path:
+        if path and self.results_alive():
             self._export(lambda: self.export_sheets_to(path, ids), path)
 
     def export_atlas(self) -> None:
         """One page per subject shown in the (filtered) table, to one PDF or to PNGs."""
         path = ask_sheet_path(self)
-        if path:
+        if path and self.results_alive():
             ids = self.shown_ids()
             self._export(lambda: self.export_sheets_to(path, ids), path)
 
     def export_pack(self) -> None:
         """A field pack (外业核查包) of the selected subjects, or of every subject the table shows."""
         folder = QFileDialog.getExistingDirectory(self, tr("Field pack folder"))
-        if folder:
+        if folder and self.results_alive():
             ids = self.selected_ids() or self.shown_ids()
             self._export(lambda: self.export_pack_to(folder, ids), folder)
 
@@ -360,7 +353,7 @@ class CheckDock(QgsDockWidget):
         export_and_report(self.iface, self.windowTitle(), write, path)
 
     def refresh_profile_summary(self) -> None:
-        """Say which protected layers the check will use (from the project's profile)."""
+        """Say which protected layers the check will use (from the project's profile), and which it misses."""
         self.form.profileSummaryLabel.setText(protected_summary(QgsProject.instance()))
 
     def _open_profile(self) -> None:
@@ -371,18 +364,83 @@ class CheckDock(QgsDockWidget):
         dialog.exec()
         self.refresh_profile_summary()
 
+    # Following the project.
+    def results_alive(self) -> bool:
+        """Whether the result layers the table shows still exist; the table empties itself when not."""
+        if any(sip.isdeleted(layer) for layer in self.layers.values()):
+            self.clear_results(tr("The result layers were removed from the project: run the check again."))
+            return False
+        return bool(self.layers)
+
+    def clear_results(self, reason: str = "") -> None:
+        """Forget the shown results: empty table, cards and details, no highlight, exports off."""
+        self.layers = {}
+        self.rows = {}
+        self.model.removeRows(0, self.model.rowCount())
+        self.highlight.clear()
+        self.fill_empty()
+        self.show_details(QModelIndex())
+        for button in (
+            self.form.exportXlsxButton,
+            self.form.exportGpkgButton,
+            self.sheetButton,
+            self.atlasButton,
+            self.packButton,
+        ):
+            button.setEnabled(False)
+        self.form.progressBar.setValue(0)
+        self.form.progressBar.setFormat(tr("Not run yet"))
+        self.form.inputGroup.setCollapsed(False)
+        if reason:
+            self.iface.messageBar().pushInfo(self.windowTitle(), reason)
+
+    def fill_empty(self) -> None:
+        """The cards (and anything else besides the table) as before a run."""
+        raise NotImplementedError
+
+    def _project_replaced(self) -> None:
+        """Another project (or none): its results, highlights and running check belong to the old one."""
+        if self.runner.is_running():
+            self.run_dropped = True
+            self.runner.cancel()
+        self.dataPanel.clear()
+        self.clear_results()
+
+    def _layers_removing(self, layer_ids: List[str]) -> None:
+        """Result layers leaving the project empty the table; an input layer of a running check drops its run."""
+        removed = set(layer_ids)
+        if self.runner.is_running() and removed & set(self.run_layer_ids):
+            self.run_dropped = True
+            self.runner.cancel()
+        if any(not sip.isdeleted(layer) and layer.id() in removed for layer in self.layers.values()):
+            self.clear_results(tr("The result layers were removed from the project: run the check again."))
+
+    def _choice_lost(self, what: str, layer_name: str) -> None:
+        self.iface.messageBar().pushWarning(
+            self.windowTitle(),
+            tr("The layer “{}” chosen as {} left the project: choose the {} again.").format(layer_name, what, what),
+        )
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """A closed panel leaves nothing drawn on the map."""
+        self.highlight.clear()
+        super().closeEvent(event)
+
     def cleanup(self) -> None:
-        """Stop a running check or export and remove the highlights (called on unload)."""
+        """Stop a running check or export, remove the highlights and every connection to the project (called on
+        unload)."""
         self.runner.cancel()
         self.exports.cancel()
         self.highlight.clear()
+        self.choices.release()
+        self.watch.release()
 
 
-def preselect_layers(hints: Dict[object, Tuple[str, ...]]) -> None:
-    """Choose, in each layer combo, the first project layer whose name holds one of its words."""
-    layers = [lyr for lyr in QgsProject.instance().mapLayers().values() if isinstance(lyr, QgsVectorLayer)]
-    for combo, words in hints.items():
-        for layer in layers:
-            if any(word in layer.name() for word in words):
-                combo.setLayer(layer)
-                break
+def run_values(parameters: Dict[str, object]) -> List[str]:
+    """Every text a check's parameters hold (layer ids among them), sources of feature definitions included."""
+    values: List[str] = []
+    for value in parameters.values():
+        for item in value if isinstance(value, list) else [value]:
+            source = getattr(item, "source", None)
+            values.append(source.staticValue() if source is not None else str(item))
+    return values

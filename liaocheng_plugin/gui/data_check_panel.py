@@ -22,16 +22,15 @@ MIN_COMBO_CHARACTERS = 8
 MIN_WIDTH = 200
 
 
-def frame_combo(parent: QWidget) -> QComboBox:
-    """A choice of the web-map frame of longitude/latitude subjects (COORDINATE_FRAME)."""
+def frame_combo(parent: QWidget, tooltip: str) -> QComboBox:
+    """A choice of the web-map frame of longitude/latitude subjects (COORDINATE_FRAME); ``tooltip`` says what it
+    means for the panel's subjects."""
     combo = QComboBox(parent)
     for frame, label in zip(CoordinateFrame, frame_labels()):
         combo.addItem(label, frame.value)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(MIN_COMBO_CHARACTERS)  # long labels must not widen a narrow dock
-    combo.setToolTip(
-        tr("Sites drawn on a Chinese web map (AMap, Tencent: GCJ-02; Baidu: BD-09) are converted to WGS 84 first.")
-    )
+    combo.setToolTip(tooltip)
     return combo
 
 

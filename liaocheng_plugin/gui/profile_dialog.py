@@ -29,10 +29,14 @@ from liaocheng_plugin.core.role_guess import (
     guess_land_code_field,
     guess_name_field,
 )
+from liaocheng_plugin.gui.dialogs import warn
+from liaocheng_plugin.gui.export_report import failure_text
+from liaocheng_plugin.gui.project_watch import profile_events
 
 FORM_CLASS, _ = uic.loadUiType(str(plugin_file("liaocheng_plugin", "gui", "profile_dialog.ui")))
 
 OPTIONAL_ROLES = (Role.VILLAGES, Role.MINERALS)
+LAYER_COMBO_WIDTH = 200
 
 
 def role_titles() -> Dict[Role, str]:
@@ -56,7 +60,7 @@ class RoleRow:
         self.layer_combo.setFilters(LAYER_FILTER_HAS_GEOMETRY)
         self.layer_combo.setAllowEmptyLayer(True)
         self.layer_combo.setObjectName(f"layer_{role.value}")
-        self.layer_combo.setMinimumWidth(260)
+        self.layer_combo.setMinimumWidth(LAYER_COMBO_WIDTH)
         self.field_combo = QgsFieldComboBox(parent)
         self.field_combo.setAllowEmptyFieldName(True)
         self.field_combo.setObjectName(f"field_{role.value}")
@@ -70,7 +74,7 @@ class RoleRow:
             self.deduction_combo = QgsFieldComboBox(parent)
             self.deduction_combo.setAllowEmptyFieldName(True)
             self.codes_edit = QLineEdit(",".join(DEFAULT_CULTIVATED_CODES), parent)
-            self.codes_edit.setMinimumWidth(140)
+            self.codes_edit.setMinimumWidth(120)
             self.codes_edit.setToolTip(tr("Land-use codes counted as cultivated land, comma separated"))
             extras_layout.addWidget(QLabel(tr("Deduction (KCXS):"), parent))
             extras_layout.addWidget(self.deduction_combo)
@@ -78,7 +82,9 @@ class RoleRow:
             extras_layout.addWidget(self.codes_edit)
         self.reason_label = QLabel(parent)
         self.reason_label.setStyleSheet("color: #555; font-style: italic")
+        self.reason_label.setWordWrap(True)
         self.problem_label = QLabel(parent)
+        self.problem_label.setWordWrap(True)
         self.problem_label.setStyleSheet("color: #b00000")
         self.problem_label.setObjectName(f"problem_{role.value}")
         self.layer_combo.layerChanged.connect(self._layer_changed)
@@ -161,19 +167,22 @@ class ProfileDialog(QDialog, FORM_CLASS):
         self.project = project or QgsProject.instance()
         self.rows: Dict[Role, RoleRow] = {}
         titles = role_titles()
-        for position, role in enumerate(Role):
+        grid_row = 0
+        for role in Role:  # a role's layer and key field on one line; the survey's extras, reason, problems below
             row = RoleRow(role, self)
             self.rows[role] = row
-            grid_row = 2 * position
-            title = QLabel(f"<b>{titles[role]}</b>", self)
-            self.roleGrid.addWidget(title, grid_row, 0)
+            self.roleGrid.addWidget(QLabel(f"<b>{titles[role]}</b>", self), grid_row, 0)
             self.roleGrid.addWidget(row.layer_combo, grid_row, 1)
             self.roleGrid.addWidget(QLabel(row.field_hint(), self), grid_row, 2)
             self.roleGrid.addWidget(row.field_combo, grid_row, 3)
-            self.roleGrid.addWidget(row.extras, grid_row, 4)
-            self.roleGrid.addWidget(row.reason_label, grid_row + 1, 1, 1, 2)
-            self.roleGrid.addWidget(row.problem_label, grid_row + 1, 3, 1, 2)
+            if row.deduction_combo is not None:
+                grid_row += 1
+                self.roleGrid.addWidget(row.extras, grid_row, 1, 1, 3)
+            self.roleGrid.addWidget(row.reason_label, grid_row + 1, 1)
+            self.roleGrid.addWidget(row.problem_label, grid_row + 1, 2, 1, 2)
+            grid_row += 2
         self.roleGrid.setColumnStretch(1, 2)
+        self.roleGrid.setColumnStretch(3, 1)
         self.othersTable.horizontalHeader().setStretchLastSection(True)
         self.othersTable.setColumnWidth(0, 220)
         self.addOtherButton.clicked.connect(lambda: self._add_other_row(None))
@@ -182,7 +191,7 @@ class ProfileDialog(QDialog, FORM_CLASS):
         self.importButton.clicked.connect(self.import_json)
         self.exportButton.clicked.connect(self.export_json)
         save_button = self.buttonBox.button(QDialogButtonBox.StandardButton.Save)
-        save_button.setText(tr("Save"))  # Qt's own button texts stay English: QGIS ships no Qt zh-Hans translation
+        save_button.setText(tr("Save"))  # named by the plugin too: a QGIS may ship no Qt translation (gui/dialogs)
         save_button.clicked.connect(self.save)
         self.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
         self.buttonBox.rejected.connect(self.reject)
@@ -251,14 +260,20 @@ class ProfileDialog(QDialog, FORM_CLASS):
         if problems and not self.confirm_problems(problems):
             return
         self.profile().save(self.project)
+        profile_events().saved.emit()
         self.accept()
 
     def export_json(self) -> None:
-        """Save the profile to a JSON file, to share it with colleagues or other projects."""
+        """Save the profile to a JSON file, to share it with colleagues or other projects; a folder that cannot be
+        written is said in a message box."""
         path, _ = QFileDialog.getSaveFileName(self, tr("Export profile"), "", tr("Profile (*.json)"))
-        if path:
+        if not path:
+            return
+        try:
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(self.profile().to_json())
+        except OSError as error:
+            warn(self, tr("Export profile"), failure_text(error, path))
 
     def import_json(self) -> None:
         """Load a profile from a JSON file; layers are matched by id, source or name."""
@@ -268,8 +283,10 @@ class ProfileDialog(QDialog, FORM_CLASS):
         try:
             with open(path, encoding="utf-8") as handle:
                 self.show_profile(ProtectedProfile.from_json(handle.read()))
-        except (OSError, LiaochengError) as error:
-            QMessageBox.warning(self, tr("Import profile"), str(error))
+        except (OSError, UnicodeDecodeError):
+            warn(self, tr("Import profile"), tr("Could not read “{}” as a protected-layer profile.").format(path))
+        except LiaochengError as error:
+            warn(self, tr("Import profile"), error.message)
 
     def _add_other_row(self, assignment: Optional[RoleAssignment]) -> None:
         table_row = self.othersTable.rowCount()

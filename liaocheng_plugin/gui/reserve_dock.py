@@ -1,8 +1,9 @@
 """The 储备土地 dock: run the reserve check on a layer (or its selection) and review parcel by parcel."""
 
-from typing import Dict, Iterable, List, Optional
+from typing import Dict, Iterable, List, Optional, Tuple
 
 from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProject, QgsVectorLayer
+from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtWidgets import QWidget
@@ -18,13 +19,14 @@ from liaocheng_plugin.core.paths import plugin_file
 from liaocheng_plugin.core.reserve_table import reserve_ledger_sheets
 from liaocheng_plugin.core.row_details import RowDetails, reserve_details
 from liaocheng_plugin.core.values import as_text
-from liaocheng_plugin.gui.check_dock import CheckDock, preselect_layers, profile_parameters
-from liaocheng_plugin.gui.results_model import result_item
+from liaocheng_plugin.gui.check_dock import CheckDock
+from liaocheng_plugin.gui.dock_profile import profile_parameters
+from liaocheng_plugin.gui.results_model import figure_header, result_item
 
 FORM_CLASS, _ = uic.loadUiType(str(plugin_file("liaocheng_plugin", "gui", "reserve_dock.ui")))
 
 GRID_COLUMN = 9
-FINDINGS_COLUMN = 2
+FINDINGS_COLUMN = 3  # after status, code and area: the figure a narrow dock shows without scrolling
 
 
 def result_group_name() -> str:
@@ -48,22 +50,16 @@ class ReserveDock(CheckDock):
 
     def __init__(self, iface, parent: Optional[QWidget] = None):
         form = ReserveDockForm()
-        super().__init__(
-            tr("Land-reserve parcels"), "LiaochengReserveDock", form, iface, GRID_COLUMN, FINDINGS_COLUMN, parent
-        )
-        form.parcelsCombo.setFilters(LAYER_FILTER_POLYGON)
-        for combo in (form.gridCombo, form.townshipCombo):
+        for combo in (form.parcelsCombo, form.gridCombo, form.townshipCombo):
             combo.setFilters(LAYER_FILTER_POLYGON)
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
-        preselect_layers(
-            {
-                form.parcelsCombo: ("CBDK", "储备"),
-                form.gridCombo: ("WG", "网格"),
-                form.townshipCombo: ("XZQ_XZ", "乡镇", "XZJX"),
-            }
+        super().__init__(
+            tr("Land-reserve parcels"), "LiaochengReserveDock", form, iface, GRID_COLUMN, FINDINGS_COLUMN, parent
         )
         form.checkDateEdit.setDate(QDate.currentDate())
+        for card in (form.parcelsCard, form.areaCard, form.failCard, form.warnCard):
+            card.setWordWrap(True)  # an English caption wraps instead of widening the dock
         form.findingFilter.setPlaceholderText(tr("Filter findings…"))
         form.statusFilter.addItem(tr("All statuses"), "")
         for severity, label in status_labels().items():
@@ -74,6 +70,26 @@ class ReserveDock(CheckDock):
         form.findingFilter.textChanged.connect(self._apply_filters)
         self._show_cards(None)
         self.refresh_profile_summary()
+
+    def layer_choices(self) -> List[Tuple[QgsMapLayerComboBox, str]]:
+        return [
+            (self.form.parcelsCombo, tr("reserve parcels")),
+            (self.form.gridCombo, tr("inspection grid")),
+            (self.form.townshipCombo, tr("townships")),
+        ]
+
+    def layer_hints(self) -> Dict[QgsMapLayerComboBox, Tuple[str, ...]]:
+        return {
+            self.form.parcelsCombo: ("CBDK", "储备"),
+            self.form.gridCombo: ("WG", "网格"),
+            self.form.townshipCombo: ("XZQ_XZ", "乡镇", "XZJX"),
+        }
+
+    def frame_tooltip(self) -> str:
+        return tr(
+            "Reserve parcels in longitude/latitude that were drawn on a Chinese web map (AMap, Tencent: GCJ-02; "
+            "Baidu: BD-09) are converted to WGS 84 before the check."
+        )
 
     def result_group_name(self) -> str:
         return result_group_name()
@@ -110,13 +126,13 @@ class ReserveDock(CheckDock):
             [
                 tr("Status"),
                 tr("Code"),
+                figure_header(tr("Area (mu)")),
                 tr("Findings"),
                 tr("Name"),
-                tr("Area (mu)"),
-                tr("Farmland (mu)"),
-                tr("Red line (mu)"),
-                tr("Cultivated (mu)"),
-                tr("Outside boundary (%)"),
+                figure_header(tr("Farmland (mu)")),
+                figure_header(tr("Red line (mu)")),
+                figure_header(tr("Cultivated (mu)")),
+                figure_header(tr("Outside boundary (%)")),
                 tr("Grid"),
                 tr("Township"),
             ]
@@ -126,9 +142,9 @@ class ReserveDock(CheckDock):
             grids.add(as_text(row.get("grid")))
             cells = [
                 result_item(row.get(ledger.code) if ledger.code else feature_id),
+                result_item(row.get("area_mu"), 2),
                 result_item(row.get("findings")),
                 result_item(row.get(ledger.name) if ledger.name else ""),
-                result_item(row.get("area_mu"), 2),
                 result_item(row.get("pbf_mu"), 2),
                 result_item(row.get("erl_mu"), 2),
                 result_item(row.get("cult_mu"), 2),
@@ -145,6 +161,13 @@ class ReserveDock(CheckDock):
             self.form.gridFilter.addItem(grid, grid)
         self.form.gridFilter.blockSignals(False)
         self._show_cards(self.rows.values())
+
+    def fill_empty(self) -> None:
+        self._show_cards(None)
+        self.form.gridFilter.blockSignals(True)
+        self.form.gridFilter.clear()
+        self.form.gridFilter.addItem(tr("All grids"), "")
+        self.form.gridFilter.blockSignals(False)
 
     def _show_cards(self, rows: Optional[Iterable[Dict[str, object]]]) -> None:
         """The four cards over the table; "—" before any run."""

@@ -38,6 +38,16 @@ def result_item(value, decimals: Optional[int] = None) -> QStandardItem:
     return item
 
 
+def figure_header(title: str) -> str:
+    """A figure's column title with its unit on a second line ("面积（亩）" → "面积\n（亩）"): the column is then
+    no wider than its numbers, and more columns fit a narrow dock."""
+    for opening in ("（", " ("):
+        position = title.rfind(opening)
+        if position > 0:
+            return title[:position] + "\n" + title[position:].strip()
+    return title
+
+
 class ResultsModel(QStandardItemModel):
     """One row per subject; the first column carries the feature id and the status."""
 

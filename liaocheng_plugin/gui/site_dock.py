@@ -11,7 +11,8 @@ from qgis.core import (
 )
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtWidgets import QInputDialog, QPushButton, QWidget
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QPushButton, QWidget
 
 from liaocheng_plugin.core.compat import GEOMETRY_LINE, GEOMETRY_POLYGON
 from liaocheng_plugin.core.crs import choose_working_crs
@@ -24,7 +25,7 @@ from liaocheng_plugin.core.engine.convert import from_qgis
 from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.paths import plugin_file
-from liaocheng_plugin.core.profile import ProtectedProfile
+from liaocheng_plugin.core.profile import ProtectedProfile, missing_layers_message
 from liaocheng_plugin.core.role_guess import find_field
 from liaocheng_plugin.core.row_details import data_check_lists, details_html, site_details
 from liaocheng_plugin.core.siting import SiteResult, chainage, check_drawn_sites, rank_sites
@@ -32,12 +33,18 @@ from liaocheng_plugin.core.values import as_text
 from liaocheng_plugin.gui.canvas_highlight import CanvasHighlight
 from liaocheng_plugin.gui.comparison_table import ComparisonTable
 from liaocheng_plugin.gui.data_check_panel import DataCheckPanel, frame_combo
+from liaocheng_plugin.gui.dialogs import ask_text
+from liaocheng_plugin.gui.dock_layout import fit_narrow, scrolling
+from liaocheng_plugin.gui.dock_profile import protected_summary
 from liaocheng_plugin.gui.export_task import ExportRunner
+from liaocheng_plugin.gui.project_watch import ProjectWatch, SignalConnections
 from liaocheng_plugin.gui.site_exports import SiteExports
+from liaocheng_plugin.gui.site_follow import SiteFollowsProject, Sketch, profile_state
 from liaocheng_plugin.gui.sketch_tool import SketchTool
 
 FORM_CLASS, _ = uic.loadUiType(str(plugin_file("liaocheng_plugin", "gui", "site_dock.ui")))
 NAME_CANDIDATES = ("FAMC", "XMMC", "NAME", "MC")
+RECHECK_DELAY_MS = 300  # edits of a protected layer come in bursts: the alternatives are checked again once
 
 
 class SiteDockForm(QWidget, FORM_CLASS):
@@ -46,7 +53,7 @@ class SiteDockForm(QWidget, FORM_CLASS):
         self.setupUi(self)
 
 
-class SiteDock(SiteExports, QgsDockWidget):
+class SiteDock(SiteFollowsProject, SiteExports, QgsDockWidget):
     """项目选址: every sketched or selected alternative is checked at once against indexes built once."""
 
     def __init__(self, iface, parent: Optional[QWidget] = None):
@@ -54,10 +61,16 @@ class SiteDock(SiteExports, QgsDockWidget):
         self.setObjectName("LiaochengSiteDock")
         self.iface = iface
         self.form = SiteDockForm(self)
-        self.setWidget(self.form)
         self.engine: Optional[OverlayEngine] = None
-        self.watched: List[QgsVectorLayer] = []
+        self.watched = SignalConnections()  # the protected layers' data changes, while the indexes are built
+        self.engine_state: Tuple[str, List[str]] = ("", [])  # the profile and layer ids the indexes stand on
+        self.refusal = ""  # why the alternatives could not be checked again, said once
         self.alternatives: List[SiteResult] = []
+        self.sketches: List[Sketch] = []  # in the order of ``alternatives``
+        self.recheck_timer = QTimer(self)
+        self.recheck_timer.setSingleShot(True)
+        self.recheck_timer.setInterval(RECHECK_DELAY_MS)
+        self.recheck_timer.timeout.connect(self.recheck)
         self.inputs = PanelInputCheck(QgsProject.instance().transformContext())
         self.origins: Dict[int, Tuple[str, int]] = {}  # id(alternative) → (layer name, feature id) for findings
         self.highlight = CanvasHighlight(iface.mapCanvas())
@@ -89,28 +102,37 @@ class SiteDock(SiteExports, QgsDockWidget):
         form.actionsLayout.addWidget(self.packButton, 2, 2)
         self.exports = ExportRunner(self)
         self.comparison = ComparisonTable(form.comparisonTable)
-        site_at = self.comparison.site_at
-        table = form.comparisonTable
-        table.horizontalHeader().sectionClicked.connect(lambda column: self.show_alternative(site_at(column)))
-        table.cellClicked.connect(lambda _row, column: self.show_alternative(site_at(column)))
-        table.currentCellChanged.connect(lambda _row, column, _old_row, _old: self.show_details(site_at(column)))
+        self.comparison.clicked.connect(self.show_alternative)
+        self.comparison.current.connect(self.show_details)
         form.resultsSplitter.setStretchFactor(0, 3)
         form.resultsSplitter.setStretchFactor(1, 2)
         form.mainLayout.setStretchFactor(form.resultsSplitter, 1)
-        self.frameCombo = frame_combo(form)
+        self.frameCombo = frame_combo(
+            form,
+            tr("Sites drawn on a Chinese web map (AMap, Tencent: GCJ-02; Baidu: BD-09) are converted to WGS 84 first."),
+        )
         form.distancesLayout.addRow(tr("Coordinate frame"), self.frameCombo)
         self.dataPanel = DataCheckPanel(form)
         form.mainLayout.insertWidget(form.mainLayout.indexOf(form.resultsSplitter) + 1, self.dataPanel)
+        form.profileButton.clicked.connect(self._open_profile)
         self._refresh_table()
+        self.refresh_profile_summary()
+        fit_narrow(form)
+        self.setWidget(scrolling(form))
+        self.watch = ProjectWatch(self._project_replaced, self._layers_removing, self._profile_changed)
 
-    # The engine: indexes built once from the profile, dropped when a protected layer changes.
+    # The engine: indexes built once from the profile, rebuilt when the profile or a protected layer changes.
     def ensure_engine(self) -> OverlayEngine:
         """The overlay engine on the profile's layers, built on first use after the input check of the layers
-        (raises LiaochengError, a DataCheckError naming layer and feature when the input check refuses)."""
+        (raises LiaochengError, a DataCheckError naming layer and feature when the input check refuses); refused
+        while the profile names a layer that left the project (the alternatives would show no conflict with it)."""
         if self.engine is not None:
             return self.engine
         project = QgsProject.instance()
         profile = ProtectedProfile.load(project)
+        missing = profile.missing_layers(project)
+        if missing:
+            raise LiaochengError(missing_layers_message(missing))
         specs = profile.role_specs(project)
         if not specs:
             raise LiaochengError(tr("No protected layer is set: open the protected-layer profile first."))
@@ -128,22 +150,12 @@ class SiteDock(SiteExports, QgsDockWidget):
         finally:
             self.show_findings()
         self.inputs.add(engine.issues)
-        self.watched = [spec.source for spec in specs if isinstance(spec.source, QgsVectorLayer)]
-        for layer in self.watched:
-            layer.dataChanged.connect(self.invalidate)
+        for spec in specs:
+            self.watched.connect(spec.source, spec.source.dataChanged, self._protected_data_changed)
         self.engine = engine
+        self.engine_state = profile_state(project)
         self.show_findings()
         return engine
-
-    def invalidate(self) -> None:
-        """Forget the indexes (a protected layer changed); the next check rebuilds them."""
-        for layer in self.watched:
-            try:
-                layer.dataChanged.disconnect(self.invalidate)
-            except (TypeError, RuntimeError):
-                pass
-        self.watched = []
-        self.engine = None
 
     def _activate(self, tool: SketchTool, on: bool) -> None:
         canvas = self.iface.mapCanvas()
@@ -179,33 +191,43 @@ class SiteDock(SiteExports, QgsDockWidget):
         comparison; ``origin`` (layer name, feature id) names it in findings (a sketch by default)."""
         engine = self.ensure_engine()
         number = len(self.alternatives) + 1
-        layer_name, feature_id = origin or (sketches_name(), number)
-        working = QgsGeometry(geometry)
-        working.transform(QgsCoordinateTransform(crs, engine.working_crs, QgsProject.instance()))
+        width, distance = self.form.widthSpin.value(), self.form.distanceSpin.value()
+        origin = origin or (sketches_name(), number)
+        sketch = Sketch(QgsGeometry(geometry), crs, is_route, width, distance, origin, name)
         try:
-            sites, findings = check_drawn_sites(
-                engine,
-                layer_name,
-                [from_qgis(working)],
-                [feature_id],
-                [name],
-                is_route,
-                self.form.widthSpin.value(),
-                self.form.distanceSpin.value(),
-                self.inputs.inspector,
-            )
+            site = self._check(engine, sketch, number, name)
         except DataCheckError as error:
             return self._refuse(error)
-        self.inputs.add(findings + engine.issues)
         self.show_findings()
-        site = sites[0]
-        site.subject_id = number
-        self.origins[id(site)] = (layer_name, feature_id)
+        self.sketches.append(sketch)
         self.alternatives.append(site)
         rank_sites(self.alternatives)
         self._refresh_table()
         self.comparison.select(len(self.alternatives) - 1)
         self.show_alternative(len(self.alternatives) - 1, zoom=False)
+        return site
+
+    def _check(self, engine: OverlayEngine, sketch: Sketch, number: int, name: str) -> SiteResult:
+        """Check one site or route against the indexes (a DataCheckError when the input check refuses it); its
+        findings join the 数据体检 list."""
+        layer_name, feature_id = sketch.origin
+        working = QgsGeometry(sketch.geometry)
+        working.transform(QgsCoordinateTransform(sketch.crs, engine.working_crs, QgsProject.instance()))
+        sites, findings = check_drawn_sites(
+            engine,
+            layer_name,
+            [from_qgis(working)],
+            [feature_id],
+            [name],
+            sketch.is_route,
+            sketch.width_m,
+            sketch.village_distance_m,
+            self.inputs.inspector,
+        )
+        self.inputs.add(findings + engine.issues)
+        site = sites[0]
+        site.subject_id = number
+        self.origins[id(site)] = sketch.origin
         return site
 
     def _refuse(self, error: LiaochengError) -> None:
@@ -245,11 +267,10 @@ class SiteDock(SiteExports, QgsDockWidget):
     def rename_selected(self) -> None:
         index = self.comparison.selected_site()
         if 0 <= index < len(self.alternatives):
-            name, ok = QInputDialog.getText(
-                self, tr("Rename alternative"), tr("Name:"), text=self.alternatives[index].name
-            )
+            name, ok = ask_text(self, tr("Rename alternative"), tr("Name:"), self.alternatives[index].name)
             if ok and name.strip():
                 self.alternatives[index].name = name.strip()
+                self.sketches[index] = self.sketches[index]._replace(name=name.strip())
                 self._refresh_table()
                 self.comparison.select(index)
 
@@ -258,6 +279,7 @@ class SiteDock(SiteExports, QgsDockWidget):
         if 0 <= index < len(self.alternatives):
             self.origins.pop(id(self.alternatives[index]), None)
             del self.alternatives[index]
+            del self.sketches[index]
             rank_sites(self.alternatives)
             self.highlight.clear()
             self._refresh_table()
@@ -312,18 +334,41 @@ class SiteDock(SiteExports, QgsDockWidget):
         self.highlight.declutter()
 
     def refresh_profile_summary(self) -> None:
-        """The profile may have changed: rebuild the indexes on the next check."""
-        self.invalidate()
+        """Say which protected layers the alternatives are checked against, and which the profile misses."""
+        self.form.profileSummaryLabel.setText(protected_summary(QgsProject.instance()))
 
-    def cleanup(self) -> None:
-        """Stop an export; release the map tools, highlights and layer connections (called on unload)."""
-        self.exports.cancel()
+    def _open_profile(self) -> None:
+        from liaocheng_plugin.gui.profile_dialog import ProfileDialog
+
+        dialog = ProfileDialog(self)
+        dialog.reload()
+        dialog.exec()
+
+    def _release_tools(self) -> None:
         canvas = self.iface.mapCanvas()
+        for button in (self.form.drawSiteButton, self.form.drawRouteButton):
+            button.setChecked(False)
         for tool in (self.site_tool, self.route_tool):
             tool.reset()
             if canvas.mapTool() is tool:
                 canvas.unsetMapTool(tool)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """A closed panel leaves nothing drawn on the map and no sketch tool active."""
+        self._release_tools()
+        self.highlight.clear()
+        super().closeEvent(event)
+
+    def cleanup(self) -> None:
+        """Stop an export; release the map tools, highlights and every connection (called on unload)."""
+        self.recheck_timer.stop()
+        self.exports.cancel()
+        self._release_tools()
+        for tool in (self.site_tool, self.route_tool):
+            tool.release()
         self.highlight.clear()
         self.invalidate()
+        self.watch.release()
         self.alternatives = []
+        self.sketches = []
         self.origins = {}

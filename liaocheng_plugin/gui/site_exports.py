@@ -15,7 +15,7 @@ from liaocheng_plugin.core.field_pack import FieldPack, export_field_pack
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.sheets import export_sheets, layer_sets, overview_layers
 from liaocheng_plugin.core.siting_table import alternative_layers, site_ledger_sheets
-from liaocheng_plugin.gui.check_dock import ask_sheet_path, export_and_report
+from liaocheng_plugin.gui.export_report import ask_sheet_path, export_and_report
 from liaocheng_plugin.gui.result_group import replace_result_group
 
 

@@ -4,6 +4,7 @@ from typing import List
 
 from qgis.core import QgsGeometry, QgsPointXY
 from qgis.gui import QgsMapCanvas, QgsMapMouseEvent, QgsMapTool, QgsRubberBand
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
@@ -55,8 +56,15 @@ class SketchTool(QgsMapTool):
 
     def reset(self) -> None:
         self.points = []
-        self.band.reset(self.geometry_type)
+        if not sip.isdeleted(self.band):
+            self.band.reset(self.geometry_type)
 
     def deactivate(self) -> None:
         self.reset()
         super().deactivate()
+
+    def release(self) -> None:
+        """Take the sketch's rubber band off the canvas (the panel is unloaded; QGIS may have deleted it on exit)."""
+        if not sip.isdeleted(self.band):
+            self.band.scene().removeItem(self.band)
+            sip.delete(self.band)

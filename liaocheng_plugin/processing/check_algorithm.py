@@ -2,11 +2,15 @@
 
 from typing import Callable, Optional, TypeVar
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProject
 
 from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.i18n import tr
-from liaocheng_plugin.processing.protected_parameters import has_protected_layer, no_protected_layer_message
+from liaocheng_plugin.processing.protected_parameters import (
+    has_protected_layer,
+    no_protected_layer_message,
+    profile_gap_refusal,
+)
 
 Result = TypeVar("Result")
 
@@ -27,9 +31,14 @@ class CheckAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
-        """Refuse a check without any protected layer before it starts (the dialog says why)."""
-        if self.NEEDS_PROTECTED_LAYERS and not has_protected_layer(parameters):
-            return False, no_protected_layer_message()
+        """Refuse a check without any protected layer, or one started from a profile naming layers that left the
+        project, before it starts (the dialog says why)."""
+        if self.NEEDS_PROTECTED_LAYERS:
+            if not has_protected_layer(parameters):
+                return False, no_protected_layer_message()
+            refusal = profile_gap_refusal(parameters, context.project() or QgsProject.instance())
+            if refusal:
+                return False, refusal
         return super().checkParameterValues(parameters, context)
 
 

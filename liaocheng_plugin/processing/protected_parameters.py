@@ -7,6 +7,7 @@ run from a script or model uses exactly the layers it is given, and one with non
 from typing import Dict, List, Mapping, Optional, Tuple
 
 from qgis.core import (
+    QgsMapLayer,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
@@ -37,7 +38,7 @@ from liaocheng_plugin.core.engine import RoleSpec
 from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.log import logger
-from liaocheng_plugin.core.profile import ProtectedProfile
+from liaocheng_plugin.core.profile import ProtectedProfile, missing_layers_message
 from liaocheng_plugin.core.role_guess import (
     guess_deduction_field,
     guess_label_field,
@@ -92,6 +93,49 @@ def no_protected_layer_message() -> str:
         "(permanent basic farmland, ecological red line, development boundary, land-use survey, villages, "
         "mineral resources or further layers), or save the project's protected-layer profile (保护图层配置) "
         "and open this dialog again: it then starts from the profile."
+    )
+
+
+def layer_ids(value) -> Tuple[str, ...]:
+    """The layer ids (or sources) a parameter value names: a layer, an id, a feature source definition or a list."""
+    if value in (None, ""):
+        return ()
+    if isinstance(value, (list, tuple)):
+        return tuple(name for item in value for name in layer_ids(item))
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        return (value.source.staticValue(),)
+    if isinstance(value, QgsMapLayer):
+        return (value.id(),)
+    return (str(value),)
+
+
+def profile_gap_refusal(parameters: Mapping[str, object], project: QgsProject) -> str:
+    """Why a run that kept the dialog's start from the profile is refused while the profile names layers no longer
+    in the project ("" to run).
+
+    The Processing dialog opens with the profile's protected layers (``profile_defaults``); one that left the
+    project is simply empty there, and the check would report no conflict with it. A run that gives every
+    missing role's parameter, empty (the dialog gives every parameter), and otherwise exactly the profile's
+    layers is refused with the missing roles and layers named. A user who chooses the layer, or a script that
+    leaves the parameter out or gives other layers, runs.
+    """
+    try:
+        profile = ProtectedProfile.load(project)
+    except LiaochengError:
+        return ""
+    missing = profile.missing_layers(project)
+    if not missing:
+        return ""
+    gaps = [ROLE_PARAMETERS[role] for role, assignment in profile.roles.items() if not assignment.find_layer(project)]
+    if any(assignment.find_layer(project) is None for assignment in profile.others):
+        gaps.append(OTHER_LAYERS_PARAMETER)
+    defaults = profile_defaults(project)
+    if any(name not in parameters for name in gaps) or any(
+        layer_ids(parameters.get(name)) != layer_ids(defaults.get(name)) for name in protected_parameter_names()
+    ):
+        return ""
+    return missing_layers_message(
+        missing, tr("Choose the layer in this dialog, or change the protected-layer profile (保护图层配置).")
     )
 
 

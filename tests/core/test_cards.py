@@ -49,3 +49,10 @@ def test_county_card_with_inflow_only_or_outflow_only_shows_a_dash_for_the_missi
     outflow_only.update(quality_out=5.15, quality_in=NULL, balanced=NULL)
     card = county_card(outflow_only)
     assert "quality 5.2 → —" in card and "-216.63" in card and "area deficit" in card
+
+
+def test_number_text_never_shows_negative_zero():
+    """100 % minus 100.0000001 % inside the boundary is -1e-13 %: "-0.0" reads as a figure below zero."""
+    assert number_text(-1e-13, 1) == number_text(-0.0, 1) == "0.0"
+    assert number_text(-0.004) == "0.00" and number_text(-0.004, signed=True) == "+0.00"
+    assert number_text(-0.006) == "-0.01" and number_text(-1234.5, 0) == "-1,234"

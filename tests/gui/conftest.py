@@ -5,6 +5,8 @@ import time
 import pytest
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QEventLoop, QTimer
+from qgis.PyQt.QtGui import QFont
+from qgis.PyQt.QtWidgets import QApplication
 
 
 def wait_for(signal, timeout_ms=60000):
@@ -43,3 +45,12 @@ def sample_project(qgis_new_project, sample_data, qgis_processing, processing_wi
     assert project.read(str(sample_data.project))
     yield project
     project.clear()
+
+
+@pytest.fixture
+def desktop_font():
+    """QGIS desktop's font (9 pt; the headless platform defaults to 12 pt, wider than any user sees)."""
+    previous = QApplication.font()
+    QApplication.setFont(QFont(previous.family(), 9))
+    yield
+    QApplication.setFont(previous)

@@ -86,3 +86,40 @@ def test_save_and_cancel_are_the_plugin_s_own_words():
         assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
     finally:
         remove_translator(translator)
+
+
+def test_dialog_fits_a_1366_by_768_laptop(desktop_font, sample_project):
+    """Its minimum width was 1,167 px: the survey's deduction and codes sat on the layer's line."""
+    dialog = ProfileDialog(project=sample_project)
+    dialog.reload()
+    size = dialog.minimumSizeHint()
+    assert size.width() <= 900 and size.height() <= 700, size
+    assert dialog.rows[Role.LAND_SURVEY].deduction_combo.currentField() == "KCXS"
+
+
+def test_saving_tells_the_panels_and_an_unwritable_export_says_why(qgis_new_project, monkeypatch, tmp_path):
+    from qgis.PyQt.QtWidgets import QFileDialog
+
+    from liaocheng_plugin.gui import profile_dialog
+    from liaocheng_plugin.gui.project_watch import profile_events
+
+    project = QgsProject.instance()
+    project.addMapLayer(memory_layer("Polygon", GK39, [(SQUARE, "1")], {"BSM": str}, "YJJBNTBHTB"))
+    dialog = ProfileDialog(project=project)
+    dialog.reload()
+    saved = []
+    listen = lambda: saved.append(True)  # noqa: E731
+    profile_events().saved.connect(listen)
+    monkeypatch.setattr(dialog, "confirm_problems", lambda problems: True)
+    try:
+        dialog.save()
+    finally:
+        profile_events().saved.disconnect(listen)
+    assert saved == [True], "the docks' profile summaries and the site dock's indexes follow"
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(blocker / "p.json"), ""))
+    warned = []
+    monkeypatch.setattr(profile_dialog, "warn", lambda parent, title, text: warned.append(text))
+    dialog.export_json()  # raised NotADirectoryError / PermissionError in a Python error dialog
+    assert len(warned) == 1 and "Could not write" in warned[0]

@@ -183,12 +183,12 @@ def test_row_click_draws_farmland_over_cultivated_land_and_shows_the_details(doc
     assert f"{row['pbf_mu']:.2f}" in details and "m²" in details
 
 
-def test_findings_come_third_with_their_full_text_as_tooltip(dock):
+def test_findings_come_after_the_area_with_their_full_text_as_tooltip(dock):
     dock.run_check()
     succeeded, _, message = wait_for(dock.runner.finished)
     assert succeeded, message
-    headers = [dock.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
-    assert headers == ["Status", "Code", "Findings"]
-    failing = dock.proxy.index(0, 2)
+    headers = [dock.model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
+    assert headers == ["Status", "Code", "Area\n(mu)", "Findings"]
+    failing = dock.proxy.index(0, 3)
     assert failing.data(Qt.ItemDataRole.ToolTipRole) == failing.data() != ""
-    assert dock.form.resultsView.columnWidth(2) <= 220
+    assert dock.form.resultsView.columnWidth(3) <= 220

@@ -8,8 +8,6 @@ import pytest
 from qgis.core import QgsPointXY, QgsProject, QgsRectangle
 from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
-from qgis.PyQt.QtGui import QFont
-from qgis.PyQt.QtWidgets import QApplication
 
 from liaocheng_plugin.gui.site_dock import SiteDock
 
@@ -65,7 +63,7 @@ def test_sketched_site_and_route_are_checked_and_compared(dock, qgis_iface):
     assert len(dock.alternatives) == 2
     route = dock.alternatives[1]
     assert len(dock.highlight.labels) == len(route.crossings), "one chainage label per crossing"
-    shown = [item.sceneBoundingRect() for item, _ in dock.highlight.labels if item.isVisible()]
+    shown = [item.sceneBoundingRect() for item in dock.highlight.labels if item.isVisible()]
     assert shown and not any(a.intersects(b) for i, a in enumerate(shown) for b in shown[i + 1 :]), "no overlap"
     assert route.centerline is not None and route.length_m == pytest.approx((24000**2 + 7000**2) ** 0.5)
     assert dock.form.comparisonTable.columnCount() == 2
@@ -118,15 +116,6 @@ def test_a_selected_route_hands_over_its_crossings_with_chainage(dock, qgis_ifac
     first = min(crossings.getFeatures(), key=lambda f: f["from_m"])
     assert first["from_chainage"].startswith("K") and first["subject_id"] == 1
     assert [sheet.title for sheet in dock.ledger_sheets()] == ["Comparison", "Crossing chainage", "Data check"]
-
-
-@pytest.fixture
-def desktop_font():
-    """QGIS desktop's font (9 pt; the headless platform defaults to 12 pt, wider than any user sees)."""
-    previous = QApplication.font()
-    QApplication.setFont(QFont(previous.family(), 9))
-    yield
-    QApplication.setFont(previous)
 
 
 def test_three_alternatives_are_readable_in_a_dock_of_300_to_400_px(desktop_font, dock, qgis_iface):

@@ -227,3 +227,46 @@ def test_route_crossings_are_exported_with_their_chainage(processing_with_provid
     row = dict(zip([c.value for c in sheet[1]], [c.value for c in sheet[2]]))
     assert (row["起点桩号"], row["终点桩号"], row["穿越类型"]) == ("K3+000", "K3+500", "永久基本农田")
     assert row["长度（米）"] == 500.0 and row["面积（平方米）"] == pytest.approx(30000.0)
+
+
+def test_a_dialog_run_from_a_profile_naming_a_removed_layer_is_refused_naming_it(
+    processing_with_provider, qgis_iface, monkeypatch
+):
+    """The profile gives farmland and red line; the red line left the project. The dialog opens with the farmland
+    only and its run would report no red-line conflict: refused, naming the role and the layer. Choosing a red
+    line in the dialog runs; a script that leaves the red line out runs (it uses what it gives)."""
+    from processing.gui.AlgorithmDialog import AlgorithmDialog
+    from qgis.core import QgsApplication, QgsProcessingContext
+    from qgis.gui import QgsBrowserGuiModel
+
+    browser = QgsBrowserGuiModel()
+    monkeypatch.setattr(qgis_iface, "browserModel", lambda: browser, raising=False)
+    project = QgsProject.instance()
+    layer, redline, subjects = farmland(), farmland(), parcels()
+    redline.setName("生态保护红线 STBHHX")
+    project.addMapLayers([subjects, layer, redline])
+    ProtectedProfile(
+        {
+            Role.PERMANENT_FARMLAND: RoleAssignment.for_layer(layer, Role.PERMANENT_FARMLAND),
+            Role.ECOLOGICAL_REDLINE: RoleAssignment.for_layer(redline, Role.ECOLOGICAL_REDLINE),
+        }
+    ).save(project)
+    project.removeMapLayer(redline.id())
+    try:
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById("liaocheng:reserve_check")
+        dialog = AlgorithmDialog(algorithm, parent=qgis_iface.mainWindow())
+        values = dialog.mainWidget().createProcessingParameters()
+        values["INPUT"] = subjects.id()
+        context = QgsProcessingContext()
+        context.setProject(project)
+        ok, message = algorithm.checkParameterValues(values, context)
+        assert not ok and "生态保护红线 STBHHX" in message and "Ecological red line" in message
+        assert "no longer in the project" in message
+        chosen = dict(values, ECOLOGICAL_REDLINE=farmland())
+        assert algorithm.checkParameterValues(chosen, context) == (True, "")
+        result = run("reserve_check", {"INPUT": subjects, "PERMANENT_FARMLAND": layer, "OUTPUT": "memory:"})
+        assert result["OUTPUT"].featureCount() == 2
+        dialog.deleteLater()
+    finally:
+        project.removeEntry("liaocheng_plugin", "protected_profile")
+        project.removeMapLayers([subjects.id(), layer.id()])
