@@ -26,7 +26,7 @@ FORM_CLASS, _ = uic.loadUiType(str(plugin_file("liaocheng_plugin", "gui", "balan
 
 DIRECTION_COLUMN = 2
 FINDINGS_COLUMN = 4  # after status, number, direction and area: what a narrow dock shows without scrolling
-MAX_CARDS_SHOWN = 2  # more counties scroll: the patch table needs the room
+MAX_CARDS_SHOWN = 1  # more counties scroll (a third of the next shows): the patch table needs the room
 
 
 def direction_labels() -> Dict[str, str]:

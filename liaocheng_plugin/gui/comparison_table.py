@@ -115,7 +115,11 @@ class ComparisonTable(QObject):
         for column in range(table.columnCount()):
             self.frozen.setColumnHidden(column, column != 0)
         self.frozen.setVisible(bool(self.columns))
+        table.resizeRowsToContents()
         self._sync_frozen()
+        # Every criterion stays in view (5 of 9 showed): the table is as tall as its rows and a scroll bar.
+        rows = table.verticalHeader().length() + table.horizontalHeader().sizeHint().height()
+        table.setMinimumHeight(rows + 2 * table.frameWidth() + table.horizontalScrollBar().sizeHint().height())
 
     def site_at(self, column: int) -> int:
         """The position in the dock's list of the alternative in a table column; -1 for none."""

@@ -9,7 +9,7 @@ from liaocheng_plugin.gui.balance_dock import BalanceDock
 from liaocheng_plugin.gui.reserve_dock import ReserveDock
 from liaocheng_plugin.gui.site_dock import SiteDock
 from liaocheng_plugin.plugin import DOCK_WIDTH
-from tests.gui.conftest import wait_for
+from tests.gui.conftest import wait_for, wait_until
 
 # A maximised QGIS on a 1000-px screen leaves about 800 px to its right dock area, under menus and toolbars.
 DOCK_AREA_HEIGHT = 760
@@ -49,6 +49,9 @@ def test_three_docks_fit_a_1000px_screen(docks):
     A panel scrolls when its dock is short, and its form fits the dock area of a maximised QGIS unscrolled."""
     for cls in (ReserveDock, BalanceDock, SiteDock):
         dock = docks(cls)
+        dock.resize(DOCK_WIDTH, DOCK_AREA_HEIGHT)
+        dock.show()
+        QCoreApplication.processEvents()
         assert dock.minimumSizeHint().height() < 150, cls.__name__
         assert dock.form.minimumSizeHint().height() <= DOCK_AREA_HEIGHT, cls.__name__
         assert dock.minimumSizeHint().width() <= DOCK_WIDTH
@@ -76,6 +79,7 @@ def test_balance_table_shows_direction_and_area_without_scrolling(docks):
     headers = [dock.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
     assert headers == ["Status", "Patch number", "Direction", "Area\n(mu)", "Findings"]
     assert all(shown_fully(view, column) for column in range(4))
+    wait_until(lambda: dock.changeStep.height() < 50)  # the first step folds away once balanced
     visible_rows = view.viewport().height() // view.rowHeight(0)
     assert visible_rows >= 8, "3–4 rows showed beside the county cards"
 
@@ -107,6 +111,8 @@ def test_the_best_alternative_stays_in_view_while_the_others_scroll(docks, qgis_
     assert frozen.width() == frozen.columnWidth(0) == table.columnWidth(0)
     rows = range(table.rowCount())
     assert [frozen.rowHeight(row) for row in rows] == [table.rowHeight(row) for row in rows]
+    last = table.rowCount() - 1
+    assert table.rowViewportPosition(last) + table.rowHeight(last) <= table.viewport().height(), "5 of 9 showed"
     assert frozen.horizontalHeader().height() == table.horizontalHeader().height()
     assert frozen.model().headerData(0, Qt.Orientation.Horizontal).startswith("★")
     best = dock.comparison.site_at(0)
