@@ -216,7 +216,7 @@ def check_balance(
         arrays, issues = read_subjects(patch_set.source, working_crs, context, 0.0, steps, inspect)
         read.append((patch_set, arrays, issues))
         extent.combineExtentWith(subjects_extent(arrays, 1.0))
-    engine, choice = choose_engine(specs, working_crs, context, area_mode, cultivated_codes)
+    engine, choice = choose_engine(specs, working_crs, context, area_mode, cultivated_codes, feedback=steps)
     engine.build_indexes(specs, extent, steps, inspect)
     patches: List[PatchResult] = []
     results_of_sets = []

@@ -195,7 +195,7 @@ def check_sites(
     choice = EngineChoice(LOCAL, tr("indexes built in QGIS by the panel"))
     if engine is None:
         working_crs = choose_working_crs(source.sourceCrs(), source.sourceExtent(), context)
-        engine, choice = choose_engine(specs, working_crs, context, area_mode, cultivated_codes)
+        engine, choice = choose_engine(specs, working_crs, context, area_mode, cultivated_codes, feedback=steps)
         issues += engine.build_indexes(specs, None, steps, inspect)
     steps.set_step(1)
     columns = {COLUMN_LABEL: name_field} if name_field else {}

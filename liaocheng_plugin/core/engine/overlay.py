@@ -310,7 +310,7 @@ def run_overlay(
     subjects, issues = read_subjects(source, working_crs, context, line_buffer_m, steps, inspect)
     from liaocheng_plugin.core.engine.postgis import choose_engine  # it builds on this module
 
-    engine, choice = choose_engine(specs, working_crs, context, area_mode, cultivated_codes, threads)
+    engine, choice = choose_engine(specs, working_crs, context, area_mode, cultivated_codes, threads, steps)
     steps.set_step(1)
     engine.build_indexes(specs, subjects_extent(subjects, 1.0), steps, inspect)
     steps.set_step(2)

@@ -11,16 +11,15 @@ engine ran and why, for the run's log. The subjects may come from anywhere: they
 from dataclasses import dataclass
 from typing import Dict, Optional, Sequence, Tuple
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransformContext
+from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeedback
 
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, AreaMode
 from liaocheng_plugin.core.engine.postgis.driver import missing_driver, sql
 from liaocheng_plugin.core.engine.postgis.engine import PostgisEngine
-from liaocheng_plugin.core.engine.postgis.session import Session
+from liaocheng_plugin.core.engine.postgis.session import ConnectError, RefusedError, Session
 from liaocheng_plugin.core.engine.postgis.statements import relation, scope
 from liaocheng_plugin.core.engine.postgis.tables import Database, PostgisTable, postgis_table
 from liaocheng_plugin.core.engine.spec import RoleSpec
-from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.log import logger
 from liaocheng_plugin.core.settings import OVERLAY_IN_DATABASE
@@ -52,11 +51,16 @@ def choose_engine(
     area_mode: AreaMode = AreaMode.ELLIPSOIDAL,
     cultivated_codes: Sequence[str] = DEFAULT_CULTIVATED_CODES,
     threads: Optional[int] = None,
+    feedback: Optional[QgsFeedback] = None,
 ):
-    """(engine, EngineChoice): a PostgisEngine when the database can run the check, else an OverlayEngine."""
+    """(engine, EngineChoice): a PostgisEngine when the database can run the check, else an OverlayEngine.
+
+    Asking the database is cancellable (CheckCanceledError); a timeout or a lost connection meanwhile stops the
+    check (LiaochengError), as they would in the overlay.
+    """
     from liaocheng_plugin.core.engine.overlay import OverlayEngine  # the overlay module uses this one
 
-    database, tables, reason = database_tables(specs, working_crs)
+    database, tables, reason = database_tables(specs, working_crs, feedback)
     if database is not None:
         engine = PostgisEngine(database, tables, working_crs, context, area_mode, cultivated_codes, threads)
         choice = EngineChoice(POSTGIS, database.label)
@@ -68,7 +72,7 @@ def choose_engine(
 
 
 def database_tables(
-    specs: Sequence[RoleSpec], working_crs: QgsCoordinateReferenceSystem
+    specs: Sequence[RoleSpec], working_crs: QgsCoordinateReferenceSystem, feedback: Optional[QgsFeedback] = None
 ) -> Tuple[Optional[Database], Dict[str, PostgisTable], str]:
     """(database, tables by role key, "") when the database can overlay every role, else (None, {}, why)."""
     if not specs:
@@ -89,10 +93,11 @@ def database_tables(
         return None, {}, missing
     database = databases.pop()
     try:
-        with Session(database) as session:
-            why = database_unfit(session) or next(filter(None, (table_unfit(session, t) for t in tables.values())), "")
-    except LiaochengError as error:
+        session = Session(database, feedback)
+    except ConnectError as error:
         return None, {}, error.message
+    with session:
+        why = database_unfit(session) or next(filter(None, (table_unfit(session, t) for t in tables.values())), "")
     return (None, {}, why) if why else (database, tables, "")
 
 
@@ -108,7 +113,7 @@ def database_unfit(session: Session) -> str:
     """Why the database cannot overlay ("" when it can): PostGIS and GEOS versions."""
     try:
         postgis, geos = session.rows(sql.SQL("SELECT postgis_lib_version(), postgis_geos_version()"), {}, "")[0]
-    except LiaochengError:
+    except RefusedError:
         return tr("the database {} has no PostGIS").format(session.database.label)
     if _version(postgis) < MIN_POSTGIS or _version(geos or "0") < MIN_GEOS:
         return tr("the database {} has PostGIS {} on GEOS {} (needed: PostGIS 3.1 on GEOS 3.9 or newer)").format(

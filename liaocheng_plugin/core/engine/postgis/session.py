@@ -26,10 +26,18 @@ CONNECT_TIMEOUT_S = 15
 KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
 
 
+class ConnectError(LiaochengError):
+    """The database cannot be reached (the check then runs in QGIS)."""
+
+
+class RefusedError(LiaochengError):
+    """The database refused a statement (an SQL error: a function or table it lacks, a broken subset string)."""
+
+
 class Session:
     """A read-only connection with a cancel watchdog; use as a context manager (closed on exit).
 
-    Raises LiaochengError when the database cannot be reached.
+    Raises ConnectError when the database cannot be reached.
     """
 
     def __init__(self, database: Database, feedback: Optional[QgsFeedback] = None):
@@ -43,8 +51,8 @@ class Session:
                 **KEEPALIVES,
             )
         except psycopg2.Error as error:
-            raise LiaochengError(
-                tr("Cannot connect to the database {}: {}").format(database.label, _first_line(error))
+            raise ConnectError(
+                tr("cannot connect to the database {}: {}").format(database.label, _first_line(error))
             ) from error
         extensions.register_type(NUMERIC_AS_FLOAT, self.connection)
         self.connection.set_session(readonly=True, autocommit=True)
@@ -86,7 +94,8 @@ class Session:
     def rows(self, statement, parameters: dict, layer_name: str) -> List[tuple]:
         """Every row of ``statement`` (a psycopg2.sql object) run with ``parameters`` (never pasted into it).
 
-        Raises CheckCanceledError on cancel, LiaochengError on a lost connection, a timeout or an error.
+        Raises CheckCanceledError on cancel, LiaochengError on a lost connection or a timeout, RefusedError on an
+        SQL error.
         """
         if self.canceled or (self.feedback is not None and self.feedback.isCanceled()):
             raise CheckCanceledError()
@@ -114,7 +123,7 @@ class Session:
                 _first_line(error),
             ) from error
         except psycopg2.Error as error:
-            raise LiaochengError(
+            raise RefusedError(
                 tr("The database {} refused the query on layer “{}”: {}").format(
                     self.database.label, layer_name, _first_line(error)
                 )
