@@ -241,6 +241,26 @@ def test_the_layer_subset_string_is_kept(known):
     assert_same_figures(figures(report), figures(local))
 
 
+def test_a_survey_partitioned_by_county_code_runs_the_same_statements(known, postgis_cluster):
+    """The survey split by county (ZLDWDM[:6]) into partitions, each with its own GiST index, behind a view."""
+    postgis_cluster.psql(
+        'CREATE TABLE known.by_county (id int, "ZLDWDM" text, "DLBM" text, "KCXS" numeric,'
+        ' geom geometry(Polygon, 4527)) PARTITION BY LIST (substr("ZLDWDM", 1, 6));'
+        "CREATE TABLE known.county_371502 PARTITION OF known.by_county FOR VALUES IN ('371502');"
+        "CREATE TABLE known.county_371503 PARTITION OF known.by_county FOR VALUES IN ('371503');"
+        "INSERT INTO known.by_county SELECT id, CASE WHEN id % 2 = 0 THEN '371502001' ELSE '371503002' END,"
+        ' "DLBM", "KCXS", geom FROM known.survey;'
+        "CREATE INDEX ON known.by_county USING gist (geom);"
+        "CREATE VIEW known.survey_view AS SELECT * FROM known.by_county; ANALYZE known.by_county;"
+    )
+    view = known("survey_view", key="id")
+    specs = [RoleSpec("survey", view, code_field="DLBM", deduction_field="KCXS", coverage=True)]
+    report, local = both_engines(lambda: overlay(known("subjects"), specs))
+    assert report.engine == "postgis"
+    assert report.subjects[0].roles["survey"].area_m2 == pytest.approx(10000)
+    assert_same_figures(figures(report), figures(local))
+
+
 def test_a_read_only_role_is_enough_and_nothing_is_created(known, postgis_cluster):
     postgis_cluster.psql(
         "CREATE ROLE reader LOGIN; GRANT USAGE ON SCHEMA known TO reader;"

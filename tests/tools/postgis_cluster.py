@@ -18,7 +18,7 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Dict, Iterator, Optional
 
 INITDB = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda path: int(path.split("/")[4]))
 POSTGIS = glob.glob("/usr/share/postgresql/*/extension/postgis.control")
@@ -93,8 +93,9 @@ class Cluster:
         return uri
 
 
-def start(folder: Path) -> Cluster:
-    """initdb and start a cluster in ``folder`` (made by the caller), PostGIS created; raises RuntimeError."""
+def start(folder: Path, settings: Optional[Dict[str, str]] = None) -> Cluster:
+    """initdb and start a cluster in ``folder`` (made by the caller), PostGIS created; ``settings`` are server
+    settings (``{"shared_buffers": "1GB"}``)."""
     bin_dir = Path(INITDB[-1]).parent
     if os.geteuid() == 0:
         shutil.chown(folder, SUPERUSER)
@@ -104,6 +105,7 @@ def start(folder: Path) -> Cluster:
         run([str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", SUPERUSER, "-E", "UTF8", "--no-sync"])
     port = free_port()
     options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+    options += "".join(f" -c {name}={value}" for name, value in (settings or {}).items())
     # -l: the server must not inherit our pipes, or waiting for pg_ctl would never end.
     run([str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "server.log"), "-w", "-o", options, "start"])
     cluster = Cluster(folder, bin_dir, port)
@@ -120,7 +122,7 @@ def stop(cluster: Cluster) -> None:
 
 
 @contextmanager
-def throwaway_cluster(folder: Optional[Path] = None) -> Iterator[Cluster]:
+def throwaway_cluster(folder: Optional[Path] = None, settings: Optional[Dict[str, str]] = None) -> Iterator[Cluster]:
     """A cluster for the duration of the block; its folder is deleted afterwards unless ``folder`` was given."""
     missing = postgis_missing()
     if missing:
@@ -128,7 +130,7 @@ def throwaway_cluster(folder: Optional[Path] = None) -> Iterator[Cluster]:
     keep = folder is not None
     path = Path(folder) if keep else Path(tempfile.mkdtemp(prefix="liaocheng_pg_"))
     path.mkdir(parents=True, exist_ok=True)
-    cluster = start(path)
+    cluster = start(path, settings)
     try:
         yield cluster
     finally:

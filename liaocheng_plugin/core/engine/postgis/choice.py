@@ -2,8 +2,8 @@
 
 The database runs the overlay when every role layer is a PostGIS table it can overlay itself
 (``tables.postgis_table``), all of one database (same connection), psycopg2 is there, the setting
-``postgis/overlay_in_database`` is on, and the database answers: PostGIS ≥ 3.1 on GEOS ≥ 3.9 (the
-overlay that never fails on robustness), each table found with an integer key, a geometry column and a
+``postgis/overlay_in_database`` is on, and the database answers: PostgreSQL ≥ 12, PostGIS ≥ 3.1 on
+GEOS ≥ 3.9 (the overlay that does not fail on robustness), each table found with an integer key, a geometry column and a
 spatial index the planner uses. Anything else runs in QGIS, as before; ``EngineChoice`` says which
 engine ran and why, for the run's log. The subjects may come from anywhere: they are read in QGIS.
 """
@@ -25,6 +25,7 @@ from liaocheng_plugin.core.log import logger
 from liaocheng_plugin.core.settings import OVERLAY_IN_DATABASE
 
 LOCAL, POSTGIS = "local", "postgis"
+MIN_SERVER = 120000  # PostgreSQL 12: CTEs AS MATERIALIZED
 MIN_POSTGIS = (3, 1)
 MIN_GEOS = (3, 9)
 KEY_TYPES = ("smallint", "integer")
@@ -112,13 +113,18 @@ def _version(text: str) -> Tuple[int, ...]:
 def database_unfit(session: Session) -> str:
     """Why the database cannot overlay ("" when it can): PostGIS and GEOS versions."""
     try:
-        postgis, geos = session.rows(sql.SQL("SELECT postgis_lib_version(), postgis_geos_version()"), {}, "")[0]
+        server, postgis, geos = session.rows(
+            sql.SQL("SELECT current_setting('server_version_num')::int, postgis_lib_version(), postgis_geos_version()"),
+            {},
+            "",
+        )[0]
     except RefusedError:
         return tr("the database {} has no PostGIS").format(session.database.label)
-    if _version(postgis) < MIN_POSTGIS or _version(geos or "0") < MIN_GEOS:
-        return tr("the database {} has PostGIS {} on GEOS {} (needed: PostGIS 3.1 on GEOS 3.9 or newer)").format(
-            session.database.label, postgis, geos
-        )
+    if server < MIN_SERVER or _version(postgis) < MIN_POSTGIS or _version(geos or "0") < MIN_GEOS:
+        return tr(
+            "the database {} has PostgreSQL {}, PostGIS {} on GEOS {} (needed: PostgreSQL 12, PostGIS 3.1, GEOS 3.9 "
+            "or newer)"
+        ).format(session.database.label, server // 10000, postgis, geos)
     return ""
 
 

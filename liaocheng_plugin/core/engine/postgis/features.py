@@ -60,9 +60,9 @@ class MetFeatures:
         self.spec = spec
         count = len(fids)
         self.arrays = LayerArrays(spec.display_name(), spec.key, fids, np.full(count, None, dtype=object))
-        self.labels = _objects([as_text(value) for value in labels])
-        self.codes = _objects([as_text(value) for value in codes])
-        self.deductions = _objects([_deduction(value) for value in deductions])
+        self.labels = _read(labels, as_text)
+        self.codes = _read(codes, as_text)
+        self.deductions = _read(deductions, _deduction)
         self.areal = np.asarray(areal, dtype=bool)
         self.cultivated_codes = tuple(cultivated_codes)
 
@@ -80,6 +80,20 @@ class MetFeatures:
 def _deduction(value) -> float:
     number = as_float(value)
     return 0.0 if number is None else number
+
+
+def _read(values: Sequence[object], read) -> np.ndarray:
+    """``read`` applied once per distinct value (a column holds few: codes, KCXS grades, NULL labels)."""
+    cache: Dict[object, object] = {}
+    result = []
+    for value in values:
+        try:
+            result.append(cache[value])
+        except KeyError:
+            result.append(cache.setdefault(value, read(value)))
+        except TypeError:  # an unhashable value: read on its own
+            result.append(read(value))
+    return _objects(result)
 
 
 def _objects(values: list) -> np.ndarray:

@@ -57,8 +57,8 @@ class Session:
         extensions.register_type(NUMERIC_AS_FLOAT, self.connection)
         self.connection.set_session(readonly=True, autocommit=True)
         timeout_ms = max(int(STATEMENT_TIMEOUT_S.value()), 0) * 1000
-        with self.connection.cursor() as cursor:
-            cursor.execute("SET statement_timeout = %(ms)s", {"ms": timeout_ms})
+        with self.connection.cursor() as cursor:  # JIT compiling costs more than it saves on these statements
+            cursor.execute("SET statement_timeout = %(ms)s; SET jit = off", {"ms": timeout_ms})
         self._done = threading.Event()
         self.canceled = False
         if feedback is not None:

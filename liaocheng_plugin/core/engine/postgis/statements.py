@@ -82,8 +82,8 @@ def _candidates(table: PostgisTable, shapes: str) -> "sql.Composable":
     ).format(shapes=sql.Identifier(shapes), scope=scope(table), geometry=geometry, repaired=_repaired(table))
 
 
-SHAPES = (
-    "WITH shapes AS (SELECT given.position - 1 AS at, ST_GeomFromWKB(given.wkb, %(srid)s) AS shape "
+SHAPES = (  # MATERIALIZED: each shape parsed once, not wherever it is used
+    "WITH shapes AS MATERIALIZED (SELECT given.position - 1 AS at, ST_GeomFromWKB(given.wkb, %(srid)s) AS shape "
     "FROM unnest(%(shapes)s::bytea[]) WITH ORDINALITY AS given(wkb, position)) "
 )
 
