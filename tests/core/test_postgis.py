@@ -10,13 +10,23 @@ from pathlib import Path
 
 import psycopg2
 import pytest
-from qgis.core import QgsCoordinateReferenceSystem, QgsFeedback, QgsProject, QgsVectorLayer
+from qgis.core import (
+    QgsApplication,
+    QgsAuthMethodConfig,
+    QgsCoordinateReferenceSystem,
+    QgsFeedback,
+    QgsProject,
+    QgsVectorLayer,
+)
 
 from liaocheng_plugin.core.datacheck.findings import DataCheckError, DataKind
 from liaocheng_plugin.core.datacheck.inspector import ArrayInspector, DataRules
 from liaocheng_plugin.core.definitions import AreaMode, IssueKind
 from liaocheng_plugin.core.engine import AreaMeasurer, RoleSpec, run_overlay
 from liaocheng_plugin.core.engine.postgis import choice as choice_module
+from liaocheng_plugin.core.engine.postgis.driver import sql
+from liaocheng_plugin.core.engine.postgis.session import RefusedError, Session
+from liaocheng_plugin.core.engine.postgis.tables import database_of
 from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.settings import STATEMENT_TIMEOUT_S
 from tests.conftest import memory_layer, square
@@ -274,6 +284,31 @@ def test_a_read_only_role_is_enough_and_nothing_is_created(known, postgis_cluste
     assert report.engine == "postgis"
     assert_same_figures(figures(report), figures(local))
     assert postgis_cluster.psql(relations) == before
+    with Session(database_of(specs[0].source)) as session, pytest.raises(RefusedError, match="read-only"):
+        session.rows(sql.SQL("CREATE TABLE known.written (id int)"), {}, "farmland")
+
+
+def test_the_layer_credentials_are_used_auth_configs_included(known, postgis_cluster):
+    """A layer whose user comes from a QGIS auth config: the statements run as that user."""
+    postgis_cluster.psql(
+        "CREATE ROLE carol LOGIN; GRANT USAGE ON SCHEMA known TO carol; "
+        "CREATE VIEW known.farmland_seen AS SELECT id, current_user::text AS who, geom FROM known.farmland;"
+        "GRANT SELECT ON ALL TABLES IN SCHEMA known TO carol;"
+    )
+    manager = QgsApplication.authManager()
+    assert manager.setMasterPassword("liaocheng-tests", True)
+    config = QgsAuthMethodConfig("Basic")
+    config.setName("carol")
+    config.setConfig("username", "carol")
+    config.setConfig("password", "")
+    assert manager.storeAuthenticationConfig(config)[0]
+    uri = postgis_cluster.uri("known", "farmland_seen", key="id", user="")
+    uri.setAuthConfigId(config.id())
+    layer = QgsVectorLayer(uri.uri(False), "farmland_seen", "postgres")
+    assert layer.isValid() and "carol" not in layer.source()
+    report = overlay(known("subjects"), [RoleSpec("pbf", layer, label_field="who")])
+    assert report.engine == "postgis"
+    assert report.subjects[0].roles["pbf"].labels == ["carol"]
 
 
 def test_layers_the_database_cannot_overlay_run_in_qgis(known, postgis_cluster):
