@@ -11,10 +11,12 @@ features overlap each other (``pieces.separate_overlaps``) and summed per subjec
 by ``overlay.role_overlaps``: the figures equal the in-process engine's to the last bits the geometry
 allows (the same GEOS computes the pieces on both sides).
 
-Statements run on ``threads`` connections at once (the database works on the next chunk while QGIS sums
-the last one); each session is read only and cancellable (see ``session.py``).
+Statements run on ``threads`` connections at once, ahead of QGIS's own thread: the database works on the
+next chunks (their pieces decoded and measured on the fetching threads) while QGIS sums the last one.
+Each session is read only and cancellable (see ``session.py``).
 """
 
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from threading import Lock, local
 from typing import Dict, List, Optional, Sequence, Set
@@ -35,20 +37,14 @@ from liaocheng_plugin.core.engine.convert import from_qgis
 from liaocheng_plugin.core.engine.dependency import shapely
 from liaocheng_plugin.core.engine.issues import issue_finding
 from liaocheng_plugin.core.engine.measure import AreaMeasurer
-from liaocheng_plugin.core.engine.overlay import CHUNK_SIZE, Inspect, role_overlaps
+from liaocheng_plugin.core.engine.overlay import Inspect, role_overlaps
 from liaocheng_plugin.core.engine.pieces import RolePieces, separate_overlaps
 from liaocheng_plugin.core.engine.pool import thread_count
 from liaocheng_plugin.core.engine.postgis.features import MetFeatures, Readings, qgis_fids
 from liaocheng_plugin.core.engine.postgis.inspection import empty_findings, inspect_met, inspect_values
+from liaocheng_plugin.core.engine.postgis.rows import ChunkPieces, decode
 from liaocheng_plugin.core.engine.postgis.session import Session
-from liaocheng_plugin.core.engine.postgis.statements import (
-    COVERING,
-    CUT,
-    POINT,
-    UNREPAIRABLE,
-    near_statement,
-    pieces_statement,
-)
+from liaocheng_plugin.core.engine.postgis.statements import POINT, near_statement, pieces_statement
 from liaocheng_plugin.core.engine.postgis.tables import Database, PostgisTable
 from liaocheng_plugin.core.engine.reader import _worth_filtering
 from liaocheng_plugin.core.engine.results import RoleOverlap, SubjectOverlap
@@ -58,6 +54,7 @@ from liaocheng_plugin.core.progress import StepFeedback
 from liaocheng_plugin.core.values import as_text
 
 PIECE_COLUMNS = (COLUMN_LABEL, COLUMN_CODE, COLUMN_DEDUCTION)  # c0, c1, c2 of a pieces row
+CHUNK_SIZE = 1024  # subjects per statement: what is in flight stays small while the database works ahead
 
 
 class PostgisEngine:
@@ -166,20 +163,20 @@ class PostgisEngine:
         chunks = [(start, min(start + CHUNK_SIZE, len(shapes))) for start in range(0, len(shapes), CHUNK_SIZE)]
         tasks = [(chunk, key) for chunk in chunks for key in self.indexes]
         met: Dict[str, Set[int]] = {key: set() for key in self.indexes}
-        with _Sessions(self.database, feedback, min(self.threads, max(len(tasks), 1))) as sessions:
+        with _Sessions(self.database, feedback, max(1, min(self.threads, len(tasks)))) as sessions:
 
-            def fetch(task):
+            def fetch(task) -> ChunkPieces:
                 (start, stop), key = task
                 table = self.tables[key]
-                statement = pieces_statement(table, PIECE_COLUMNS)
-                return sessions.current().rows(statement, self._parameters(table, shapes[start:stop]), table.name)
+                parameters = self._parameters(table, shapes[start:stop])
+                rows = sessions.current().rows(pieces_statement(table, PIECE_COLUMNS), parameters, table.name)
+                return decode(rows, shapes[start:stop], areas[start:stop], self.measurer.areas)
 
-            for done, ((start, stop), key), rows in sessions.ordered(fetch, tasks):
+            for done, ((start, stop), key), chunk in sessions.ordered(fetch, tasks):
                 if feedback is not None:
                     feedback.setProgress(100.0 * done / len(tasks))
-                met[key].update(row[1] for row in rows if row[2] != UNREPAIRABLE)
-                overlaps = self._role_overlaps(key, rows, shapes[start:stop], areas[start:stop])
-                for result, overlap in zip(results[start:stop], overlaps):
+                met[key].update(chunk.met)
+                for result, overlap in zip(results[start:stop], self._role_overlaps(key, chunk, stop - start)):
                     result.roles[key] = overlap
             if self._inspect is not None:
                 for key, keys in met.items():
@@ -190,66 +187,38 @@ class PostgisEngine:
                         self.issues += inspect_met(sessions.current(), table, fresh, self._readings[key], self._inspect)
         return results
 
-    def _role_overlaps(self, key: str, rows: List[tuple], shapes: np.ndarray, areas: np.ndarray) -> List[RoleOverlap]:
-        """One role's overlaps of a chunk of subjects from the rows of its pieces statement."""
+    def _role_overlaps(self, key: str, chunk: ChunkPieces, count: int) -> List[RoleOverlap]:
+        """One role's overlaps of a chunk of ``count`` subjects: pieces made disjoint, summed by the engine's code."""
         table = self.tables[key]
-        self._report_unrepairable(table, [row for row in rows if row[2] == UNREPAIRABLE])
-        rows = [row for row in rows if row[2] != UNREPAIRABLE]
-        kinds = np.array([row[2] for row in rows], dtype=object)
-        at = np.array([row[0] for row in rows], dtype=np.int64)
-        pieces = np.empty(len(rows), dtype=object)
-        covering = kinds == COVERING
-        pieces[covering] = shapes[at[covering]]
-        sent = np.flatnonzero(~covering)
-        pieces[sent] = shapely.from_wkb(_objects([bytes(rows[i][4]) for i in sent]))
-        keep = ~((kinds == CUT) & shapely.is_empty(pieces))  # only edges touch: no piece
-        fids = qgis_fids(np.array([row[1] for row in rows], dtype=np.int64))
-        order = np.flatnonzero(keep)[np.lexsort((fids[keep], at[keep]))]
-        rows = [rows[position] for position in order]
-        at, fids, kinds, pieces = at[order], fids[order], kinds[order], pieces[order]
-        covering = kinds == COVERING
-        unique, feature = np.unique(fids, return_inverse=True)
-        piece_areas = np.zeros(len(rows))
-        piece_areas[covering] = areas[at[covering]]
-        measured = np.flatnonzero(~covering & (kinds != POINT))
-        piece_areas[measured] = self.measurer.areas(pieces[measured])
-        cut = separate_overlaps(RolePieces(at, feature, pieces, piece_areas), self.measurer.areas, self.threads)
-        self._report_repairs(table, rows, fids, set(unique[cut.feature].tolist()))
+        self._report(table, chunk.unrepairable, IssueKind.UNREPAIRABLE)
+        unique, feature = np.unique(chunk.fids, return_inverse=True)
+        pieces = RolePieces(chunk.at, feature, chunk.shapes, chunk.areas)
+        cut = separate_overlaps(pieces, self.measurer.areas, self.threads)
+        kept = set(unique[cut.feature].tolist())
+        repaired = [(fid, raw) for fid, raw in zip(chunk.fids.tolist(), chunk.raw) if raw is not None and fid in kept]
+        self._report(table, repaired, IssueKind.REPAIRED)
         first = np.unique(feature, return_index=True)[1]
+        readings = self._readings[key]
         met = MetFeatures(
             self._specs[key],
             unique,
-            [rows[i][5] for i in first],
-            self._readings[key].read(COLUMN_CODE, [rows[i][6] for i in first]),
-            self._readings[key].read(COLUMN_DEDUCTION, [rows[i][7] for i in first]),
-            kinds[first] != POINT,
+            [chunk.values[i][0] for i in first],
+            readings.read(COLUMN_CODE, [chunk.values[i][1] for i in first]),
+            readings.read(COLUMN_DEDUCTION, [chunk.values[i][2] for i in first]),
+            chunk.kinds[first] != POINT,
             self.cultivated_codes,
         )
-        return role_overlaps(met, cut, len(shapes))
+        return role_overlaps(met, cut, count)
 
-    def _report_unrepairable(self, table: PostgisTable, rows: List[tuple]) -> None:
+    def _report(self, table: PostgisTable, features: List[tuple], kind: IssueKind) -> None:
+        """Report each (fid, stored WKB) repaired or left unrepairable once per run, with GEOS's reason, as the
+        in-process engine does (a repair once a subject meets the feature)."""
         reported = self._reported[table.key]
-        for row in rows:
-            fid = int(qgis_fids(np.array([row[1]]))[0])
+        for fid, raw in features:
             if fid not in reported:
                 reported.add(fid)
-                reason = shapely.is_valid_reason(shapely.from_wkb(bytes(row[3])))
-                self.issues.append(issue_finding(table.name, fid, IssueKind.UNREPAIRABLE, reason))
-
-    def _report_repairs(self, table: PostgisTable, rows: List[tuple], fids: np.ndarray, kept: Set[int]) -> None:
-        """Report the repair of each invalid feature met (once per run), as the in-process engine does."""
-        reported = self._reported[table.key]
-        for row, fid in zip(rows, fids.tolist()):
-            if row[3] is not None and fid in kept and fid not in reported:
-                reported.add(fid)
-                reason = shapely.is_valid_reason(shapely.from_wkb(bytes(row[3])))
-                self.issues.append(issue_finding(table.name, fid, IssueKind.REPAIRED, reason))
-
-
-def _objects(values: list) -> np.ndarray:
-    result = np.empty(len(values), dtype=object)
-    result[:] = values
-    return result
+                reason = shapely.is_valid_reason(shapely.from_wkb(raw))
+                self.issues.append(issue_finding(table.name, fid, kind, reason))
 
 
 class _Sessions:
@@ -286,20 +255,18 @@ class _Sessions:
         return session
 
     def ordered(self, fetch, tasks: list):
-        """(index, task, fetch(task)) in task order, ``count`` fetches running ahead on worker threads."""
-        if self.count <= 1:
-            for index, task in enumerate(tasks):
-                yield index, task, fetch(task)
-            return
+        """(index, task, fetch(task)) in task order, ``count`` fetches running ahead on worker threads; a result
+        is let go once handed over, so only ``count`` + 1 are ever held."""
         with ThreadPoolExecutor(max_workers=self.count, thread_name_prefix="liaocheng-postgis") as executor:
-            pending = [executor.submit(fetch, task) for task in tasks[: self.count]]
+            pending = deque(executor.submit(fetch, task) for task in tasks[: self.count])
             finished = False
             try:
                 for index, task in enumerate(tasks):
-                    rows = pending[index].result()
+                    rows = pending.popleft().result()
                     if index + self.count < len(tasks):
                         pending.append(executor.submit(fetch, tasks[index + self.count]))
                     yield index, task, rows
+                    del rows
                     if self.feedback is not None and self.feedback.isCanceled():
                         raise CheckCanceledError()
                 finished = True
