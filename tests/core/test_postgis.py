@@ -186,6 +186,21 @@ def test_overlapping_survey_patches_count_for_the_lower_feature_id_whatever_the_
     assert_same_figures(figures(report), figures(local))
 
 
+def test_a_working_crs_other_than_gauss_krueger_measures_the_same(known, postgis_cluster):
+    """Layers in Web Mercator: ellipsoidal areas through QgsDistanceArea, on the fetching threads too."""
+    postgis_cluster.psql(
+        "CREATE TABLE known.subjects_3857 AS SELECT id, ST_Transform(geom, 3857) AS geom FROM known.subjects;"
+        'CREATE TABLE known.farmland_3857 AS SELECT id, "MC", ST_Transform(geom, 3857) AS geom FROM known.farmland;'
+        "ALTER TABLE known.subjects_3857 ADD PRIMARY KEY (id); ALTER TABLE known.farmland_3857 ADD PRIMARY KEY (id);"
+        "CREATE INDEX ON known.farmland_3857 USING gist (geom);"
+    )
+    specs = [RoleSpec("pbf", known("farmland_3857"), label_field="MC")]
+    report, local = both_engines(lambda: overlay(known("subjects_3857"), specs, mode=AreaMode.ELLIPSOIDAL))
+    assert report.engine == "postgis" and report.working_crs.authid() == "EPSG:3857"
+    assert report.subjects[0].roles["pbf"].area_m2 == pytest.approx(6450, rel=1e-3)
+    assert_same_figures(figures(report), figures(local))
+
+
 def test_the_input_check_reads_codes_and_kcxs_as_in_qgis(known, postgis_cluster):
     """Codes padded and KCXS read as percentages (a layer-wide decision) from the values of the whole layer."""
     postgis_cluster.psql(

@@ -165,12 +165,16 @@ class PostgisEngine:
         met: Dict[str, Set[int]] = {key: set() for key in self.indexes}
         with _Sessions(self.database, feedback, max(1, min(self.threads, len(tasks)))) as sessions:
 
+            measurers = local()  # QgsDistanceArea (a CRS other than Gauss–Krüger) is not shared between threads
+
             def fetch(task) -> ChunkPieces:
                 (start, stop), key = task
                 table = self.tables[key]
                 parameters = self._parameters(table, shapes[start:stop])
                 rows = sessions.current().rows(pieces_statement(table, PIECE_COLUMNS), parameters, table.name)
-                return decode(rows, shapes[start:stop], areas[start:stop], self.measurer.areas)
+                if not hasattr(measurers, "measurer"):
+                    measurers.measurer = AreaMeasurer(self.working_crs, self.context, self.measurer.mode)
+                return decode(rows, shapes[start:stop], areas[start:stop], measurers.measurer.areas)
 
             for done, ((start, stop), key), chunk in sessions.ordered(fetch, tasks):
                 if feedback is not None:
