@@ -161,6 +161,25 @@ def test_known_answers_are_computed_in_the_database(known):
     assert issue_keys(report) == issue_keys(local)
 
 
+def test_features_without_geometry_are_reported_as_qgis_would_read_them(known, postgis_cluster):
+    """QGIS reads only around the subjects when they cover a small part of the layer: then a feature without
+    geometry is not read, and not reported, on either engine."""
+    postgis_cluster.psql(
+        "CREATE TABLE known.farmland_far AS SELECT * FROM known.farmland;"
+        "ALTER TABLE known.farmland_far ADD PRIMARY KEY (id);"
+        f"INSERT INTO known.farmland_far VALUES (99, 'far', {box(50000, 50000, 10)});"
+        "CREATE INDEX ON known.farmland_far USING gist (geom);"
+    )
+    for table, reported in (("farmland", [("empty", "farmland", 5)]), ("farmland_far", [])):
+        specs = [RoleSpec("pbf", known(table), label_field="MC")]
+        report, local = both_engines(lambda specs=specs: overlay(known("subjects"), specs))
+        assert report.engine == "postgis"
+        assert [key for key in issue_keys(report) if key[0] == "empty"] == [
+            key for key in issue_keys(local) if key[0] == "empty"
+        ]
+        assert [key[0] for key in issue_keys(report) if key[0] == "empty"] == [key[0] for key in reported]
+
+
 def test_subjects_may_come_from_any_layer_and_ellipsoidal_areas_agree(known):
     subjects = memory_layer("Polygon", GK39, [(square(X0, Y0, 100), "S1"), (square(X0 + 1000, Y0, 10), "S2")])
     report, local = both_engines(lambda: overlay(subjects, roles(known), mode=AreaMode.ELLIPSOIDAL))

@@ -111,8 +111,13 @@ class PostgisEngine:
                 self._specs[spec.key] = spec
                 self.indexes[spec.key] = table
                 self._inspected[spec.key], self._reported[spec.key] = set(), set()
-                rect = _worth_filtering(spec.source, filter_rect, self.working_crs, self.context)
-                self.issues += empty_findings(session, table, rect)
+                empty = empty_findings(session, table)
+                # The box QGIS would read in (around the subjects when that pays off) decides what the input check
+                # sees; a feature without geometry lies in no box. The layer's extent costs a scan: only when needed.
+                rect = None
+                if empty or inspect is not None:
+                    rect = _worth_filtering(spec.source, filter_rect, self.working_crs, self.context)
+                self.issues += empty if rect is None else []
                 readings = Readings()
                 if inspect is not None:
                     findings, readings = inspect_values(session, table, rect, inspect)
@@ -164,7 +169,6 @@ class PostgisEngine:
         tasks = [(chunk, key) for chunk in chunks for key in self.indexes]
         met: Dict[str, Set[int]] = {key: set() for key in self.indexes}
         with _Sessions(self.database, feedback, max(1, min(self.threads, len(tasks)))) as sessions:
-
             measurers = local()  # QgsDistanceArea (a CRS other than Gauss–Krüger) is not shared between threads
 
             def fetch(task) -> ChunkPieces:

@@ -44,11 +44,10 @@ VALUE_COLUMNS = (COLUMN_CODE, COLUMN_DEDUCTION)  # the columns whose reading cha
 MET_COLUMNS = (COLUMN_DEDUCTION, COLUMN_RECORDED_AREA, COLUMN_NET_AREA)
 
 
-def empty_findings(session: Session, table: PostgisTable, rect: Optional[QgsRectangle]) -> List[DataFinding]:
-    """An ``empty`` issue per feature the in-process reader would read without a geometry."""
-    parameters: Dict[str, object] = {"srid": table.srid}
-    statement = empty_statement(table, rect, parameters)
-    keys = np.array([row[0] for row in session.rows(statement, parameters, table.name)], dtype=np.int64)
+def empty_findings(session: Session, table: PostgisTable) -> List[DataFinding]:
+    """An ``empty`` issue per feature of the layer without a geometry (NULL or empty), as the reader reports them
+    when it reads the whole layer."""
+    keys = np.array([row[0] for row in session.rows(empty_statement(table), {}, table.name)], dtype=np.int64)
     return [issue_finding(table.name, int(fid), IssueKind.EMPTY) for fid in np.sort(qgis_fids(keys))]
 
 

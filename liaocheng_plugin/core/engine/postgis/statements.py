@@ -126,18 +126,12 @@ def near_statement(table: PostgisTable, meanings: Sequence[str]) -> "sql.Composa
     )
 
 
-def empty_statement(table: PostgisTable, rect: Optional[QgsRectangle], parameters: Dict[str, object]):
-    """Keys of the features without a geometry (NULL or empty) among those the layer's read covers."""
+def empty_statement(table: PostgisTable) -> "sql.Composable":
+    """Keys of the layer's features without a geometry (NULL or empty)."""
     geometry = sql.Identifier(table.geometry)
     return sql.SQL(
-        "SELECT layer.{key} FROM {scope} AS layer "
-        "WHERE (layer.{geometry} IS NULL OR ST_IsEmpty(layer.{geometry})){rect}"
-    ).format(
-        key=sql.Identifier(table.key_column),
-        scope=scope(table),
-        geometry=geometry,
-        rect=envelope(rect, table, parameters),
-    )
+        "SELECT layer.{key} FROM {scope} AS layer WHERE layer.{geometry} IS NULL OR ST_IsEmpty(layer.{geometry})"
+    ).format(key=sql.Identifier(table.key_column), scope=scope(table), geometry=geometry)
 
 
 def values_statement(
