@@ -18,6 +18,7 @@ Each session is read only and cancellable (see ``session.py``).
 
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from threading import Lock, local
 from typing import Dict, List, Optional, Sequence, Set
 
@@ -180,12 +181,13 @@ class PostgisEngine:
                     measurers.measurer = AreaMeasurer(self.working_crs, self.context, self.measurer.mode)
                 return decode(rows, shapes[start:stop], areas[start:stop], measurers.measurer.areas)
 
-            for done, ((start, stop), key), chunk in sessions.ordered(fetch, tasks):
-                if feedback is not None:
-                    feedback.setProgress(100.0 * done / len(tasks))
-                met[key].update(chunk.met)
-                for result, overlap in zip(results[start:stop], self._role_overlaps(key, chunk, stop - start)):
-                    result.roles[key] = overlap
+            with closing(sessions.ordered(fetch, tasks)) as fetched:  # stopped (and its statements) before closing
+                for done, ((start, stop), key), chunk in fetched:
+                    if feedback is not None:
+                        feedback.setProgress(100.0 * done / len(tasks))
+                    met[key].update(chunk.met)
+                    for result, overlap in zip(results[start:stop], self._role_overlaps(key, chunk, stop - start)):
+                        result.roles[key] = overlap
             if self._inspect is not None:
                 for key, keys in met.items():
                     fresh = keys - self._inspected[key]
@@ -270,11 +272,11 @@ class _Sessions:
             finished = False
             try:
                 for index, task in enumerate(tasks):
-                    rows = pending.popleft().result()
+                    fetched = pending.popleft().result()
                     if index + self.count < len(tasks):
                         pending.append(executor.submit(fetch, tasks[index + self.count]))
-                    yield index, task, rows
-                    del rows
+                    yield index, task, fetched
+                    del fetched
                     if self.feedback is not None and self.feedback.isCanceled():
                         raise CheckCanceledError()
                 finished = True
