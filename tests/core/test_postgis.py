@@ -405,6 +405,49 @@ def test_cancel_stops_the_running_statement(known, postgis_cluster):
     assert ours_running(postgis_cluster) == "0"
 
 
+@pytest.fixture(scope="module")
+def huge(known, postgis_cluster):
+    """2,025 subjects inside a protected feature of 400,000 vertices: each statement runs for half a minute."""
+    postgis_cluster.psql(
+        "CREATE TABLE known.huge (id int PRIMARY KEY, geom geometry(Polygon, 4527));"
+        f"INSERT INTO known.huge VALUES (1, ST_Buffer(ST_Point({X0}, {Y0}, 4527), 3000, 100000));"
+        "CREATE INDEX ON known.huge USING gist (geom);"
+    )
+    grid = [(square(X0 + 40 * i, Y0 + 40 * j, 20),) for i in range(45) for j in range(45)]
+    return memory_layer("Polygon", GK39, grid), known("huge")
+
+
+def cancel_in(seconds: float, feedback: QgsFeedback) -> list:
+    """Cancel ``feedback`` from another thread after ``seconds``; the list gets the moment it did."""
+    when = []
+    threading.Timer(seconds, lambda: (when.append(time.perf_counter()), feedback.cancel())).start()
+    return when
+
+
+def test_cancel_stops_an_overlay_statement_on_the_server(huge, postgis_cluster):
+    subjects, table = huge
+    feedback = QgsFeedback()
+    canceled_at = cancel_in(3.0, feedback)
+    with pytest.raises(CheckCanceledError):
+        overlay(subjects, [RoleSpec("pbf", table)], feedback=feedback)
+    assert time.perf_counter() - canceled_at[0] < 2.0
+    time.sleep(0.2)
+    assert ours_running(postgis_cluster) == "0"
+
+
+def test_a_cancelled_check_writes_nothing(huge, processing_with_provider, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    subjects, table = huge
+    feedback = QgsProcessingFeedback()
+    cancel_in(3.0, feedback)
+    output = tmp_path / "overlaps.gpkg"
+    parameters = {"INPUT": subjects, "PERMANENT_FARMLAND": table, "OUTPUT": str(output)}
+    processing.run("liaocheng:overlap_check", parameters, feedback=feedback)
+    assert feedback.isCanceled() and not output.exists()
+
+
 def test_a_timeout_or_a_lost_connection_stops_the_check_clearly(known, postgis_cluster):
     subjects, specs = known("subjects"), roles(known)
     lock = locked(postgis_cluster, "known.survey")
