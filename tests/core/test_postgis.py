@@ -14,6 +14,7 @@ from qgis.core import (
     QgsApplication,
     QgsAuthMethodConfig,
     QgsCoordinateReferenceSystem,
+    QgsFeatureRequest,
     QgsFeedback,
     QgsProject,
     QgsVectorLayer,
@@ -178,6 +179,18 @@ def test_features_without_geometry_are_reported_as_qgis_would_read_them(known, p
             key for key in issue_keys(local) if key[0] == "empty"
         ]
         assert [key[0] for key in issue_keys(report) if key[0] == "empty"] == [key[0] for key in reported]
+
+
+def test_the_input_check_finds_features_without_geometry_in_the_database(known):
+    """The source rule naming protected features without geometry asks the database, not every feature."""
+    from liaocheng_plugin.core.datacheck.layer_rules import missing_geometry_ids
+    from liaocheng_plugin.core.engine.postgis.inspection import missing_geometry_ids as in_database
+
+    layer = known("farmland")
+    assert in_database(layer) == missing_geometry_ids(layer) == [5]
+    request = QgsFeatureRequest().setFilterExpression("$geometry IS NULL OR is_empty($geometry)").setNoAttributes()
+    assert [feature.id() for feature in layer.getFeatures(request)] == [5]
+    assert in_database(memory_layer("Polygon", GK39, [(square(X0, Y0, 1),)])) is None
 
 
 def test_subjects_may_come_from_any_layer_and_ellipsoidal_areas_agree(known):
@@ -433,6 +446,17 @@ def test_cancel_stops_an_overlay_statement_on_the_server(huge, postgis_cluster):
     assert time.perf_counter() - canceled_at[0] < 2.0
     time.sleep(0.2)
     assert ours_running(postgis_cluster) == "0"
+
+
+def test_a_timeout_during_geos_work_says_so(huge):
+    """PostGIS reports an interrupt inside GEOS as a GEOS error; the check still says it was the timeout."""
+    subjects, table = huge
+    try:
+        STATEMENT_TIMEOUT_S.set_value(2)
+        with pytest.raises(LiaochengError, match="statement_timeout_s"):
+            overlay(subjects, [RoleSpec("pbf", table)])
+    finally:
+        STATEMENT_TIMEOUT_S.reset()
 
 
 def test_a_cancelled_check_writes_nothing(huge, processing_with_provider, tmp_path):

@@ -121,7 +121,7 @@ class PostgisEngine:
                 self.issues += empty if rect is None else []
                 readings = Readings()
                 if inspect is not None:
-                    findings, readings = inspect_values(session, table, rect, inspect)
+                    findings, readings = inspect_values(session, table, rect, inspect, self.working_crs)
                     found += findings
                 self._readings[spec.key] = readings
         self.issues += found
@@ -194,7 +194,8 @@ class PostgisEngine:
                     self._inspected[key] |= fresh
                     if fresh:
                         table = self.tables[key]
-                        self.issues += inspect_met(sessions.current(), table, fresh, self._readings[key], self._inspect)
+                        session, readings = sessions.current(), self._readings[key]
+                        self.issues += inspect_met(session, table, fresh, readings, self._inspect, self.working_crs)
         return results
 
     def _role_overlaps(self, key: str, chunk: ChunkPieces, count: int) -> List[RoleOverlap]:

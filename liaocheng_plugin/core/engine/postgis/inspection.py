@@ -20,7 +20,7 @@ twice, each time with LayerArrays it can treat as usual:
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
-from qgis.core import QgsRectangle
+from qgis.core import QgsRectangle, QgsVectorLayer
 
 from liaocheng_plugin.core.datacheck.findings import DataFinding, DataKind
 from liaocheng_plugin.core.definitions import IssueKind
@@ -34,14 +34,33 @@ from liaocheng_plugin.core.engine.arrays import (
 from liaocheng_plugin.core.engine.dependency import shapely
 from liaocheng_plugin.core.engine.issues import issue_finding
 from liaocheng_plugin.core.engine.overlay import Inspect
+from liaocheng_plugin.core.engine.postgis.driver import missing_driver
 from liaocheng_plugin.core.engine.postgis.features import Readings, qgis_fids
 from liaocheng_plugin.core.engine.postgis.session import Session
 from liaocheng_plugin.core.engine.postgis.statements import empty_statement, features_statement, values_statement
-from liaocheng_plugin.core.engine.postgis.tables import PostgisTable
+from liaocheng_plugin.core.engine.postgis.tables import POSTGRES, PostgisTable, postgis_table
 from liaocheng_plugin.core.engine.repair import repair_geometries
+from liaocheng_plugin.core.engine.spec import RoleSpec
+from liaocheng_plugin.core.exceptions import LiaochengError
 
 VALUE_COLUMNS = (COLUMN_CODE, COLUMN_DEDUCTION)  # the columns whose reading changes figures
 MET_COLUMNS = (COLUMN_DEDUCTION, COLUMN_RECORDED_AREA, COLUMN_NET_AREA)
+
+
+def missing_geometry_ids(layer: QgsVectorLayer) -> Optional[List[int]]:
+    """QGIS's ids of a PostGIS layer's features without geometry, by one statement in its database (no feature
+    comes over); None when the layer is not a table the database can answer for (it is then asked through QGIS)."""
+    if missing_driver() is not None or layer.providerType() != POSTGRES:
+        return None
+    table, _why = postgis_table(RoleSpec("layer", layer, name=layer.name()), layer.crs())
+    if table is None:
+        return None
+    try:
+        with Session(table.database) as session:
+            keys = [row[0] for row in session.rows(empty_statement(table), {}, table.name)]
+    except LiaochengError:
+        return None
+    return sorted(qgis_fids(np.array(keys, dtype=np.int64)).tolist())
 
 
 def empty_findings(session: Session, table: PostgisTable) -> List[DataFinding]:
@@ -52,9 +71,10 @@ def empty_findings(session: Session, table: PostgisTable) -> List[DataFinding]:
 
 
 def inspect_values(
-    session: Session, table: PostgisTable, rect: Optional[QgsRectangle], inspect: Inspect
+    session: Session, table: PostgisTable, rect: Optional[QgsRectangle], inspect: Inspect, crs=None
 ) -> Tuple[List[DataFinding], Readings]:
-    """Call 1 (module docstring): the hook's findings on the values and how it read each distinct value."""
+    """Call 1 (module docstring): the hook's findings on the values and how it read each distinct value.
+    ``crs`` is the working CRS (``LayerArrays.crs``)."""
     meanings = [meaning for meaning in VALUE_COLUMNS if meaning in table.columns]
     if not meanings:
         return [], Readings()
@@ -67,7 +87,7 @@ def inspect_values(
     order = np.argsort(fids, kind="stable")
     fids, group = fids[order], group[order]
     columns = {meaning: _objects([row[position] for row in rows])[group] for position, meaning in enumerate(meanings)}
-    arrays = LayerArrays(table.name, table.key, fids, np.full(len(fids), None, dtype=object), columns)
+    arrays = LayerArrays(table.name, table.key, fids, np.full(len(fids), None, dtype=object), columns, crs)
     findings = [finding for finding in inspect(arrays) if finding.kind != DataKind.EMPTY_GEOMETRY]
     first = np.full(len(rows), -1, dtype=np.int64)
     first[group[::-1]] = np.arange(len(group))[::-1]  # each group's first position
@@ -82,9 +102,10 @@ def inspect_values(
 
 
 def inspect_met(
-    session: Session, table: PostgisTable, keys: Sequence[int], readings: Readings, inspect: Inspect
+    session: Session, table: PostgisTable, keys: Sequence[int], readings: Readings, inspect: Inspect, crs=None
 ) -> List[DataFinding]:
-    """Call 2 (module docstring): the hook's findings on the features met (database keys ``keys``)."""
+    """Call 2 (module docstring): the hook's findings on the features met (database keys ``keys``), in the
+    working CRS ``crs``."""
     meanings = [meaning for meaning in MET_COLUMNS if meaning in table.columns]
     rows = session.rows(features_statement(table, meanings), {"keys": sorted(keys)}, table.name)
     if not rows:
@@ -99,7 +120,7 @@ def inspect_met(
         meaning: _objects(readings.read(meaning, [row[2 + position] for row in rows]))
         for position, meaning in enumerate(meanings)
     }
-    arrays = LayerArrays(table.name, table.key, fids[order], geometries, columns)
+    arrays = LayerArrays(table.name, table.key, fids[order], geometries, columns, crs)
     repair_geometries(arrays)  # as the in-process engine repairs; the repairs were reported from the overlay
     return [finding for finding in inspect(arrays) if finding.kind != DataKind.EMPTY_GEOMETRY]
 

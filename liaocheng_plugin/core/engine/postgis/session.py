@@ -10,6 +10,7 @@ raises LiaochengError naming the layer and the database.
 """
 
 import threading
+import time
 from typing import List, Optional
 
 from qgis.core import QgsFeedback
@@ -99,30 +100,32 @@ class Session:
         """
         if self.canceled or (self.feedback is not None and self.feedback.isCanceled()):
             raise CheckCanceledError()
+        started = time.monotonic()
         try:
             with self.connection.cursor() as cursor:
                 cursor.execute(statement, parameters)
                 return cursor.fetchall() if cursor.description is not None else []
-        except extensions.QueryCanceledError as error:
-            if self.canceled:
-                raise CheckCanceledError() from error
-            raise LiaochengError(
-                tr(
-                    "The database {} stopped the query on layer “{}” after {} s (setting "
-                    "liaocheng_plugin/postgis/statement_timeout_s). Nothing was written."
-                ).format(self.database.label, layer_name, STATEMENT_TIMEOUT_S.value()),
-                _first_line(error),
-            ) from error
-        except (psycopg2.OperationalError, psycopg2.InterfaceError) as error:
-            if self.canceled:
-                raise CheckCanceledError() from error
-            raise LiaochengError(
-                tr("The connection to the database {} was lost while checking layer “{}”. Nothing was written.").format(
-                    self.database.label, layer_name
-                ),
-                _first_line(error),
-            ) from error
         except psycopg2.Error as error:
+            # PostGIS turns an interrupt during GEOS work into an error of its own ("GEOS … threw an error"):
+            # what stopped the statement is known here, not from the error.
+            if self.canceled:
+                raise CheckCanceledError() from error
+            timeout_s = STATEMENT_TIMEOUT_S.value()
+            if isinstance(error, extensions.QueryCanceledError) or 0 < timeout_s <= time.monotonic() - started:
+                raise LiaochengError(
+                    tr(
+                        "The database {} stopped the query on layer “{}” after {} s (setting "
+                        "liaocheng_plugin/postgis/statement_timeout_s). Nothing was written."
+                    ).format(self.database.label, layer_name, timeout_s),
+                    _first_line(error),
+                ) from error
+            if isinstance(error, (psycopg2.OperationalError, psycopg2.InterfaceError)):
+                raise LiaochengError(
+                    tr(
+                        "The connection to the database {} was lost while checking layer “{}”. Nothing was written."
+                    ).format(self.database.label, layer_name),
+                    _first_line(error),
+                ) from error
             raise RefusedError(
                 tr("The database {} refused the query on layer “{}”: {}").format(
                     self.database.label, layer_name, _first_line(error)
