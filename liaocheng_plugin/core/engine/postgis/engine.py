@@ -42,7 +42,12 @@ from liaocheng_plugin.core.engine.overlay import Inspect, role_overlaps
 from liaocheng_plugin.core.engine.pieces import RolePieces, separate_overlaps
 from liaocheng_plugin.core.engine.pool import thread_count
 from liaocheng_plugin.core.engine.postgis.features import MetFeatures, Readings, qgis_fids
-from liaocheng_plugin.core.engine.postgis.inspection import empty_findings, inspect_met, inspect_values
+from liaocheng_plugin.core.engine.postgis.inspection import (
+    empty_findings,
+    inspect_met,
+    inspect_values,
+    needs_features,
+)
 from liaocheng_plugin.core.engine.postgis.rows import ChunkPieces, decode
 from liaocheng_plugin.core.engine.postgis.session import Session
 from liaocheng_plugin.core.engine.postgis.statements import POINT, near_statement, pieces_statement
@@ -192,7 +197,7 @@ class PostgisEngine:
                 for key, keys in met.items():
                     fresh = keys - self._inspected[key]
                     self._inspected[key] |= fresh
-                    if fresh:
+                    if fresh and needs_features(self.tables[key]):
                         table = self.tables[key]
                         session, readings = sessions.current(), self._readings[key]
                         self.issues += inspect_met(session, table, fresh, readings, self._inspect, self.working_crs)

@@ -13,8 +13,8 @@ twice, each time with LayerArrays it can treat as usual:
    (they have one, in the database); features truly without geometry are reported from SQL, as the
    reader reports them.
 2. *met features*, after the overlay: the features that came back (met by a subject), with geometry
-   (repaired as the in-process engine repairs), KCXS as read in 1 and the recorded areas (TBMJ, TBDLMJ):
-   the rules on recorded areas and on survey patches overlapping each other look at those.
+   (repaired as the in-process engine repairs), KCXS as read in 1 and the recorded areas (TBMJ, TBDLMJ),
+   for a role that has recorded areas: the rules on recorded areas look at those.
 """
 
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -45,6 +45,7 @@ from liaocheng_plugin.core.exceptions import LiaochengError
 
 VALUE_COLUMNS = (COLUMN_CODE, COLUMN_DEDUCTION)  # the columns whose reading changes figures
 MET_COLUMNS = (COLUMN_DEDUCTION, COLUMN_RECORDED_AREA, COLUMN_NET_AREA)
+MET_BATCH = 16384  # features fetched per statement in call 2
 
 
 def missing_geometry_ids(layer: QgsVectorLayer) -> Optional[List[int]]:
@@ -81,7 +82,7 @@ def inspect_values(
     parameters: Dict[str, object] = {"srid": table.srid}
     rows = session.rows(values_statement(table, meanings, rect, parameters), parameters, table.name)
     counts = np.array([row[len(meanings)] for row in rows], dtype=np.int64)
-    keys = [np.array(row[len(meanings) + 1].split(","), dtype=np.int64) for row in rows]
+    keys = [np.frombuffer(row[len(meanings) + 1], dtype=">i8").astype(np.int64) for row in rows]
     fids = qgis_fids(np.concatenate(keys)) if keys else np.empty(0, dtype=np.int64)
     group = np.repeat(np.arange(len(rows)), counts)
     order = np.argsort(fids, kind="stable")
@@ -101,25 +102,36 @@ def inspect_values(
     return findings, Readings(mappings)
 
 
+def needs_features(table: PostgisTable) -> bool:
+    """Whether call 2 has anything to look at: recorded areas (TBMJ, TBDLMJ). The values were seen in call 1,
+    and nothing else of a protected feature is the hook's business in a check."""
+    return COLUMN_RECORDED_AREA in table.columns or COLUMN_NET_AREA in table.columns
+
+
 def inspect_met(
     session: Session, table: PostgisTable, keys: Sequence[int], readings: Readings, inspect: Inspect, crs=None
 ) -> List[DataFinding]:
     """Call 2 (module docstring): the hook's findings on the features met (database keys ``keys``), in the
     working CRS ``crs``."""
     meanings = [meaning for meaning in MET_COLUMNS if meaning in table.columns]
-    rows = session.rows(features_statement(table, meanings), {"keys": sorted(keys)}, table.name)
-    if not rows:
+    statement = features_statement(table, meanings)
+    ordered = sorted(keys)
+    fids, wkbs, values = [], [], [[] for _ in meanings]
+    for start in range(0, len(ordered), MET_BATCH):  # rows held a batch at a time: they weigh more than arrays
+        rows = session.rows(statement, {"keys": ordered[start : start + MET_BATCH]}, table.name)
+        fids.append(qgis_fids(np.array([row[0] for row in rows], dtype=np.int64)))
+        wkbs += [None if row[1] is None else bytes(row[1]) for row in rows]
+        for position, column in enumerate(values):
+            column += [row[2 + position] for row in rows]
+        del rows
+    if not wkbs:
         return []
-    fids = qgis_fids(np.array([row[0] for row in rows], dtype=np.int64))
+    fids = np.concatenate(fids)
     order = np.argsort(fids, kind="stable")
-    rows = [rows[position] for position in order]
-    wkbs = _objects([None if row[1] is None else bytes(row[1]) for row in rows])
-    geometries = shapely.from_wkb(wkbs, on_invalid="ignore")
+    geometries = shapely.from_wkb(_objects(wkbs)[order], on_invalid="ignore")
+    del wkbs
     geometries[shapely.is_empty(geometries)] = None
-    columns = {
-        meaning: _objects(readings.read(meaning, [row[2 + position] for row in rows]))
-        for position, meaning in enumerate(meanings)
-    }
+    columns = {meaning: _objects(readings.read(meaning, column))[order] for meaning, column in zip(meanings, values)}
     arrays = LayerArrays(table.name, table.key, fids[order], geometries, columns, crs)
     repair_geometries(arrays)  # as the in-process engine repairs; the repairs were reported from the overlay
     return [finding for finding in inspect(arrays) if finding.kind != DataKind.EMPTY_GEOMETRY]

@@ -137,12 +137,12 @@ def empty_statement(table: PostgisTable) -> "sql.Composable":
 def values_statement(
     table: PostgisTable, meanings: List[str], rect: Optional[QgsRectangle], parameters: Dict[str, object]
 ):
-    """Rows (c0 … cn, count, keys as text "1,5,9" in key order): every distinct combination of the columns
-    ``meanings`` among the features the layer's read covers."""
+    """Rows (c0 … cn, count, keys as big-endian int8 in one bytea, in key order): every distinct combination of
+    the columns ``meanings`` among the features the layer's read covers."""
     key = sql.Identifier(table.key_column)
     groups = sql.SQL(", ").join(sql.SQL(str(position + 1)) for position in range(len(meanings)))
     return sql.SQL(
-        "SELECT {columns}, count(*), string_agg(layer.{key}::text, ',' ORDER BY layer.{key}) "
+        "SELECT {columns}, count(*), string_agg(int8send(layer.{key}), ''::bytea ORDER BY layer.{key}) "
         "FROM {scope} AS layer WHERE TRUE{rect} GROUP BY {groups}"
     ).format(
         columns=sql.SQL(", ").join(sql.SQL("layer.{}").format(sql.Identifier(table.columns[m])) for m in meanings),
