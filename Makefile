@@ -8,7 +8,7 @@ PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 PLUGIN := liaocheng_plugin
 QGIS_ENV := QT_QPA_PLATFORM=offscreen PYTHONPATH=$(CURDIR) PYTHONDONTWRITEBYTECODE=1
 
-.PHONY: setup test test-compat demo bench bench-change zip deploy transup transcompile qgis lint format clean
+.PHONY: setup test test-compat demo bench bench-change bench-postgis zip deploy transup transcompile qgis lint format clean
 
 setup: $(VENV)/.ready
 
@@ -32,10 +32,15 @@ demo: setup transcompile
 bench: setup
 	$(QGIS_ENV) $(PY) -m tests.tools.bench --output bench_output
 	$(QGIS_ENV) $(PY) -m tests.tools.bench_change --output bench_output
+	$(QGIS_ENV) $(PY) -m tests.tools.bench_postgis --output bench_output/postgis
 
 # Only the change detection against native:intersection (about 15 minutes: native takes minutes a run).
 bench-change: setup
 	$(QGIS_ENV) $(PY) -m tests.tools.bench_change --output bench_output
+
+# Only the PostGIS part of `make bench` (a city in PostGIS, cached in ~/.cache/liaocheng-bench; see README, Scaling out).
+bench-postgis: setup
+	$(QGIS_ENV) $(PY) -m tests.tools.bench_postgis --output bench_output/postgis
 
 # QGIS desktop runs the system Python (bookworm: shapely 1.8): put the venv's packages (shapely 2) first.
 VENV_SITE = $$($(PY) -c "import sysconfig; print(sysconfig.get_paths()['purelib'])")

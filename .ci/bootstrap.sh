@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(qgis python3-qgis python3-pytest python3-shapely python3-venv python3-openpyxl python3-pyproj
-              python3-dev libgeos-dev gcc
+              python3-psycopg2 python3-dev libgeos-dev gcc
               xvfb poppler-utils fonts-noto-cjk pyqt5-dev-tools qttools5-dev-tools pyqt6-dev-tools)
 VENV=.venv
 
@@ -25,9 +25,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt_install "${missing[@]}"
 fi
 
-# PostGIS for the PostGIS provider test: the package name carries the distribution's PostgreSQL version.
+# PostGIS for the tests of the overlay in the database: the package name carries the distribution's PostgreSQL version.
 if ! ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then
-  echo "Installing PostgreSQL with PostGIS (for the PostGIS provider test)"
+  echo "Installing PostgreSQL with PostGIS (for the tests of the overlay in the database)"
   [ ${#missing[@]} -gt 0 ] || $SUDO apt-get update -qq
   apt_install postgresql
   version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)

@@ -664,7 +664,7 @@
         <translation>核查已取消，未写入任何结果。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="171"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="172"/>
         <source>Checked reserve parcels</source>
         <translation>储备地块核查结果</translation>
     </message>
@@ -674,7 +674,7 @@
         <translation>冲突图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="172"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="173"/>
         <source>Reserve summary</source>
         <translation>储备土地汇总</translation>
     </message>
@@ -729,122 +729,122 @@
         <translation>已写入 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="70"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="71"/>
         <source>Parcel code field</source>
         <translation>地块编号字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="71"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="72"/>
         <source>Parcel name field</source>
         <translation>地块名称字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="72"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="73"/>
         <source>Recorded area field (mu)</source>
         <translation>台账面积字段（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="73"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="74"/>
         <source>Registration state field</source>
         <translation>登记状态字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="74"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="75"/>
         <source>Certificate number field</source>
         <translation>不动产权证号字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="75"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="76"/>
         <source>Fence state field</source>
         <translation>围挡情况字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="76"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="77"/>
         <source>Dust net state field</source>
         <translation>防尘网情况字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="77"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="78"/>
         <source>Last inspection date field</source>
         <translation>最近巡查日期字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="104"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="105"/>
         <source>Land-reserve parcel check</source>
         <translation>储备土地核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="107"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="108"/>
         <source>Checks each land-reserve parcel: on permanent basic farmland or in the ecological red line (fail), outside the urban development boundary beyond a tolerance, on cultivated land, recorded area differing from the mapped area, not registered, inspection overdue, bare land without fence or dust net (warn), and parcels overlapping each other (fail). Assigns each parcel the grid cell and township holding most of it. Ledger fields are found automatically when not given.</source>
         <translation>逐宗核查储备地块：占用永久基本农田或位于生态保护红线内（不通过）；超出容差位于城镇开发边界外、含耕地、台账面积与图上面积不符、未办理登记、巡查超期、裸露土地未完整围挡或苫盖（预警）；储备地块相互重叠（不通过）。并为每宗地块确定其主要所在的网格和乡镇（街道）。未指定台账字段时自动识别。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="117"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="118"/>
         <source>Reserve parcels</source>
         <translation>储备地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="120"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="121"/>
         <source>Inspection grid</source>
         <translation>巡查网格</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="120"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="121"/>
         <source>Townships</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="125"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="126"/>
         <source>Name field of {}</source>
         <translation>{}名称字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="138"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="139"/>
         <source>Tolerated share outside the boundary (%)</source>
         <translation>允许位于边界外的比例（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="138"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="139"/>
         <source>Area tolerance (%)</source>
         <translation>面积容差（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="138"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="139"/>
         <source>Area tolerance (mu)</source>
         <translation>面积容差（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="138"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="139"/>
         <source>Inspection interval (days)</source>
         <translation>巡查周期（天）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="165"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="166"/>
         <source>Check date (YYYY-MM-DD; today when empty)</source>
         <translation>核查日期（YYYY-MM-DD，留空为今天）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="188"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="191"/>
         <source>Check date “{}” is not a date like 2024-06-30.</source>
         <translation>核查日期“{}”格式不正确，应如 2024-06-30。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="267"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="270"/>
         <source>not cultivated in the baseline ({:.0f}% cultivated; {})</source>
         <translation>基期非耕地（耕地占 {:.0f}%；{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="270"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="273"/>
         <source>not rectified yet</source>
         <translation>尚未整改</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="325"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="328"/>
         <source>paired with unknown outflow patch {}</source>
         <translation>对应的流出图斑 {} 不存在</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="333"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="336"/>
         <source>paired inflow {} is not valid</source>
         <translation>对应的流入图斑 {} 无效</translation>
     </message>
@@ -1094,27 +1094,27 @@
         <translation>未平衡：面积缺口</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="125"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="126"/>
         <source>{:.1f}% outside the urban development boundary: a separately sited project (单独选址)</source>
         <translation>{:.1f}% 位于城镇开发边界外：属单独选址项目</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="131"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="132"/>
         <source>villages inside: {}</source>
         <translation>压占村庄：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="133"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="134"/>
         <source>villages nearby: {}</source>
         <translation>邻近村庄：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="184"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="190"/>
         <source>Layer “{}” must hold site polygons or route lines.</source>
         <translation>图层“{}”须为选址面或线路线图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="186"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="192"/>
         <source>Routes in “{}” need a corridor width greater than 0 m.</source>
         <translation>“{}”中的线路需要大于 0 米的廊道宽度。</translation>
     </message>
@@ -1994,7 +1994,7 @@
         <translation>流入</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/outputs.py" line="136"/>
+        <location filename="../liaocheng_plugin/processing/outputs.py" line="138"/>
         <source>Field “{}” of “{}” is kept as “{}”: the check writes a field of that name.</source>
         <translation>“{1}”的字段“{0}”改名为“{2}”保留：核查结果使用同名字段。</translation>
     </message>
@@ -2319,42 +2319,42 @@
         <translation>点击一个方案，在地图上查看并在此阅读详情。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="262"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="265"/>
         <source>outflow on permanent basic farmland {}: must be restored in place</source>
         <translation>永久基本农田流出 {}：须就地恢复</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="281"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="284"/>
         <source>not new cultivated land: {} already cultivated in the baseline</source>
         <translation>非新增耕地：基期已是耕地 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="287"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="290"/>
         <source>in the ecological red line {}</source>
         <translation>位于生态保护红线内 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="291"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="294"/>
         <source>inside the urban development boundary {}</source>
         <translation>位于城镇开发边界内 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="294"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="297"/>
         <source>smaller than {:.2f} mu ({})</source>
         <translation>面积小于 {:.2f} 亩（{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="310"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="313"/>
         <source>overlaps inflow patch {} by {} (double counting)</source>
         <translation>与流入图斑 {} 重叠 {}（重复计算）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="314"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="317"/>
         <source>overlaps outflow patch {} by {} (double counting)</source>
         <translation>与流出图斑 {} 重叠 {}（重复计算）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="337"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="340"/>
         <source>paired valid inflow {} does not cover the outflow {}</source>
         <translation>对应的有效流入 {} 不足以平衡流出 {}</translation>
     </message>
@@ -2534,7 +2534,7 @@
         <translation>这些值会显示为乱码；请在源数据中更正。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="175"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="180"/>
         <source>Layer “{}”: features {} have no geometry (or an unusable one) and count nowhere.</source>
         <translation>图层“{}”：要素 {} 没有几何（或几何不可用），不参与任何统计。</translation>
     </message>
@@ -2544,7 +2544,7 @@
         <translation>图层“{}”：要素 {} 没有几何（或几何不可用），无法核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="178"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="183"/>
         <source>Draw or repair these features, or delete them from the layer.</source>
         <translation>请补绘或修复这些要素，或将其从图层中删除。</translation>
     </message>
@@ -2574,22 +2574,22 @@
         <translation>图层“{}”：要素 {} 与 {} 重叠 {}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="43"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="44"/>
         <source>Layer “{}” holds {} geometries and cannot serve as {}.</source>
         <translation>图层“{}”的几何类型为{}，不能用作{}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="46"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="47"/>
         <source>Choose a layer with {} geometries for this role.</source>
         <translation>请为该角色选择几何类型为{}的图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="87"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="88"/>
         <source>Layer “{}” lies {:.0f} km from the nearest protected layer (“{}”) and can meet none of their features.</source>
         <translation>图层“{0}”距最近的保护图层（“{2}”）{1:.0f} 公里，不可能与其任何要素相交。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="90"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="91"/>
         <source>A CRS is wrong (of this layer or of the protected layers), or the protected layers do not cover this area.</source>
         <translation>某个坐标系有误（本图层或保护图层），或保护图层未覆盖该区域。</translation>
     </message>
@@ -2859,17 +2859,17 @@
         <translation>与储备地块 {} 重叠 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="112"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="113"/>
         <source>occupies permanent basic farmland {} ({:.1f}%)</source>
         <translation>占用永久基本农田 {}（{:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="112"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="113"/>
         <source>enters the ecological red line {} ({:.1f}%)</source>
         <translation>进入生态保护红线 {}（{:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="119"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="120"/>
         <source>occupies cultivated land {}: needs compensation (占补平衡)</source>
         <translation>占用耕地 {}：须落实占补平衡</translation>
     </message>
@@ -3344,22 +3344,22 @@
         <translation>选址或线路</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="111"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="112"/>
         <source>Layer “{}” lies {:.0f} km from the subjects (“{}”): none of them can meet it; its figures are 0.</source>
         <translation>图层“{0}”距核查对象（“{2}”）{1:.0f} 公里：没有任何核查对象能与之相交，其各项数字均为 0。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="112"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="113"/>
         <source>Check that it is the layer of this area and that its CRS is right.</source>
         <translation>请确认这是本区域的图层，且其坐标系正确。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="125"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="126"/>
         <source>Layer “{}” has no features: no subject can meet it; its figures are 0.</source>
         <translation>图层“{}”没有要素：没有任何核查对象能与之相交，其各项数字均为 0。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="126"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="127"/>
         <source>Check the layer's file and its filter (Layer Properties ▸ Source ▸ Provider Feature Filter).</source>
         <translation>请检查图层文件及其过滤条件（图层属性 ▸ 源 ▸ 数据提供者要素过滤）。</translation>
     </message>
@@ -3537,6 +3537,126 @@
         <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="137"/>
         <source>Choose the layer in this dialog, or change the protected-layer profile (保护图层配置).</source>
         <translation>请在本对话框中选择该图层，或修改保护图层配置。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/postgis/choice.py" line="44"/>
+        <source>Overlay engine: postgis — computed in the database {}.</source>
+        <translation>叠加分析引擎：postgis —— 在数据库 {} 中计算。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/postgis/choice.py" line="45"/>
+        <source>Overlay engine: local — computed in QGIS: {}.</source>
+        <translation>叠加分析引擎：local —— 在 QGIS 中计算：{}。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/postgis/choice.py" line="80"/>
+        <source>no protected layer</source>
+        <translation>没有保护图层</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/postgis/choice.py" line="82"/>
+        <source>the overlay in the database is switched off (setting {})</source>
+        <translation>数据库内叠加分析已关闭（设置 {}）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/postgis/choice.py" line="91"/>
+        <source>the protected layers live in {} different databases</source>
+        <translation>保护图层分属 {} 个不同的数据库</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/postgis/choice.py" line="122"/>
+        <source>the database {} has no PostGIS</source>
+        <translation>数据库 {} 未安装 PostGIS</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/postgis/choice.py" line="124"/>
+        <source>the database {} has PostgreSQL {}, PostGIS {} on GEOS {} (needed: PostgreSQL 12, PostGIS 3.1, GEOS 3.9 or newer)</source>
+        <translation>数据库 {} 为 PostgreSQL {}、PostGIS {}（GEOS {}）（需要 PostgreSQL 12、PostGIS 3.1、GEOS 3.9 或更高版本）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/postgis/choice.py" line="144"/>
+        <source>table {} of layer “{}” is not found in the database</source>
+        <translation>图层“{1}”的表 {0} 在数据库中不存在</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/postgis/choice.py" line="146"/>
+        <source>layer “{}” has no integer key or no geometry column (a geography?)</source>
+        <translation>图层“{}”没有整数主键或几何字段（是否为 geography 类型？）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/postgis/choice.py" line="168"/>
+        <source>layer “{}” has no spatial index (CREATE INDEX ON {} USING GIST ({}))</source>
+        <translation>图层“{}”没有空间索引（CREATE INDEX ON {} USING GIST ({})）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/postgis/driver.py" line="31"/>
+        <source>the Python package psycopg2 is missing (Debian/Ubuntu: sudo apt install python3-psycopg2; QGIS on Windows ships it)</source>
+        <translation>缺少 Python 包 psycopg2（Debian/Ubuntu：sudo apt install python3-psycopg2；Windows 版 QGIS 已自带）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/postgis/session.py" line="55"/>
+        <source>cannot connect to the database {}: {}</source>
+        <translation>无法连接数据库 {}：{}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/postgis/session.py" line="115"/>
+        <source>The database {} stopped the query on layer “{}” after {} s (setting liaocheng_plugin/postgis/statement_timeout_s). Nothing was written.</source>
+        <translation>数据库 {0} 在 {2} 秒后终止了对图层“{1}”的查询（设置 liaocheng_plugin/postgis/statement_timeout_s）。未写出任何结果。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/postgis/session.py" line="123"/>
+        <source>The connection to the database {} was lost while checking layer “{}”. Nothing was written.</source>
+        <translation>核查图层“{1}”时与数据库 {0} 的连接已断开。未写出任何结果。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/postgis/session.py" line="129"/>
+        <source>The database {} refused the query on layer “{}”: {}</source>
+        <translation>数据库 {} 拒绝了对图层“{}”的查询：{}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/postgis/tables.py" line="76"/>
+        <source>layer “{}” is read in part (selected features or a filter expression)</source>
+        <translation>图层“{}”只读取部分要素（所选要素或过滤表达式）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/postgis/tables.py" line="78"/>
+        <source>layer “{}” is not a PostGIS layer</source>
+        <translation>图层“{}”不是 PostGIS 图层</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/postgis/tables.py" line="80"/>
+        <source>layer “{}” has unsaved edits</source>
+        <translation>图层“{}”有未保存的编辑</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/postgis/tables.py" line="82"/>
+        <source>layer “{}” holds curves</source>
+        <translation>图层“{}”含曲线几何</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/postgis/tables.py" line="84"/>
+        <source>layer “{}” is stored in {}, not in the working CRS {}</source>
+        <translation>图层“{}”存储于 {}，而非工作坐标系 {}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/postgis/tables.py" line="89"/>
+        <source>layer “{}” is a SQL query, not a table or view</source>
+        <translation>图层“{}”是 SQL 查询，不是表或视图</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/postgis/tables.py" line="93"/>
+        <source>layer “{}” has no single integer key column (QGIS numbers its features itself)</source>
+        <translation>图层“{}”没有单一整数主键字段（要素编号由 QGIS 自行分配）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/engine/postgis/tables.py" line="98"/>
+        <source>field “{}” of layer “{}” is not a column of its table</source>
+        <translation>图层“{1}”的字段“{0}”不是其表中的列</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting.py" line="195"/>
+        <source>indexes built in QGIS by the panel</source>
+        <translation>面板在 QGIS 中建立的索引</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ from liaocheng_plugin.core.engine import (
 )
 from liaocheng_plugin.core.engine.overlay import Inspect
 from liaocheng_plugin.core.engine.pairs import overlapping_pairs
+from liaocheng_plugin.core.engine.postgis import choose_engine
 from liaocheng_plugin.core.findings import Finding, Severity, status_of
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.progress import StepFeedback
@@ -201,8 +202,8 @@ def check_balance(
 ) -> BalanceReport:
     """Check every patch and balance each county and year; raises CheckCanceledError when cancelled.
 
-    The protected layers are read once for all patch layers; ``inspect`` (the input check) sees
-    every layer's arrays first (see run_overlay).
+    The protected layers are read once for all patch layers (or overlaid in their database, see
+    run_overlay); ``inspect`` (the input check) sees every layer's arrays first (see run_overlay).
     """
     require_shapely()
     first = sets[0].source
@@ -215,7 +216,7 @@ def check_balance(
         arrays, issues = read_subjects(patch_set.source, working_crs, context, 0.0, steps, inspect)
         read.append((patch_set, arrays, issues))
         extent.combineExtentWith(subjects_extent(arrays, 1.0))
-    engine = OverlayEngine(working_crs, context, area_mode, cultivated_codes)
+    engine, choice = choose_engine(specs, working_crs, context, area_mode, cultivated_codes, feedback=steps)
     engine.build_indexes(specs, extent, steps, inspect)
     patches: List[PatchResult] = []
     results_of_sets = []
@@ -236,6 +237,8 @@ def check_balance(
             working_crs,
             area_mode,
             engine.measurer.describe(),
+            choice.engine,
+            choice.describe(),
         )
         for position, (results, (_, _, issues)) in enumerate(zip(results_of_sets, read))
     ]

@@ -132,8 +132,8 @@ def check_reserve_parcels(
 
     ``inspect`` (the input check) sees every layer's arrays before figures are computed (see run_overlay).
     """
-    zones = [RoleSpec(GRID_KEY, grid.source, grid.label_field)] if grid else []
-    zones += [RoleSpec(TOWNSHIP_KEY, township.source, township.label_field)] if township else []
+    zones = [RoleSpec(GRID_KEY, grid.source, grid.label_field, layer=grid.layer)] if grid else []
+    zones += [RoleSpec(TOWNSHIP_KEY, township.source, township.label_field, layer=township.layer)] if township else []
     report = run_overlay(
         source, list(specs) + zones, context, area_mode, 0.0, cultivated_codes, feedback, inspect=inspect
     )

@@ -127,6 +127,18 @@ CHANGE_MMU_OTHER_M2 = Setting(
     "change/mmu_other_m2", 600.0, "Minimum mapping unit (m²) of change patches of other land."
 )
 
+# The overlay inside PostGIS — see README, section Scaling out.
+OVERLAY_IN_DATABASE = Setting(
+    "postgis/overlay_in_database",
+    True,
+    "When the protected layers of a check are PostGIS layers of one database, the overlay runs in that database.",
+)
+STATEMENT_TIMEOUT_S = Setting(
+    "postgis/statement_timeout_s",
+    600,
+    "The database stops any one statement of a check after this many seconds (0: no limit); the check then stops.",
+)
+
 
 def declared_settings() -> List[Setting]:
     """Every declared setting, in the order of the README."""
@@ -149,4 +161,6 @@ def declared_settings() -> List[Setting]:
         CHANGE_MMU_CONSTRUCTION_M2,
         CHANGE_MMU_FARMLAND_M2,
         CHANGE_MMU_OTHER_M2,
+        OVERLAY_IN_DATABASE,
+        STATEMENT_TIMEOUT_S,
     ]

@@ -23,6 +23,7 @@ from liaocheng_plugin.core.engine.arrays import COLUMN_LABEL, LayerArrays
 from liaocheng_plugin.core.engine.convert import from_qgis, to_qgis
 from liaocheng_plugin.core.engine.dependency import shapely
 from liaocheng_plugin.core.engine.overlay import SUBJECT_KEY, Inspect, inspect_arrays
+from liaocheng_plugin.core.engine.postgis import LOCAL, EngineChoice, choose_engine
 from liaocheng_plugin.core.engine.reader import read_layer
 from liaocheng_plugin.core.engine.repair import repair_geometries
 from liaocheng_plugin.core.engine.shapes import chainage_spans, outside_parts
@@ -136,9 +137,13 @@ class SiteResult:
 
 @dataclass
 class SitingReport:
+    """The sites ranked, and where the overlay ran (``engine``, ``engine_note``: see OverlayReport)."""
+
     sites: List[SiteResult]
     working_crs: QgsCoordinateReferenceSystem
     issues: List[DataFinding]
+    engine: str = LOCAL
+    engine_note: str = ""
 
 
 def route_crossings(centerline, overlap: SubjectOverlap, measurer: AreaMeasurer) -> List[Crossing]:
@@ -173,7 +178,8 @@ def check_sites(
 ) -> SitingReport:
     """Check every site (polygon) or route (line, corridor ``width_m`` wide) and rank the alternatives.
 
-    An ``engine`` with indexes already built can be passed (the interactive panel keeps one).
+    An ``engine`` with indexes already built can be passed (the interactive panel keeps one); else the
+    check runs in the protected layers' database when it can (see run_overlay).
     ``inspect`` (the input check) sees the sites' and the roles' arrays first (see run_overlay).
     """
     require_shapely()
@@ -186,9 +192,10 @@ def check_sites(
         raise LiaochengError(tr("Routes in “{}” need a corridor width greater than 0 m.").format(layer_name))
     steps = StepFeedback(2, feedback)
     issues: List[DataFinding] = []
+    choice = EngineChoice(LOCAL, tr("indexes built in QGIS by the panel"))
     if engine is None:
         working_crs = choose_working_crs(source.sourceCrs(), source.sourceExtent(), context)
-        engine = OverlayEngine(working_crs, context, area_mode, cultivated_codes)
+        engine, choice = choose_engine(specs, working_crs, context, area_mode, cultivated_codes, feedback=steps)
         issues += engine.build_indexes(specs, None, steps, inspect)
     steps.set_step(1)
     columns = {COLUMN_LABEL: name_field} if name_field else {}
@@ -201,7 +208,7 @@ def check_sites(
     labels = [as_text(name) for name in names] if names is not None else [str(fid) for fid in arrays.fids]
     sites = check_prepared_sites(engine, arrays, labels, centerlines, village_distance_m)
     rank_sites(sites)
-    return SitingReport(sites, engine.working_crs, [*engine.issues, *issues])
+    return SitingReport(sites, engine.working_crs, [*engine.issues, *issues], choice.engine, choice.describe())
 
 
 def prepare_sites(

@@ -34,6 +34,8 @@ def report_measurement(report: OverlayReport, feedback) -> None:
     """Tell the user how areas were measured and in which CRS (what was repaired or skipped is in the input
     check's findings: the log, DATA_CHECK and ``data_warnings``)."""
     feedback.pushInfo(tr("Areas are {}; working CRS {}.").format(report.area_note, report.working_crs.authid()))
+    if report.engine_note:
+        feedback.pushInfo(report.engine_note)
 
 
 def optional_sink(name: str, description: str, kind=SOURCE_VECTOR_ANY) -> QgsProcessingParameterFeatureSink:

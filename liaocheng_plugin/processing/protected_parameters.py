@@ -255,7 +255,9 @@ def read_role_specs(
         key = f"other{position + 1}"
         other_names[key] = layer.name()
         source = QgsProcessingFeatureSource(layer, context)
-        specs.append(RoleSpec(key, source, label_field=guess_label_field(layer.fields()), name=layer.name()))
+        specs.append(
+            RoleSpec(key, source, label_field=guess_label_field(layer.fields()), name=layer.name(), layer=layer)
+        )
     if not specs:
         raise QgsProcessingException(no_protected_layer_message())
     return specs, other_names
@@ -266,7 +268,8 @@ def whole_layer(
 ) -> Optional[QgsVectorLayer]:
     """The layer behind a source parameter when the whole layer is meant (no selection, limit or filter), else None.
 
-    The engine then reads a saved GeoPackage/FileGDB/shapefile in bulk through GDAL.
+    The engine then reads a saved GeoPackage/FileGDB/shapefile in bulk through GDAL, or overlays a PostGIS
+    layer in its database.
     """
     value = parameters.get(name)
     if isinstance(value, QgsProcessingFeatureSourceDefinition) and (

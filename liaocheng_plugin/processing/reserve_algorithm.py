@@ -49,6 +49,7 @@ from liaocheng_plugin.processing.protected_parameters import (
     read_area_mode,
     read_cultivated_codes,
     read_role_specs,
+    whole_layer,
 )
 
 # Ledger field parameters and the ledger attribute each maps.
@@ -178,7 +179,9 @@ class ReserveCheckAlgorithm(CheckAlgorithm):
         if source is None:
             return None
         label = self.parameterAsString(parameters, field_name, context) or guess_name_field(source.fields())
-        return RoleSpec(layer_name.lower(), source, label_field=label)
+        return RoleSpec(
+            layer_name.lower(), source, label_field=label, layer=whole_layer(self, parameters, layer_name, context)
+        )
 
     def _rules(self, parameters, context) -> ReserveRules:
         text = self.parameterAsString(parameters, self.REFERENCE_DATE, context).strip()

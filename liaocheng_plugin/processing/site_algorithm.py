@@ -139,6 +139,7 @@ class SiteCheckAlgorithm(CheckAlgorithm):
         if report is None:
             return {}
         inspected.add(report.issues, feedback)
+        feedback.pushInfo(report.engine_note)
         sinks = Sinks(self, parameters, context)
         fields, renamed = subject_fields(source.fields(), inspected.output_fields(as_fields(SITE_COLUMNS)))
         warn_renamed(renamed, source.sourceName(), feedback)

@@ -25,6 +25,7 @@ except ImportError:  # QGIS without GDAL's Python bindings: features are request
 
 from liaocheng_plugin.core.datacheck.columns import id_list
 from liaocheng_plugin.core.datacheck.findings import DataFinding, DataKind, DataSeverity
+from liaocheng_plugin.core.engine.postgis.inspection import missing_geometry_ids as missing_geometry_ids_in_database
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.settings import FAR_APART_KM
 
@@ -129,7 +130,11 @@ def empty_layer_findings(source: QgsFeatureSource, name: str) -> List[DataFindin
 
 def missing_geometry_ids(layer: QgsVectorLayer) -> List[int]:
     """Ids of a layer's features without geometry, or with an empty one, without reading any geometry where the
-    format allows: by SQL for a GeoPackage, by an OGR attribute filter for a shapefile, else by a request."""
+    format allows: by SQL for a GeoPackage or a PostGIS table, by an OGR attribute filter for a shapefile, else by
+    a request."""
+    found = missing_geometry_ids_in_database(layer)
+    if found is not None:
+        return found
     if ogr is not None and layer.providerType() == "ogr" and not layer.subsetString() and not layer.isModified():
         try:
             ids = _missing_with_ogr(layer)

@@ -297,7 +297,9 @@ def run_overlay(
     ``working_crs`` fixes the CRS to compute in (to compare the subjects of two layers); by default
     it is chosen from ``source``. ``inspect`` sees the subjects' and every role's arrays before
     anything is indexed (its findings end in ``OverlayReport.issues``; a DataCheckError it raises
-    stops the run). Only role features near the subjects are read when they are a small part.
+    stops the run). Only role features near the subjects are read when they are a small part. When every
+    role layer is a PostGIS table of one database, the database computes the overlay (``postgis.choose_engine``;
+    ``OverlayReport.engine`` says which engine ran).
     """
     require_shapely()
     require_crs(source.sourceCrs(), source.sourceName())
@@ -306,9 +308,14 @@ def run_overlay(
     working_crs = working_crs or choose_working_crs(source.sourceCrs(), source.sourceExtent(), context)
     steps = StepFeedback(3, feedback)
     subjects, issues = read_subjects(source, working_crs, context, line_buffer_m, steps, inspect)
-    engine = OverlayEngine(working_crs, context, area_mode, cultivated_codes, threads)
+    from liaocheng_plugin.core.engine.postgis import choose_engine  # it builds on this module
+
+    engine, choice = choose_engine(specs, working_crs, context, area_mode, cultivated_codes, threads, steps)
     steps.set_step(1)
     engine.build_indexes(specs, subjects_extent(subjects, 1.0), steps, inspect)
     steps.set_step(2)
     results = engine.overlay_arrays(subjects, steps)
-    return OverlayReport(results, issues + engine.issues, working_crs, area_mode, engine.measurer.describe())
+    note = engine.measurer.describe()
+    return OverlayReport(
+        results, issues + engine.issues, working_crs, area_mode, note, choice.engine, choice.describe()
+    )

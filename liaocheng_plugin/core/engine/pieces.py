@@ -2,7 +2,8 @@
 
 Pieces of protected features that overlap each other are made disjoint before anything is summed:
 where two features of a role overlap inside a subject, the overlap counts for the feature read first
-(the lower position in the layer), so no area is ever counted twice, in the survey neither.
+(the lower position in the layer: the lower feature id, see ``reader.read_layer``), so no area is ever
+counted twice, in the survey neither.
 """
 
 from dataclasses import dataclass

@@ -87,7 +87,8 @@ def read_layer(
     """Read ``source`` once into LayerArrays (geometries as read, not yet repaired) and the findings of the read.
 
     ``fields`` maps column meanings (``COLUMN_*``) to field names; values are plain Python values,
-    None for NULL. ``filter_rect`` (working CRS) limits the read when it is a small part of the
+    None for NULL; features come in feature-id order (so "the feature read first" does not depend on a
+    database's storage order). ``filter_rect`` (working CRS) limits the read when it is a small part of the
     layer. ``layer``, the saved layer behind a Processing ``source``, allows the bulk GDAL read.
     Raises LiaochengError for a missing field, CheckCanceledError when cancelled.
     """
@@ -102,6 +103,10 @@ def read_layer(
         fids, wkbs, columns, findings = _read_with_qgis(source, name, indexes, working_crs, context, rect, feedback)
     if feedback is not None and feedback.isCanceled():
         raise CheckCanceledError()
+    if len(fids) > 1 and (np.diff(fids) < 0).any():  # a database's physical order: feature-id order, every time
+        order = np.argsort(fids, kind="stable")
+        fids, wkbs = fids[order], wkbs[order]
+        columns = {meaning: values[order] for meaning, values in columns.items()}
     geometries = parallel(_parse_wkb, wkbs, threads=threads) if len(wkbs) else np.empty(0, dtype=object)
     empty = shapely.is_missing(geometries) | shapely.is_empty(geometries)
     failed = {finding.feature_id for finding in findings}

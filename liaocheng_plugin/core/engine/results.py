@@ -168,7 +168,9 @@ class OverlayReport:
     """The result of one overlay run: per-subject overlaps and what the input check and the repairs found.
 
     ``issues`` holds every DataFinding of the run: geometries repaired (``fixed``) or skipped
-    (``warning``) and whatever the caller's ``inspect`` returned.
+    (``warning``) and whatever the caller's ``inspect`` returned. ``engine`` says where the overlay
+    ran, ``"local"`` (in QGIS) or ``"postgis"`` (in the database of the protected layers), and
+    ``engine_note`` says so in a line for the run's log.
     """
 
     subjects: List[SubjectOverlap]
@@ -176,3 +178,5 @@ class OverlayReport:
     working_crs: QgsCoordinateReferenceSystem
     area_mode: AreaMode
     area_note: str
+    engine: str = "local"
+    engine_note: str = ""

@@ -31,6 +31,8 @@ def test_settings_have_their_defaults_and_types():
         "change/mmu_construction_m2": 200.0,
         "change/mmu_farmland_m2": 400.0,
         "change/mmu_other_m2": 600.0,
+        "postgis/overlay_in_database": True,
+        "postgis/statement_timeout_s": 600,
     }
     assert len({setting.key for setting in declared_settings()}) == len(declared_settings())
 
