@@ -19,6 +19,7 @@ printed with their ratios:
 import argparse
 import json
 import math
+import os
 import random
 import resource
 import statistics
@@ -54,6 +55,10 @@ REFERENCE_SAMPLE = 300
 SEED = 11
 GK39 = QgsCoordinateReferenceSystem("EPSG:4527")
 MODES = {"planar": 1, "ellipsoidal": 0}
+DATA_SETS = {  # name: what it is (printed with every figure)
+    "realistic": "survey and farmland patches of about 23 vertices (as real 三调 patches), a valid coverage",
+    "simple": "survey and farmland patches of about 6 vertices (straight-edged Voronoi cells)",
+}
 
 
 def layer(gpkg: Path, name: str) -> QgsVectorLayer:
@@ -93,19 +98,30 @@ def write_subjects(gpkg: Path, counties: QgsVectorLayer, count: int, name: str) 
     QgsVectorFileWriter.writeAsVectorFormatV3(memory, str(gpkg), QgsProject.instance().transformContext(), options)
 
 
-def prepare(output: Path) -> Path:
+def prepare(output: Path, detail: bool) -> Path:
     """The benchmark GeoPackage, generated on the first run only."""
     from tests.tools.sample.build import generate
 
     gpkg = output / "liaocheng_sample.gpkg"
     started = time.perf_counter()
     if not QgsVectorLayer(f"{gpkg}|layername=DLTB", "DLTB", "ogr").isValid():
-        generate(output, spacing=SPACING_M)
+        generate(output, spacing=SPACING_M, detail=detail)
     for count, name in SUBJECT_LAYERS.items():
         if not QgsVectorLayer(f"{gpkg}|layername={name}", "subjects", "ogr").isValid():
             write_subjects(gpkg, layer(gpkg, "XZQ"), count, name)
             print(f"generated {name} in {time.perf_counter() - started:.0f} s")
     return gpkg
+
+
+def mean_vertices(source: QgsVectorLayer) -> float:
+    """Mean number of distinct vertices per feature (a ring's closing vertex not counted)."""
+    import shapely
+
+    from liaocheng_plugin.core.engine import read_layer
+
+    arrays, _ = read_layer(source, "x", "x", {}, GK39, QgsProject.instance().transformContext())
+    rings = shapely.get_num_interior_rings(arrays.geometries) + shapely.get_num_geometries(arrays.geometries)
+    return round(float((shapely.get_num_coordinates(arrays.geometries) - rings).mean()), 1)
 
 
 def peak_memory_mib() -> float:
@@ -361,11 +377,15 @@ def compare(ours: dict, native: dict) -> dict:
 
 
 def run_contender(contender: str, gpkg: Path, output: Path) -> None:
-    """One contender in this process; its result, timing and peak memory as JSON in ``output``."""
+    """One contender in this process; its result, timing and peak memory as JSON in ``output``.
+
+    ``ours:MODE`` (10,000 subjects, results layer), ``pieces:MODE`` (also the OVERLAPS pieces output),
+    ``large:MODE`` (100,000 subjects), ``native:MODE``, ``floor``, ``reference``, ``interactive``.
+    """
     name, _, option = contender.partition(":")
-    if name == "ours":
-        mode, count, outputs = option.split(":")
-        result = run_ours(gpkg, mode, SUBJECT_LAYERS[int(count)], outputs == "pieces")
+    if name in ("ours", "pieces", "large"):
+        subjects = SUBJECT_LAYERS[100000 if name == "large" else 10000]
+        result = run_ours(gpkg, option, subjects, name == "pieces")
     elif name == "native":
         result = run_native(gpkg, option)
     elif name == "floor":
@@ -378,46 +398,45 @@ def run_contender(contender: str, gpkg: Path, output: Path) -> None:
     output.write_text(json.dumps(result))
 
 
-def spawn(contender: str, output: Path) -> dict:
+def spawn(contender: str, output: Path, data: str) -> dict:
     target = output / f"{contender.replace(':', '_')}.json"
-    subprocess.run(
-        [sys.executable, "-m", "tests.tools.bench", "--output", str(output), "--contender", contender], check=True
-    )
+    command = [sys.executable, "-m", "tests.tools.bench", "--output", str(output.parent), "--data", data]
+    subprocess.run(command + ["--contender", contender], check=True)
     return json.loads(target.read_text())
 
 
-def medians(contender: str, output: Path, runs: int) -> dict:
-    """``runs`` fresh processes of one contender: median seconds and peak memory, the last run's other results."""
-    results = [spawn(contender, output) for _ in range(runs)]
-    summary = dict(results[-1])
-    summary["seconds"] = statistics.median(r["seconds"] for r in results)
-    summary["peak_mib"] = statistics.median(r["peak_mib"] for r in results)
-    summary["all_seconds"] = [round(r["seconds"], 2) for r in results]
-    return summary
+def interleaved(contenders: list, output: Path, data: str, runs: int) -> dict:
+    """Every contender ``runs`` times, round after round (so a busy moment hits all alike), each in a fresh
+    process: per contender the median seconds and peak memory, and the last run's other results."""
+    results = {contender: [] for contender in contenders}
+    for _ in range(runs):
+        for contender in contenders:
+            results[contender].append(spawn(contender, output, data))
+    summaries = {}
+    for contender, runs_of_one in results.items():
+        summary = dict(runs_of_one[-1])
+        summary["seconds"] = statistics.median(r["seconds"] for r in runs_of_one)
+        summary["peak_mib"] = statistics.median(r["peak_mib"] for r in runs_of_one)
+        summary["all_seconds"] = [round(r["seconds"], 2) for r in runs_of_one]
+        summaries[contender] = summary
+    return summaries
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--output", type=Path, default=Path("bench_output"))
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--contender")
-    arguments = parser.parse_args()
-    output = arguments.output.resolve()
-    output.mkdir(parents=True, exist_ok=True)
+def bench_data(output: Path, data: str, runs: int) -> dict:
+    """Every figure of one data set (``output`` holds its GeoPackage)."""
     with qgis_session():
-        gpkg = prepare(output)
-        if arguments.contender:
-            run_contender(arguments.contender, gpkg, output / f"{arguments.contender.replace(':', '_')}.json")
-            return
+        gpkg = prepare(output, data == "realistic")
         counts = {name: layer(gpkg, name).featureCount() for name in ("DLTB", "YJJBNTTB", "STBHHX")}
         counts.update({name: layer(gpkg, name).featureCount() for name in SUBJECT_LAYERS.values()})
-    runs = arguments.runs
-    floor = medians("floor", output, runs)
+        counts["DLTB_mean_vertices"] = mean_vertices(layer(gpkg, "DLTB"))
+    contenders = ["floor"] + [f"{who}:{mode}" for mode in MODES for who in ("native", "ours")]
+    timed = interleaved(contenders, output, data, runs)
+    timed.update(interleaved([f"pieces:{mode}" for mode in MODES], output, data, max(1, runs - 1)))
+    timed.update(interleaved(["large:planar"], output, data, max(1, runs - 1)))
+    floor = timed["floor"]
     batch = {}
     for mode in MODES:
-        native = medians(f"native:{mode}", output, runs)
-        ours = medians(f"ours:{mode}:10000:subjects", output, runs)
-        with_pieces = medians(f"ours:{mode}:10000:pieces", output, runs)
+        native, ours, with_pieces = timed[f"native:{mode}"], timed[f"ours:{mode}"], timed[f"pieces:{mode}"]
         batch[mode] = {
             "native_s": round(native["seconds"], 2),
             "ours_s": round(ours["seconds"], 2),
@@ -431,11 +450,11 @@ def main() -> None:
             "ours_peak_mib": round(ours["peak_mib"]),
             "equal_to_native": compare(ours, native),
         }
-    large = medians("ours:planar:100000:subjects", output, max(1, runs - 1))
-    small = batch["planar"]
-    summary = {
+    large, small = timed["large:planar"], batch["planar"]
+    return {
         "data": counts,
         "geos_floor_s": round(floor["seconds"], 2),
+        "geos_floor_runs_s": floor["all_seconds"],
         "geos_floor_pairs": floor["pairs"],
         "batch": batch,
         "scale_10k_to_100k": {
@@ -444,11 +463,46 @@ def main() -> None:
             "peak_mib": [small["ours_peak_mib"], round(large["peak_mib"])],
             "memory_ratio": round(large["peak_mib"] / small["ours_peak_mib"], 2),
         },
-        "equal_to_reference": spawn("reference", output),
-        "interactive": {k: round(v, 2) for k, v in spawn("interactive", output).items()},
+        "equal_to_reference": spawn("reference", output, data),
+        "interactive": {k: round(v, 2) for k, v in spawn("interactive", output, data).items()},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--output", type=Path, default=Path("bench_output"))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--data", choices=(*DATA_SETS, "both"), default="both")
+    parser.add_argument("--contender")
+    arguments = parser.parse_args()
+    output = arguments.output.resolve()
+    if arguments.contender:
+        folder = output / arguments.data
+        folder.mkdir(parents=True, exist_ok=True)
+        with qgis_session():
+            gpkg = prepare(folder, arguments.data == "realistic")
+            run_contender(arguments.contender, gpkg, folder / f"{arguments.contender.replace(':', '_')}.json")
+        return
+    load_before = os.getloadavg()
+    summary = {}
+    for data in DATA_SETS if arguments.data == "both" else (arguments.data,):
+        folder = output / data
+        folder.mkdir(parents=True, exist_ok=True)
+        summary[f"{data}: {DATA_SETS[data]}"] = bench_data(folder, data, arguments.runs)
+    summary["machine"] = {
+        "cpus": os.cpu_count(),
+        "load_average_1_5_15_before": [round(value, 2) for value in load_before],
+        "load_average_1_5_15_after": [round(value, 2) for value in os.getloadavg()],
+        "shapely": shapely_versions(),
     }
     (output / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False))
     print(json.dumps(summary, indent=2, ensure_ascii=False))
+
+
+def shapely_versions() -> str:
+    import shapely
+
+    return f"shapely {shapely.__version__}, GEOS {shapely.geos_version_string}"
 
 
 if __name__ == "__main__":
