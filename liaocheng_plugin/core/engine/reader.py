@@ -194,11 +194,10 @@ def _read_with_gdal(table, fields: QgsFields, indexes: Dict[str, int], rect: Opt
 def _python_values(values) -> np.ndarray:
     """A GDAL Arrow column as an object array of Python values: text decoded, None for NULL."""
     mask = np.ma.getmaskarray(values) if isinstance(values, np.ma.MaskedArray) else None
-    result = np.asarray(values, dtype=object).copy()
-    if result.size and isinstance(result.flat[0], bytes):
-        result = np.array([None if v is None else v.decode("utf-8") for v in result], dtype=object)
-    else:
-        result = np.array([None if v is None else v.item() if hasattr(v, "item") else v for v in result], dtype=object)
+    items = np.asarray(values).tolist()  # numbers as Python numbers, text as bytes, in one C call
+    if isinstance(next((item for item in items if item is not None), None), bytes):
+        items = [None if item is None else item.decode("utf-8") for item in items]
+    result = _object_array(items)
     if mask is not None:
         result[mask] = None
     return result
