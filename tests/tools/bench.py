@@ -451,7 +451,10 @@ def bench_data(output: Path, data: str, runs: int) -> dict:
             "equal_to_native": compare(ours, native),
         }
     large, small = timed["large:planar"], batch["planar"]
+    reference = spawn("reference", output, data)
+    interactive = {k: round(v, 2) for k, v in spawn("interactive", output, data).items()}
     return {
+        "targets_met": targets(batch, floor["seconds"], large, small, reference, interactive),
         "data": counts,
         "geos_floor_s": round(floor["seconds"], 2),
         "geos_floor_runs_s": floor["all_seconds"],
@@ -463,8 +466,31 @@ def bench_data(output: Path, data: str, runs: int) -> dict:
             "peak_mib": [small["ours_peak_mib"], round(large["peak_mib"])],
             "memory_ratio": round(large["peak_mib"] / small["ours_peak_mib"], 2),
         },
-        "equal_to_reference": spawn("reference", output, data),
-        "interactive": {k: round(v, 2) for k, v in spawn("interactive", output, data).items()},
+        "equal_to_reference": reference,
+        "interactive": interactive,
+    }
+
+
+def targets(batch: dict, floor_s: float, large: dict, small: dict, reference: dict, interactive: dict) -> dict:
+    """Issue 16's targets, each with whether this run met it."""
+    relative = {
+        basis: max(v for k, v in reference.items() if k.startswith(f"{basis}_") and "relative" in k)
+        for basis in ("planar", "ellipsoidal")
+    }
+    return {
+        "batch planar >= 3x native": batch["planar"]["speed_vs_native"] >= 3.0,
+        "batch ellipsoidal >= 3x native": batch["ellipsoidal"]["speed_vs_native"] >= 3.0,
+        "batch planar <= 1.5x the GEOS floor": small["ours_s"] <= 1.5 * floor_s,
+        "100,000 subjects: time <= 10x": large["seconds"] <= 10 * small["ours_s"],
+        "100,000 subjects: peak memory < 2x": large["peak_mib"] < 2 * small["ours_peak_mib"],
+        "50 ha site < 10 ms": interactive["site_50ha_median_ms"] < 10.0,
+        "40 km route < 100 ms": interactive["route_40km_median_ms"] < 100.0,
+        "equal to the exact reference, planar 1e-9": relative["planar"] <= 1e-9,
+        "equal to the exact reference, ellipsoidal 1e-7 (where not: closer to GeographicLib than QgsDistanceArea)": (
+            relative["ellipsoidal"] <= 1e-7
+            or reference.get("there_ours_vs_geodesic_worst_absolute_m2", 1.0)
+            <= reference.get("there_qgsdistancearea_vs_geodesic_worst_absolute_m2", 0.0)
+        ),
     }
 
 
