@@ -15,6 +15,7 @@ The public API, in the order a check uses it (each stage can be used alone):
 ``OverlayEngine.build_indexes`` does 1–3 for the roles, ``run_overlay`` everything for one layer.
 """
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
 
 import numpy as np
@@ -38,8 +39,8 @@ from liaocheng_plugin.core.engine.dependency import require_shapely, shapely
 from liaocheng_plugin.core.engine.index import RoleIndex
 from liaocheng_plugin.core.engine.measure import AreaMeasurer
 from liaocheng_plugin.core.engine.pieces import RolePieces, cut_pieces, separate_overlaps
-from liaocheng_plugin.core.engine.pool import parallel, thread_count
-from liaocheng_plugin.core.engine.reader import read_layer
+from liaocheng_plugin.core.engine.pool import thread_count
+from liaocheng_plugin.core.engine.reader import bulk_reader, read_layer
 from liaocheng_plugin.core.engine.repair import fit_geometries, repair_geometries, repair_invalid
 from liaocheng_plugin.core.engine.results import OverlapPiece, OverlayReport, PieceTable, RoleOverlap, SubjectOverlap
 from liaocheng_plugin.core.engine.self_overlaps import self_overlap_findings
@@ -133,30 +134,45 @@ class OverlayEngine:
     ) -> List[Tuple[RoleSpec, LayerArrays]]:
         """Stage 1: every role layer read once (only around ``filter_rect`` when that pays off).
 
-        Collections keep their polygon parts; validity is checked later, where a subject meets a
-        feature (``index_roles``), or for the whole layer by ``repair_roles``.
+        GDAL reads the next layer in the background while this thread parses the one read. Collections
+        keep their polygon parts; validity is checked later, where a subject meets a feature
+        (``index_roles``), or for the whole layer by ``repair_roles``.
         """
         steps = StepFeedback(max(len(specs), 1), feedback)
-        read = []
-        for step, spec in enumerate(specs):
-            steps.set_step(step)
-            name = spec.display_name()
-            require_crs(spec.source.sourceCrs(), name)
-            arrays, findings = read_layer(
+        for spec in specs:
+            require_crs(spec.source.sourceCrs(), spec.display_name())
+        readers = [
+            bulk_reader(
                 spec.source,
-                spec.key,
-                name,
+                spec.display_name(),
                 spec.fields(),
                 self.working_crs,
                 self.context,
                 filter_rect,
-                steps,
                 spec.layer,
-                self.threads,
             )
-            self.issues += findings
-            fit_geometries(arrays)
-            read.append((spec, arrays))
+            for spec in specs
+        ]
+        read = []
+        with ThreadPoolExecutor(max_workers=1) as background:
+            fetches = [background.submit(reader) if reader is not None else None for reader in readers]
+            for step, (spec, fetch) in enumerate(zip(specs, fetches)):
+                steps.set_step(step)
+                arrays, findings = read_layer(
+                    spec.source,
+                    spec.key,
+                    spec.display_name(),
+                    spec.fields(),
+                    self.working_crs,
+                    self.context,
+                    filter_rect,
+                    steps,
+                    spec.layer,
+                    fetch.result() if fetch is not None else None,
+                )
+                self.issues += findings
+                fit_geometries(arrays)
+                read.append((spec, arrays))
         return read
 
     def repair_roles(self, roles: Sequence[Tuple[RoleSpec, LayerArrays]]) -> Dict[str, Dict[int, DataFinding]]:
@@ -246,7 +262,7 @@ class OverlayEngine:
             pieces = cut_pieces(index, shapes, areas, measure, self.threads)
             pieces, overlapping = separate_overlaps(pieces, measure, self.threads)
             self._note(index, pieces.feature, overlapping)
-            for result, overlap in zip(results, role_overlaps(index, pieces, len(shapes), self.threads)):
+            for result, overlap in zip(results, role_overlaps(index, pieces, len(shapes))):
                 result.roles[key] = overlap
         shapely.destroy_prepared(shapes)
         return results
@@ -286,7 +302,7 @@ class OverlayEngine:
         return found
 
 
-def role_overlaps(index: RoleIndex, pieces: RolePieces, count: int, threads: int = 1) -> List[RoleOverlap]:
+def role_overlaps(index: RoleIndex, pieces: RolePieces, count: int) -> List[RoleOverlap]:
     """Per subject: the role's area, per-code, cultivated and KCXS-net figures as group sums, and the pieces
     (kept as WKB in a PieceTable, made into OverlapPiece objects when first asked for)."""
     subject, feature, areas = pieces.subject, pieces.feature, pieces.areas
@@ -307,7 +323,7 @@ def role_overlaps(index: RoleIndex, pieces: RolePieces, count: int, threads: int
         index.codes,
         index.deductions,
         index.areal(feature),
-        parallel(to_wkb, pieces.shapes, threads=threads),  # compact: the shapes are dropped with the chunk
+        to_wkb(pieces.shapes),  # compact: the shapes are dropped with the chunk
     )
     table = PieceTable(lambda: _make_pieces(subject, feature, areas, columns, count))
     for row, overlap in enumerate(overlaps):
