@@ -11,6 +11,7 @@ from liaocheng_plugin.core.definitions import AreaMode, IssueKind
 from liaocheng_plugin.core.engine import OverlayEngine, RoleSpec, pool, run_overlay
 from liaocheng_plugin.core.engine import overlay as overlay_module
 from liaocheng_plugin.core.engine.disjoint import proven_disjoint
+from liaocheng_plugin.core.engine.reader import bulk_reader
 from tests.conftest import memory_layer, square
 
 GK39 = "EPSG:4527"
@@ -153,3 +154,42 @@ def test_slices_keep_the_rows_of_one_prepared_geometry_in_one_thread(monkeypatch
     assert pool.slices(10, 4, np.zeros(10)) == [slice(0, 10)]
     doubled = pool.parallel(lambda values: values * 2, np.arange(10), threads=3, groups=groups)
     assert doubled.tolist() == list(range(0, 20, 2))
+
+
+def test_saved_layers_read_in_the_background_give_the_figures_of_layers_read_through_qgis(tmp_path):
+    """GeoPackage layers are read by GDAL in a background thread (a memory layer between them through QGIS):
+    every figure equals that of the same layers read through QGIS."""
+    from tests.core.test_engine import write_gpkg
+
+    cells = [
+        (square(X0 + 40 * i, Y0 + 40 * j, 40), ("0101", "0201")[(i + j) % 2], 0.05) for i in range(8) for j in range(8)
+    ]
+    survey = memory_layer("Polygon", GK39, cells, {"DLBM": str, "KCXS": float}, "DLTB")
+    farmland = memory_layer("Polygon", GK39, [(square(X0 + 20, Y0 + 20, 100), "JB1")], {"BSM": str}, "YJJBNT")
+    redline = memory_layer("Polygon", GK39, [(square(X0 + 150, Y0 + 120, 60), "HX1")], {"BSM": str}, "STBHHX")
+    subjects = memory_layer("Polygon", GK39, [(square(X0 + 10 + 35 * k, Y0 + 5 + 30 * k, 50),) for k in range(8)])
+    saved = {
+        name: write_gpkg(lyr, tmp_path / f"{name}.gpkg", name) for name, lyr in (("DLTB", survey), ("YJJBNT", farmland))
+    }
+
+    def specs(survey_layer, farmland_layer):
+        return [
+            RoleSpec("survey", survey_layer, code_field="DLBM", deduction_field="KCXS", coverage=True),
+            RoleSpec("erl", redline, label_field="BSM"),
+            RoleSpec("pbf", farmland_layer, label_field="BSM"),
+        ]
+
+    def figures(report):
+        return [
+            (r.subject_id, r.area_m2_of("pbf"), r.area_m2_of("erl"), r.roles["survey"].cultivated_net_m2)
+            + (tuple(sorted(r.roles["survey"].area_by_code_m2.items())), tuple(r.roles["pbf"].labels))
+            for r in report.subjects
+        ]
+
+    crs = QgsCoordinateReferenceSystem(GK39)
+    assert bulk_reader(saved["DLTB"], "DLTB", {"code": "DLBM"}, crs, context()) is not None
+    assert bulk_reader(survey, "DLTB", {"code": "DLBM"}, crs, context()) is None
+    bulk = run_overlay(subjects, specs(saved["DLTB"], saved["YJJBNT"]), context(), AreaMode.PLANAR)
+    through_qgis = run_overlay(subjects, specs(survey, farmland), context(), AreaMode.PLANAR)
+    assert figures(bulk) == figures(through_qgis)
+    assert sum(r.area_m2_of("pbf") for r in bulk.subjects) > 0 and any(r.area_m2_of("erl") for r in bulk.subjects)

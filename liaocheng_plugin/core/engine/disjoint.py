@@ -18,7 +18,7 @@ overlapping, or not noded alike), U is invalid, or the areas differ, the subject
 pieces are tested pair by pair as before (``pieces.separate_overlaps``).
 """
 
-from typing import List
+from typing import List, Tuple
 
 import numpy as np
 
@@ -41,16 +41,10 @@ def proven_disjoint(subject: np.ndarray, shapes: np.ndarray, candidates: np.ndar
     row = np.searchsorted(candidates, subject[owner])
     inside = (row < len(candidates)) & (candidates[np.minimum(row, len(candidates) - 1)] == subject[owner])
     parts, row = parts[inside], row[inside]
-    column = np.arange(len(row)) - np.searchsorted(row, row)  # the part's rank within its subject
-    table = np.full((len(candidates), int(column.max()) + 1 if len(column) else 1), None, dtype=object)
-    table[row, column] = parts
+    starts = np.searchsorted(row, np.arange(len(candidates) + 1))  # candidate i has parts[starts[i]:starts[i + 1]]
+    shares = slices(len(candidates), threads, minimum=MIN_PER_THREAD)
     unions = np.concatenate(
-        run_all(
-            [
-                lambda part=part: _coverage_unions(table[part])
-                for part in slices(len(candidates), threads, minimum=MIN_PER_THREAD)
-            ]
-        )
+        run_all([lambda rows=rows: _coverage_unions(parts, starts, rows) for rows in shares], threads)
     )
     present = np.flatnonzero(unions != None)  # noqa: E711 - elementwise
     proven = np.zeros(len(candidates), dtype=bool)
@@ -61,16 +55,29 @@ def proven_disjoint(subject: np.ndarray, shapes: np.ndarray, candidates: np.ndar
     return proven & (np.abs(pieces_area - union_area) <= DISJOINT_RTOL * pieces_area)
 
 
-def _coverage_unions(table: np.ndarray) -> np.ndarray:
-    """The coverage union of each row's polygons (None padding); None where GEOS refuses the row."""
-    result = np.full(len(table), None, dtype=object)
-    pending: List[slice] = [slice(start, min(start + BATCH, len(table))) for start in range(0, len(table), BATCH)]
+def _coverage_unions(parts: np.ndarray, starts: np.ndarray, rows: slice) -> np.ndarray:
+    """The coverage union of the parts of each candidate of ``rows``; None where GEOS refuses the candidate."""
+    result = np.full(rows.stop - rows.start, None, dtype=object)
+    pending: List[Tuple[int, int]] = [
+        (first, min(first + BATCH, rows.stop)) for first in range(rows.start, rows.stop, BATCH)
+    ]
     while pending:
-        part = pending.pop()
+        first, last = pending.pop()
         try:
-            result[part] = shapely.coverage_union_all(table[part], axis=1)
+            result[first - rows.start : last - rows.start] = shapely.coverage_union_all(
+                _table(parts, starts, first, last), axis=1
+            )
         except shapely.errors.GEOSException:
-            if part.stop - part.start > 1:
-                middle = (part.start + part.stop) // 2
-                pending += [slice(part.start, middle), slice(middle, part.stop)]
+            if last - first > 1:
+                middle = (first + last) // 2
+                pending += [(first, middle), (middle, last)]
     return result
+
+
+def _table(parts: np.ndarray, starts: np.ndarray, first: int, last: int) -> np.ndarray:
+    """The parts of candidates ``first`` to ``last`` (excluded) as rows padded with None."""
+    counts = np.diff(starts[first : last + 1])
+    table = np.full((last - first, max(int(counts.max()), 1)), None, dtype=object)
+    columns = np.arange(counts.sum()) - np.repeat(starts[first:last] - starts[first], counts)
+    table[np.repeat(np.arange(last - first), counts), columns] = parts[starts[first] : starts[last]]
+    return table

@@ -2,17 +2,19 @@
 
 The public API, in the order a check uses it (each stage can be used alone):
 
-1. ``read_subjects(source, working_crs, context, buffer_m, feedback)`` and
-   ``OverlayEngine.read_roles(specs, filter_rect, feedback)``: layers read once into
-   ``LayerArrays`` (shapely geometries in the working CRS, repaired) plus DataFindings;
-2. ``inspect(arrays) -> List[DataFinding]``: a caller's callable (the input check) looks at and
-   fixes each layer's arrays in place before any figure is computed; a DataCheckError it raises
-   stops the check;
-3. ``OverlayEngine.index_roles(role_arrays)`` builds the STRtrees, ``OverlayEngine.overlay_arrays``
+1. ``read_subjects(source, working_crs, context, buffer_m, feedback)`` (subjects read and repaired)
+   and ``OverlayEngine.read_roles(specs, filter_rect, feedback)``: layers read once into
+   ``LayerArrays`` (shapely geometries in the working CRS) plus DataFindings;
+2. ``OverlayEngine.repair_roles(roles)`` when an input check follows (else each protected feature is
+   checked and repaired where a subject meets it), and ``inspect(arrays) -> List[DataFinding]``: a
+   caller's callable (the input check) looks at and fixes each layer's arrays in place before any
+   figure is computed; a DataCheckError it raises stops the check;
+3. ``OverlayEngine.index_roles(role_arrays, repairs)`` builds the STRtrees, ``OverlayEngine.overlay_arrays``
    (batch, in chunks, cancellable between chunks) or ``OverlayEngine.overlay`` (one geometry,
    interactive) computes the results.
 
 ``OverlayEngine.build_indexes`` does 1–3 for the roles, ``run_overlay`` everything for one layer.
+Where the time goes and why: README, Performance.
 """
 
 from concurrent.futures import ThreadPoolExecutor
