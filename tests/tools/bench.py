@@ -149,11 +149,11 @@ def run_ours(gpkg: Path, mode: str, subjects_name: str, pieces: bool) -> dict:
     }
     if pieces:
         parameters["OVERLAPS"] = "memory:"
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     output = processing.run("liaocheng:overlap_check", parameters)["OUTPUT"]
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     areas = {str(f["NO"]): [f["pbf_m2"] or 0.0, f["erl_m2"] or 0.0] for f in output.getFeatures()}
-    return {"seconds": seconds, "areas": areas}
+    return {"seconds": seconds, "cpu_s": cpu, "areas": areas}
 
 
 def run_native(gpkg: Path, mode: str) -> dict:
@@ -167,16 +167,17 @@ def run_native(gpkg: Path, mode: str) -> dict:
     context.setInvalidGeometryCheck(GEOMETRY_NO_CHECK)
     if mode == "ellipsoidal":
         context.setEllipsoid("EPSG:1024")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     output = processing.run(
         "native:calculatevectoroverlaps",
         {"INPUT": subjects, "LAYERS": overlays, "OUTPUT": "memory:"},
         context=context,
     )["OUTPUT"]
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     fields = ("YJJBNTTB_area", "STBHHX_area")
     areas = {str(f["NO"]): [f[fields[0]] or 0.0, f[fields[1]] or 0.0] for f in output.getFeatures()}
-    return {"seconds": seconds, "areas": areas, "touch_invalid": subjects_touching_invalid(subjects, overlays[0])}
+    touching = subjects_touching_invalid(subjects, overlays[0])
+    return {"seconds": seconds, "cpu_s": cpu, "areas": areas, "touch_invalid": touching}
 
 
 def subjects_touching_invalid(subjects: QgsVectorLayer, protected: QgsVectorLayer) -> list:
@@ -208,11 +209,16 @@ def run_floor(gpkg: Path) -> dict:
         at, feature_at = shapely.STRtree(features).query(subjects, predicate="intersects")
         overlapping = shapely.area(shapely.intersection(subjects[at], features[feature_at])) > 0
         pairs.append((subjects[at[overlapping]], features[feature_at[overlapping]]))
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for first, second in pairs:
         shapely.area(shapely.intersection(first, second))
-    seconds = time.perf_counter() - started
-    return {"seconds": seconds, "pairs": int(sum(len(first) for first, _ in pairs)), "numpy": np.__version__}
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return {
+        "seconds": seconds,
+        "cpu_s": cpu,
+        "pairs": int(sum(len(first) for first, _ in pairs)),
+        "numpy": np.__version__,
+    }
 
 
 def geodesic_area(shape) -> float:
@@ -418,6 +424,8 @@ def interleaved(contenders: list, output: Path, data: str, runs: int) -> dict:
         summary["seconds"] = statistics.median(r["seconds"] for r in runs_of_one)
         summary["peak_mib"] = statistics.median(r["peak_mib"] for r in runs_of_one)
         summary["all_seconds"] = [round(r["seconds"], 2) for r in runs_of_one]
+        if "cpu_s" in runs_of_one[-1]:
+            summary["cpu_s"] = statistics.median(r["cpu_s"] for r in runs_of_one)
         summaries[contender] = summary
     return summaries
 
@@ -444,6 +452,7 @@ def bench_data(output: Path, data: str, runs: int) -> dict:
             "native_runs_s": native["all_seconds"],
             "ours_runs_s": ours["all_seconds"],
             "speed_vs_native": round(native["seconds"] / ours["seconds"], 2),
+            "cpu_s_native_ours": [round(native["cpu_s"], 2), round(ours["cpu_s"], 2)],
             "speed_vs_native_with_pieces_output": round(native["seconds"] / with_pieces["seconds"], 2),
             "ours_vs_geos_floor": round(ours["seconds"] / floor["seconds"], 2),
             "native_peak_mib": round(native["peak_mib"]),
@@ -458,6 +467,7 @@ def bench_data(output: Path, data: str, runs: int) -> dict:
         "data": counts,
         "geos_floor_s": round(floor["seconds"], 2),
         "geos_floor_runs_s": floor["all_seconds"],
+        "geos_floor_cpu_s": round(floor["cpu_s"], 2),
         "geos_floor_pairs": floor["pairs"],
         "batch": batch,
         "scale_10k_to_100k": {
