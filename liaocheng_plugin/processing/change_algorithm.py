@@ -1,5 +1,6 @@
 """liaocheng:change_detection — 耕地流出/流入 from two survey years: the patches the balance check needs."""
 
+import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -40,7 +41,7 @@ from liaocheng_plugin.core.compat import (
     WKB_NO_GEOMETRY,
 )
 from liaocheng_plugin.core.definitions import CULTIVATED_CODES_PARAMETER, DEFAULT_CULTIVATED_CODES, AreaMode
-from liaocheng_plugin.core.engine.convert import qgis_from_wkb_many, to_wkb_many
+from liaocheng_plugin.core.engine.convert import qgis_from_wkb_many, to_wkb
 from liaocheng_plugin.core.export import as_fields
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.settings import CHANGE_SLIVER_WIDTH_M
@@ -312,7 +313,9 @@ def tell(report: ChangeReport, feedback) -> None:
 def write_patches(sink, report: ChangeReport) -> None:
     """The change patches, geometries made from WKB in one pass."""
     fields = as_fields(PATCH_COLUMNS)
-    geometries = qgis_from_wkb_many(to_wkb_many([patch.shape for patch in report.patches]), multi=True)
+    shapes = np.empty(len(report.patches), dtype=object)
+    shapes[:] = [patch.shape for patch in report.patches]
+    geometries = qgis_from_wkb_many(to_wkb(shapes).tolist(), multi=True)
     features = []
     for patch, geometry in zip(report.patches, geometries):
         feature = QgsFeature(fields)

@@ -20,6 +20,7 @@ printed with their ratios:
 import argparse
 import json
 import math
+import os
 import random
 import resource
 import statistics
@@ -55,6 +56,10 @@ REFERENCE_SAMPLE = 300
 SEED = 11
 GK39 = QgsCoordinateReferenceSystem("EPSG:4527")
 MODES = {"planar": 1, "ellipsoidal": 0}
+DATA_SETS = {  # name: what it is (printed with every figure)
+    "realistic": "survey and farmland patches of about 23 vertices (as real 三调 patches), a valid coverage",
+    "simple": "survey and farmland patches of about 6 vertices (straight-edged Voronoi cells)",
+}
 
 
 def layer(gpkg: Path, name: str) -> QgsVectorLayer:
@@ -94,19 +99,30 @@ def write_subjects(gpkg: Path, counties: QgsVectorLayer, count: int, name: str) 
     QgsVectorFileWriter.writeAsVectorFormatV3(memory, str(gpkg), QgsProject.instance().transformContext(), options)
 
 
-def prepare(output: Path) -> Path:
+def prepare(output: Path, detail: bool) -> Path:
     """The benchmark GeoPackage, generated on the first run only."""
     from tests.tools.sample.build import generate
 
     gpkg = output / "liaocheng_sample.gpkg"
     started = time.perf_counter()
     if not QgsVectorLayer(f"{gpkg}|layername=DLTB", "DLTB", "ogr").isValid():
-        generate(output, spacing=SPACING_M)
+        generate(output, spacing=SPACING_M, detail=detail)
     for count, name in SUBJECT_LAYERS.items():
         if not QgsVectorLayer(f"{gpkg}|layername={name}", "subjects", "ogr").isValid():
             write_subjects(gpkg, layer(gpkg, "XZQ"), count, name)
             print(f"generated {name} in {time.perf_counter() - started:.0f} s")
     return gpkg
+
+
+def mean_vertices(source: QgsVectorLayer) -> float:
+    """Mean number of distinct vertices per feature (a ring's closing vertex not counted)."""
+    import shapely
+
+    from liaocheng_plugin.core.engine import read_layer
+
+    arrays, _ = read_layer(source, "x", "x", {}, GK39, QgsProject.instance().transformContext())
+    rings = shapely.get_num_interior_rings(arrays.geometries) + shapely.get_num_geometries(arrays.geometries)
+    return round(float((shapely.get_num_coordinates(arrays.geometries) - rings).mean()), 1)
 
 
 def peak_memory_mib() -> float:
@@ -151,9 +167,9 @@ def run_ours(gpkg: Path, mode: str, subjects_name: str, pieces: bool, checked: b
         parameters["OVERLAPS"] = "memory:"
     started, cpu = time.perf_counter(), time.process_time()
     output = processing.run("liaocheng:overlap_check", parameters)["OUTPUT"]
-    seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     areas = {str(f["NO"]): [f["pbf_m2"] or 0.0, f["erl_m2"] or 0.0] for f in output.getFeatures()}
-    return {"seconds": seconds, "cpu_seconds": cpu_seconds, "areas": areas}
+    return {"seconds": seconds, "cpu_s": cpu, "areas": areas}
 
 
 def run_native(gpkg: Path, mode: str) -> dict:
@@ -167,16 +183,17 @@ def run_native(gpkg: Path, mode: str) -> dict:
     context.setInvalidGeometryCheck(GEOMETRY_NO_CHECK)
     if mode == "ellipsoidal":
         context.setEllipsoid("EPSG:1024")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     output = processing.run(
         "native:calculatevectoroverlaps",
         {"INPUT": subjects, "LAYERS": overlays, "OUTPUT": "memory:"},
         context=context,
     )["OUTPUT"]
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     fields = ("YJJBNTTB_area", "STBHHX_area")
     areas = {str(f["NO"]): [f[fields[0]] or 0.0, f[fields[1]] or 0.0] for f in output.getFeatures()}
-    return {"seconds": seconds, "areas": areas, "touch_invalid": subjects_touching_invalid(subjects, overlays[0])}
+    touching = subjects_touching_invalid(subjects, overlays[0])
+    return {"seconds": seconds, "cpu_s": cpu, "areas": areas, "touch_invalid": touching}
 
 
 def subjects_touching_invalid(subjects: QgsVectorLayer, protected: QgsVectorLayer) -> list:
@@ -208,11 +225,16 @@ def run_floor(gpkg: Path) -> dict:
         at, feature_at = shapely.STRtree(features).query(subjects, predicate="intersects")
         overlapping = shapely.area(shapely.intersection(subjects[at], features[feature_at])) > 0
         pairs.append((subjects[at[overlapping]], features[feature_at[overlapping]]))
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for first, second in pairs:
         shapely.area(shapely.intersection(first, second))
-    seconds = time.perf_counter() - started
-    return {"seconds": seconds, "pairs": int(sum(len(first) for first, _ in pairs)), "numpy": np.__version__}
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return {
+        "seconds": seconds,
+        "cpu_s": cpu,
+        "pairs": int(sum(len(first) for first, _ in pairs)),
+        "numpy": np.__version__,
+    }
 
 
 def geodesic_area(shape) -> float:
@@ -377,11 +399,16 @@ def compare(ours: dict, native: dict) -> dict:
 
 
 def run_contender(contender: str, gpkg: Path, output: Path) -> None:
-    """One contender in this process; its result, timing and peak memory as JSON in ``output``."""
+    """One contender in this process; its result, timing and peak memory as JSON in ``output``.
+
+    ``ours:MODE`` (10,000 subjects, results layer), ``pieces:MODE`` (also the OVERLAPS pieces output),
+    ``large:MODE`` (100,000 subjects), ``unchecked:MODE`` (10,000 subjects, the input check off),
+    ``native:MODE``, ``floor``, ``reference``, ``interactive``.
+    """
     name, _, option = contender.partition(":")
-    if name == "ours":
-        mode, count, outputs = option.split(":")
-        result = run_ours(gpkg, mode, SUBJECT_LAYERS[int(count)], outputs == "pieces", outputs != "unchecked")
+    if name in ("ours", "pieces", "large", "unchecked"):
+        subjects = SUBJECT_LAYERS[100000 if name == "large" else 10000]
+        result = run_ours(gpkg, option, subjects, name == "pieces", name != "unchecked")
     elif name == "native":
         result = run_native(gpkg, option)
     elif name == "floor":
@@ -394,73 +421,65 @@ def run_contender(contender: str, gpkg: Path, output: Path) -> None:
     output.write_text(json.dumps(result))
 
 
-def spawn(contender: str, output: Path) -> dict:
+def spawn(contender: str, output: Path, data: str) -> dict:
     target = output / f"{contender.replace(':', '_')}.json"
-    subprocess.run(
-        [sys.executable, "-m", "tests.tools.bench", "--output", str(output), "--contender", contender], check=True
-    )
+    command = [sys.executable, "-m", "tests.tools.bench", "--output", str(output.parent), "--data", data]
+    subprocess.run(command + ["--contender", contender], check=True)
     return json.loads(target.read_text())
 
 
-def medians(contender: str, output: Path, runs: int) -> dict:
-    """``runs`` fresh processes of one contender: median seconds and peak memory, the last run's other results."""
-    results = [spawn(contender, output) for _ in range(runs)]
-    summary = dict(results[-1])
-    summary["seconds"] = statistics.median(r["seconds"] for r in results)
-    summary["peak_mib"] = statistics.median(r["peak_mib"] for r in results)
-    summary["all_seconds"] = [round(r["seconds"], 2) for r in results]
-    return summary
-
-
-def input_check_cost(output: Path, runs: int) -> dict:
-    """``overlap_check`` (ellipsoidal, 10,000 subjects) with and without the input check, run alternately so
-    both meet the same moments of a busy machine; the cost is the ratio of the medians, of wall time and of
-    the process's CPU time (less disturbed by other processes on the machine)."""
-    contenders = ("ours:ellipsoidal:10000:subjects", "ours:ellipsoidal:10000:unchecked")
+def interleaved(contenders: list, output: Path, data: str, runs: int) -> dict:
+    """Every contender ``runs`` times, round after round (so a busy moment hits all alike), each in a fresh
+    process: per contender the median seconds and peak memory, and the last run's other results."""
     results = {contender: [] for contender in contenders}
     for _ in range(runs):
         for contender in contenders:
-            results[contender].append(spawn(contender, output))
-    checked, unchecked = (results[contender] for contender in contenders)
-    with_s = statistics.median(r["seconds"] for r in checked)
-    without_s = statistics.median(r["seconds"] for r in unchecked)
-    with_cpu = statistics.median(r["cpu_seconds"] for r in checked)
-    without_cpu = statistics.median(r["cpu_seconds"] for r in unchecked)
+            results[contender].append(spawn(contender, output, data))
+    summaries = {}
+    for contender, runs_of_one in results.items():
+        summary = dict(runs_of_one[-1])
+        summary["seconds"] = statistics.median(r["seconds"] for r in runs_of_one)
+        summary["peak_mib"] = statistics.median(r["peak_mib"] for r in runs_of_one)
+        summary["all_seconds"] = [round(r["seconds"], 2) for r in runs_of_one]
+        if "cpu_s" in runs_of_one[-1]:
+            summary["cpu_s"] = statistics.median(r["cpu_s"] for r in runs_of_one)
+        summaries[contender] = summary
+    return summaries
+
+
+def input_check_cost(checked: dict, unchecked: dict) -> dict:
+    """``overlap_check`` (ellipsoidal, 10,000 subjects) with and without the input check, timed in the same
+    rounds so both meet the same moments of a busy machine; the cost is the ratio of the medians, of wall time
+    and of the process's CPU time (less disturbed by other processes on the machine)."""
     return {
-        "with_s": round(with_s, 2),
-        "without_s": round(without_s, 2),
-        "cost_pct": round(100.0 * (with_s / without_s - 1.0), 1),
-        "with_cpu_s": round(with_cpu, 2),
-        "without_cpu_s": round(without_cpu, 2),
-        "cpu_cost_pct": round(100.0 * (with_cpu / without_cpu - 1.0), 1),
-        "with_runs_s": [round(r["seconds"], 2) for r in checked],
-        "without_runs_s": [round(r["seconds"], 2) for r in unchecked],
-        "peak_mib": [round(statistics.median(r["peak_mib"] for r in group)) for group in (checked, unchecked)],
+        "with_s": round(checked["seconds"], 2),
+        "without_s": round(unchecked["seconds"], 2),
+        "cost_pct": round(100.0 * (checked["seconds"] / unchecked["seconds"] - 1.0), 1),
+        "with_cpu_s": round(checked["cpu_s"], 2),
+        "without_cpu_s": round(unchecked["cpu_s"], 2),
+        "cpu_cost_pct": round(100.0 * (checked["cpu_s"] / unchecked["cpu_s"] - 1.0), 1),
+        "with_runs_s": checked["all_seconds"],
+        "without_runs_s": unchecked["all_seconds"],
+        "peak_mib": [round(checked["peak_mib"]), round(unchecked["peak_mib"])],
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--output", type=Path, default=Path("bench_output"))
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--contender")
-    arguments = parser.parse_args()
-    output = arguments.output.resolve()
-    output.mkdir(parents=True, exist_ok=True)
+def bench_data(output: Path, data: str, runs: int) -> dict:
+    """Every figure of one data set (``output`` holds its GeoPackage)."""
     with qgis_session():
-        gpkg = prepare(output)
-        if arguments.contender:
-            run_contender(arguments.contender, gpkg, output / f"{arguments.contender.replace(':', '_')}.json")
-            return
+        gpkg = prepare(output, data == "realistic")
         counts = {name: layer(gpkg, name).featureCount() for name in ("DLTB", "YJJBNTTB", "STBHHX")}
         counts.update({name: layer(gpkg, name).featureCount() for name in SUBJECT_LAYERS.values()})
-    runs = arguments.runs
-    floor = medians("floor", output, runs)
+        counts["DLTB_mean_vertices"] = mean_vertices(layer(gpkg, "DLTB"))
+    contenders = ["floor"] + [f"{who}:{mode}" for mode in MODES for who in ("native", "ours")]
+    contenders.append("unchecked:ellipsoidal")  # the input check's cost: beside "ours:ellipsoidal", round by round
+    timed = interleaved(contenders, output, data, runs)
+    timed.update(interleaved([f"pieces:{mode}" for mode in MODES], output, data, max(1, runs - 1)))
+    timed.update(interleaved(["large:planar"], output, data, max(1, runs - 1)))
+    floor = timed["floor"]
     batch = {}
     for mode in MODES:
-        native = medians(f"native:{mode}", output, runs)
-        ours = medians(f"ours:{mode}:10000:subjects", output, runs)
-        with_pieces = medians(f"ours:{mode}:10000:pieces", output, runs)
+        native, ours, with_pieces = timed[f"native:{mode}"], timed[f"ours:{mode}"], timed[f"pieces:{mode}"]
         batch[mode] = {
             "native_s": round(native["seconds"], 2),
             "ours_s": round(ours["seconds"], 2),
@@ -468,17 +487,22 @@ def main() -> None:
             "native_runs_s": native["all_seconds"],
             "ours_runs_s": ours["all_seconds"],
             "speed_vs_native": round(native["seconds"] / ours["seconds"], 2),
+            "cpu_s_native_ours": [round(native["cpu_s"], 2), round(ours["cpu_s"], 2)],
             "speed_vs_native_with_pieces_output": round(native["seconds"] / with_pieces["seconds"], 2),
             "ours_vs_geos_floor": round(ours["seconds"] / floor["seconds"], 2),
             "native_peak_mib": round(native["peak_mib"]),
             "ours_peak_mib": round(ours["peak_mib"]),
             "equal_to_native": compare(ours, native),
         }
-    large = medians("ours:planar:100000:subjects", output, max(1, runs - 1))
-    small = batch["planar"]
-    summary = {
+    large, small = timed["large:planar"], batch["planar"]
+    reference = spawn("reference", output, data)
+    interactive = {k: round(v, 2) for k, v in spawn("interactive", output, data).items()}
+    return {
+        "targets_met": targets(batch, floor["seconds"], large, small, reference, interactive),
         "data": counts,
         "geos_floor_s": round(floor["seconds"], 2),
+        "geos_floor_runs_s": floor["all_seconds"],
+        "geos_floor_cpu_s": round(floor["cpu_s"], 2),
         "geos_floor_pairs": floor["pairs"],
         "batch": batch,
         "scale_10k_to_100k": {
@@ -487,12 +511,70 @@ def main() -> None:
             "peak_mib": [small["ours_peak_mib"], round(large["peak_mib"])],
             "memory_ratio": round(large["peak_mib"] / small["ours_peak_mib"], 2),
         },
-        "input_check": input_check_cost(output, runs),
-        "equal_to_reference": spawn("reference", output),
-        "interactive": {k: round(v, 2) for k, v in spawn("interactive", output).items()},
+        "input_check": input_check_cost(timed["ours:ellipsoidal"], timed["unchecked:ellipsoidal"]),
+        "equal_to_reference": reference,
+        "interactive": interactive,
+    }
+
+
+def targets(batch: dict, floor_s: float, large: dict, small: dict, reference: dict, interactive: dict) -> dict:
+    """Issue 16's targets, each with whether this run met it."""
+    relative = {
+        basis: max(v for k, v in reference.items() if k.startswith(f"{basis}_") and "relative" in k)
+        for basis in ("planar", "ellipsoidal")
+    }
+    return {
+        "batch planar >= 3x native": batch["planar"]["speed_vs_native"] >= 3.0,
+        "batch ellipsoidal >= 3x native": batch["ellipsoidal"]["speed_vs_native"] >= 3.0,
+        "batch planar <= 1.5x the GEOS floor": small["ours_s"] <= 1.5 * floor_s,
+        "100,000 subjects: time <= 10x": large["seconds"] <= 10 * small["ours_s"],
+        "100,000 subjects: peak memory < 2x": large["peak_mib"] < 2 * small["ours_peak_mib"],
+        "50 ha site < 10 ms": interactive["site_50ha_median_ms"] < 10.0,
+        "40 km route < 100 ms": interactive["route_40km_median_ms"] < 100.0,
+        "equal to the exact reference, planar 1e-9": relative["planar"] <= 1e-9,
+        "equal to the exact reference, ellipsoidal 1e-7 (where not: closer to GeographicLib than QgsDistanceArea)": (
+            relative["ellipsoidal"] <= 1e-7
+            or reference.get("there_ours_vs_geodesic_worst_absolute_m2", 1.0)
+            <= reference.get("there_qgsdistancearea_vs_geodesic_worst_absolute_m2", 0.0)
+        ),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--output", type=Path, default=Path("bench_output"))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--data", choices=(*DATA_SETS, "both"), default="both")
+    parser.add_argument("--contender")
+    arguments = parser.parse_args()
+    output = arguments.output.resolve()
+    if arguments.contender:
+        folder = output / arguments.data
+        folder.mkdir(parents=True, exist_ok=True)
+        with qgis_session():
+            gpkg = prepare(folder, arguments.data == "realistic")
+            run_contender(arguments.contender, gpkg, folder / f"{arguments.contender.replace(':', '_')}.json")
+        return
+    load_before = os.getloadavg()
+    summary = {}
+    for data in DATA_SETS if arguments.data == "both" else (arguments.data,):
+        folder = output / data
+        folder.mkdir(parents=True, exist_ok=True)
+        summary[f"{data}: {DATA_SETS[data]}"] = bench_data(folder, data, arguments.runs)
+    summary["machine"] = {
+        "cpus": os.cpu_count(),
+        "load_average_1_5_15_before": [round(value, 2) for value in load_before],
+        "load_average_1_5_15_after": [round(value, 2) for value in os.getloadavg()],
+        "shapely": shapely_versions(),
     }
     (output / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False))
     print(json.dumps(summary, indent=2, ensure_ascii=False))
+
+
+def shapely_versions() -> str:
+    import shapely
+
+    return f"shapely {shapely.__version__}, GEOS {shapely.geos_version_string}"
 
 
 if __name__ == "__main__":

@@ -68,7 +68,8 @@ def write_next_year(gpkg: Path, table: str, redigitised_share: float) -> None:
 
 
 def prepare_years(output: Path) -> Path:
-    gpkg = prepare(output)
+    """The bench's simple county data (``bench.py --data simple``, shared with it) with the current years added."""
+    gpkg = prepare(output / "simple", detail=False)
     for table, share in CURRENT.values():
         if not QgsVectorLayer(f"{gpkg}|layername={table}", table, "ogr").isValid():
             write_next_year(gpkg, table, share)

@@ -150,7 +150,7 @@ def read_survey(
     the columns. Returns the survey and the findings of reading, repairing and inspecting.
     Raises LiaochengError for a missing field, CheckCanceledError on cancel, DataCheckError from ``inspect``."""
     arrays, findings = read_layer(
-        spec.source, spec.key, spec.name, spec.fields(), working_crs, context, None, feedback, spec.layer, threads
+        spec.source, spec.key, spec.name, spec.fields(), working_crs, context, None, feedback, spec.layer
     )
     findings += repair_geometries(arrays, threads=threads)
     findings += inspect_arrays(arrays, inspect)

@@ -26,11 +26,9 @@ def qgis_from_wkb(wkb: Optional[bytes]) -> QgsGeometry:
     return result
 
 
-def to_wkb_many(geometries) -> List[Optional[bytes]]:
-    """ISO WKB (little-endian) of many shapely geometries in one call; None stays None."""
-    shapes = np.empty(len(geometries), dtype=object)
-    shapes[:] = list(geometries)
-    return shapely.to_wkb(shapes, byte_order=1, flavor="iso").tolist()
+def to_wkb(geometries: np.ndarray) -> np.ndarray:
+    """ISO WKB (little-endian) of an object array of shapely geometries in one call; None stays None."""
+    return shapely.to_wkb(geometries, byte_order=1, flavor="iso")
 
 
 def qgis_from_wkb_many(wkbs: Sequence[Optional[bytes]], multi: bool = False) -> List[QgsGeometry]:

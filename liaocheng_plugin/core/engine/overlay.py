@@ -2,20 +2,23 @@
 
 The public API, in the order a check uses it (each stage can be used alone):
 
-1. ``read_subjects(source, working_crs, context, buffer_m, feedback)`` and
-   ``OverlayEngine.read_roles(specs, filter_rect, feedback)``: layers read once into
-   ``LayerArrays`` (shapely geometries in the working CRS, repaired) plus DataFindings;
-2. ``inspect(arrays) -> List[DataFinding]``: a caller's callable (the input check) looks at and
-   fixes each layer's arrays in place before any figure is computed; a DataCheckError it raises
-   stops the check;
-3. ``OverlayEngine.index_roles(role_arrays)`` builds the STRtrees, ``OverlayEngine.overlay_arrays``
+1. ``read_subjects(source, working_crs, context, buffer_m, feedback)`` (subjects read and repaired)
+   and ``OverlayEngine.read_roles(specs, filter_rect, feedback)``: layers read once into
+   ``LayerArrays`` (shapely geometries in the working CRS) plus DataFindings;
+2. ``OverlayEngine.repair_roles(roles)`` when an input check follows (else each protected feature is
+   checked and repaired where a subject meets it), and ``inspect(arrays) -> List[DataFinding]``: a
+   caller's callable (the input check) looks at and fixes each layer's arrays in place before any
+   figure is computed; a DataCheckError it raises stops the check;
+3. ``OverlayEngine.index_roles(role_arrays, repairs)`` builds the STRtrees, ``OverlayEngine.overlay_arrays``
    (batch, in chunks, cancellable between chunks) or ``OverlayEngine.overlay`` (one geometry,
    interactive) computes the results.
 
 ``OverlayEngine.build_indexes`` does 1–3 for the roles, ``run_overlay`` everything for one layer.
+Where the time goes and why: README, Performance.
 """
 
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from concurrent.futures import ThreadPoolExecutor
+from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
 
 import numpy as np
 from qgis.core import (
@@ -33,19 +36,21 @@ from liaocheng_plugin.core.crs import choose_working_crs, require_crs
 from liaocheng_plugin.core.datacheck.findings import DataFinding
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, AreaMode, IssueKind
 from liaocheng_plugin.core.engine.arrays import LayerArrays
-from liaocheng_plugin.core.engine.convert import from_qgis, to_wkb_many
+from liaocheng_plugin.core.engine.convert import from_qgis, to_wkb
 from liaocheng_plugin.core.engine.dependency import require_shapely, shapely
 from liaocheng_plugin.core.engine.index import RoleIndex
 from liaocheng_plugin.core.engine.measure import AreaMeasurer
 from liaocheng_plugin.core.engine.pieces import RolePieces, cut_pieces, separate_overlaps
 from liaocheng_plugin.core.engine.pool import thread_count
-from liaocheng_plugin.core.engine.reader import read_layer
-from liaocheng_plugin.core.engine.repair import repair_geometries
-from liaocheng_plugin.core.engine.results import OverlapPiece, OverlayReport, RoleOverlap, SubjectOverlap
+from liaocheng_plugin.core.engine.reader import bulk_reader, read_layer
+from liaocheng_plugin.core.engine.repair import fit_geometries, repair_geometries, repair_invalid
+from liaocheng_plugin.core.engine.results import OverlapPiece, OverlayReport, PieceTable, RoleOverlap, SubjectOverlap
+from liaocheng_plugin.core.engine.self_overlaps import self_overlap_findings
 from liaocheng_plugin.core.engine.spec import RoleSpec
 from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.progress import StepFeedback
+from liaocheng_plugin.core.settings import OVERLAP_TOLERANCE_M2
 
 CHUNK_SIZE = 4096  # subjects per chunk: memory stays flat in the number of subjects
 SUBJECT_KEY = "subject"
@@ -102,9 +107,11 @@ class OverlayEngine:
     """One STRtree per role, built once; overlays any number of subjects on them, in bulk or one at a time.
 
     ``threads`` caps the GEOS worker threads (default: QThread.idealThreadCount()); results do not
-    depend on it. ``issues`` collects the DataFindings of reading, repairing and inspecting the roles; a
-    repaired feature is reported once a subject meets it (the repair then matters to a figure; the input
-    check reports every invalid geometry of a layer), a skipped one at once.
+    depend on it. ``issues`` collects the DataFindings of reading, repairing and inspecting the roles and
+    of the overlay: a repaired or unrepairable feature is reported once a subject meets it (the repair
+    then matters to a figure; the input check reports every invalid geometry of a layer), and so are
+    features of one role that overlap each other inside a subject (``self_overlaps.py``; pairs sharing
+    more than the input check's tolerance, ``datacheck/overlap_tolerance_m2``).
     """
 
     def __init__(
@@ -123,7 +130,9 @@ class OverlayEngine:
         self.threads = thread_count(threads)
         self.indexes: Dict[str, RoleIndex] = {}
         self.issues: List[DataFinding] = []
-        self._repairs: Dict[str, Dict[int, DataFinding]] = {}  # role → feature id → repair not reported yet
+        self.overlap_tolerance_m2 = OVERLAP_TOLERANCE_M2.value()
+        self._overlaps: Dict[str, Set[Tuple[int, int]]] = {}  # role → feature pairs found overlapping
+        self._unreported: Dict[str, List[Tuple[int, int]]] = {}  # role → those not reported yet
 
     def read_roles(
         self,
@@ -131,40 +140,76 @@ class OverlayEngine:
         filter_rect: Optional[QgsRectangle] = None,
         feedback: Optional[QgsFeedback] = None,
     ) -> List[Tuple[RoleSpec, LayerArrays]]:
-        """Stage 1: every role layer read once (only around ``filter_rect`` when that pays off) and repaired."""
+        """Stage 1: every role layer read once (only around ``filter_rect`` when that pays off).
+
+        GDAL reads the next layer in the background while this thread parses the one read. Collections
+        keep their polygon parts; validity is checked later, where a subject meets a feature
+        (``index_roles``), or for the whole layer by ``repair_roles``.
+        """
         steps = StepFeedback(max(len(specs), 1), feedback)
-        read = []
-        for step, spec in enumerate(specs):
-            steps.set_step(step)
-            name = spec.display_name()
-            require_crs(spec.source.sourceCrs(), name)
-            arrays, findings = read_layer(
+        for spec in specs:
+            require_crs(spec.source.sourceCrs(), spec.display_name())
+        readers = [
+            bulk_reader(
                 spec.source,
-                spec.key,
-                name,
+                spec.display_name(),
                 spec.fields(),
                 self.working_crs,
                 self.context,
                 filter_rect,
-                steps,
                 spec.layer,
-                self.threads,
             )
-            self.issues += findings
-            repairs = {}
-            for finding in repair_geometries(arrays, threads=self.threads):
-                if finding.kind == IssueKind.REPAIRED:
-                    repairs[finding.feature_id] = finding
-                else:
-                    self.issues.append(finding)
-            self._repairs[spec.key] = repairs
-            read.append((spec, arrays))
+            for spec in specs
+        ]
+        read = []
+        with ThreadPoolExecutor(max_workers=1) as background:
+            fetches = [background.submit(reader) if reader is not None else None for reader in readers]
+            for step, (spec, fetch) in enumerate(zip(specs, fetches)):
+                steps.set_step(step)
+                arrays, findings = read_layer(
+                    spec.source,
+                    spec.key,
+                    spec.display_name(),
+                    spec.fields(),
+                    self.working_crs,
+                    self.context,
+                    filter_rect,
+                    steps,
+                    spec.layer,
+                    fetch.result() if fetch is not None else None,
+                )
+                self.issues += findings
+                fit_geometries(arrays)
+                read.append((spec, arrays))
         return read
 
-    def index_roles(self, roles: Sequence[Tuple[RoleSpec, LayerArrays]]) -> None:
-        """Stage 3: an index per role over its (inspected) arrays."""
+    def repair_roles(self, roles: Sequence[Tuple[RoleSpec, LayerArrays]]) -> Dict[str, Dict[int, DataFinding]]:
+        """Every feature of every role checked and repaired at once (before an input check looks at them).
+
+        Returns the repairs per role (feature id → finding), to be reported once a subject meets the
+        feature; features that could not be repaired are reported at once.
+        """
+        repairs = {}
         for spec, arrays in roles:
-            self.indexes[spec.key] = RoleIndex(spec, arrays, self.cultivated_codes)
+            repairs[spec.key] = {}
+            for finding in repair_invalid(arrays, np.arange(len(arrays)), self.threads):
+                if finding.kind == IssueKind.REPAIRED:
+                    repairs[spec.key][finding.feature_id] = finding
+                else:
+                    self.issues.append(finding)
+        return repairs
+
+    def index_roles(
+        self,
+        roles: Sequence[Tuple[RoleSpec, LayerArrays]],
+        repairs: Optional[Dict[str, Dict[int, DataFinding]]] = None,
+    ) -> None:
+        """Stage 3: an index per role over its (inspected) arrays. ``repairs`` (from ``repair_roles``) says the
+        layers were checked and repaired already; without it each feature is checked where a subject meets it."""
+        for spec, arrays in roles:
+            index = RoleIndex(spec, arrays, self.cultivated_codes, checked=repairs is not None)
+            index.repairs.update((repairs or {}).get(spec.key, {}))
+            self.indexes[spec.key] = index
 
     def build_indexes(
         self,
@@ -173,11 +218,16 @@ class OverlayEngine:
         feedback: Optional[QgsFeedback] = None,
         inspect: Optional[Inspect] = None,
     ) -> List[DataFinding]:
-        """Read, inspect and index every role; returns the findings of ``inspect`` (also added to ``issues``)."""
+        """Read, inspect and index every role; returns the findings of ``inspect`` (also added to ``issues``).
+
+        With ``inspect`` every feature is repaired first (the input check looks at valid geometries);
+        without, only the features a subject meets are ever checked for validity.
+        """
         roles = self.read_roles(specs, filter_rect, feedback)
+        repairs = self.repair_roles(roles) if inspect is not None else None
         found = [finding for _, arrays in roles for finding in inspect_arrays(arrays, inspect)]
         self.issues += found
-        self.index_roles(roles)
+        self.index_roles(roles, repairs)
         return found
 
     def overlay(self, geometry: QgsGeometry, subject_id: int = 0) -> SubjectOverlap:
@@ -195,13 +245,19 @@ class OverlayEngine:
                     raise CheckCanceledError()
                 feedback.setProgress(100.0 * start / len(usable))
             chunk = usable[start : start + CHUNK_SIZE]
-            results += self.overlay_shapes(subjects.geometries[chunk], subjects.fids[chunk])
+            results += self._overlay_chunk(subjects.geometries[chunk], subjects.fids[chunk])
         if feedback is not None and feedback.isCanceled():
             raise CheckCanceledError()
+        self._report_overlaps()
         return results
 
     def overlay_shapes(self, shapes: np.ndarray, subject_ids: np.ndarray) -> List[SubjectOverlap]:
         """Overlay an array of valid shapely polygons (working CRS) on every indexed role."""
+        results = self._overlay_chunk(shapes, subject_ids)
+        self._report_overlaps()
+        return results
+
+    def _overlay_chunk(self, shapes: np.ndarray, subject_ids: np.ndarray) -> List[SubjectOverlap]:
         measure = self.measurer.areas
         shapely.prepare(shapes)
         areas = measure(shapes)
@@ -212,41 +268,55 @@ class OverlayEngine:
         ]
         for key, index in self.indexes.items():
             pieces = cut_pieces(index, shapes, areas, measure, self.threads)
-            pieces = separate_overlaps(pieces, measure, self.threads)
-            self._report_repairs(key, index.arrays.fids[pieces.feature])
+            pieces, overlapping = separate_overlaps(pieces, measure, self.threads)
+            self._note(index, pieces.feature, overlapping)
             for result, overlap in zip(results, role_overlaps(index, pieces, len(shapes))):
                 result.roles[key] = overlap
         shapely.destroy_prepared(shapes)
         return results
 
-    def _report_repairs(self, key: str, met: np.ndarray) -> None:
-        """Report the repairs of the features just met (each once)."""
-        repairs = self._repairs.get(key)
-        if repairs:
-            for fid in sorted(set(repairs) & set(met.tolist())):
-                self.issues.append(repairs.pop(fid))
+    def _note(self, index: RoleIndex, met: np.ndarray, overlapping: np.ndarray) -> None:
+        """Report the repairs of the features just met (each once) and unrepairable ones; keep new overlaps."""
+        self.issues += index.skipped
+        index.skipped = []
+        if index.repairs:
+            for fid in sorted(set(index.repairs) & set(index.arrays.fids[met].tolist())):
+                self.issues.append(index.repairs.pop(fid))
+        found = self._overlaps.setdefault(index.key, set())
+        for pair in map(tuple, overlapping.tolist()):
+            if pair not in found:
+                found.add(pair)
+                self._unreported.setdefault(index.key, []).append(pair)
+
+    def _report_overlaps(self) -> None:
+        """The overlapping feature pairs found since the last report, as findings (see ``self_overlaps.py``)."""
+        for key, pairs in self._unreported.items():
+            arrays = self.indexes[key].arrays
+            self.issues += self_overlap_findings(
+                arrays, np.array(pairs, dtype=np.intp), self.measurer.areas, self.overlap_tolerance_m2
+            )
+        self._unreported = {}
 
     def labels_near(self, key: str, shapes: np.ndarray, distance_m: float) -> List[List[str]]:
         """Labels of the role's features within ``distance_m`` of each shape (its buffer meets them), in fid order."""
         index = self.indexes[key]
         around = shapely.buffer(shapes, distance_m, quad_segs=8)
-        at, feature = index.tree.query(around, predicate="intersects")
-        order = np.lexsort((feature, at))
+        shapely.prepare(around)
+        at, feature = index.met(around, self.threads)
         found: List[List[str]] = [[] for _ in shapes]
-        for position, label in zip(at[order].tolist(), index.labels[feature[order]].tolist()):
+        for position, label in zip(at.tolist(), index.labels[feature].tolist()):
             if label and label not in found[position]:
                 found[position].append(label)
         return found
 
 
 def role_overlaps(index: RoleIndex, pieces: RolePieces, count: int) -> List[RoleOverlap]:
-    """Per subject: the role's area, per-code, cultivated and KCXS-net figures as group sums, and the pieces."""
-    key = index.key
+    """Per subject: the role's area, per-code, cultivated and KCXS-net figures as group sums, and the pieces
+    (kept as WKB in a PieceTable, made into OverlapPiece objects when first asked for)."""
     subject, feature, areas = pieces.subject, pieces.feature, pieces.areas
     totals = np.bincount(subject, areas, count)
-    has_codes = bool(index.spec.code_field)
-    overlaps = [RoleOverlap(key, float(total)) for total in totals]
-    if has_codes:
+    overlaps = [RoleOverlap(index.key, float(total)) for total in totals]
+    if index.spec.code_field:
         cultivated = areas * index.cultivated(feature)
         net = cultivated * (1.0 - index.deductions[feature].astype(float))
         for overlap, gross, net_area in zip(
@@ -254,17 +324,39 @@ def role_overlaps(index: RoleIndex, pieces: RolePieces, count: int) -> List[Role
         ):
             overlap.cultivated_m2, overlap.cultivated_net_m2 = float(gross), float(net_area)
         _sum_by_code(overlaps, subject, index.codes[feature], areas)
-    fids = index.arrays.fids[feature].tolist()
-    labels = index.labels[feature].tolist()
-    codes = index.codes[feature].tolist()
-    deductions = index.deductions[feature].tolist()
-    areal = index.areal[feature].tolist()
-    wkbs = to_wkb_many(pieces.shapes)  # compact: the shapes themselves are dropped with the chunk
-    for position, fid, label, code, wkb, area, deduction, polygon in zip(
-        subject.tolist(), fids, labels, codes, wkbs, areas.tolist(), deductions, areal
-    ):
-        overlaps[position].pieces.append(OverlapPiece(key, fid, label, code, None, area, deduction, polygon, wkb))
+    columns = (  # what the pieces are made of; no reference to the index (nor to its layer) is kept
+        index.key,
+        index.arrays.fids[feature],
+        index.labels,
+        index.codes,
+        index.deductions,
+        index.areal(feature),
+        to_wkb(pieces.shapes),  # compact: the shapes are dropped with the chunk
+    )
+    table = PieceTable(lambda: _make_pieces(subject, feature, areas, columns, count))
+    for row, overlap in enumerate(overlaps):
+        overlap.defer_pieces(table, row)
     return overlaps
+
+
+def _make_pieces(
+    subject: np.ndarray, feature: np.ndarray, areas: np.ndarray, columns: tuple, count: int
+) -> List[List[OverlapPiece]]:
+    """The OverlapPiece objects of one role and chunk, one list per subject."""
+    key, fids, labels, codes, deductions, areal, wkbs = columns
+    made: List[List[OverlapPiece]] = [[] for _ in range(count)]
+    for position, fid, label, code, wkb, area, deduction, polygon in zip(
+        subject.tolist(),
+        fids.tolist(),
+        labels[feature].tolist(),
+        codes[feature].tolist(),
+        wkbs.tolist(),
+        areas.tolist(),
+        deductions[feature].tolist(),
+        areal.tolist(),
+    ):
+        made[position].append(OverlapPiece(key, fid, label, code, None, area, deduction, polygon, wkb))
+    return made
 
 
 def _sum_by_code(overlaps: List[RoleOverlap], subject: np.ndarray, codes: np.ndarray, areas: np.ndarray) -> None:

@@ -7,11 +7,12 @@ counted twice, in the survey neither.
 """
 
 from dataclasses import dataclass
-from typing import Callable, Dict, List
+from typing import Callable, Dict, List, Tuple
 
 import numpy as np
 
 from liaocheng_plugin.core.engine.dependency import shapely
+from liaocheng_plugin.core.engine.disjoint import proven_disjoint
 from liaocheng_plugin.core.engine.index import RoleIndex
 from liaocheng_plugin.core.engine.pool import parallel
 from liaocheng_plugin.core.engine.repair import polygonal_parts
@@ -42,14 +43,18 @@ def cut_pieces(
     inside a feature is the piece itself; only the rest is intersected, on ``threads`` threads.
     Features that only touch a subject give no piece.
     """
+    subject_at, feature_at = index.met(subjects, threads)
     features = index.arrays.geometries
-    subject_at, feature_at = index.tree.query(subjects, predicate="intersects")
-    order = np.lexsort((feature_at, subject_at))
-    subject_at, feature_at = subject_at[order], feature_at[order]
-    shapes = features[feature_at].copy()
+    shapes = features[feature_at]
     areas = np.zeros(len(subject_at))
-    areal = np.flatnonzero(index.areal[feature_at])
-    inside = shapely.contains(subjects[subject_at[areal]], features[feature_at[areal]])
+    areal = np.flatnonzero(index.areal(feature_at))
+    inside = parallel(
+        shapely.contains,
+        subjects[subject_at[areal]],
+        features[feature_at[areal]],
+        threads=threads,
+        groups=subject_at[areal],
+    )
     contained = areal[inside]
     areas[contained] = index.feature_areas(feature_at[contained], measure)
     rest = areal[~inside]
@@ -75,26 +80,35 @@ def _bounds_contain(outer: np.ndarray, inner: np.ndarray) -> np.ndarray:
     return (a[:, 0] <= b[:, 0]) & (a[:, 1] <= b[:, 1]) & (a[:, 2] >= b[:, 2]) & (a[:, 3] >= b[:, 3])
 
 
-def separate_overlaps(pieces: RolePieces, measure: Measure, threads: int = 1) -> RolePieces:
-    """The pieces made disjoint within each subject (see the module docstring); pieces left empty are dropped.
+def separate_overlaps(pieces: RolePieces, measure: Measure, threads: int = 1) -> Tuple[RolePieces, np.ndarray]:
+    """The pieces made disjoint within each subject (see the module docstring), and the pairs of features
+    (positions in the role's arrays, lower first, unique) whose pieces overlap in some subject.
 
-    One bulk STRtree query over the areal pieces finds pairs of the same subject whose boxes meet,
-    one vectorised DE-9IM test keeps those whose interiors meet; only those groups are differenced.
+    Subjects with several areal pieces are first proven free of overlaps where that holds
+    (``disjoint.py``); in the others, the pairs of pieces whose bounding boxes meet are tested in one
+    vectorised DE-9IM call; only the groups whose interiors meet are differenced. Pieces left empty are
+    dropped.
     """
+    no_pairs = np.empty((0, 2), dtype=np.intp)
     areal = np.flatnonzero(pieces.areas > 0)
-    if len(areal) < 2:
-        return pieces
+    subject = pieces.subject[areal]
+    counts = np.bincount(subject) if len(subject) else np.zeros(0, dtype=np.intp)
+    candidates = np.flatnonzero(counts > 1)
+    doubtful = candidates[~proven_disjoint(subject, pieces.shapes[areal], candidates, threads)]
+    areal = areal[np.isin(subject, doubtful)]
     shapes = pieces.shapes[areal]
     first, second = shapely.STRtree(shapes).query(shapes)
-    candidates = (first < second) & (pieces.subject[areal][first] == pieces.subject[areal][second])
-    first, second = first[candidates], second[candidates]
+    same = (first < second) & (pieces.subject[areal][first] == pieces.subject[areal][second])
+    first, second = first[same], second[same]
     if not len(first):
-        return pieces
+        return pieces, no_pairs
     meet = parallel(_interiors_meet, shapes[first], shapes[second], threads=threads)
     if not meet.any():
-        return pieces
+        return pieces, no_pairs
+    first, second = areal[first[meet]], areal[second[meet]]
+    overlapping = np.unique(np.sort(np.column_stack([pieces.feature[first], pieces.feature[second]]), axis=1), axis=0)
     changed = []
-    for group in _groups(areal[first[meet]], areal[second[meet]]):
+    for group in _groups(first, second):
         covered = pieces.shapes[group[0]]
         for position in group[1:]:
             shape = pieces.shapes[position]
@@ -103,7 +117,7 @@ def separate_overlaps(pieces: RolePieces, measure: Measure, threads: int = 1) ->
             changed.append(position)
     changed = np.array(changed, dtype=int)
     pieces.areas[changed] = measure(pieces.shapes[changed])
-    return pieces.take(pieces.shapes != None)  # noqa: E711 - elementwise
+    return pieces.take(pieces.shapes != None), overlapping  # noqa: E711 - elementwise
 
 
 def _interiors_meet(first: np.ndarray, second: np.ndarray) -> np.ndarray:

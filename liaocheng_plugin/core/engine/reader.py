@@ -9,7 +9,7 @@ here (see ``repair.py``); features without geometry or failing the transform rea
 reported as DataFindings.
 """
 
-from typing import Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 import numpy as np
 from qgis.core import (
@@ -44,12 +44,12 @@ from liaocheng_plugin.core.definitions import IssueKind
 from liaocheng_plugin.core.engine.arrays import LayerArrays
 from liaocheng_plugin.core.engine.dependency import shapely
 from liaocheng_plugin.core.engine.issues import issue_finding
-from liaocheng_plugin.core.engine.pool import parallel
 from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.values import plain
 
 BULK_DRIVERS = ("GPKG", "OpenFileGDB", "ESRI Shapefile")
+Fetched = Tuple[np.ndarray, np.ndarray, Dict[str, np.ndarray]]  # fids, WKB, columns: what GDAL's bulk read gives
 UTF8_DRIVERS = ("GPKG", "OpenFileGDB")  # text is UTF-8 by the format; shapefile text follows the layer's encoding
 FILTER_WORTH_SHARE = 0.25  # a spatial filter pays off when the wanted area is under this share of the layer
 
@@ -82,22 +82,24 @@ def read_layer(
     filter_rect: Optional[QgsRectangle] = None,
     feedback: Optional[QgsFeedback] = None,
     layer: Optional[QgsVectorLayer] = None,
-    threads: int = 1,
+    fetched: Optional[Fetched] = None,
 ) -> Tuple[LayerArrays, List[DataFinding]]:
     """Read ``source`` once into LayerArrays (geometries as read, not yet repaired) and the findings of the read.
 
     ``fields`` maps column meanings (``COLUMN_*``) to field names; values are plain Python values,
     None for NULL; features come in feature-id order (so "the feature read first" does not depend on a
     database's storage order). ``filter_rect`` (working CRS) limits the read when it is a small part of the
-    layer. ``layer``, the saved layer behind a Processing ``source``, allows the bulk GDAL read.
+    layer. ``layer``, the saved layer behind a Processing ``source``, allows the bulk GDAL read;
+    ``fetched`` is that read done already (``bulk_reader``), else it is done here.
     Raises LiaochengError for a missing field, CheckCanceledError when cancelled.
     """
     indexes = field_indexes(source, fields, name)
     rect = _worth_filtering(source, filter_rect, working_crs, context)
-    table = bulk_table(layer or source, working_crs, list(indexes.values()))
-    read = _read_with_gdal(table, source.fields(), indexes, rect) if table is not None else None
-    if read is not None:
-        fids, wkbs, columns = read
+    if fetched is None:
+        table = bulk_table(layer or source, working_crs, list(indexes.values()))
+        fetched = _read_with_gdal(table, source.fields(), indexes, rect) if table is not None else None
+    if fetched is not None:
+        fids, wkbs, columns = fetched
         findings: List[DataFinding] = []
     else:
         fids, wkbs, columns, findings = _read_with_qgis(source, name, indexes, working_crs, context, rect, feedback)
@@ -107,7 +109,8 @@ def read_layer(
         order = np.argsort(fids, kind="stable")
         fids, wkbs = fids[order], wkbs[order]
         columns = {meaning: values[order] for meaning, values in columns.items()}
-    geometries = parallel(_parse_wkb, wkbs, threads=threads) if len(wkbs) else np.empty(0, dtype=object)
+    # from_wkb holds the GIL: the GDAL read of the next layer (bulk_reader) can run meanwhile, not another parse.
+    geometries = shapely.from_wkb(wkbs, on_invalid="ignore") if len(wkbs) else np.empty(0, dtype=object)
     empty = shapely.is_missing(geometries) | shapely.is_empty(geometries)
     failed = {finding.feature_id for finding in findings}
     for position in np.flatnonzero(empty):
@@ -117,8 +120,25 @@ def read_layer(
     return LayerArrays(name, key, fids, geometries, columns, working_crs), findings
 
 
-def _parse_wkb(wkbs: np.ndarray) -> np.ndarray:
-    return shapely.from_wkb(wkbs, on_invalid="ignore")
+def bulk_reader(
+    source: QgsFeatureSource,
+    name: str,
+    fields: Dict[str, str],
+    working_crs: QgsCoordinateReferenceSystem,
+    context: QgsCoordinateTransformContext,
+    filter_rect: Optional[QgsRectangle] = None,
+    layer: Optional[QgsVectorLayer] = None,
+) -> Optional[Callable[[], Optional[Fetched]]]:
+    """The GDAL bulk read of ``source`` as a function to run in any thread (GDAL releases the GIL), its
+    result to pass to ``read_layer`` as ``fetched``; None when the layer is read through QGIS.
+    The function returns None when GDAL cannot read the layer (``read_layer`` then tries again)."""
+    indexes = field_indexes(source, fields, name)
+    table = bulk_table(layer or source, working_crs, list(indexes.values()))
+    if table is None:
+        return None
+    rect = _worth_filtering(source, filter_rect, working_crs, context)
+    fields_of_source = source.fields()
+    return lambda: _read_with_gdal(table, fields_of_source, indexes, rect)
 
 
 def _worth_filtering(source, rect, working_crs, context) -> Optional[QgsRectangle]:
@@ -199,11 +219,10 @@ def _read_with_gdal(table, fields: QgsFields, indexes: Dict[str, int], rect: Opt
 def _python_values(values) -> np.ndarray:
     """A GDAL Arrow column as an object array of Python values: text decoded, None for NULL."""
     mask = np.ma.getmaskarray(values) if isinstance(values, np.ma.MaskedArray) else None
-    result = np.asarray(values, dtype=object).copy()
-    if result.size and isinstance(result.flat[0], bytes):
-        result = np.array([None if v is None else v.decode("utf-8") for v in result], dtype=object)
-    else:
-        result = np.array([None if v is None else v.item() if hasattr(v, "item") else v for v in result], dtype=object)
+    items = np.asarray(values).tolist()  # numbers as Python numbers, text as bytes, in one C call
+    if isinstance(next((item for item in items if item is not None), None), bytes):
+        items = [None if item is None else item.decode("utf-8") for item in items]
+    result = _object_array(items)
     if mask is not None:
         result[mask] = None
     return result

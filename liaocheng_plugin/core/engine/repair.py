@@ -45,14 +45,9 @@ def polygonal_parts(geometries: np.ndarray) -> np.ndarray:
     return result
 
 
-def repair_geometries(arrays: LayerArrays, buffer_m: float = 0.0, threads: int = 1) -> List[DataFinding]:
-    """Make ``arrays.geometries`` fit to overlay, in place, and return what was repaired or skipped.
-
-    Lines become corridors ``buffer_m`` wide on each side (when ``buffer_m`` > 0; else they are
-    left as lines); invalid polygons are repaired with GEOS make_valid keeping the polygon parts
-    (a ``fixed`` finding naming GEOS's reason, or a ``warning`` when nothing polygonal is left);
-    points pass unchanged. Features already None stay None.
-    """
+def fit_geometries(arrays: LayerArrays, buffer_m: float = 0.0) -> None:
+    """The cheap part of the repair, for a whole layer in place: lines become corridors ``buffer_m`` wide on
+    each side (when ``buffer_m`` > 0; else they stay lines), collections keep their polygon parts."""
     geometries = arrays.geometries
     types = shapely.get_type_id(geometries)
     if buffer_m > 0:
@@ -62,7 +57,16 @@ def repair_geometries(arrays: LayerArrays, buffer_m: float = 0.0, threads: int =
             types[lines] = shapely.get_type_id(geometries[lines])
     collections = np.flatnonzero(types == COLLECTION)
     geometries[collections] = polygonal_parts(geometries[collections])
-    areal = np.flatnonzero(np.isin(shapely.get_type_id(geometries), POLYGONAL))
+
+
+def repair_invalid(arrays: LayerArrays, positions: np.ndarray, threads: int = 1) -> List[DataFinding]:
+    """Repair the invalid polygons among ``arrays.geometries[positions]`` in place; what was repaired or skipped.
+
+    GEOS make_valid keeps the polygon parts: a ``fixed`` finding naming GEOS's reason, or a ``warning`` when
+    nothing polygonal is left (the feature becomes None). Points, lines and None pass unchanged.
+    """
+    geometries = arrays.geometries
+    areal = positions[np.isin(shapely.get_type_id(geometries[positions]), POLYGONAL)]
     valid = parallel(shapely.is_valid, geometries[areal], threads=threads)
     invalid = areal[~valid]
     findings = []
@@ -74,3 +78,10 @@ def repair_geometries(arrays: LayerArrays, buffer_m: float = 0.0, threads: int =
             kind = IssueKind.REPAIRED if geometry is not None else IssueKind.UNREPAIRABLE
             findings.append(issue_finding(arrays.name, int(arrays.fids[position]), kind, reason))
     return findings
+
+
+def repair_geometries(arrays: LayerArrays, buffer_m: float = 0.0, threads: int = 1) -> List[DataFinding]:
+    """Make every geometry of ``arrays`` fit to overlay, in place (``fit_geometries``, then ``repair_invalid``
+    on all), and return what was repaired or skipped. Features already None stay None."""
+    fit_geometries(arrays, buffer_m)
+    return repair_invalid(arrays, np.arange(len(arrays.geometries)), threads)

@@ -7,7 +7,7 @@ QgsGeometries it writes and no more. A SQL engine passes its WKB as it comes. Th
 """
 
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry
 
@@ -69,16 +69,19 @@ class RoleOverlap:
 
     ``area_m2`` is the area of the union of the pieces, ``area_by_code_m2``, ``cultivated_m2`` and
     ``cultivated_net_m2`` (net of the KCXS deduction) sum the pieces by land-use code. ``shape``
-    (and ``geometry``) is the union of the areal pieces, made on first use.
+    (and ``geometry``) is the union of the areal pieces, made on first use. ``pieces`` are given, or
+    made on first use from a ``PieceTable`` shared with the other subjects of a batch.
     """
 
     __slots__ = (
         "role",
         "area_m2",
-        "pieces",
         "area_by_code_m2",
         "cultivated_m2",
         "cultivated_net_m2",
+        "_pieces",
+        "_table",
+        "_row",
         "_shape",
         "_geometry",
     )
@@ -93,11 +96,24 @@ class RoleOverlap:
         cultivated_net_m2: float = 0.0,
     ):
         self.role, self.area_m2 = role, area_m2
-        self.pieces = pieces if pieces is not None else []
+        self._pieces = pieces if pieces is not None else []
+        self._table: Optional[PieceTable] = None
+        self._row = 0
         self.area_by_code_m2 = area_by_code_m2 if area_by_code_m2 is not None else {}
         self.cultivated_m2, self.cultivated_net_m2 = cultivated_m2, cultivated_net_m2
         self._shape: Any = None
         self._geometry: Optional[QgsGeometry] = None
+
+    @property
+    def pieces(self) -> List[OverlapPiece]:
+        """The part of the subject on each protected feature met, in the order of the features' positions."""
+        if self._table is not None:
+            self._pieces, self._table = self._table.pieces(self._row), None
+        return self._pieces
+
+    def defer_pieces(self, table: "PieceTable", row: int) -> None:
+        """Take the pieces from row ``row`` of ``table`` when first asked for."""
+        self._table, self._row = table, row
 
     @property
     def shape(self):
@@ -126,6 +142,24 @@ class RoleOverlap:
     def labels(self) -> List[str]:
         """Distinct non-empty labels of the protected features met."""
         return list(dict.fromkeys(piece.label for piece in self.pieces if piece.label))
+
+
+class PieceTable:
+    """The pieces of one role for a batch of subjects, made on first use: ``make()`` returns one list of
+    OverlapPiece per subject (row). A batch that reads only the figures (a results layer without pieces)
+    never makes its OverlapPiece objects."""
+
+    __slots__ = ("_make", "_made")
+
+    def __init__(self, make: Callable[[], List[List[OverlapPiece]]]):
+        self._make = make
+        self._made: Optional[List[List[OverlapPiece]]] = None
+
+    def pieces(self, row: int) -> List[OverlapPiece]:
+        """The pieces of the subject at ``row`` (all rows are made on the first call)."""
+        if self._made is None:
+            self._made, self._make = self._make(), None
+        return self._made[row]
 
 
 class SubjectOverlap:

@@ -284,15 +284,22 @@ def next_year_rows(survey: List[Tuple[QgsGeometry, Dict[str, object]]], names: D
 
 
 def generate(
-    output_dir: Path, spacing: float = 350.0, counties: Sequence[str] = DEFAULT_COUNTIES, seed: int = SEED
+    output_dir: Path,
+    spacing: float = 350.0,
+    counties: Sequence[str] = DEFAULT_COUNTIES,
+    seed: int = SEED,
+    detail: bool = False,
 ) -> SampleData:
-    """Build the sample GeoPackage and project in ``output_dir`` (same seed, same data)."""
+    """Build the sample GeoPackage and project in ``output_dir`` (same seed, same data).
+
+    ``detail`` gives survey and farmland patches the vertices of real ones (see ``landscape.voronoi_cells``).
+    """
     output_dir.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     names = land_code_names()
     measure = ellipsoidal_area()
     all_counties = read_counties()
-    lands = [build_landscape(all_counties[code], spacing, seed + i) for i, code in enumerate(counties)]
+    lands = [build_landscape(all_counties[code], spacing, seed + i, detail) for i, code in enumerate(counties)]
     rows: Dict[str, list] = {name: [] for name in SCHEMAS}
     rows["XZQ"] = [(c.geometry, {"XZQDM": c.code, "XZQMC": c.name}) for c in all_counties.values()]
     for land in lands:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Tuple
 
+import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -19,6 +20,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from liaocheng_plugin.core.engine.convert import qgis_from_wkb
+from tests.tools.sample.edges import detailed_edges
 from tests.tools.sample.gcj02 import geometry_gcj02_to_wgs84, point_gcj02_to_wgs84
 from tests.tools.sample.names import village_names
 
@@ -156,8 +159,12 @@ def meandering_river(county: County, rng: random.Random) -> QgsGeometry:
     return QgsGeometry.fromPolylineXY(points)
 
 
-def voronoi_cells(county: County, spacing: float, rng: random.Random) -> List[QgsGeometry]:
-    """Field-like cells: Voronoi polygons of a jittered grid, clipped to the county."""
+def voronoi_cells(county: County, spacing: float, rng: random.Random, detail: bool = False) -> List[QgsGeometry]:
+    """Field-like cells: Voronoi polygons of a jittered grid, clipped to the county.
+
+    With ``detail`` every cell edge is bent alike on both sides (about 24 vertices a cell, as real
+    survey patches have, see ``edges.py``); without, cells keep their straight edges (about 7 vertices).
+    """
     box = county.geometry.boundingBox()
     sites = []
     y = box.yMinimum()
@@ -168,10 +175,14 @@ def voronoi_cells(county: County, spacing: float, rng: random.Random) -> List[Qg
             x += spacing
         y += spacing
     diagram = QgsGeometry.fromMultiPointXY(sites).voronoiDiagram(QgsGeometry.fromRect(box.buffered(spacing)))
+    diagram_cells = diagram.asGeometryCollection()
+    if detail:
+        bent = detailed_edges(shapely.from_wkb([bytes(cell.asWkb()) for cell in diagram_cells]), rng.randrange(2**31))
+        diagram_cells = [qgis_from_wkb(wkb) for wkb in shapely.to_wkb(bent)]
     engine = QgsGeometry.createGeometryEngine(county.geometry.constGet())
     engine.prepareGeometry()
     cells = []
-    for cell in diagram.asGeometryCollection():
+    for cell in diagram_cells:
         if engine.contains(cell.constGet()):
             cells.append(cell)
         elif engine.intersects(cell.constGet()):
@@ -212,8 +223,8 @@ def place_townships(county: County, boundary: QgsGeometry, rng: random.Random) -
     return seats
 
 
-def build_landscape(county: County, spacing: float, seed: int) -> Landscape:
-    """All protected layers of a county, reproducibly from ``seed``."""
+def build_landscape(county: County, spacing: float, seed: int, detail: bool = False) -> Landscape:
+    """All protected layers of a county, reproducibly from ``seed``; ``detail``: see ``voronoi_cells``."""
     rng = random.Random(seed)
     land = Landscape(county)
     radius = BOUNDARY_RADIUS_M.get(county.code, 3500.0)
@@ -251,7 +262,7 @@ def build_landscape(county: County, spacing: float, seed: int) -> Landscape:
     boundary_engine = QgsGeometry.createGeometryEngine(land.boundary.constGet())
     boundary_engine.prepareGeometry()
     farmland_phase = rng.uniform(0, 6.3)
-    for cell in voronoi_cells(county, spacing, rng):
+    for cell in voronoi_cells(county, spacing, rng, detail):
         centre = cell.pointOnSurface()
         point = centre.asPoint()
         township = seat_index.nearestNeighbor(point, 1)[0]

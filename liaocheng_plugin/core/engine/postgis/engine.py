@@ -209,7 +209,7 @@ class PostgisEngine:
         self._report(table, chunk.unrepairable, IssueKind.UNREPAIRABLE)
         unique, feature = np.unique(chunk.fids, return_inverse=True)
         pieces = RolePieces(chunk.at, feature, chunk.shapes, chunk.areas)
-        cut = separate_overlaps(pieces, self.measurer.areas, self.threads)
+        cut, _overlapping = separate_overlaps(pieces, self.measurer.areas, self.threads)
         kept = set(unique[cut.feature].tolist())
         repaired = [(fid, raw) for fid, raw in zip(chunk.fids.tolist(), chunk.raw) if raw is not None and fid in kept]
         self._report(table, repaired, IssueKind.REPAIRED)

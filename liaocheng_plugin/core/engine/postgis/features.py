@@ -3,7 +3,7 @@
 The in-process engine keeps a role's whole layer in a RoleIndex; here only the features the database
 sent back for a chunk are known, in key order (the order in which the in-process engine reads a
 freshly loaded table). ``MetFeatures`` offers what ``role_overlaps`` reads of a RoleIndex — key, spec,
-fids, labels, codes, deductions, areal, cultivated() — so the figures are summed by the same code.
+fids, labels, codes, deductions, areal(), cultivated() — so the figures are summed by the same code.
 """
 
 from typing import Dict, Optional, Sequence
@@ -43,8 +43,8 @@ class Readings:
 class MetFeatures:
     """The features met in one chunk: positions 0 … n−1 in ascending fid order, the columns the figures read.
 
-    ``labels`` and ``codes`` are text ("" for NULL), ``deductions`` floats (0 for NULL), ``areal`` is False
-    for a point or line feature (a village point), as in a RoleIndex.
+    ``labels`` and ``codes`` are text ("" for NULL), ``deductions`` floats (0 for NULL), ``areal(positions)``
+    is False for a point or line feature (a village point), as in a RoleIndex.
     """
 
     def __init__(
@@ -63,12 +63,16 @@ class MetFeatures:
         self.labels = _read(labels, as_text)
         self.codes = _read(codes, as_text)
         self.deductions = _read(deductions, _deduction)
-        self.areal = np.asarray(areal, dtype=bool)
+        self._areal = np.asarray(areal, dtype=bool)
         self.cultivated_codes = tuple(cultivated_codes)
 
     @property
     def key(self) -> str:
         return self.spec.key
+
+    def areal(self, positions: np.ndarray) -> np.ndarray:
+        """Whether the features at ``positions`` are polygons (not a village point or a line)."""
+        return self._areal[positions]
 
     def cultivated(self, positions: np.ndarray) -> np.ndarray:
         """Whether the features at ``positions`` are cultivated land by their code."""
