@@ -10,7 +10,6 @@ from typing import Callable, List
 
 import numpy as np
 
-from liaocheng_plugin.core.datacheck.columns import MAX_LISTED
 from liaocheng_plugin.core.datacheck.figures import format_area
 from liaocheng_plugin.core.datacheck.findings import DataFinding, DataKind, DataSeverity
 from liaocheng_plugin.core.engine.arrays import LayerArrays
@@ -24,6 +23,8 @@ def self_overlap_findings(
 ) -> List[DataFinding]:
     """A ``warning`` summary and one per pair (the largest MAX_LISTED) of the feature pairs (positions in
     ``arrays``, shape (n, 2)) whose shared area, measured by ``measure`` (m²), exceeds ``tolerance_m2``."""
+    from liaocheng_plugin.core.datacheck.columns import MAX_LISTED  # it builds on engine.arrays: not at import time
+
     if not len(pairs):
         return []
     geometries = arrays.geometries
