@@ -20,11 +20,14 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from liaocheng_plugin.core.datacheck.figures import format_area
 from liaocheng_plugin.core.datacheck.findings import DataCheckError, DataKind
 from liaocheng_plugin.core.datacheck.inspector import ArrayInspector, DataRules
 from liaocheng_plugin.core.definitions import AreaMode, IssueKind
 from liaocheng_plugin.core.engine import AreaMeasurer, RoleSpec, run_overlay
+from liaocheng_plugin.core.engine import overlay as overlay_module
 from liaocheng_plugin.core.engine.postgis import choice as choice_module
+from liaocheng_plugin.core.engine.postgis import engine as postgis_engine_module
 from liaocheng_plugin.core.engine.postgis.driver import sql
 from liaocheng_plugin.core.engine.postgis.session import RefusedError, Session
 from liaocheng_plugin.core.engine.postgis.tables import database_of
@@ -140,6 +143,11 @@ def issue_keys(report, kinds=(IssueKind.REPAIRED, IssueKind.EMPTY, IssueKind.UNR
     return sorted((issue.kind.value, issue.layer, issue.feature_id) for issue in report.issues if issue.kind in kinds)
 
 
+def self_overlaps(report):
+    """(layer, feature, features concerned, text) of the self_overlap findings of a report, in order."""
+    return [(f.layer, f.feature_id, f.feature_ids, f.message) for f in report.issues if f.kind == DataKind.SELF_OVERLAP]
+
+
 def data_findings(report):
     """(kind, severity, feature) of the input check's findings of a report."""
     return sorted((f.kind.value, f.severity.value, f.feature_id) for f in report.issues if isinstance(f.kind, DataKind))
@@ -215,6 +223,21 @@ def test_overlapping_survey_patches_count_for_the_lower_feature_id_whatever_the_
     report, local = both_engines(lambda: overlay(known("subjects"), specs))
     assert report.engine == "postgis"
     assert report.subjects[0].roles["survey"].area_by_code_m2 == pytest.approx({"0101": 3600, "0702": 2400})
+    assert_same_figures(figures(report), figures(local))
+
+
+def test_protected_features_overlapping_each_other_are_reported_as_in_qgis(known, monkeypatch):
+    """Farmland F1 and F2 overlap (1,250 m² in all); two subjects in two chunks meet that overlap: on both engines
+    the pair is reported once, with the whole shared area, concerning both features."""
+    monkeypatch.setattr(postgis_engine_module, "CHUNK_SIZE", 1)
+    monkeypatch.setattr(overlay_module, "CHUNK_SIZE", 1)
+    subjects = memory_layer("Polygon", GK39, [(square(X0, Y0, 100), "S1"), (square(X0 + 40, Y0 + 40, 30), "S2")])
+    report, local = both_engines(lambda: overlay(subjects, roles(known)))
+    assert report.engine == "postgis"
+    assert self_overlaps(report) == self_overlaps(local)
+    assert [found[:3] for found in self_overlaps(report)] == [("farmland", None, (1, 2)), ("farmland", 1, (1, 2))]
+    text = self_overlaps(report)[1][3]
+    assert f"features 1 and 2 overlap by {format_area(1250.0)}." in text  # not the 400 m² S2 meets
     assert_same_figures(figures(report), figures(local))
 
 

@@ -14,7 +14,7 @@ from liaocheng_plugin.core.ledger_fields import LedgerFields
 from liaocheng_plugin.core.reserve import ReserveRules, check_reserve_parcels
 from liaocheng_plugin.core.siting import check_sites
 from tests.core.conftest import both_engines
-from tests.core.test_postgis import assert_same_figures, figures, inspector, issue_keys
+from tests.core.test_postgis import assert_same_figures, figures, inspector, issue_keys, self_overlaps
 
 RELATIVE = 1e-9
 
@@ -48,6 +48,7 @@ def test_overlap_check_is_computed_in_the_database_with_the_same_figures(sample_
     assert database.engine == "postgis" and local.engine == "local"
     assert_same_figures(figures(database), figures(local), RELATIVE)
     assert issue_keys(database) == issue_keys(local)
+    assert self_overlaps(database) == self_overlaps(local)
     assert sum(len(role.pieces) for result in database.subjects for role in result.roles.values()) > 50
 
 

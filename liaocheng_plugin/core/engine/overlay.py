@@ -289,11 +289,12 @@ class OverlayEngine:
                 self._unreported.setdefault(index.key, []).append(pair)
 
     def _report_overlaps(self) -> None:
-        """The overlapping feature pairs found since the last report, as findings (see ``self_overlaps.py``)."""
+        """The overlapping feature pairs found since the last report, as findings (see ``self_overlaps.py``), in
+        feature order (the PostGIS engine reports them alike, whatever the chunks)."""
         for key, pairs in self._unreported.items():
             arrays = self.indexes[key].arrays
             self.issues += self_overlap_findings(
-                arrays, np.array(pairs, dtype=np.intp), self.measurer.areas, self.overlap_tolerance_m2
+                arrays, np.array(sorted(pairs), dtype=np.intp), self.measurer.areas, self.overlap_tolerance_m2
             )
         self._unreported = {}
 

@@ -22,8 +22,10 @@ def self_overlap_findings(
     arrays: LayerArrays, pairs: np.ndarray, measure: Callable[[np.ndarray], np.ndarray], tolerance_m2: float
 ) -> List[DataFinding]:
     """A ``warning`` summary and one per pair (the largest MAX_LISTED) of the feature pairs (positions in
-    ``arrays``, shape (n, 2)) whose shared area, measured by ``measure`` (m²), exceeds ``tolerance_m2``."""
-    from liaocheng_plugin.core.datacheck.columns import MAX_LISTED  # it builds on engine.arrays: not at import time
+    ``arrays``, shape (n, 2)) whose shared area, measured by ``measure`` (m²), exceeds ``tolerance_m2``.
+    The summary concerns every feature of those pairs, a pair's finding both features (``feature_ids``), so
+    the ``data_warnings`` of a subject carry them when it meets either feature."""
+    from liaocheng_plugin.core.datacheck.columns import MAX_LISTED, fid_tuple  # they build on engine.arrays
 
     if not len(pairs):
         return []
@@ -38,12 +40,15 @@ def self_overlap_findings(
     summary = tr("Layer “{}”: {} pairs of features overlap each other (more than {:g} m² each), {} in all.").format(
         arrays.name, f"{len(big):,}", tolerance_m2, format_area(float(shared[big].sum()))
     )
-    findings = [DataFinding(arrays.name, None, DataKind.SELF_OVERLAP, DataSeverity.WARNING, summary, hint)]
+    every = fid_tuple(np.unique(fids[pairs[big]]))
+    findings = [DataFinding(arrays.name, None, DataKind.SELF_OVERLAP, DataSeverity.WARNING, summary, hint, every)]
     for row in big[:MAX_LISTED]:
         first, second = int(fids[pairs[row, 0]]), int(fids[pairs[row, 1]])
         first, second = min(first, second), max(first, second)
         text = tr("Layer “{}”: features {} and {} overlap by {}.").format(
             arrays.name, first, second, format_area(float(shared[row]))
         )
-        findings.append(DataFinding(arrays.name, first, DataKind.SELF_OVERLAP, DataSeverity.WARNING, text, hint))
+        findings.append(
+            DataFinding(arrays.name, first, DataKind.SELF_OVERLAP, DataSeverity.WARNING, text, hint, (first, second))
+        )
     return findings

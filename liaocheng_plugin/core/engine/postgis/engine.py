@@ -9,7 +9,8 @@ shortcuts, repairs invalid features only and cuts the rest. What comes back are 
 layer. The pieces are then measured by the engine's own AreaMeasurer, made disjoint where a role's
 features overlap each other (``pieces.separate_overlaps``) and summed per subject, role and land-use code
 by ``overlay.role_overlaps``: the figures equal the in-process engine's to the last bits the geometry
-allows (the same GEOS computes the pieces on both sides).
+allows (the same GEOS computes the pieces on both sides). Features found overlapping each other are
+fetched whole (``met.py``) and reported as the in-process engine reports them (``self_overlaps.py``).
 
 Statements run on ``threads`` connections at once, ahead of QGIS's own thread: the database works on the
 next chunks (their pieces decoded and measured on the fetching threads) while QGIS sums the last one.
@@ -20,7 +21,7 @@ from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from threading import Lock, local
-from typing import Dict, List, Optional, Sequence, Set
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 import numpy as np
 from qgis.core import (
@@ -41,22 +42,25 @@ from liaocheng_plugin.core.engine.measure import AreaMeasurer
 from liaocheng_plugin.core.engine.overlay import Inspect, role_overlaps
 from liaocheng_plugin.core.engine.pieces import RolePieces, separate_overlaps
 from liaocheng_plugin.core.engine.pool import thread_count
-from liaocheng_plugin.core.engine.postgis.features import MetFeatures, Readings, qgis_fids
+from liaocheng_plugin.core.engine.postgis.features import MetFeatures, Readings, database_keys, qgis_fids
 from liaocheng_plugin.core.engine.postgis.inspection import (
     empty_findings,
     inspect_met,
     inspect_values,
     needs_features,
 )
+from liaocheng_plugin.core.engine.postgis.met import met_arrays
 from liaocheng_plugin.core.engine.postgis.rows import ChunkPieces, decode
 from liaocheng_plugin.core.engine.postgis.session import Session
 from liaocheng_plugin.core.engine.postgis.statements import POINT, near_statement, pieces_statement
 from liaocheng_plugin.core.engine.postgis.tables import Database, PostgisTable
 from liaocheng_plugin.core.engine.reader import _worth_filtering
 from liaocheng_plugin.core.engine.results import RoleOverlap, SubjectOverlap
+from liaocheng_plugin.core.engine.self_overlaps import self_overlap_findings
 from liaocheng_plugin.core.engine.spec import RoleSpec
 from liaocheng_plugin.core.exceptions import CheckCanceledError
 from liaocheng_plugin.core.progress import StepFeedback
+from liaocheng_plugin.core.settings import OVERLAP_TOLERANCE_M2
 from liaocheng_plugin.core.values import as_text
 
 PIECE_COLUMNS = (COLUMN_LABEL, COLUMN_CODE, COLUMN_DEDUCTION)  # c0, c1, c2 of a pieces row
@@ -69,7 +73,7 @@ class PostgisEngine:
     ``tables`` are the roles' tables by key (see ``choice.choose_engine``, which checks them first).
     ``indexes`` names the roles built by ``build_indexes`` (the database's GiST indexes stand in for
     the STRtrees). ``issues`` collects the DataFindings: features without geometry, repairs of features
-    met, and the input check's findings.
+    met, features of one role overlapping each other inside a subject, and the input check's findings.
     """
 
     def __init__(
@@ -96,6 +100,9 @@ class PostgisEngine:
         self._readings: Dict[str, Readings] = {}
         self._inspected: Dict[str, Set[int]] = {}
         self._reported: Dict[str, Set[int]] = {}
+        self.overlap_tolerance_m2 = OVERLAP_TOLERANCE_M2.value()
+        self._overlaps: Dict[str, Set[Tuple[int, int]]] = {}  # role → feature-id pairs found overlapping
+        self._unreported: Dict[str, List[Tuple[int, int]]] = {}  # role → those not reported yet
 
     def build_indexes(
         self,
@@ -201,6 +208,7 @@ class PostgisEngine:
                         table = self.tables[key]
                         session, readings = sessions.current(), self._readings[key]
                         self.issues += inspect_met(session, table, fresh, readings, self._inspect, self.working_crs)
+            self._report_overlaps(sessions.current())
         return results
 
     def _role_overlaps(self, key: str, chunk: ChunkPieces, count: int) -> List[RoleOverlap]:
@@ -209,7 +217,8 @@ class PostgisEngine:
         self._report(table, chunk.unrepairable, IssueKind.UNREPAIRABLE)
         unique, feature = np.unique(chunk.fids, return_inverse=True)
         pieces = RolePieces(chunk.at, feature, chunk.shapes, chunk.areas)
-        cut, _overlapping = separate_overlaps(pieces, self.measurer.areas, self.threads)
+        cut, overlapping = separate_overlaps(pieces, self.measurer.areas, self.threads)
+        self._note_overlaps(key, unique[overlapping])
         kept = set(unique[cut.feature].tolist())
         repaired = [(fid, raw) for fid, raw in zip(chunk.fids.tolist(), chunk.raw) if raw is not None and fid in kept]
         self._report(table, repaired, IssueKind.REPAIRED)
@@ -225,6 +234,30 @@ class PostgisEngine:
             self.cultivated_codes,
         )
         return role_overlaps(met, cut, count)
+
+    def _note_overlaps(self, key: str, pairs: np.ndarray) -> None:
+        """Keep the feature-id pairs (lower first) found overlapping that were not found before."""
+        found = self._overlaps.setdefault(key, set())
+        for pair in map(tuple, pairs.tolist()):
+            if pair not in found:
+                found.add(pair)
+                self._unreported.setdefault(key, []).append(pair)
+
+    def _report_overlaps(self, session: Session) -> None:
+        """The overlapping pairs found since the last report, as the in-process engine reports them: the shared
+        area of the whole features (fetched, repaired alike), the pairs in feature order."""
+        for key, pairs in self._unreported.items():
+            pairs = np.array(sorted(pairs), dtype=np.int64)
+            keys = database_keys(np.unique(pairs)).tolist()
+            arrays = met_arrays(session, self.tables[key], keys, crs=self.working_crs)
+            if not len(arrays):
+                continue
+            positions = np.minimum(np.searchsorted(arrays.fids, pairs), len(arrays) - 1)
+            found = (arrays.fids[positions] == pairs).all(axis=1)  # a feature deleted meanwhile is left out
+            self.issues += self_overlap_findings(
+                arrays, positions[found], self.measurer.areas, self.overlap_tolerance_m2
+            )
+        self._unreported = {}
 
     def _report(self, table: PostgisTable, features: List[tuple], kind: IssueKind) -> None:
         """Report each (fid, stored WKB) repaired or left unrepairable once per run, with GEOS's reason, as the

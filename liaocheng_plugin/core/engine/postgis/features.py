@@ -23,6 +23,12 @@ def qgis_fids(keys: np.ndarray) -> np.ndarray:
     return np.where(keys < 0, keys + INT32_RANGE, keys)
 
 
+def database_keys(fids: np.ndarray) -> np.ndarray:
+    """The int2/int4 keys of QGIS's feature ids ``fids`` (the inverse of ``qgis_fids``)."""
+    fids = np.asarray(fids, dtype=np.int64)
+    return np.where(fids >= INT32_RANGE // 2, fids - INT32_RANGE, fids)
+
+
 class Readings:
     """How the input check read each distinct value of a column (raw → normalised), by column meaning.
 

@@ -14,7 +14,7 @@ twice, each time with LayerArrays it can treat as usual:
    reader reports them.
 2. *met features*, after the overlay: the features that came back (met by a subject), with geometry
    (repaired as the in-process engine repairs), KCXS as read in 1 and the recorded areas (TBMJ, TBDLMJ),
-   for a role that has recorded areas: the rules on recorded areas look at those.
+   for a role that has recorded areas (fetched by ``met.met_arrays``): the rules on recorded areas look at those.
 """
 
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -31,21 +31,19 @@ from liaocheng_plugin.core.engine.arrays import (
     COLUMN_RECORDED_AREA,
     LayerArrays,
 )
-from liaocheng_plugin.core.engine.dependency import shapely
 from liaocheng_plugin.core.engine.issues import issue_finding
 from liaocheng_plugin.core.engine.overlay import Inspect
 from liaocheng_plugin.core.engine.postgis.driver import missing_driver
 from liaocheng_plugin.core.engine.postgis.features import Readings, qgis_fids
+from liaocheng_plugin.core.engine.postgis.met import met_arrays
 from liaocheng_plugin.core.engine.postgis.session import Session
-from liaocheng_plugin.core.engine.postgis.statements import empty_statement, features_statement, values_statement
+from liaocheng_plugin.core.engine.postgis.statements import empty_statement, values_statement
 from liaocheng_plugin.core.engine.postgis.tables import POSTGRES, PostgisTable, postgis_table
-from liaocheng_plugin.core.engine.repair import repair_geometries
 from liaocheng_plugin.core.engine.spec import RoleSpec
 from liaocheng_plugin.core.exceptions import LiaochengError
 
 VALUE_COLUMNS = (COLUMN_CODE, COLUMN_DEDUCTION)  # the columns whose reading changes figures
 MET_COLUMNS = (COLUMN_DEDUCTION, COLUMN_RECORDED_AREA, COLUMN_NET_AREA)
-MET_BATCH = 16384  # features fetched per statement in call 2
 
 
 def missing_geometry_ids(layer: QgsVectorLayer) -> Optional[List[int]]:
@@ -114,26 +112,9 @@ def inspect_met(
     """Call 2 (module docstring): the hook's findings on the features met (database keys ``keys``), in the
     working CRS ``crs``."""
     meanings = [meaning for meaning in MET_COLUMNS if meaning in table.columns]
-    statement = features_statement(table, meanings)
-    ordered = sorted(keys)
-    fids, wkbs, values = [], [], [[] for _ in meanings]
-    for start in range(0, len(ordered), MET_BATCH):  # rows held a batch at a time: they weigh more than arrays
-        rows = session.rows(statement, {"keys": ordered[start : start + MET_BATCH]}, table.name)
-        fids.append(qgis_fids(np.array([row[0] for row in rows], dtype=np.int64)))
-        wkbs += [None if row[1] is None else bytes(row[1]) for row in rows]
-        for position, column in enumerate(values):
-            column += [row[2 + position] for row in rows]
-        del rows
-    if not wkbs:
+    arrays = met_arrays(session, table, keys, meanings, readings, crs)
+    if not len(arrays):
         return []
-    fids = np.concatenate(fids)
-    order = np.argsort(fids, kind="stable")
-    geometries = shapely.from_wkb(_objects(wkbs)[order], on_invalid="ignore")
-    del wkbs
-    geometries[shapely.is_empty(geometries)] = None
-    columns = {meaning: _objects(readings.read(meaning, column))[order] for meaning, column in zip(meanings, values)}
-    arrays = LayerArrays(table.name, table.key, fids[order], geometries, columns, crs)
-    repair_geometries(arrays)  # as the in-process engine repairs; the repairs were reported from the overlay
     return [finding for finding in inspect(arrays) if finding.kind != DataKind.EMPTY_GEOMETRY]
 
 
