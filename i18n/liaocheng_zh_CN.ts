@@ -1099,27 +1099,27 @@
         <translation>未平衡：面积缺口</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="125"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="126"/>
         <source>{:.1f}% outside the urban development boundary: a separately sited project (单独选址)</source>
         <translation>{:.1f}% 位于城镇开发边界外：属单独选址项目</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="131"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="132"/>
         <source>villages inside: {}</source>
         <translation>压占村庄：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="133"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="134"/>
         <source>villages nearby: {}</source>
         <translation>邻近村庄：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="184"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="205"/>
         <source>Layer “{}” must hold site polygons or route lines.</source>
         <translation>图层“{}”须为选址面或线路线图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="186"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="207"/>
         <source>Routes in “{}” need a corridor width greater than 0 m.</source>
         <translation>“{}”中的线路需要大于 0 米的廊道宽度。</translation>
     </message>
@@ -1299,27 +1299,27 @@
         <translation>对应流出图斑字段（PDLCTBBH；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="53"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="59"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="54"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="60"/>
         <source>A4 portrait</source>
         <translation>A4 纵向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="55"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="61"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="56"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="62"/>
         <source>A3 portrait</source>
         <translation>A3 纵向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="98"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="85"/>
         <source>Unknown sheet template “{}”.</source>
         <translation>未知的图纸模板“{}”。</translation>
     </message>
@@ -1329,17 +1329,17 @@
         <translation>制图：________  审核：________  日期：[% format_date(now(), 'yyyy-MM-dd') %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="221"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="247"/>
         <source>Layer “{}” has no subject to put on a sheet.</source>
         <translation>图层“{}”中没有可出图的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="232"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="258"/>
         <source>No subject of “{}” matches the selection.</source>
         <translation>图层“{}”中没有符合所选条件的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="239"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="265"/>
         <source>Could not export the sheets to “{}”.</source>
         <translation>无法将图纸导出到“{}”。</translation>
     </message>
@@ -1544,12 +1544,12 @@
         <translation>面积为 CGCS2000 椭球面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="102"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="89"/>
         <source>“{}” is not a print-layout template (.qpt).</source>
         <translation>“{}”不是打印布局模板（.qpt）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="104"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="91"/>
         <source>Template “{}” has no map item with the id “map”.</source>
         <translation>模板“{}”中没有标识为“map”的地图项。</translation>
     </message>
@@ -1814,12 +1814,12 @@
         <translation>{}（{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_pack.py" line="170"/>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="97"/>
         <source>Checked subjects</source>
         <translation>核查对象</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_map.py" line="135"/>
+        <location filename="../liaocheng_plugin/core/sheet_map.py" line="232"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
@@ -1879,7 +1879,7 @@
         <translation>WGS 84 地理坐标</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="187"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="176"/>
         <source>m</source>
         <translation>米</translation>
     </message>
@@ -2884,17 +2884,17 @@
         <translation>与储备地块 {} 重叠 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="112"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="113"/>
         <source>occupies permanent basic farmland {} ({:.1f}%)</source>
         <translation>占用永久基本农田 {}（{:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="112"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="113"/>
         <source>enters the ecological red line {} ({:.1f}%)</source>
         <translation>进入生态保护红线 {}（{:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="119"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="120"/>
         <source>occupies cultivated land {}: needs compensation (占补平衡)</source>
         <translation>占用耕地 {}：须落实占补平衡</translation>
     </message>
@@ -2909,7 +2909,7 @@
         <translation>在国内网络地图上绘制的选址（高德、腾讯：GCJ-02；百度：BD-09）先转换为 WGS 84。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="74"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="75"/>
         <source>Data check (数据体检)</source>
         <translation>数据体检</translation>
     </message>
@@ -2939,62 +2939,62 @@
         <translation>已对 {} 个图层进行数据体检：{} 项错误，{} 项预警，{} 项已修正。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="62"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="63"/>
         <source>Coordinate frame of longitude/latitude subjects</source>
         <translation>经纬度核查对象的坐标框架</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="95"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="96"/>
         <source>permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="96"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="97"/>
         <source>ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="97"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="98"/>
         <source>urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="98"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="99"/>
         <source>land-use survey (DLTB)</source>
         <translation>国土调查地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="99"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="100"/>
         <source>villages</source>
         <translation>村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="100"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="101"/>
         <source>mineral resources</source>
         <translation>压覆矿产</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="120"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="121"/>
         <source>subjects</source>
         <translation>核查对象</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="131"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="132"/>
         <source>zones</source>
         <translation>分区</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="139"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="140"/>
         <source>a further overlay layer</source>
         <translation>其他叠加图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="243"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="244"/>
         <source>Data check: {}</source>
         <translation>数据体检：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="245"/>
+        <location filename="../liaocheng_plugin/processing/data_inputs.py" line="246"/>
         <source>Data check: … and {} more findings (see the data check table).</source>
         <translation>数据体检：……另有 {} 项（见数据体检表）。</translation>
     </message>
@@ -3007,6 +3007,81 @@
         <location filename="../liaocheng_plugin/core/engine/dependency.py" line="30"/>
         <source>The checks need the Python package shapely 2 or newer, which QGIS&apos;s Python lacks{}. Install it, then restart QGIS. Windows: open the OSGeo4W Shell and run python -m pip install &quot;shapely&gt;=2&quot;. Debian 13 / Ubuntu 24.04 and newer: sudo apt install python3-shapely. Debian 12: sudo apt install libgeos-dev python3-dev, then python3 -m pip install --user --break-system-packages --no-binary shapely &quot;shapely&gt;=2,&lt;3&quot; &quot;numpy&lt;2&quot; (built on QGIS&apos;s own GEOS).</source>
         <translation>核查需要 Python 包 shapely 2 或更新版本，QGIS 的 Python 中没有{}。请安装后重启 QGIS。Windows：打开 OSGeo4W Shell，运行 python -m pip install &quot;shapely&gt;=2&quot;。Debian 13 / Ubuntu 24.04 及更新版本：sudo apt install python3-shapely。Debian 12：先 sudo apt install libgeos-dev python3-dev，再运行 python3 -m pip install --user --break-system-packages --no-binary shapely &quot;shapely&gt;=2,&lt;3&quot; &quot;numpy&lt;2&quot;（基于 QGIS 自带的 GEOS 编译）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_map.py" line="240"/>
+        <source>Protected layers</source>
+        <translation>保护图层</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="59"/>
+        <source>Layer “{}” is not the result of a check: run a check on it first (land-reserve parcels, cultivated-land balance, site selection or overlap check) and use the checked layer it writes.</source>
+        <translation>图层“{}”不是核查结果：请先对其运行核查（储备土地、耕地进出平衡、项目选址或叠加分析），再使用核查生成的结果图层。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="71"/>
+        <source>Land-reserve check map</source>
+        <translation>储备土地核查图</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="72"/>
+        <source>Cultivated-land balance check map</source>
+        <translation>耕地进出平衡核查图</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="73"/>
+        <source>Project site check map</source>
+        <translation>项目选址核查图</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="74"/>
+        <source>Route selection check map</source>
+        <translation>线路选址核查图</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="75"/>
+        <source>Protected-layer overlap map</source>
+        <translation>保护图层叠加分析图</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="82"/>
+        <source>Land-reserve field check</source>
+        <translation>储备土地外业核查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="83"/>
+        <source>Cultivated-land balance field check</source>
+        <translation>耕地进出平衡外业核查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="84"/>
+        <source>Project site field check</source>
+        <translation>项目选址外业核查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="85"/>
+        <source>Route field check</source>
+        <translation>线路选址外业核查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="86"/>
+        <source>Overlap field check</source>
+        <translation>叠加分析外业核查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="94"/>
+        <source>Outflow and inflow patches</source>
+        <translation>流出流入图斑</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="95"/>
+        <source>Site alternative</source>
+        <translation>选址方案</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="96"/>
+        <source>Route alternative</source>
+        <translation>线路方案</translation>
     </message>
 </context>
 <context>
