@@ -134,7 +134,7 @@
         <translation>矿产资源</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="49"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="22"/>
         <source>Cultivated land</source>
         <translation>耕地</translation>
     </message>
@@ -244,12 +244,12 @@
         <translation>叠加分析核查…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/outputs.py" line="40"/>
+        <location filename="../liaocheng_plugin/processing/outputs.py" line="34"/>
         <source>… and {} more geometry problems.</source>
         <translation>……另有 {} 处几何问题。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/outputs.py" line="43"/>
+        <location filename="../liaocheng_plugin/processing/outputs.py" line="37"/>
         <source>Areas are {}; working CRS {}.</source>
         <translation>面积为{}；工作坐标系 {}。</translation>
     </message>
@@ -354,7 +354,7 @@
         <translation>图层“{}”缺少地类编码字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/export.py" line="34"/>
+        <location filename="../liaocheng_plugin/core/export.py" line="40"/>
         <source>Could not write layer “{}” to “{}”.</source>
         <translation>无法将图层“{}”写入“{}”。</translation>
     </message>
@@ -374,52 +374,52 @@
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="191"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="201"/>
         <source>, features {}</source>
         <translation>，图斑 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="226"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="236"/>
         <source>no recorded area in the ledger</source>
         <translation>台账未登记面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="243"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="253"/>
         <source>not registered (no certificate number)</source>
         <translation>未办理不动产登记（无权证号）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="247"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="257"/>
         <source>no inspection recorded</source>
         <translation>无巡查记录</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="251"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="261"/>
         <source>last inspected {} days ago (more than {})</source>
         <translation>距上次巡查已 {} 天（超过 {} 天）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="271"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="281"/>
         <source>fence</source>
         <translation>围挡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="273"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="283"/>
         <source>dust net</source>
         <translation>防尘网</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="276"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="286"/>
         <source> and </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="306"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="321"/>
         <source>All parcels</source>
         <translation>全部地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="310"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="325"/>
         <source>(no grid)</source>
         <translation>（无网格）</translation>
     </message>
@@ -434,27 +434,27 @@
         <translation>核查问题</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="53"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="54"/>
         <source>Mapped area (m²)</source>
         <translation>图上面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="54"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="55"/>
         <source>Mapped area (mu)</source>
         <translation>图上面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="56"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="57"/>
         <source>Recorded area (mu)</source>
         <translation>台账面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="134"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="138"/>
         <source>Permanent farmland (mu)</source>
         <translation>占永久基本农田（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="58"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="59"/>
         <source>Permanent farmland (%)</source>
         <translation>占永久基本农田（%）</translation>
     </message>
@@ -464,22 +464,22 @@
         <translation>占生态保护红线（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="60"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="61"/>
         <source>Red line (%)</source>
         <translation>占生态保护红线（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="136"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="140"/>
         <source>Cultivated land (mu)</source>
         <translation>含耕地（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="62"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="63"/>
         <source>Cultivated land net (mu)</source>
         <translation>含耕地净面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="63"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="65"/>
         <source>Outside development boundary (%)</source>
         <translation>城镇开发边界外（%）</translation>
     </message>
@@ -504,7 +504,7 @@
         <translation>距上次巡查天数</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="69"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="71"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
@@ -514,22 +514,22 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="71"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="73"/>
         <source>Parcels</source>
         <translation>地块数</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="72"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="74"/>
         <source>Fail</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="73"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="75"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="74"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="76"/>
         <source>Pass</source>
         <translation>通过</translation>
     </message>
@@ -574,17 +574,17 @@
         <translation>最近巡查日期</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="82"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="84"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="90"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="92"/>
         <source>Reserve ledger</source>
         <translation>储备土地台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="97"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="99"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
@@ -1004,7 +1004,7 @@
         <translation>图斑核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="166"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="170"/>
         <source>Feature id</source>
         <translation>要素编号</translation>
     </message>
@@ -1124,37 +1124,37 @@
         <translation>“{}”中的线路需要大于 0 米的廊道宽度。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="131"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="135"/>
         <source>Rank</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="163"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="167"/>
         <source>Length (m)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="137"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="141"/>
         <source>Inside boundary (%)</source>
         <translation>开发边界内（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="138"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="142"/>
         <source>Villages inside</source>
         <translation>压占村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="139"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="143"/>
         <source>Villages nearby</source>
         <translation>邻近村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="140"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="144"/>
         <source>Clear part (mu)</source>
         <translation>无冲突部分（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="149"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="153"/>
         <source>Criterion</source>
         <translation>比选指标</translation>
     </message>
@@ -1189,12 +1189,12 @@
         <translation>请先绘制或选择至少一个方案。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="222"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="237"/>
         <source>Clear parts of the alternatives</source>
         <translation>方案无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="215"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="230"/>
         <source>Site alternatives</source>
         <translation>选址方案</translation>
     </message>
@@ -1244,7 +1244,7 @@
         <translation>选址核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="221"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="236"/>
         <source>Route crossings</source>
         <translation>线路穿越段</translation>
     </message>
@@ -1254,7 +1254,7 @@
         <translation>无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="157"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="161"/>
         <source>Alternative</source>
         <translation>方案</translation>
     </message>
@@ -1299,27 +1299,27 @@
         <translation>对应流出图斑字段（PDLCTBBH；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="59"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="60"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="60"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="61"/>
         <source>A4 portrait</source>
         <translation>A4 纵向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="61"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="62"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="62"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="63"/>
         <source>A3 portrait</source>
         <translation>A3 纵向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="85"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="86"/>
         <source>Unknown sheet template “{}”.</source>
         <translation>未知的图纸模板“{}”。</translation>
     </message>
@@ -1329,62 +1329,52 @@
         <translation>制图：________  审核：________  日期：[% format_date(now(), 'yyyy-MM-dd') %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="247"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="249"/>
         <source>Layer “{}” has no subject to put on a sheet.</source>
         <translation>图层“{}”中没有可出图的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="258"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="260"/>
         <source>No subject of “{}” matches the selection.</source>
         <translation>图层“{}”中没有符合所选条件的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="265"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="267"/>
         <source>Could not export the sheets to “{}”.</source>
         <translation>无法将图纸导出到“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="33"/>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="32"/>
         <source>Export map sheets</source>
         <translation>导出核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="45"/>
+        <location filename="../liaocheng_plugin/processing/result_inputs.py" line="23"/>
         <source>Result layer of a check</source>
         <translation>核查结果图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="53"/>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="49"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="64"/>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="64"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="196"/>
         <source>Land check map sheet</source>
         <translation>国土空间核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="65"/>
-        <source>Overview layers (e.g. county boundaries)</source>
-        <translation>鹰眼图图层（如县级行政区）</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="73"/>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="71"/>
         <source>PDF file</source>
         <translation>PDF 文件</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="104"/>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="103"/>
         <source>{} pages written to {}</source>
         <translation>已将 {} 页写入 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_pack.py" line="124"/>
+        <location filename="../liaocheng_plugin/core/field_pack.py" line="123"/>
         <source>Choose at least one subject of “{}” for the field pack.</source>
         <translation>请为外业核查包选择“{}”中的至少一个对象。</translation>
     </message>
@@ -1409,24 +1399,14 @@
         <translation>正在导出核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="327"/>
-        <source> map sheet</source>
-        <translation>图</translation>
-    </message>
-    <message>
         <location filename="../liaocheng_plugin/gui/site_dock.py" line="88"/>
         <source>Field pack…</source>
         <translation>外业核查包…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="59"/>
+        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="60"/>
         <source>Field pack folder</source>
         <translation>外业核查包文件夹</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="351"/>
-        <source> field check</source>
-        <translation>外业核查</translation>
     </message>
     <message>
         <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="33"/>
@@ -1434,27 +1414,22 @@
         <translation>导出外业核查包</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="36"/>
-        <source>Writes a folder for field teams: a GeoPackage with the subjects (the selected ones, else all), their conflict pieces and the protected layers of the project's profile clipped to MARGIN metres around them, with their styles; a QGIS project that opens it offline (also in QField); and an atlas PDF giving each subject's centre in WGS 84 and Gauss-Krüger coordinates with an empty field-notes form.</source>
-        <translation>为外业核查组生成一个文件夹：GeoPackage（核查对象——有选中的则为选中对象，否则为全部——及其冲突图斑，以及按 MARGIN 米范围裁切的工程保护图层，含样式）；可离线打开的 QGIS 工程（也可用于 QField）；以及逐对象的 PDF 图册，给出各对象中心点的 WGS 84 与高斯-克吕格坐标，并附空白外业核查记录栏。</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="48"/>
+        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="47"/>
         <source>Conflict pieces (optional)</source>
         <translation>冲突图斑（可选）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="53"/>
+        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="52"/>
         <source>Margin around the subjects</source>
         <translation>对象周边裁切范围</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="58"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="196"/>
         <source>Field check</source>
         <translation>外业核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="86"/>
+        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="85"/>
         <source>Field pack written: {}, {}, {} ({} pages)</source>
         <translation>外业核查包已写入：{}、{}、{}（{} 页）</translation>
     </message>
@@ -1519,12 +1494,12 @@
         <translation>面积计算方式</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/export.py" line="97"/>
+        <location filename="../liaocheng_plugin/core/export.py" line="130"/>
         <source>ellipsoidal (CGCS2000)</source>
         <translation>椭球面积（CGCS2000）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/export.py" line="97"/>
+        <location filename="../liaocheng_plugin/core/export.py" line="130"/>
         <source>planar</source>
         <translation>平面面积</translation>
     </message>
@@ -1544,22 +1519,17 @@
         <translation>面积为 CGCS2000 椭球面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="89"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="90"/>
         <source>“{}” is not a print-layout template (.qpt).</source>
         <translation>“{}”不是打印布局模板（.qpt）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="91"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="92"/>
         <source>Template “{}” has no map item with the id “map”.</source>
         <translation>模板“{}”中没有标识为“map”的地图项。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="36"/>
-        <source>Exports one map sheet per subject of a check's result layer to one PDF: title, map of the subject over the protected layers of the project's profile, legend of what is on the map, scale bar, north arrow, CRS note, overview map, results table and sign-off block. Paper A4 or A3, landscape or portrait, or a print-layout template of your own: it needs a map item with the id “map”; items with the ids title, overview, legend, table, crs and signoff are filled when present.</source>
-        <translation>将核查结果图层的每个对象导出为一页核查图（合并为一个 PDF）：标题、对象及项目保护图层配置中的保护图层地图、仅列出图上要素的图例、比例尺、指北针、坐标系说明、鹰眼图、结果表和签字栏。纸张可选 A4 或 A3、横向或纵向，也可使用自有打印布局模板：模板须包含标识为“map”的地图项；标识为 title、overview、legend、table、crs、signoff 的项存在时自动填写。</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="56"/>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="52"/>
         <source>Own print-layout template (.qpt, instead of the paper above)</source>
         <translation>自有打印布局模板（.qpt，替代上面的纸张）</translation>
     </message>
@@ -1814,12 +1784,12 @@
         <translation>{}（{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="97"/>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="107"/>
         <source>Checked subjects</source>
         <translation>核查对象</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_map.py" line="232"/>
+        <location filename="../liaocheng_plugin/core/sheet_map.py" line="215"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
@@ -1879,127 +1849,127 @@
         <translation>WGS 84 地理坐标</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="176"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="177"/>
         <source>m</source>
         <translation>米</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="158"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="162"/>
         <source>Crossed</source>
         <translation>穿越类型</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="159"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="163"/>
         <source>From chainage</source>
         <translation>起点桩号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="160"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="164"/>
         <source>To chainage</source>
         <translation>终点桩号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="161"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="165"/>
         <source>From (m along the route)</source>
         <translation>起点里程（米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="162"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="166"/>
         <source>To (m along the route)</source>
         <translation>终点里程（米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="164"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="168"/>
         <source>Area (m²)</source>
         <translation>面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="173"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="177"/>
         <source>Crossing chainage</source>
         <translation>穿越桩号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="24"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="23"/>
         <source>Garden land</source>
         <translation>园地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="25"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="24"/>
         <source>Forest land</source>
         <translation>林地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="26"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="25"/>
         <source>Grassland</source>
         <translation>草地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="27"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="26"/>
         <source>Commercial and service land</source>
         <translation>商业服务业用地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="28"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="27"/>
         <source>Industrial and mining land</source>
         <translation>工矿用地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="29"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="28"/>
         <source>Residential land</source>
         <translation>住宅用地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="30"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="29"/>
         <source>Public administration and service land</source>
         <translation>公共管理与公共服务用地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="31"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="30"/>
         <source>Special-use land</source>
         <translation>特殊用地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="32"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="31"/>
         <source>Transport land</source>
         <translation>交通运输用地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="33"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="32"/>
         <source>Water and water-conservancy land</source>
         <translation>水域及水利设施用地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="34"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="33"/>
         <source>Other land</source>
         <translation>其他土地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="35"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="34"/>
         <source>Wetland</source>
         <translation>湿地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="50"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="48"/>
         <source>Outside the development boundary</source>
         <translation>城镇开发边界外</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="53"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="55"/>
         <source>Violation</source>
         <translation>违规</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="53"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="55"/>
         <source>Outflow</source>
         <translation>流出</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="53"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="55"/>
         <source>Inflow</source>
         <translation>流入</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/outputs.py" line="143"/>
+        <location filename="../liaocheng_plugin/processing/outputs.py" line="137"/>
         <source>Field “{}” of “{}” is kept as “{}”: the check writes a field of that name.</source>
         <translation>“{1}”的字段“{0}”改名为“{2}”保留：核查结果使用同名字段。</translation>
     </message>
@@ -2849,37 +2819,37 @@
         <translation>BD-09（百度）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="184"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="194"/>
         <source>on permanent basic farmland {} ({:.1f}%){}</source>
         <translation>占用永久基本农田 {}（{:.1f}%）{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="184"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="194"/>
         <source>in the ecological red line {} ({:.1f}%){}</source>
         <translation>位于生态保护红线内 {}（{:.1f}%）{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="204"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="214"/>
         <source>outside the urban development boundary {} ({:.1f}%)</source>
         <translation>位于城镇开发边界外 {}（{:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="213"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="223"/>
         <source>cultivated land {} ({})</source>
         <translation>含耕地 {}（{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="231"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="241"/>
         <source>recorded area {:.2f} mu differs from the mapped {} by {}</source>
         <translation>台账面积 {:.2f} 亩与图上面积 {} 相差 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="276"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="286"/>
         <source>bare land {} without complete {}</source>
         <translation>裸露土地 {}，{}不完整</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="287"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="300"/>
         <source>overlaps reserve parcel {} by {}</source>
         <translation>与储备地块 {} 重叠 {}</translation>
     </message>
@@ -3009,79 +2979,159 @@
         <translation>核查需要 Python 包 shapely 2 或更新版本，QGIS 的 Python 中没有{}。请安装后重启 QGIS。Windows：打开 OSGeo4W Shell，运行 python -m pip install &quot;shapely&gt;=2&quot;。Debian 13 / Ubuntu 24.04 及更新版本：sudo apt install python3-shapely。Debian 12：先 sudo apt install libgeos-dev python3-dev，再运行 python3 -m pip install --user --break-system-packages --no-binary shapely &quot;shapely&gt;=2,&lt;3&quot; &quot;numpy&lt;2&quot;（基于 QGIS 自带的 GEOS 编译）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_map.py" line="240"/>
+        <location filename="../liaocheng_plugin/core/sheet_map.py" line="223"/>
         <source>Protected layers</source>
         <translation>保护图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="59"/>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="69"/>
         <source>Layer “{}” is not the result of a check: run a check on it first (land-reserve parcels, cultivated-land balance, site selection or overlap check) and use the checked layer it writes.</source>
         <translation>图层“{}”不是核查结果：请先对其运行核查（储备土地、耕地进出平衡、项目选址或叠加分析），再使用核查生成的结果图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="71"/>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="81"/>
         <source>Land-reserve check map</source>
         <translation>储备土地核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="72"/>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="82"/>
         <source>Cultivated-land balance check map</source>
         <translation>耕地进出平衡核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="73"/>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="83"/>
         <source>Project site check map</source>
         <translation>项目选址核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="74"/>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="84"/>
         <source>Route selection check map</source>
         <translation>线路选址核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="75"/>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="85"/>
         <source>Protected-layer overlap map</source>
         <translation>保护图层叠加分析图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="82"/>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="92"/>
         <source>Land-reserve field check</source>
         <translation>储备土地外业核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="83"/>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="93"/>
         <source>Cultivated-land balance field check</source>
         <translation>耕地进出平衡外业核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="84"/>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="94"/>
         <source>Project site field check</source>
         <translation>项目选址外业核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="85"/>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="95"/>
         <source>Route field check</source>
         <translation>线路选址外业核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="86"/>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="96"/>
         <source>Overlap field check</source>
         <translation>叠加分析外业核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="94"/>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="104"/>
         <source>Outflow and inflow patches</source>
         <translation>流出流入图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="95"/>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="105"/>
         <source>Site alternative</source>
         <translation>选址方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="96"/>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="106"/>
         <source>Route alternative</source>
         <translation>线路方案</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/export.py" line="66"/>
+        <source>Could not store the style of “{}” in “{}”.</source>
+        <translation>无法将“{}”的样式存入“{}”。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="64"/>
+        <source>Outside development boundary (mu)</source>
+        <translation>城镇开发边界外（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="136"/>
+        <source>Site and route alternatives</source>
+        <translation>选址和线路方案</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="45"/>
+        <source>On permanent basic farmland</source>
+        <translation>占用永久基本农田</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="46"/>
+        <source>In the ecological red line</source>
+        <translation>位于生态保护红线内</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="47"/>
+        <source>On cultivated land</source>
+        <translation>占用耕地</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="49"/>
+        <source>Overlapping another parcel</source>
+        <translation>与其他地块重叠</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="52"/>
+        <source>Crossing of permanent basic farmland</source>
+        <translation>穿越永久基本农田段</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="53"/>
+        <source>Crossing of the ecological red line</source>
+        <translation>穿越生态保护红线段</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="84"/>
+        <source>Style {} not applied to {}: {}</source>
+        <translation>样式 {} 未能应用于图层“{}”：{}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="232"/>
+        <source>{}: {} results</source>
+        <translation>{}：{} 条结果</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="36"/>
+        <source>Writes a folder for field teams from a check's result layer: a GeoPackage with the subjects (all of them, or the selected ones with “Selected features only”), their conflict pieces and the protected layers of the project's profile clipped to the margin around them, with their styles; a QGIS project that opens it offline (also in QField); and an atlas PDF giving each subject's centre in WGS 84 and Gauss-Krüger coordinates with an empty field-notes form, its overview map showing the project's county boundaries.</source>
+        <translation>由核查结果图层生成外业核查文件夹：一个 GeoPackage，含核查对象（全部，或勾选“仅选中的要素”时为选中的对象）、其冲突图斑，以及按“外扩距离”裁剪的本工程保护图层配置中的保护图层，附带样式；一个可离线打开的 QGIS 工程（QField 亦可）；以及一份图集 PDF，每页给出核查对象中心点的 WGS 84 经纬度和高斯-克吕格坐标，并附空白外业记录表，鹰眼图显示本工程的县级行政区界线。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="60"/>
+        <source>Title (empty: named after the check)</source>
+        <translation>标题（留空：按核查类型命名）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/result_inputs.py" line="50"/>
+        <source>“Selected features only” is ticked but no feature of “{}” is selected.</source>
+        <translation>已勾选“仅选中的要素”，但图层“{}”中没有选中的要素。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="35"/>
+        <source>Exports one map sheet per subject of a check's result layer (the layer a check writes, not its input) to one PDF, or only the selected subjects with “Selected features only”: title (by default named after the check), map of the subject in its check's colours over the protected layers of the project's profile, legend of what is on the map, scale bar, north arrow, CRS note, overview map (the overview layers, by default the project's county boundaries, with the subject marked), results table and sign-off block. Paper A4 or A3, landscape or portrait, or a print-layout template of your own: it needs a map item with the id “map”; items with the ids title, overview, legend, table, crs and signoff are filled when present.</source>
+        <translation>将核查结果图层（核查生成的图层，而非其输入图层）的每个核查对象导出为一页核查图，合并为一个 PDF；勾选“仅选中的要素”时只导出选中的对象。每页包括：标题（默认按核查类型命名）、按核查结果着色的核查对象及本工程保护图层配置中的保护图层、图中要素的图例、比例尺、指北针、坐标系说明、鹰眼图（鹰眼图层，默认为本工程的县级行政区界线，并标出核查对象位置）、核查结果表和签署栏。纸张可选 A4 或 A3、横向或纵向，也可使用自己的打印布局模板：模板须有 id 为“map”的地图项；id 为 title、overview、legend、table、crs、signoff 的项存在时将被填写。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="63"/>
+        <source>Overview layers (empty: the project&apos;s county boundaries)</source>
+        <translation>鹰眼图层（留空：本工程的县级行政区界线）</translation>
     </message>
 </context>
 <context>

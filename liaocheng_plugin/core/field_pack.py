@@ -121,7 +121,6 @@ def export_field_pack(
     chosen = list(subjects.getFeatures(request))
     if not chosen:
         raise LiaochengError(tr("Choose at least one subject of “{}” for the field pack.").format(subjects.name()))
-    title = title or default_title(check_kind(subjects), field_notes=True)
     overview = overview_layers(QgsProject.instance()) if overview is None else list(overview)
     folder = Path(folder)
     steps = StepFeedback(2, feedback)
@@ -129,7 +128,7 @@ def export_field_pack(
         tables = clipped_tables(subjects, chosen, protected, conflicts, margin_m, steps)
         steps.set_step(1)
         write_layers_gpkg(scratch / GPKG_NAME, tables)
-        write_offline_project(scratch, tables, subjects.crs(), title)
+        write_offline_project(scratch, tables, subjects.crs(), title or default_title(check_kind(subjects), True))
         pages = export_sheets(
             tables["subjects"],
             [layer for table, layer in tables.items() if table != "subjects"],

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Dict, List, Optional, Sequence
 
+import numpy as np
 from qgis.core import (
     QgsCoordinateTransformContext,
     QgsFeatureRequest,
@@ -13,7 +14,7 @@ from qgis.core import (
 
 from liaocheng_plugin.core.compat import REQUEST_NO_GEOMETRY
 from liaocheng_plugin.core.datacheck.figures import format_area
-from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, AreaMode, Role
+from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, PARCEL_OVERLAP_KEY, AreaMode, Role
 from liaocheng_plugin.core.engine import (
     AreaMeasurer,
     OverlapPiece,
@@ -24,8 +25,10 @@ from liaocheng_plugin.core.engine import (
     iterate_features,
     run_overlay,
 )
+from liaocheng_plugin.core.engine.dependency import shapely
 from liaocheng_plugin.core.engine.overlay import Inspect
 from liaocheng_plugin.core.engine.pairs import overlapping_pairs
+from liaocheng_plugin.core.engine.repair import polygonal_parts
 from liaocheng_plugin.core.engine.shapes import outside_parts
 from liaocheng_plugin.core.findings import Finding, Severity, status_of
 from liaocheng_plugin.core.i18n import tr
@@ -67,6 +70,7 @@ class ParcelResult:
     overlapping_parcels: List[str] = field(default_factory=list)
     days_since_inspection: Optional[int] = None
     outside_piece: Optional[OverlapPiece] = None
+    overlap_pieces: List[OverlapPiece] = field(default_factory=list)  # shared with other reserve parcels
 
     @property
     def status(self) -> Severity:
@@ -83,6 +87,12 @@ class ParcelResult:
     def cultivated_mu(self) -> float:
         survey = self.overlap.roles.get(Role.LAND_SURVEY.value)
         return m2_to_mu(survey.cultivated_m2) if survey else 0.0
+
+    @property
+    def outside_boundary_m2(self) -> Optional[float]:
+        """Area outside the development boundary, None when no boundary layer was given."""
+        boundary = self.overlap.roles.get(Role.DEVELOPMENT_BOUNDARY.value)
+        return None if boundary is None else max(self.overlap.area_m2 - boundary.area_m2, 0.0)
 
     @property
     def outside_boundary_pct(self) -> Optional[float]:
@@ -278,14 +288,19 @@ def dust_findings(
 
 
 def add_parcel_overlaps(parcels: List[ParcelResult], measurer: AreaMeasurer, sliver_m2: float) -> None:
-    """Reserve parcels overlapping each other are counted twice in the ledger: a fail on both."""
+    """Reserve parcels overlapping each other are counted twice in the ledger: a fail on both, and the shared
+    part a conflict piece of each (role PARCEL_OVERLAP_KEY, labelled with the other parcel's code) so the sheet
+    draws what the finding names."""
     by_id = {parcel.subject_id: parcel for parcel in parcels}
     geometries = {parcel.subject_id: parcel.overlap.shape for parcel in parcels}
     for first, second, area in overlapping_pairs(geometries, measurer, sliver_m2):
+        shared = polygonal_parts(np.array([shapely.intersection(geometries[first], geometries[second])]))[0]
         for one, two in ((by_id[first], by_id[second]), (by_id[second], by_id[first])):
             one.overlapping_parcels.append(two.code)
             text = tr("overlaps reserve parcel {} by {}").format(two.code, format_area(area))
             one.findings.append(Finding("parcel_overlap", Severity.FAIL, text))
+            if shared is not None:
+                one.overlap_pieces.append(OverlapPiece(PARCEL_OVERLAP_KEY, two.subject_id, two.code, "", shared, area))
 
 
 def summarize(parcels: Sequence[ParcelResult]) -> List[Dict[str, object]]:

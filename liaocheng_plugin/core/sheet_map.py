@@ -10,7 +10,6 @@ from qgis.core import (
     QgsLayoutItemMap,
     QgsMapLayerStyle,
     QgsMarkerSymbol,
-    QgsPalLayerSettings,
     QgsProject,
     QgsProperty,
     QgsRectangle,
@@ -74,7 +73,7 @@ def fit_extent(item: QgsLayoutItemMap, extent: QgsRectangle) -> None:
 def sheet_style(layer: QgsVectorLayer, expression: str = "", raster: bool = False, style_name: str = "") -> str:
     """The layer's style as XML for a sheet's map: every symbol layer and label drawn only where ``expression``
     holds (when given), the layer drawn as an image in the PDF when ``raster``, the plugin's style ``style_name``
-    instead of the layer's own when given; labels without kerning (see ``unkerned``).
+    instead of the layer's own when given.
 
     Built on a scratch copy: the layer itself, its canvas rendering and its legend keys stay as they are.
     """
@@ -94,13 +93,10 @@ def sheet_style(layer: QgsVectorLayer, expression: str = "", raster: bool = Fals
             for symbol_layer in symbol.symbolLayers():
                 symbol_layer.setDataDefinedProperty(SYMBOL_LAYER_ENABLED, enabled)
     labeling = scratch.labeling()
-    if labeling is not None and scratch.labelsEnabled():
+    if labeling is not None and scratch.labelsEnabled() and expression:
         for provider in labeling.subProviders():
             settings = labeling.settings(provider)
-            unkerned(settings)
-            if expression:
-                shown = QgsProperty.fromExpression(expression)
-                settings.dataDefinedProperties().setProperty(settings.Property.Show, shown)
+            settings.dataDefinedProperties().setProperty(settings.Property.Show, QgsProperty.fromExpression(expression))
             labeling.setSettings(settings, provider)
     style = QgsMapLayerStyle()
     style.readFromLayer(scratch)
@@ -114,17 +110,6 @@ def scratch_copy(layer: QgsVectorLayer) -> QgsVectorLayer:
     scratch.dataProvider().addAttributes(list(layer.fields()))
     scratch.updateFields()
     return scratch
-
-
-def unkerned(settings: QgsPalLayerSettings) -> None:
-    """Labels drawn without kerning: Qt's PDF writer loses the text of glyphs it positioned by OpenType kerning, so
-    with Noto Sans CJK a chainage "K12+300" came out of the PDF's text layer as "K +" (the setting is kept in
-    the style's XML, unlike the font's style strategy the layout labels use)."""
-    text_format = settings.format()
-    font = text_format.font()
-    font.setKerning(False)
-    text_format.setFont(font)
-    settings.setFormat(text_format)
 
 
 def survey_on_page(subject: QgsVectorLayer) -> str:
@@ -160,12 +145,12 @@ def page_styles(
     """Style overrides of a sheet's main map, so a page never shows another alternative (``page_filters``).
     Background layers of many features are drawn as images: a route's sheet over thousands of hatched
     farmland patches stays a PDF of a few MB, its texts still text. ``subject_style`` (a plugin style name) draws
-    the subjects in their check's colours when their layer has none of its own. Every label is drawn unkerned."""
+    the subjects in their check's colours when their layer has none of its own."""
     filters = page_filters(subject, context_layers, roles)
     overrides = {}
     for layer in (subject, *context_layers):
         raster = layer.featureCount() > RASTER_FEATURES and layer.id() not in filters
-        if layer.id() in filters or raster or layer.labelsEnabled():
+        if layer.id() in filters or raster:
             style = subject_style if layer is subject else ""
             overrides[layer.id()] = sheet_style(layer, filters.get(layer.id(), ""), raster, style)
     return overrides
@@ -194,11 +179,9 @@ def locator_style(subject: QgsVectorLayer) -> str:
     return style.xmlData()
 
 
-def overview_styles(subject: QgsVectorLayer, layers: Sequence[QgsVectorLayer]) -> Dict[str, str]:
-    """Style overrides of the overview map: the subjects with the page's locator, labels unkerned."""
-    overrides = {layer.id(): sheet_style(layer) for layer in layers if layer.labelsEnabled()}
-    overrides[subject.id()] = locator_style(subject)
-    return overrides
+def overview_styles(subject: QgsVectorLayer) -> Dict[str, str]:
+    """Style overrides of the overview map: the subjects with the page's locator."""
+    return {subject.id(): locator_style(subject)}
 
 
 def profile_roles(project: QgsProject) -> Dict[str, str]:

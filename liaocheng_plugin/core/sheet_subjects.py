@@ -2,7 +2,7 @@
 legend (a layer no check wrote is refused: its results box would be empty)."""
 
 from enum import Enum
-from typing import Dict, Optional
+from typing import Dict, Optional, Tuple
 
 from qgis.core import QgsFeatureRequest, QgsVectorLayer, QgsWkbTypes
 
@@ -31,25 +31,35 @@ SIGNATURES = (
 )
 
 
-def is_route_layer(layer: QgsVectorLayer) -> bool:
-    """Routes: a line layer (the site check's OUTPUT keeps the input's lines), or corridors with a length (the
-    项目选址 panel's alternatives are corridor polygons)."""
+def route_count(layer: QgsVectorLayer) -> Tuple[int, int]:
+    """(routes, subjects) of a site check's result: every feature of a line layer (the site check's OUTPUT keeps
+    the input's lines) is a route, of corridor polygons (the 项目选址 panel's alternatives) those with a length."""
+    total = layer.featureCount()
     if QgsWkbTypes.geometryType(layer.wkbType()) == GEOMETRY_LINE:
-        return True
+        return total, total
     if layer.fields().lookupField("length_m") < 0:
-        return False
+        return 0, total
     request = QgsFeatureRequest().setSubsetOfAttributes(["length_m"], layer.fields())
     request.setFlags(REQUEST_NO_GEOMETRY)
-    return any(not is_null(feature["length_m"]) for feature in layer.getFeatures(request))
+    return sum(1 for feature in layer.getFeatures(request) if not is_null(feature["length_m"])), total
 
 
 def check_kind(layer: QgsVectorLayer) -> Optional[CheckKind]:
-    """The check that wrote ``layer`` (by the fields it appends), None for any other layer."""
+    """The check that wrote ``layer`` (by the fields it appends), None for any other layer. Site alternatives
+    that are all routes are ROUTE; sites, or sites and routes together, SITE."""
     names = set(layer.fields().names())
     for kind, fields in SIGNATURES:
         if names.issuperset(fields):
-            return CheckKind.ROUTE if kind == CheckKind.SITE and is_route_layer(layer) else kind
+            if kind == CheckKind.SITE:
+                routes, total = route_count(layer)
+                return CheckKind.ROUTE if total and routes == total else CheckKind.SITE
+            return kind
     return None
+
+
+def has_routes(layer: QgsVectorLayer) -> bool:
+    """Whether a site check's result holds routes (among sites, for a SITE layer)."""
+    return route_count(layer)[0] > 0
 
 
 def require_check_result(layer: QgsVectorLayer) -> CheckKind:
@@ -106,3 +116,22 @@ def subject_style(layer: QgsVectorLayer, kind: CheckKind) -> str:
     if kind == CheckKind.BALANCE:
         return "balance_patches"
     return "route" if QgsWkbTypes.geometryType(layer.wkbType()) == GEOMETRY_LINE else "subject"
+
+
+def page_title(layer: QgsVectorLayer, kind: Optional[CheckKind], field_notes: bool = False) -> str:
+    """The title text of each page (before " — <subject>"): the check's, and for sites and routes together the
+    right one per page (an expression QGIS evaluates on each atlas page)."""
+    if kind is None:
+        return tr("Field check") if field_notes else tr("Land check map sheet")
+    titles = field_pack_titles() if field_notes else sheet_titles()
+    if kind != CheckKind.SITE or not has_routes(layer):
+        return titles[kind]
+    site, route = (titles[key].replace("'", "''") for key in (CheckKind.SITE, CheckKind.ROUTE))
+    return f"[% CASE WHEN \"length_m\" IS NULL THEN '{site}' ELSE '{route}' END %]"
+
+
+def subject_title(layer: QgsVectorLayer, kind: CheckKind) -> str:
+    """The subjects' legend entry: 储备地块, 选址方案, 线路方案, or for sites and routes together 选址和线路方案."""
+    if kind == CheckKind.SITE and has_routes(layer):
+        return tr("Site and route alternatives")
+    return subject_titles()[kind]

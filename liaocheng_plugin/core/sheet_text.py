@@ -27,7 +27,7 @@ def measured_rows() -> List[Tuple[str, str, str]]:
         (tr("Permanent basic farmland"), "pbf_mu", "pbf_pct"),
         (tr("Ecological red line"), "erl_mu", "erl_pct"),
         (tr("Cultivated land"), "cult_mu", "cult_pct"),
-        (tr("Outside development boundary"), "", "outside_udb_pct"),
+        (tr("Outside development boundary"), "outside_udb_mu", "outside_udb_pct"),
         (tr("Inside development boundary"), "udb_mu", "inside_udb_pct"),
     ]
 

@@ -39,9 +39,10 @@ from liaocheng_plugin.core.sheet_subjects import (
     CheckKind,
     check_kind,
     field_pack_titles,
+    page_title,
     sheet_titles,
     subject_style,
-    subject_titles,
+    subject_title,
 )
 from liaocheng_plugin.core.sheet_text import crs_note, field_notes_text, signoff_text, table_columns, table_text
 from liaocheng_plugin.core.staging import staged_folder
@@ -148,9 +149,9 @@ def build_sheet_layout(
     and an empty form replaces the sign-off block.
     """
     kind = check_kind(layer)
-    title = title or default_title(kind, field_notes)
+    heading = title or page_title(layer, kind, field_notes)
     layout = load_template(project, template)
-    layout.setName(title)
+    layout.setName(title or default_title(kind, field_notes))
     main: QgsLayoutItemMap = layout.itemById("map")
     roles = profile_roles(project)
     linked = [lyr for lyr in context_layers if "subject_id" in lyr.fields().names()]
@@ -169,13 +170,13 @@ def build_sheet_layout(
     fill_overview(layout.itemById("overview"), main, layer, overview_layers)
     titles = role_titles(project)
     if kind is not None:
-        titles[layer.id()] = subject_titles()[kind]
+        titles[layer.id()] = subject_title(layer, kind)
     fill_legend(layout.itemById("legend"), layer, context_layers, titles, page_filters(layer, context_layers, roles))
     scalebar = layout.itemById("scalebar")
     if isinstance(scalebar, QgsLayoutItemScaleBar):
         scalebar.setUnitLabel(tr("m"))
     name = subject_name_expression(layer)
-    set_label(layout, "title", f"{title} — [% {name} %]")
+    set_label(layout, "title", f"{heading} — [% {name} %]")
     fill_table(layout, layer)
     note = crs_note(layer)
     set_label(layout, "crs", note + "  " + field_notes_text() if field_notes else note)
@@ -189,7 +190,8 @@ def build_sheet_layout(
 
 
 def default_title(kind: Optional[CheckKind], field_notes: bool) -> str:
-    """The title of a check's sheets or field pack; a generic one for a layer no check wrote."""
+    """The name of a check's sheets (the layout) or field pack (its project); a generic one for a layer no check
+    wrote."""
     if kind is None:
         return tr("Field check") if field_notes else tr("Land check map sheet")
     return (field_pack_titles() if field_notes else sheet_titles())[kind]
@@ -212,7 +214,7 @@ def fill_overview(
     overview.setCrs(subject.crs())
     overview.setLayers(layers)
     overview.setKeepLayerSet(True)
-    overview.setLayerStyleOverrides(overview_styles(subject, overview_layers))
+    overview.setLayerStyleOverrides(overview_styles(subject))
     overview.setKeepLayerStyles(True)
     if overview_layers:
         extent = QgsRectangle()

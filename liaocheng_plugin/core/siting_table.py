@@ -6,9 +6,11 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
 from liaocheng_plugin.core.compat import FIELD_BOOL, FIELD_DOUBLE, FIELD_INT, FIELD_LONGLONG, FIELD_STRING
-from liaocheng_plugin.core.definitions import Role
+from liaocheng_plugin.core.conflict_pieces import PIECE_COLUMNS, piece_values
+from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, Role
 from liaocheng_plugin.core.export import as_fields, columns_of, layer_sheet
 from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.reserve import is_conflict_piece
 from liaocheng_plugin.core.roles import role_labels
 from liaocheng_plugin.core.siting import Crossing, SiteResult, chainage
 from liaocheng_plugin.core.units import m2_to_mu, percent, round_ha, round_mu
@@ -36,6 +38,7 @@ SITE_COLUMNS: Sequence[Tuple[str, int]] = (
     ("cult_ha", FIELD_DOUBLE),
     ("cult_pct", FIELD_DOUBLE),
     ("cult_by_code", FIELD_STRING),
+    ("udb_mu", FIELD_DOUBLE),
     ("inside_udb_pct", FIELD_DOUBLE),
     ("separate_siting", FIELD_BOOL),
     ("villages", FIELD_STRING),
@@ -94,6 +97,7 @@ def site_values(site: SiteResult) -> List:
         *areas(overlap.area_m2_of(Role.ECOLOGICAL_REDLINE.value), overlap.area_m2),
         *areas(site.cultivated_m2, overlap.area_m2),
         by_code,
+        None if inside is None else round_mu(overlap.area_m2_of(Role.DEVELOPMENT_BOUNDARY.value)),
         None if inside is None else round(inside, 2),
         None if inside is None else inside < 99.99,
         "、".join(site.villages_inside),
@@ -203,15 +207,26 @@ def results_layer(title: str, crs, columns, rows) -> QgsVectorLayer:
     return layer
 
 
-def alternative_layers(sites: Sequence[SiteResult], crs) -> Dict[str, QgsVectorLayer]:
-    """Alternatives checked one by one (the 项目选址 panel) as the site check's outputs OUTPUT, CROSSINGS and
-    CLEAR, layers in the working CRS ``crs``; ``subject_id`` numbers the alternatives in order (1 …), as do the
-    alternatives' feature ids."""
+def alternative_layers(
+    sites: Sequence[SiteResult], crs, cultivated_codes: Sequence[str] = DEFAULT_CULTIVATED_CODES
+) -> Dict[str, QgsVectorLayer]:
+    """Alternatives checked one by one (the 项目选址 panel) as the site check's outputs OUTPUT, CROSSINGS, CLEAR and
+    OVERLAPS (the conflict pieces: farmland, red line, cultivated land by ``cultivated_codes``), layers in the
+    working CRS ``crs``; ``subject_id`` numbers the alternatives in order (1 …), as do the alternatives' feature
+    ids."""
     numbered = [replace(site, subject_id=position) for position, site in enumerate(sites, start=1)]
     crossings = [
         (crossing.geometry, crossing_values(site, crossing)) for site in numbered for crossing in site.crossings
     ]
+    pieces = [
+        (piece.geometry, piece_values(site.subject_id, piece))
+        for site in numbered
+        for overlap in site.overlap.roles.values()
+        for piece in overlap.pieces
+        if piece.is_polygon and is_conflict_piece(piece, cultivated_codes)
+    ]
     return {
+        "OVERLAPS": results_layer(tr("Conflict pieces"), crs, PIECE_COLUMNS, pieces),
         "OUTPUT": results_layer(
             tr("Site alternatives"),
             crs,

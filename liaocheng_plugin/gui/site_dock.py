@@ -262,7 +262,7 @@ class SiteDock(QgsDockWidget):
         outputs OUTPUT, CROSSINGS and CLEAR."""
         if not self.alternatives or self.engine is None:
             raise LiaochengError(tr("Sketch or select at least one alternative first."))
-        return alternative_layers(self.alternatives, self.engine.working_crs)
+        return alternative_layers(self.alternatives, self.engine.working_crs, self.engine.cultivated_codes)
 
     def _add_layers(self) -> None:
         try:
@@ -275,7 +275,7 @@ class SiteDock(QgsDockWidget):
         time); returns the layers by output name."""
         layers = self.site_layers()
         styled = [(layers["CROSSINGS"], "crossings")] if layers["CROSSINGS"].featureCount() else []
-        styled += [(layers["OUTPUT"], "subject"), (layers["CLEAR"], "inflow")]
+        styled += [(layers["OVERLAPS"], "conflict_pieces"), (layers["OUTPUT"], "subject"), (layers["CLEAR"], "inflow")]
         replace_result_group(QgsProject.instance(), tr("Site selection results"), styled)
         return layers
 
@@ -328,9 +328,9 @@ class SiteDock(QgsDockWidget):
             tr("Exporting map sheets"),
             lambda feedback: export_sheets(
                 layers["OUTPUT"],
-                [layers["CROSSINGS"], *layer_sets(project)],
+                [layers["CROSSINGS"], layers["OVERLAPS"], *layer_sets(project)],
                 overview_layers(project),
-                tr("Project site selection") + tr(" map sheet"),
+                "",  # named after the check: 项目选址核查图, 线路选址核查图
                 Path(path),
                 "a4_portrait",
                 feature_ids,
@@ -347,14 +347,14 @@ class SiteDock(QgsDockWidget):
 
     def export_pack_to(self, folder: str) -> FieldPack:
         """Write the field pack of all alternatives into ``folder`` (a cancellable task; nothing written on cancel)."""
-        layer = self.add_result_layers()["OUTPUT"]
+        layers = self.add_result_layers()
         return self.exports.run(
             tr("Exporting the field pack"),
             lambda feedback: export_field_pack(
-                layer,
+                layers["OUTPUT"],
                 layer_sets(QgsProject.instance()),
                 Path(folder),
-                tr("Project site selection") + tr(" field check"),
+                conflicts=layers["OVERLAPS"],
                 feedback=feedback,
             ),
         )

@@ -246,6 +246,7 @@ class ReserveCheckAlgorithm(CheckAlgorithm):
         write_pieces(pieces_sink, report.overlay.subjects, lambda piece: is_conflict_piece(piece, codes))
         piece_fields = pieces_fields()
         for parcel in report.parcels if pieces_sink is not None else []:
-            if parcel.outside_piece is not None:
-                write_piece(pieces_sink, piece_fields, parcel.subject_id, parcel.outside_piece)
+            for piece in [parcel.outside_piece, *parcel.overlap_pieces]:
+                if piece is not None:
+                    write_piece(pieces_sink, piece_fields, parcel.subject_id, piece)
         return {**sinks.results, **inspected.write_table(self, parameters, context)}
