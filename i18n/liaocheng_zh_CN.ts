@@ -254,7 +254,7 @@
         <translation>面积为{}；工作坐标系 {}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="58"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="59"/>
         <source>Overlap check against protected layers</source>
         <translation>保护图层叠加分析核查</translation>
     </message>
@@ -264,27 +264,27 @@
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="61"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="62"/>
         <source>For each subject (parcel, patch, site or route corridor) computes the area lying on permanent basic farmland, the ecological red line, the urban development boundary, cultivated land of the land-use survey (gross and net of the KCXS field-ridge deduction), villages and further layers, in m², mu and percent. Overlapping protected features are counted once. Invalid geometries are repaired and reported. Lines are buffered by BUFFER metres on each side.</source>
         <translation>对每个核查对象（地块、图斑、选址或线路廊道）计算其占用永久基本农田、生态保护红线、城镇开发边界、国土调查耕地（含按 KCXS 扣除田坎前后面积）、村庄及其他图层的面积，以平方米、亩和百分比表示。相互重叠的保护要素只计一次。无效几何自动修复并报告。线要素按 BUFFER 米向两侧缓冲。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="71"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="72"/>
         <source>Subjects (polygons or lines)</source>
         <translation>核查对象（面或线）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="78"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="79"/>
         <source>Buffer for lines (each side)</source>
         <translation>线要素缓冲距离（单侧）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="84"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="85"/>
         <source>Overlap results</source>
         <translation>叠加分析结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="85"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="86"/>
         <source>Overlap pieces</source>
         <translation>叠加压占图斑</translation>
     </message>
@@ -374,52 +374,52 @@
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="201"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="206"/>
         <source>, features {}</source>
         <translation>，图斑 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="236"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="243"/>
         <source>no recorded area in the ledger</source>
         <translation>台账未登记面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="253"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="259"/>
         <source>not registered (no certificate number)</source>
         <translation>未办理不动产登记（无权证号）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="257"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="263"/>
         <source>no inspection recorded</source>
         <translation>无巡查记录</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="261"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="267"/>
         <source>last inspected {} days ago (more than {})</source>
         <translation>距上次巡查已 {} 天（超过 {} 天）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="281"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="286"/>
         <source>fence</source>
         <translation>围挡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="283"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="286"/>
         <source>dust net</source>
         <translation>防尘网</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="286"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="299"/>
         <source> and </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="321"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="337"/>
         <source>All parcels</source>
         <translation>全部地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="325"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="342"/>
         <source>(no grid)</source>
         <translation>（无网格）</translation>
     </message>
@@ -589,12 +589,12 @@
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/xlsx.py" line="40"/>
+        <location filename="../liaocheng_plugin/core/xlsx.py" line="79"/>
         <source>Exporting XLSX needs the Python package openpyxl.</source>
         <translation>导出 XLSX 需要 Python 包 openpyxl。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/xlsx.py" line="65"/>
+        <location filename="../liaocheng_plugin/core/xlsx.py" line="109"/>
         <source>Could not write “{}”.</source>
         <translation>无法写入“{}”。</translation>
     </message>
@@ -669,17 +669,17 @@
         <translation>核查已取消，未写入任何结果。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="171"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="172"/>
         <source>Checked reserve parcels</source>
         <translation>储备地块核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="110"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="112"/>
         <source>Conflict pieces</source>
         <translation>冲突图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="172"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="173"/>
         <source>Reserve summary</source>
         <translation>储备土地汇总</translation>
     </message>
@@ -734,122 +734,122 @@
         <translation>已写入 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="70"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="71"/>
         <source>Parcel code field</source>
         <translation>地块编号字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="71"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="72"/>
         <source>Parcel name field</source>
         <translation>地块名称字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="72"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="73"/>
         <source>Recorded area field (mu)</source>
         <translation>台账面积字段（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="73"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="74"/>
         <source>Registration state field</source>
         <translation>登记状态字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="74"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="75"/>
         <source>Certificate number field</source>
         <translation>不动产权证号字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="75"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="76"/>
         <source>Fence state field</source>
         <translation>围挡情况字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="76"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="77"/>
         <source>Dust net state field</source>
         <translation>防尘网情况字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="77"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="78"/>
         <source>Last inspection date field</source>
         <translation>最近巡查日期字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="104"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="105"/>
         <source>Land-reserve parcel check</source>
         <translation>储备土地核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="107"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="108"/>
         <source>Checks each land-reserve parcel: on permanent basic farmland or in the ecological red line (fail), outside the urban development boundary beyond a tolerance, on cultivated land, recorded area differing from the mapped area, not registered, inspection overdue, bare land without fence or dust net (warn), and parcels overlapping each other (fail). Assigns each parcel the grid cell and township holding most of it. Ledger fields are found automatically when not given.</source>
         <translation>逐宗核查储备地块：占用永久基本农田或位于生态保护红线内（不通过）；超出容差位于城镇开发边界外、含耕地、台账面积与图上面积不符、未办理登记、巡查超期、裸露土地未完整围挡或苫盖（预警）；储备地块相互重叠（不通过）。并为每宗地块确定其主要所在的网格和乡镇（街道）。未指定台账字段时自动识别。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="117"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="118"/>
         <source>Reserve parcels</source>
         <translation>储备地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="120"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="121"/>
         <source>Inspection grid</source>
         <translation>巡查网格</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="120"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="121"/>
         <source>Townships</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="125"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="126"/>
         <source>Name field of {}</source>
         <translation>{}名称字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="138"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="139"/>
         <source>Tolerated share outside the boundary (%)</source>
         <translation>允许位于边界外的比例（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="138"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="139"/>
         <source>Area tolerance (%)</source>
         <translation>面积容差（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="138"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="139"/>
         <source>Area tolerance (mu)</source>
         <translation>面积容差（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="138"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="139"/>
         <source>Inspection interval (days)</source>
         <translation>巡查周期（天）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="165"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="166"/>
         <source>Check date (YYYY-MM-DD; today when empty)</source>
         <translation>核查日期（YYYY-MM-DD，留空为今天）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="188"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="189"/>
         <source>Check date “{}” is not a date like 2024-06-30.</source>
         <translation>核查日期“{}”格式不正确，应如 2024-06-30。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="269"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="282"/>
         <source>not cultivated in the baseline ({:.0f}% cultivated; {})</source>
         <translation>基期非耕地（耕地占 {:.0f}%；{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="272"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="285"/>
         <source>not rectified yet</source>
         <translation>尚未整改</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="327"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="341"/>
         <source>paired with unknown outflow patch {}</source>
         <translation>对应的流出图斑 {} 不存在</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="335"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="349"/>
         <source>paired inflow {} is not valid</source>
         <translation>对应的流入图斑 {} 无效</translation>
     </message>
@@ -879,7 +879,7 @@
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="121"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="168"/>
         <source>Inside boundary (mu)</source>
         <translation>开发边界内（亩）</translation>
     </message>
@@ -904,62 +904,62 @@
         <translation>对应流出图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="126"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="131"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="127"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="132"/>
         <source>Outflow (mu)</source>
         <translation>流出（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="128"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="133"/>
         <source>Restored in place (mu)</source>
         <translation>就地恢复（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="129"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="134"/>
         <source>Exempt (mu)</source>
         <translation>不纳入平衡（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="130"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="135"/>
         <source>To balance (mu)</source>
         <translation>需平衡（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="131"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="136"/>
         <source>Valid inflow (mu)</source>
         <translation>有效流入（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="132"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="137"/>
         <source>Surplus / deficit (mu)</source>
         <translation>盈余/缺口（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="133"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="138"/>
         <source>Outflow quality grade</source>
         <translation>流出质量等别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="134"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="139"/>
         <source>Inflow quality grade</source>
         <translation>流入质量等别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="135"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="140"/>
         <source>Quality not worse</source>
         <translation>质量不降低</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="136"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="141"/>
         <source>Progress (%)</source>
         <translation>整改进度（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="137"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="142"/>
         <source>Balanced</source>
         <translation>是否平衡</translation>
     </message>
@@ -974,47 +974,47 @@
         <translation>流入</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="146"/>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="51"/>
         <source>county</source>
         <translation>县（区）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="146"/>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="51"/>
         <source>township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="147"/>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="31"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="147"/>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="31"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="165"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="166"/>
         <source>Balance ledger</source>
         <translation>进出平衡台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="164"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="165"/>
         <source>Checked patches</source>
         <translation>图斑核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="170"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="201"/>
         <source>Feature id</source>
         <translation>要素编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="62"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="64"/>
         <source>balanced</source>
         <translation>已平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="71"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="73"/>
         <source>quality {} → {}</source>
         <translation>质量等别 {} → {}</translation>
     </message>
@@ -1039,62 +1039,62 @@
         <translation>请选择耕地流出和流入图斑图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="108"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="109"/>
         <source>Cultivated-land outflow and inflow balance</source>
         <translation>耕地进出平衡核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="111"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="112"/>
         <source>Checks cultivated-land outflow patches (fail on permanent basic farmland, warn where the baseline survey shows no cultivated land) and inflow patches (fail on land already cultivated, in the ecological red line, or overlapping another patch; warn inside the development boundary or below the minimum area), checks explicit pairings, and balances each county and year: outflow, restored, to balance, valid inflow, surplus or deficit in mu, area-weighted quality grade (1 best) and rectification progress. Give an outflow and an inflow layer, or one layer with a direction field.</source>
         <translation>核查耕地流出图斑（占用永久基本农田为不通过，基期调查非耕地为预警）和流入图斑（基期已是耕地、位于生态保护红线内或与其他图斑重叠为不通过；位于城镇开发边界内或小于最小面积为预警），核查流出与流入的对应关系，并按县（区）和年度计算进出平衡：流出、就地恢复、需平衡、有效流入、盈余或缺口（亩）、面积加权耕地质量等别（1 等最好）和整改进度。可分别给出流出和流入图层，或给出一个含流向字段的图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="123"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="124"/>
         <source>Outflow patches</source>
         <translation>耕地流出图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="126"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="127"/>
         <source>Inflow patches</source>
         <translation>耕地流入图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="129"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="130"/>
         <source>Outflow and inflow patches in one layer</source>
         <translation>流出和流入图斑（同一图层）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="134"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="135"/>
         <source>Direction field (流出/流入)</source>
         <translation>流向字段（流出/流入）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="140"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="141"/>
         <source>Cultivated share that counts as cultivated in the baseline (%)</source>
         <translation>基期计为耕地的耕地占比（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="150"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="151"/>
         <source>Minimum inflow patch (mu)</source>
         <translation>流入图斑最小面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="188"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="189"/>
         <source>Layer “{}” needs a direction field (流出/流入) to tell outflow from inflow.</source>
         <translation>图层“{}”需要流向字段（流出/流入）以区分流出和流入。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="195"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="196"/>
         <source>Give an outflow layer, an inflow layer, or one layer with a direction field.</source>
         <translation>请给出流出图层、流入图层，或一个含流向字段的图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="64"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="66"/>
         <source>unbalanced: inflow quality is worse</source>
         <translation>未平衡：流入质量低于流出</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="66"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="68"/>
         <source>unbalanced: area deficit</source>
         <translation>未平衡：面积缺口</translation>
     </message>
@@ -1124,32 +1124,32 @@
         <translation>“{}”中的线路需要大于 0 米的廊道宽度。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="135"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="163"/>
         <source>Rank</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="167"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="198"/>
         <source>Length (m)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="141"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="169"/>
         <source>Inside boundary (%)</source>
         <translation>开发边界内（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="142"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="171"/>
         <source>Villages inside</source>
         <translation>压占村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="143"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="172"/>
         <source>Villages nearby</source>
         <translation>邻近村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="144"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="174"/>
         <source>Clear part (mu)</source>
         <translation>无冲突部分（亩）</translation>
     </message>
@@ -1189,12 +1189,12 @@
         <translation>请先绘制或选择至少一个方案。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="237"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="268"/>
         <source>Clear parts of the alternatives</source>
         <translation>方案无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="230"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="261"/>
         <source>Site alternatives</source>
         <translation>选址方案</translation>
     </message>
@@ -1214,87 +1214,87 @@
         <translation>方案比选</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="74"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="76"/>
         <source>Project site selection check</source>
         <translation>项目选址核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="88"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="90"/>
         <source>Sites or routes</source>
         <translation>选址或线路</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="93"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="95"/>
         <source>Alternative name field</source>
         <translation>方案名称字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="96"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="98"/>
         <source>Route corridor width</source>
         <translation>线路廊道宽度</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="101"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="103"/>
         <source>Village distance</source>
         <translation>村庄避让距离</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="107"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="109"/>
         <source>Checked sites</source>
         <translation>选址核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="236"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="267"/>
         <source>Route crossings</source>
         <translation>线路穿越段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="109"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="111"/>
         <source>Clear parts</source>
         <translation>无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="161"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="192"/>
         <source>Alternative</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="78"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="79"/>
         <source>Patch number field (TBBH; detected when empty)</source>
         <translation>图斑编号字段（TBBH；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="79"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="80"/>
         <source>County code field (XZQDM; detected when empty)</source>
         <translation>县（区）代码字段（XZQDM；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="80"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="81"/>
         <source>Township code field (XZDM; detected when empty)</source>
         <translation>乡镇代码字段（XZDM；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="81"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="82"/>
         <source>Year field (NF; detected when empty)</source>
         <translation>年度字段（NF；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="82"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="83"/>
         <source>Quality grade field (GDDB, 1 best; detected when empty)</source>
         <translation>耕地质量等别字段（GDDB，1 等最好；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="83"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="84"/>
         <source>Rectification method field (ZGFS; detected when empty)</source>
         <translation>整改方式字段（ZGFS；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="84"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="85"/>
         <source>Exemption reason field (detected when empty)</source>
         <translation>不纳入平衡原因字段（留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="85"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="86"/>
         <source>Paired outflow patches field (PDLCTBBH; detected when empty)</source>
         <translation>对应流出图斑字段（PDLCTBBH；留空自动识别）</translation>
     </message>
@@ -1434,7 +1434,7 @@
         <translation>外业核查包已写入：{}、{}、{}（{} 页）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/staging.py" line="28"/>
+        <location filename="../liaocheng_plugin/core/staging.py" line="34"/>
         <source>Could not write “{}”: close it in other programs first.</source>
         <translation>无法写入“{}”：请先在其他程序中关闭该文件。</translation>
     </message>
@@ -1454,7 +1454,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/site_comparison.py" line="30"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="178"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
@@ -1469,7 +1469,7 @@
         <translation>城镇开发边界内</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="114"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="160"/>
         <source>mu</source>
         <translation>亩</translation>
     </message>
@@ -1489,7 +1489,7 @@
         <translation>请先在表中选择一个方案。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="236"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="165"/>
         <source>Area basis</source>
         <translation>面积计算方式</translation>
     </message>
@@ -1659,7 +1659,7 @@
         <translation>图斑预编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="67"/>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="67"/>
         <source>Land-use code</source>
         <translation>地类编码</translation>
     </message>
@@ -1779,7 +1779,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="99"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="185"/>
         <source>{} ({})</source>
         <translation>{}（{}）</translation>
     </message>
@@ -1854,37 +1854,37 @@
         <translation>米</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="162"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="193"/>
         <source>Crossed</source>
         <translation>穿越类型</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="163"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="194"/>
         <source>From chainage</source>
         <translation>起点桩号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="164"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="195"/>
         <source>To chainage</source>
         <translation>终点桩号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="165"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="196"/>
         <source>From (m along the route)</source>
         <translation>起点里程（米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="166"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="197"/>
         <source>To (m along the route)</source>
         <translation>终点里程（米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="168"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="199"/>
         <source>Area (m²)</source>
         <translation>面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="177"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="208"/>
         <source>Crossing chainage</source>
         <translation>穿越桩号</translation>
     </message>
@@ -1984,12 +1984,12 @@
         <translation>保护图层按本工程的保护图层配置预填，至少需要一个。核查结果图层保留输入图层的全部字段，并追加核查字段；其余输出均为可选。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="108"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="110"/>
         <source>Route crossings (chainage)</source>
         <translation>线路穿越段（桩号）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="77"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="79"/>
         <source>Checks project sites (polygons) or routes (lines, as corridors WIDTH metres wide) against permanent basic farmland, the ecological red line, cultivated land, the urban development boundary (outside it a project is separately sited), villages inside and within VILLAGE_DISTANCE, and gives for routes the chainage intervals (K12+300–K12+480) crossing farmland or red line with their length and area (CROSSINGS), the clear part of each site (CLEAR), its conflict pieces (OVERLAPS), a score (mu of farmland + red line) and the rank of each alternative.</source>
         <translation>核查项目选址（面）或线路（线，按 WIDTH 米宽廊道）与永久基本农田、生态保护红线、耕地、城镇开发边界（边界外属单独选址）以及压占和 VILLAGE_DISTANCE 范围内村庄的关系；对线路给出穿越永久基本农田或生态保护红线的桩号区间（如 K12+300–K12+480）及其长度和面积（CROSSINGS），给出各方案的无冲突部分（CLEAR）、冲突图斑（OVERLAPS）、冲突得分（永久基本农田与生态保护红线亩数之和）和排序。</translation>
     </message>
@@ -2009,17 +2009,17 @@
         <translation>预警地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="67"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="69"/>
         <source>outflow {} · to balance {} · inflow {} mu</source>
         <translation>流出 {} · 需平衡 {} · 流入 {} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="70"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="72"/>
         <source>balance {} mu</source>
         <translation>差额 {} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="74"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="76"/>
         <source>progress {}%</source>
         <translation>进度 {}%</translation>
     </message>
@@ -2159,7 +2159,7 @@
         <translation>占用永久基本农田（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/site_comparison.py" line="33"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="178"/>
         <source>Red line</source>
         <translation>生态保护红线</translation>
     </message>
@@ -2294,42 +2294,37 @@
         <translation>点击一个方案，在地图上查看并在此阅读详情。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="264"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="277"/>
         <source>outflow on permanent basic farmland {}: must be restored in place</source>
         <translation>永久基本农田流出 {}：须就地恢复</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="283"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="296"/>
         <source>not new cultivated land: {} already cultivated in the baseline</source>
         <translation>非新增耕地：基期已是耕地 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="289"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="302"/>
         <source>in the ecological red line {}</source>
         <translation>位于生态保护红线内 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="293"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="306"/>
         <source>inside the urban development boundary {}</source>
         <translation>位于城镇开发边界内 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="296"/>
-        <source>smaller than {:.2f} mu ({})</source>
-        <translation>面积小于 {:.2f} 亩（{}）</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="312"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="326"/>
         <source>overlaps inflow patch {} by {} (double counting)</source>
         <translation>与流入图斑 {} 重叠 {}（重复计算）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="316"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="330"/>
         <source>overlaps outflow patch {} by {} (double counting)</source>
         <translation>与流出图斑 {} 重叠 {}（重复计算）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="339"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="353"/>
         <source>paired valid inflow {} does not cover the outflow {}</source>
         <translation>对应的有效流入 {} 不足以平衡流出 {}</translation>
     </message>
@@ -2604,7 +2599,7 @@
         <translation>图层“{}”，要素 {}：{} {:.2f} 平方米，计算值 {:.2f} 平方米（{:+.2f}%）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="102"/>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="76"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
@@ -2614,17 +2609,17 @@
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="105"/>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="79"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="106"/>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="80"/>
         <source>Finding</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="107"/>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="81"/>
         <source>What to do</source>
         <translation>处理建议</translation>
     </message>
@@ -2819,37 +2814,32 @@
         <translation>BD-09（百度）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="194"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="199"/>
         <source>on permanent basic farmland {} ({:.1f}%){}</source>
         <translation>占用永久基本农田 {}（{:.1f}%）{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="194"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="199"/>
         <source>in the ecological red line {} ({:.1f}%){}</source>
         <translation>位于生态保护红线内 {}（{:.1f}%）{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="214"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="219"/>
         <source>outside the urban development boundary {} ({:.1f}%)</source>
         <translation>位于城镇开发边界外 {}（{:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="223"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="230"/>
         <source>cultivated land {} ({})</source>
         <translation>含耕地 {}（{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="241"/>
-        <source>recorded area {:.2f} mu differs from the mapped {} by {}</source>
-        <translation>台账面积 {:.2f} 亩与图上面积 {} 相差 {}</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="286"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="296"/>
         <source>bare land {} without complete {}</source>
         <translation>裸露土地 {}，{}不完整</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="300"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="316"/>
         <source>overlaps reserve parcel {} by {}</source>
         <translation>与储备地块 {} 重叠 {}</translation>
     </message>
@@ -2889,22 +2879,22 @@
         <translation>数据体检：{} 项错误，{} 项预警，{} 项已修正</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="35"/>
+        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="37"/>
         <source>Checks a subject layer (optional) and the protected layers the way every check does before it runs, and lists every finding instead of stopping: CRS (unit, area of use, zone prefix, swapped axes, layers far apart), geometry types, shapefile text encodings, web-map frames (GCJ-02, BD-09), land-use codes (lost leading zeros, unknown codes), KCXS (percentages, out of range), TBMJ/TBDLMJ against the computed ellipsoidal area, features without geometry or area, overlapping survey patches. OUTPUT has one row per finding: layer, feature_id (empty for the whole layer), kind, severity (error: a check would stop; warning: carried into the results; fixed: read the one safe way, the data are not changed), message and hint.</source>
         <translation>按每项核查运行前的方式检查核查对象图层（可选）和保护图层，并列出全部问题而不中止：坐标系（单位、适用范围、带号、X/Y 颠倒、图层相距过远）、几何类型、Shapefile 文本编码、网络地图坐标（GCJ-02、BD-09）、地类编码（丢失前导零、未知编码）、扣除地类系数（百分数、超出范围）、图斑面积/图斑地类面积与计算的椭球面积之差、缺少几何或面积为零的要素、相互重叠的调查图斑。输出每个问题一行：图层、要素编号（整层问题为空）、类型、级别（错误：核查会中止；预警：写入结果；已修正：按唯一安全的方式读取，数据本身不改动）、说明和处理建议。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="47"/>
+        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="49"/>
         <source>Subjects (optional)</source>
         <translation>核查对象（可选）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="53"/>
+        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="55"/>
         <source>Data check findings</source>
         <translation>数据体检结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="64"/>
+        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="66"/>
         <source>Data check of {} layers: {} errors, {} warnings, {} fixed.</source>
         <translation>已对 {} 个图层进行数据体检：{} 项错误，{} 项预警，{} 项已修正。</translation>
     </message>
@@ -3132,6 +3122,101 @@
         <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="63"/>
         <source>Overview layers (empty: the project&apos;s county boundaries)</source>
         <translation>鹰眼图层（留空：本工程的县级行政区界线）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance.py" line="310"/>
+        <source>{} is smaller than the minimum inflow patch of {}</source>
+        <translation>面积 {} 小于流入图斑最小面积 {}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/cards.py" line="62"/>
+        <source>nothing to balance</source>
+        <translation>无需平衡</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="64"/>
+        <source>Conflict</source>
+        <translation>冲突类型</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="65"/>
+        <source>Protected feature id</source>
+        <translation>保护要素编号</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="66"/>
+        <source>Protected feature</source>
+        <translation>保护要素</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="78"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/overlap_table.py" line="74"/>
+        <source>Cultivated land net</source>
+        <translation>耕地净面积</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="160"/>
+        <source>ha</source>
+        <translation>公顷</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/overlap_table.py" line="77"/>
+        <source>Conflicts</source>
+        <translation>冲突情况</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="168"/>
+        <source>(no code, feature {})</source>
+        <translation>（无编号，要素 {}）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="251"/>
+        <source>recorded area {} differs from the mapped {} by {}</source>
+        <translation>台账面积 {} 与图上面积 {} 相差 {}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="299"/>
+        <source>bare land {}: {} not filled in the ledger</source>
+        <translation>裸露土地 {}，台账未填写{}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting.py" line="224"/>
+        <source>Route {}</source>
+        <translation>路线{}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="164"/>
+        <source>Score (mu of farmland and red line)</source>
+        <translation>评分（永久基本农田和生态保护红线亩数）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="167"/>
+        <source>Cultivated land by code (mu)</source>
+        <translation>分地类耕地（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="170"/>
+        <source>Separately sited</source>
+        <translation>单独选址</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="173"/>
+        <source>Clear part (m²)</source>
+        <translation>无冲突部分（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="178"/>
+        <source>Permanent farmland</source>
+        <translation>永久基本农田</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/staging.py" line="23"/>
+        <source>Cannot write into the folder “{}”: choose a folder you may write to.</source>
+        <translation>无法写入文件夹“{}”：请选择有写入权限的文件夹。</translation>
     </message>
 </context>
 <context>

@@ -221,11 +221,15 @@ def check_sites(
     steps.raise_if_canceled()
     usable = np.flatnonzero(arrays.geometries != None)  # noqa: E711 - elementwise
     names = arrays.columns.get(COLUMN_LABEL)
+    numbered = tr("Route {}") if geometry_type == GEOMETRY_LINE else tr("Alternative {}")
     sites = check_site_shapes(
         engine,
         arrays.geometries[usable],
         arrays.fids[usable],
-        [as_text(names[i]) if names is not None else str(arrays.fids[i]) for i in usable],
+        [
+            (as_text(names[i]) if names is not None else "") or numbered.format(position)
+            for position, i in enumerate(usable, start=1)
+        ],
         centerlines[usable] if centerlines is not None else None,
         village_distance_m,
     )

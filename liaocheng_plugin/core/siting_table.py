@@ -155,6 +155,37 @@ def comparison_sheet(sites: QgsVectorLayer, title: str) -> Sheet:
     return Sheet(title, headers, body)
 
 
+def site_headers() -> Dict[str, str]:
+    """Aliases of the site check's fields (OUTPUT and CLEAR), translated."""
+    units = {"m2": "m²", "mu": tr("mu"), "ha": tr("ha"), "pct": "%"}
+    headers = {
+        "name": tr("Alternative"),
+        "rank": tr("Rank"),
+        "score": tr("Score (mu of farmland and red line)"),
+        "area_basis": tr("Area basis"),
+        "length_m": tr("Length (m)"),
+        "cult_by_code": tr("Cultivated land by code (mu)"),
+        "udb_mu": tr("Inside boundary (mu)"),
+        "inside_udb_pct": tr("Inside boundary (%)"),
+        "separate_siting": tr("Separately sited"),
+        "villages": tr("Villages inside"),
+        "villages_near": tr("Villages nearby"),
+        "clear_m2": tr("Clear part (m²)"),
+        "clear_mu": tr("Clear part (mu)"),
+        "findings": tr("Findings"),
+        "subject_id": tr("Feature id"),
+    }
+    for prefix, label in (
+        ("area", tr("Area")),
+        ("pbf", tr("Permanent farmland")),
+        ("erl", tr("Red line")),
+        ("cult", tr("Cultivated land")),
+    ):
+        for suffix, unit in units.items():
+            headers[f"{prefix}_{suffix}"] = tr("{} ({})").format(label, unit)
+    return headers
+
+
 def crossing_headers() -> Dict[str, str]:
     """Headers of the crossings (穿越桩号) table, translated."""
     return {

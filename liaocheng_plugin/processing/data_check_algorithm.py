@@ -14,8 +14,10 @@ from liaocheng_plugin.core.datacheck.findings import DataSeverity
 from liaocheng_plugin.core.datacheck.inspector import DataRules
 from liaocheng_plugin.core.datacheck.web_frames import CoordinateFrame
 from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.output_fields import data_check_headers, describe
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
 from liaocheng_plugin.processing.data_inputs import COORDINATE_FRAME, input_layers, write_findings
+from liaocheng_plugin.processing.output_layers import describe_outputs
 from liaocheng_plugin.processing.protected_parameters import add_protected_parameters, read_cultivated_codes
 
 
@@ -66,4 +68,6 @@ class DataCheckAlgorithm(CheckAlgorithm):
                 len(layers), counts[DataSeverity.ERROR], counts[DataSeverity.WARNING], counts[DataSeverity.FIXED]
             )
         )
-        return write_findings(self, parameters, context, self.OUTPUT, findings)
+        results = write_findings(self, parameters, context, self.OUTPUT, findings)
+        describe_outputs(results, context, {self.OUTPUT: describe(data_check_headers())})
+        return results

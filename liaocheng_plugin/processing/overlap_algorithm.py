@@ -22,6 +22,7 @@ from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.overlap_table import overlap_fields, overlap_values
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
 from liaocheng_plugin.processing.data_inputs import add_data_check_output, inspect_inputs
+from liaocheng_plugin.processing.output_layers import describe_outputs, overlap_outputs
 from liaocheng_plugin.processing.outputs import (
     Sinks,
     optional_sink,
@@ -131,4 +132,6 @@ class OverlapCheckAlgorithm(CheckAlgorithm):
         write_pieces(
             sinks.create(self.OVERLAPS, pieces_fields(), WKB_MULTIPOLYGON, report.working_crs), report.subjects
         )
-        return {**sinks.results, **inspected.write_table(self, parameters, context)}
+        results = {**sinks.results, **inspected.write_table(self, parameters, context)}
+        describe_outputs(results, context, overlap_outputs(role_keys, other_names))
+        return results

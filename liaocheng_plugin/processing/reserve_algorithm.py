@@ -33,6 +33,7 @@ from liaocheng_plugin.core.reserve_table import RESULT_COLUMNS, SUMMARY_COLUMNS,
 from liaocheng_plugin.core.role_guess import guess_name_field
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
 from liaocheng_plugin.processing.data_inputs import add_data_check_output, inspect_inputs
+from liaocheng_plugin.processing.output_layers import describe_outputs, reserve_outputs
 from liaocheng_plugin.processing.outputs import (
     Sinks,
     optional_sink,
@@ -249,4 +250,6 @@ class ReserveCheckAlgorithm(CheckAlgorithm):
             for piece in [parcel.outside_piece, *parcel.overlap_pieces]:
                 if piece is not None:
                     write_piece(pieces_sink, piece_fields, parcel.subject_id, piece)
-        return {**sinks.results, **inspected.write_table(self, parameters, context)}
+        results = {**sinks.results, **inspected.write_table(self, parameters, context)}
+        describe_outputs(results, context, reserve_outputs())
+        return results

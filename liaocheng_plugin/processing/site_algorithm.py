@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsWkbTypes,
 )
 
 from liaocheng_plugin.core.compat import (
@@ -35,6 +36,7 @@ from liaocheng_plugin.core.siting_table import (
 )
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
 from liaocheng_plugin.processing.data_inputs import add_data_check_output, inspect_inputs
+from liaocheng_plugin.processing.output_layers import describe_outputs, site_outputs
 from liaocheng_plugin.processing.outputs import (
     Sinks,
     optional_sink,
@@ -171,7 +173,10 @@ class SiteCheckAlgorithm(CheckAlgorithm):
             [site.overlap for site in report.sites],
             lambda piece: is_conflict_piece(piece, codes),
         )
-        return {**sinks.results, **inspected.write_table(self, parameters, context)}
+        results = {**sinks.results, **inspected.write_table(self, parameters, context)}
+        routes = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_LINE
+        describe_outputs(results, context, site_outputs(routes))
+        return results
 
 
 def polygon_row(fields, geometry: QgsGeometry, values) -> QgsFeature:

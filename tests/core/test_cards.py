@@ -49,3 +49,10 @@ def test_county_card_with_inflow_only_or_outflow_only_shows_a_dash_for_the_missi
     outflow_only.update(quality_out=5.15, quality_in=NULL, balanced=NULL)
     card = county_card(outflow_only)
     assert "quality 5.2 → —" in card and "-216.63" in card and "area deficit" in card
+
+
+def test_county_card_with_nothing_to_balance_says_so():
+    """A county whose inflow is all invalid and which has no outflow: neither "balanced" nor "area deficit"."""
+    nothing = {"county": "371503", "year": "2023", "outflow_mu": 0.0, "to_balance_mu": 0.0, "inflow_mu": 0.0}
+    card = county_card(dict(nothing, balance_mu=0.0, progress_pct=NULL, balanced=NULL))
+    assert "nothing to balance" in card and "deficit" not in card and "progress —%" in card

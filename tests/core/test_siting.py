@@ -137,3 +137,18 @@ def test_crossings_of_one_role_are_disjoint_intervals_and_never_longer_than_the_
     assert first.geometry.area() == pytest.approx(first.area_m2)
     assert sum(c.area_m2 for c in site.crossings) == pytest.approx(site.overlap.area_m2_of("pbf"))
     assert sum(c.length_m for c in site.crossings) <= site.length_m
+
+
+def test_alternatives_without_a_name_are_numbered():
+    """Routes of a layer without FAMC were named by their feature ids ("2", "3")."""
+    routes = memory_layer(
+        "LineString", GK39, [(f"LINESTRING({X0} {Y0 + 100 * i}, {X0 + 500} {Y0 + 100 * i})",) for i in range(2)]
+    )
+    sites = memory_layer("Polygon", GK39, [(square(X0, Y0, 100),)])
+    farmland = memory_layer("Polygon", GK39, [(square(X0 + 50, Y0, 100),)])
+
+    def names(layer):
+        context = QgsProject.instance().transformContext()
+        return [s.name for s in check_sites(layer, roles(pbf=farmland), context, "", 60.0, 200.0, AreaMode.PLANAR).sites]
+
+    assert names(routes) == ["Route 1", "Route 2"] and names(sites) == ["Alternative 1"]

@@ -144,3 +144,15 @@ def test_ledger_dates_are_dates_and_columns_fit_their_contents(tmp_path, sample_
         width = sheet.column_dimensions[cells[0].column_letter].width
         assert 10 <= width <= 26, (name, width)
     assert all(sheet.column_dimensions[cell.column_letter].width <= 60 for cell in sheet[1])
+
+
+def test_a_folder_that_cannot_be_written_is_a_clear_refusal(tmp_path, processing_with_provider):
+    """A read-only folder gave a Python traceback "PermissionError: [Errno 1] Operation not permitted"."""
+    from liaocheng_plugin.core.exceptions import LiaochengError
+
+    parcels, summary = result_layers()
+    blocked = tmp_path / "a file"
+    blocked.write_text("not a folder")
+    with pytest.raises(LiaochengError, match="Cannot write into the folder") as raised:
+        write_layers_gpkg(blocked / "ledger.gpkg", {"parcels": parcels})
+    assert "[Errno" not in str(raised.value) and str(blocked) in raised.value.details
