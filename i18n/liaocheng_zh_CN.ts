@@ -1009,12 +1009,12 @@
         <translation>要素编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="64"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="67"/>
         <source>balanced</source>
         <translation>已平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="73"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="76"/>
         <source>quality {} → {}</source>
         <translation>质量等别 {} → {}</translation>
     </message>
@@ -1089,12 +1089,12 @@
         <translation>请给出流出图层、流入图层，或一个含流向字段的图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="66"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="69"/>
         <source>unbalanced: inflow quality is worse</source>
         <translation>未平衡：流入质量低于流出</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="68"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="71"/>
         <source>unbalanced: area deficit</source>
         <translation>未平衡：面积缺口</translation>
     </message>
@@ -2009,17 +2009,17 @@
         <translation>预警地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="69"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="72"/>
         <source>outflow {} · to balance {} · inflow {} mu</source>
         <translation>流出 {} · 需平衡 {} · 流入 {} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="72"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="75"/>
         <source>balance {} mu</source>
         <translation>差额 {} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="76"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="79"/>
         <source>progress {}%</source>
         <translation>进度 {}%</translation>
     </message>
@@ -3129,7 +3129,7 @@
         <translation>面积 {} 小于流入图斑最小面积 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="62"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="65"/>
         <source>nothing to balance</source>
         <translation>无需平衡</translation>
     </message>
@@ -3217,6 +3217,11 @@
         <location filename="../liaocheng_plugin/core/staging.py" line="23"/>
         <source>Cannot write into the folder “{}”: choose a folder you may write to.</source>
         <translation>无法写入文件夹“{}”：请选择有写入权限的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="69"/>
+        <source>The project&apos;s protected-layer profile cannot be read: {}</source>
+        <translation>无法读取本工程的保护图层配置：{}</translation>
     </message>
 </context>
 <context>

@@ -149,6 +149,8 @@ def test_alternatives_without_a_name_are_numbered():
 
     def names(layer):
         context = QgsProject.instance().transformContext()
-        return [s.name for s in check_sites(layer, roles(pbf=farmland), context, "", 60.0, 200.0, AreaMode.PLANAR).sites]
+        return [
+            s.name for s in check_sites(layer, roles(pbf=farmland), context, "", 60.0, 200.0, AreaMode.PLANAR).sites
+        ]
 
     assert names(routes) == ["Route 1", "Route 2"] and names(sites) == ["Alternative 1"]

@@ -41,7 +41,8 @@ def test_every_checks_fields_have_aliases_and_words_for_codes(processing_with_pr
     route = memory_layer("LineString", "EPSG:4527", [(f"LINESTRING({X0} {Y0}, {X0 + 300} {Y0})", "A")], {"FAMC": str})
     everything = {"OUTPUT": "memory:", "OVERLAPS": "memory:", "DATA_CHECK": "memory:"}
     reserve = processing.run(
-        "liaocheng:reserve_check", {"INPUT": parcels, "PERMANENT_FARMLAND": farmland, "SUMMARY": "memory:", **everything}
+        "liaocheng:reserve_check",
+        {"INPUT": parcels, "PERMANENT_FARMLAND": farmland, "SUMMARY": "memory:", **everything},
     )
     balance = processing.run(
         "liaocheng:balance_check",
@@ -51,7 +52,9 @@ def test_every_checks_fields_have_aliases_and_words_for_codes(processing_with_pr
         "liaocheng:site_check",
         {"INPUT": route, "PERMANENT_FARMLAND": farmland, "CROSSINGS": "memory:", "CLEAR": "memory:", **everything},
     )
-    overlap = processing.run("liaocheng:overlap_check", {"INPUT": parcels, "PERMANENT_FARMLAND": farmland, **everything})
+    overlap = processing.run(
+        "liaocheng:overlap_check", {"INPUT": parcels, "PERMANENT_FARMLAND": farmland, **everything}
+    )
     outputs = [*reserve.values(), *balance.values(), *site.values(), *overlap.values()]
     layers = [layer for layer in outputs if isinstance(layer, QgsVectorLayer)]
     assert len(layers) == 16
