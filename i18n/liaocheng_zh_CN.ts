@@ -24,22 +24,22 @@
         <translation>CGCS2000 椭球面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/engine/issues.py" line="13"/>
+        <location filename="../liaocheng_plugin/core/engine/issues.py" line="14"/>
         <source>Layer “{}”, feature {}: invalid geometry repaired ({}).</source>
         <translation>图层“{}”，要素 {}：无效几何已修复（{}）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/engine/issues.py" line="14"/>
+        <location filename="../liaocheng_plugin/core/engine/issues.py" line="15"/>
         <source>Layer “{}”, feature {}: empty geometry skipped{}.</source>
         <translation>图层“{}”，要素 {}：空几何已跳过{}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/engine/issues.py" line="15"/>
+        <location filename="../liaocheng_plugin/core/engine/issues.py" line="16"/>
         <source>Layer “{}”, feature {}: geometry could not be repaired and was skipped ({}).</source>
         <translation>图层“{}”，要素 {}：几何无法修复，已跳过（{}）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/engine/issues.py" line="16"/>
+        <location filename="../liaocheng_plugin/core/engine/issues.py" line="17"/>
         <source>Layer “{}”, feature {}: could not be transformed to the working CRS{}.</source>
         <translation>图层“{}”，要素 {}：无法转换到工作坐标系{}。</translation>
     </message>
@@ -54,37 +54,37 @@
         <translation>图层“{}”为线图层：请给出大于 0 米的廊道宽度（缓冲距离）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="140"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="142"/>
         <source>This file is not a protected-layer profile.</source>
         <translation>该文件不是保护图层配置。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="205"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="226"/>
         <source>layer is not in the project</source>
         <translation>图层不在当前工程中</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="225"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="246"/>
         <source>holds {} geometries; polygons are needed</source>
         <translation>为{}几何；需要面图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="227"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="248"/>
         <source>has no coordinate reference system</source>
         <translation>没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="229"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="250"/>
         <source>is empty</source>
         <translation>为空图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="232"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="253"/>
         <source>has no field “{}”</source>
         <translation>缺少字段“{}”</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="234"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="255"/>
         <source>needs a land-use code field (DLBM)</source>
         <translation>需要地类编码字段（DLBM）</translation>
     </message>
@@ -224,7 +224,7 @@
         <translation>配置文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="272"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="271"/>
         <source>Import profile</source>
         <translation>导入配置</translation>
     </message>
@@ -1324,7 +1324,7 @@
         <translation>未知的图纸模板“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="190"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="169"/>
         <source>Drawn by: ________  Checked by: ________  Date: [% format_date(now(), &apos;yyyy-MM-dd&apos;) %]</source>
         <translation>制图：________  审核：________  日期：[% format_date(now(), 'yyyy-MM-dd') %]</translation>
     </message>
@@ -1379,12 +1379,12 @@
         <translation>请为外业核查包选择“{}”中的至少一个对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="183"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="162"/>
         <source>Centre: WGS 84 [% {} %] N, [% {} %] E; GK X [% {} %], Y [% {} %]</source>
         <translation>中心点：WGS 84 北纬 [% {} %]，东经 [% {} %]；高斯坐标 X [% {} %]，Y [% {} %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="189"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="168"/>
         <source>Conclusion: ____________  Photo nos.: ________  Checked by: ________</source>
         <translation>核查结论：____________  照片编号：________  核查人：________</translation>
     </message>
@@ -1459,12 +1459,12 @@
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="30"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="28"/>
         <source>Outside development boundary</source>
         <translation>城镇开发边界外</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="31"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="29"/>
         <source>Inside development boundary</source>
         <translation>城镇开发边界内</translation>
     </message>
@@ -1504,17 +1504,17 @@
         <translation>平面面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="161"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="140"/>
         <source>Coordinate system: {} ({})</source>
         <translation>坐标系：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="164"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="143"/>
         <source>areas planar in this coordinate system</source>
         <translation>面积为本坐标系平面面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="165"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="144"/>
         <source>areas ellipsoidal on CGCS2000</source>
         <translation>面积为 CGCS2000 椭球面积</translation>
     </message>
@@ -1794,17 +1794,17 @@
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="78"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="76"/>
         <source>Results</source>
         <translation>核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="80"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="78"/>
         <source>Status: {}</source>
         <translation>状态：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="84"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="82"/>
         <source>Area {} m² = {} ha</source>
         <translation>面积 {} 平方米，合 {} 公顷</translation>
     </message>
@@ -1814,37 +1814,27 @@
         <translation>{}：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="114"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="112"/>
         <source>Item</source>
         <translation>核查项</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="133"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="131"/>
         <source>{} mu</source>
         <translation>{} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="148"/>
-        <source>CGCS2000 3-degree Gauss-Krüger zone {} (central meridian {}°E)</source>
-        <translation>CGCS2000 3度带高斯-克吕格投影 第{}带（中央经线 {}°E）</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="154"/>
+        <location filename="../liaocheng_plugin/core/crs_names.py" line="51"/>
         <source>, easting without zone number</source>
         <translation>，横坐标不含带号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="153"/>
-        <source>CGCS2000 6-degree Gauss-Krüger zone {} (central meridian {}°E)</source>
-        <translation>CGCS2000 6度带高斯-克吕格投影 第{}带（中央经线 {}°E）</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="155"/>
+        <location filename="../liaocheng_plugin/core/crs_names.py" line="59"/>
         <source>CGCS2000 geographic coordinates</source>
         <translation>CGCS2000 地理坐标</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="155"/>
+        <location filename="../liaocheng_plugin/core/crs_names.py" line="60"/>
         <source>WGS 84 geographic coordinates</source>
         <translation>WGS 84 地理坐标</translation>
     </message>
@@ -1994,7 +1984,7 @@
         <translation>核查项目选址（面）或线路（线，按 WIDTH 米宽廊道）与永久基本农田、生态保护红线、耕地、城镇开发边界（边界外属单独选址）以及压占和 VILLAGE_DISTANCE 范围内村庄的关系；对线路给出穿越永久基本农田或生态保护红线的桩号区间（如 K12+300–K12+480）及其长度和面积（CROSSINGS），给出各方案的无冲突部分（CLEAR）、冲突图斑（OVERLAPS）、冲突得分（永久基本农田与生态保护红线亩数之和）和排序。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="167"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="146"/>
         <source>{}; {}</source>
         <translation>{}；{}</translation>
     </message>
@@ -2024,22 +2014,22 @@
         <translation>进度 {}%</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="215"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="236"/>
         <source>point</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="215"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="236"/>
         <source>line</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="215"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="236"/>
         <source>polygon</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="216"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="237"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -2369,82 +2359,82 @@
         <translation>图层“{}”：另有 {} 个同类要素：{}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="38"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="39"/>
         <source>Set the layer&apos;s CRS to the one its data were delivered in and run again.</source>
         <translation>请将图层坐标系设为数据交付时的坐标系后重新运行。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="39"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="40"/>
         <source>The coordinates fit {}: set the layer's CRS to it (Layer Properties ▸ Source) and run again.</source>
         <translation>坐标符合 {}：请将图层坐标系设为该坐标系（图层属性 ▸ 源）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="67"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="68"/>
         <source>The coordinates are degrees: EPSG:4490 (CGCS2000) or EPSG:4326 (WGS 84).</source>
         <translation>坐标为经纬度：EPSG:4490（CGCS2000）或 EPSG:4326（WGS 84）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="69"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="70"/>
         <source>The coordinates are Gauss–Krüger metres without zone prefix: most of Liaocheng is in EPSG:4548 (CM 117°E), its west in EPSG:4547 (CM 114°E).</source>
         <translation>坐标为不带带号的高斯-克吕格米制坐标：聊城大部分位于 EPSG:4548（中央经线 117°E），西部位于 EPSG:4547（中央经线 114°E）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="90"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="91"/>
         <source>Layer “{}” has no coordinate reference system.</source>
         <translation>图层“{}”没有坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="111"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="112"/>
         <source>Layer “{}” is in {}, but its longitudes and latitudes are swapped (latitudes above 90°).</source>
         <translation>图层“{}”坐标系为 {}，但其经度和纬度颠倒（纬度大于 90°）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="112"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="113"/>
         <source>Swap the X and Y columns of the data (X = longitude, Y = latitude) and load it again.</source>
         <translation>请对调数据的 X、Y 列（X = 经度，Y = 纬度）后重新加载。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="114"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="115"/>
         <source>Layer “{}” is declared {}, in degrees, but its coordinates such as {} are metres.</source>
         <translation>图层“{}”声明为 {}（单位为度），但其坐标（如 {}）是米制坐标。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="117"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="118"/>
         <source>X and Y are swapped as well (X holds the northing): swap them, then set the CRS.</source>
         <translation>X、Y 也已颠倒（X 为北坐标）：请先对调，再设置坐标系。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="132"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="133"/>
         <source>Layer “{}” has its X and Y swapped: X holds northings (such as {:,.0f}) and Y eastings (such as {:,.0f}).</source>
         <translation>图层“{}”的 X、Y 颠倒：X 为北坐标（如 {:,.0f}），Y 为东坐标（如 {:,.0f}）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="135"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="136"/>
         <source>A surveyor&apos;s X is the northing: swap the X and Y columns of the data and load it again.</source>
         <translation>测量坐标中 X 为北坐标：请对调数据的 X、Y 列后重新加载。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="141"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="142"/>
         <source>Layer “{}” is declared {}, whose eastings have no zone prefix, but its eastings such as {:,.0f} carry the prefix {}.</source>
         <translation>图层“{}”声明为 {}（东坐标不带带号），但其东坐标（如 {:,.0f}）带有带号 {}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="148"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="149"/>
         <source>Layer “{}” is declared {}, whose eastings carry the zone prefix {}, but its eastings such as {:,.0f} have none.</source>
         <translation>图层“{}”声明为 {}（东坐标带带号 {}），但其东坐标（如 {:,.0f}）不带带号。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="155"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="156"/>
         <source>Layer “{}” is declared {}, but its eastings such as {:,.0f} carry the prefix of zone {}.</source>
         <translation>图层“{}”声明为 {}，但其东坐标（如 {:,.0f}）带有第 {} 带的带号。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="181"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="182"/>
         <source>Layer “{}”: its coordinates such as {} cannot be placed on the earth in {}.</source>
         <translation>图层“{}”：其坐标（如 {}）在 {} 中无法落到地球上。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="188"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="189"/>
         <source>Layer “{}” lies at {}°E, {}°N, outside the area where {} is used ({}°E).</source>
         <translation>图层“{}”位于东经 {}°、北纬 {}°，超出 {} 的适用范围（东经 {}°）。</translation>
     </message>
@@ -2564,22 +2554,22 @@
         <translation>图层“{}”：要素 {} 与 {} 重叠 {}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="33"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="34"/>
         <source>Layer “{}” holds {} geometries and cannot serve as {}.</source>
         <translation>图层“{}”的几何类型为{}，不能用作{}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="36"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="37"/>
         <source>Choose a layer with {} geometries for this role.</source>
         <translation>请为该角色选择几何类型为{}的图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="77"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="78"/>
         <source>Layer “{}” lies {:.0f} km from the nearest protected layer (“{}”) and can meet none of their features.</source>
         <translation>图层“{0}”距最近的保护图层（“{2}”）{1:.0f} 公里，不可能与其任何要素相交。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="80"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="81"/>
         <source>A CRS is wrong (of this layer or of the protected layers), or the protected layers do not cover this area.</source>
         <translation>某个坐标系有误（本图层或保护图层），或保护图层未覆盖该区域。</translation>
     </message>
@@ -2719,7 +2709,7 @@
         <translation>图斑面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="140"/>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="21"/>
         <source>no geometry</source>
         <translation>缺少几何</translation>
     </message>
@@ -2739,7 +2729,7 @@
         <translation>数据体检未发现问题。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="38"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="36"/>
         <source>Data check</source>
         <translation>数据体检</translation>
     </message>
@@ -3222,6 +3212,121 @@
         <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="69"/>
         <source>The project&apos;s protected-layer profile cannot be read: {}</source>
         <translation>无法读取本工程的保护图层配置：{}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/crs_names.py" line="16"/>
+        <source>Xian 1980</source>
+        <translation>西安1980</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/crs_names.py" line="16"/>
+        <source>Beijing 1954</source>
+        <translation>北京1954</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/crs_names.py" line="46"/>
+        <source>{} 3-degree Gauss-Krüger zone {} (central meridian {}°E)</source>
+        <translation>{} 3度带高斯-克吕格投影 第{}带（中央经线 {}°E）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/crs_names.py" line="46"/>
+        <source>{} 6-degree Gauss-Krüger zone {} (central meridian {}°E)</source>
+        <translation>{} 6度带高斯-克吕格投影 第{}带（中央经线 {}°E）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/crs_names.py" line="61"/>
+        <source>Xian 1980 geographic coordinates</source>
+        <translation>西安1980 地理坐标</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/crs_names.py" line="62"/>
+        <source>Beijing 1954 geographic coordinates</source>
+        <translation>北京1954 地理坐标</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="23"/>
+        <source>unknown geometry</source>
+        <translation>未知几何</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="29"/>
+        <source>self-intersection</source>
+        <translation>自相交</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="30"/>
+        <source>ring self-intersection</source>
+        <translation>环自相交</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="31"/>
+        <source>too few points</source>
+        <translation>点数过少</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="32"/>
+        <source>hole outside its polygon</source>
+        <translation>内环位于外环之外</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="33"/>
+        <source>holes inside holes</source>
+        <translation>内环嵌套</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="34"/>
+        <source>interior split in two</source>
+        <translation>内部被分割</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="35"/>
+        <source>polygon inside another part</source>
+        <translation>外环嵌套</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="36"/>
+        <source>duplicate rings</source>
+        <translation>重复的环</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="37"/>
+        <source>invalid coordinate</source>
+        <translation>无效坐标</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="38"/>
+        <source>ring not closed</source>
+        <translation>环未闭合</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="50"/>
+        <source>at {}, {}</source>
+        <translation>位于 {}, {}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="57"/>
+        <source>It is not valid JSON: line {}, column {}.</source>
+        <translation>不是有效的 JSON：第 {} 行第 {} 列。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="58"/>
+        <source>It holds JSON, but not the object a profile export writes (with “roles” and “others”).</source>
+        <translation>文件是 JSON，但不是保护图层配置导出的内容（应含“roles”和“others”）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/profile.py" line="154"/>
+        <source>It is not UTF-8 text.</source>
+        <translation>文件不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/profile.py" line="155"/>
+        <source>Could not read “{}”.</source>
+        <translation>无法读取“{}”。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/profile.py" line="159"/>
+        <source>“{}” is not a protected-layer profile.</source>
+        <translation>“{}”不是保护图层配置文件。</translation>
     </message>
 </context>
 <context>

@@ -266,9 +266,8 @@ class ProfileDialog(QDialog, FORM_CLASS):
         if not path:
             return
         try:
-            with open(path, encoding="utf-8") as handle:
-                self.show_profile(ProtectedProfile.from_json(handle.read()))
-        except (OSError, LiaochengError) as error:
+            self.show_profile(ProtectedProfile.from_file(path))
+        except LiaochengError as error:
             QMessageBox.warning(self, tr("Import profile"), str(error))
 
     def _add_other_row(self, assignment: Optional[RoleAssignment]) -> None:
