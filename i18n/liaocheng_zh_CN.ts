@@ -264,11 +264,6 @@
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="62"/>
-        <source>For each subject (parcel, patch, site or route corridor) computes the area lying on permanent basic farmland, the ecological red line, the urban development boundary, cultivated land of the land-use survey (gross and net of the KCXS field-ridge deduction), villages and further layers, in m², mu and percent. Overlapping protected features are counted once. Invalid geometries are repaired and reported. Lines are buffered by BUFFER metres on each side.</source>
-        <translation>对每个核查对象（地块、图斑、选址或线路廊道）计算其占用永久基本农田、生态保护红线、城镇开发边界、国土调查耕地（含按 KCXS 扣除田坎前后面积）、村庄及其他图层的面积，以平方米、亩和百分比表示。相互重叠的保护要素只计一次。无效几何自动修复并报告。线要素按 BUFFER 米向两侧缓冲。</translation>
-    </message>
-    <message>
         <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="72"/>
         <source>Subjects (polygons or lines)</source>
         <translation>核查对象（面或线）</translation>
@@ -674,7 +669,7 @@
         <translation>储备地块核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="112"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="113"/>
         <source>Conflict pieces</source>
         <translation>冲突图斑</translation>
     </message>
@@ -1219,27 +1214,27 @@
         <translation>项目选址核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="90"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="91"/>
         <source>Sites or routes</source>
         <translation>选址或线路</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="95"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="96"/>
         <source>Alternative name field</source>
         <translation>方案名称字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="98"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="99"/>
         <source>Route corridor width</source>
         <translation>线路廊道宽度</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="103"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="104"/>
         <source>Village distance</source>
         <translation>村庄避让距离</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="109"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="110"/>
         <source>Checked sites</source>
         <translation>选址核查结果</translation>
     </message>
@@ -1249,7 +1244,7 @@
         <translation>线路穿越段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="111"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="112"/>
         <source>Clear parts</source>
         <translation>无冲突部分</translation>
     </message>
@@ -1974,14 +1969,9 @@
         <translation>保护图层按本工程的保护图层配置预填，至少需要一个。核查结果图层保留输入图层的全部字段，并追加核查字段；其余输出均为可选。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="110"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="111"/>
         <source>Route crossings (chainage)</source>
         <translation>线路穿越段（桩号）</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="79"/>
-        <source>Checks project sites (polygons) or routes (lines, as corridors WIDTH metres wide) against permanent basic farmland, the ecological red line, cultivated land, the urban development boundary (outside it a project is separately sited), villages inside and within VILLAGE_DISTANCE, and gives for routes the chainage intervals (K12+300–K12+480) crossing farmland or red line with their length and area (CROSSINGS), the clear part of each site (CLEAR), its conflict pieces (OVERLAPS), a score (mu of farmland + red line) and the rank of each alternative.</source>
-        <translation>核查项目选址（面）或线路（线，按 WIDTH 米宽廊道）与永久基本农田、生态保护红线、耕地、城镇开发边界（边界外属单独选址）以及压占和 VILLAGE_DISTANCE 范围内村庄的关系；对线路给出穿越永久基本农田或生态保护红线的桩号区间（如 K12+300–K12+480）及其长度和面积（CROSSINGS），给出各方案的无冲突部分（CLEAR）、冲突图斑（OVERLAPS）、冲突得分（永久基本农田与生态保护红线亩数之和）和排序。</translation>
     </message>
     <message>
         <location filename="../liaocheng_plugin/core/sheet_text.py" line="146"/>
@@ -2869,11 +2859,6 @@
         <translation>数据体检：{} 项错误，{} 项预警，{} 项已修正</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="37"/>
-        <source>Checks a subject layer (optional) and the protected layers the way every check does before it runs, and lists every finding instead of stopping: CRS (unit, area of use, zone prefix, swapped axes, layers far apart), geometry types, shapefile text encodings, web-map frames (GCJ-02, BD-09), land-use codes (lost leading zeros, unknown codes), KCXS (percentages, out of range), TBMJ/TBDLMJ against the computed ellipsoidal area, features without geometry or area, overlapping survey patches. OUTPUT has one row per finding: layer, feature_id (empty for the whole layer), kind, severity (error: a check would stop; warning: carried into the results; fixed: read the one safe way, the data are not changed), message and hint.</source>
-        <translation>按每项核查运行前的方式检查核查对象图层（可选）和保护图层，并列出全部问题而不中止：坐标系（单位、适用范围、带号、X/Y 颠倒、图层相距过远）、几何类型、Shapefile 文本编码、网络地图坐标（GCJ-02、BD-09）、地类编码（丢失前导零、未知编码）、扣除地类系数（百分数、超出范围）、图斑面积/图斑地类面积与计算的椭球面积之差、缺少几何或面积为零的要素、相互重叠的调查图斑。输出每个问题一行：图层、要素编号（整层问题为空）、类型、级别（错误：核查会中止；预警：写入结果；已修正：按唯一安全的方式读取，数据本身不改动）、说明和处理建议。</translation>
-    </message>
-    <message>
         <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="49"/>
         <source>Subjects (optional)</source>
         <translation>核查对象（可选）</translation>
@@ -3327,6 +3312,21 @@
         <location filename="../liaocheng_plugin/core/profile.py" line="159"/>
         <source>“{}” is not a protected-layer profile.</source>
         <translation>“{}”不是保护图层配置文件。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="37"/>
+        <source>Checks a subject layer (optional) and the protected layers the way every check does before it runs, and lists every finding instead of stopping: CRS (unit, area of use, zone prefix, swapped axes, layers far apart), geometry types, shapefile text encodings, web-map frames (GCJ-02, BD-09), land-use codes (lost leading zeros, unknown codes), KCXS (percentages, out of range), TBMJ/TBDLMJ against the computed ellipsoidal area, features without geometry or area, overlapping survey patches. The findings table has one row per finding: layer, feature (empty for the whole layer), rule, severity (error: a check would stop; warning: carried into the results; fixed: read the one safe way, the data are not changed), finding and what to do.</source>
+        <translation>按每项核查运行前的方式检查核查对象图层（可选）和保护图层，并列出全部问题而不中止：坐标系（单位、适用范围、带号、X/Y 颠倒、图层相距过远）、几何类型、Shapefile 文本编码、网络地图坐标（GCJ-02、BD-09）、地类编码（丢失前导零、未知编码）、扣除地类系数（百分数、超出范围）、图斑面积/图斑地类面积与计算的椭球面积之差、缺少几何或面积为零的要素、相互重叠的调查图斑。问题表每个问题一行：图层、要素编号（整层问题为空）、规则、级别（错误：核查会中止；预警：写入结果；已修正：按唯一安全的方式读取，数据本身不改动）、问题和处理建议。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="62"/>
+        <source>For each subject (parcel, patch, site or route corridor) computes the area lying on permanent basic farmland, the ecological red line, the urban development boundary, cultivated land of the land-use survey (gross and net of the KCXS field-ridge deduction), villages and further layers, in m², mu and percent. Overlapping protected features are counted once. Invalid geometries are repaired and reported. Lines become corridors: buffered on each side by the “Buffer for lines (each side)”.</source>
+        <translation>对每个核查对象（地块、图斑、选址或线路廊道）计算其占用永久基本农田、生态保护红线、城镇开发边界、国土调查耕地（含按 KCXS 扣除田坎前后面积）、村庄及其他图层的面积，以平方米、亩和百分比表示。相互重叠的保护要素只计一次。无效几何自动修复并报告。线要素按“线要素缓冲距离（单侧）”向两侧缓冲成廊道。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="79"/>
+        <source>Checks project sites (polygons) or routes (lines, as corridors of the route corridor width) against permanent basic farmland, the ecological red line, cultivated land, the urban development boundary (outside it a project is separately sited), villages inside and within the village distance, and gives for routes the chainage intervals (K12+300–K12+480) crossing farmland or red line with their length and area (output “Route crossings (chainage)”), the clear part of each site (“Clear parts”), its conflict pieces (“Conflict pieces”), a score (mu of farmland + red line) and the rank of each alternative.</source>
+        <translation>核查项目选址（面）或线路（线，按“线路廊道宽度”生成廊道）与永久基本农田、生态保护红线、耕地、城镇开发边界（边界外属单独选址）以及压占和“村庄避让距离”范围内村庄的关系；对线路给出穿越永久基本农田或生态保护红线的桩号区间（如 K12+300–K12+480）及其长度和面积（输出“线路穿越段（桩号）”），给出各方案的无冲突部分（“无冲突部分”）、冲突图斑（“冲突图斑”）、冲突得分（永久基本农田与生态保护红线亩数之和）和排序。</translation>
     </message>
 </context>
 <context>

@@ -40,9 +40,9 @@ class DataCheckAlgorithm(CheckAlgorithm):
             "axes, layers far apart), geometry types, shapefile text encodings, web-map frames (GCJ-02, BD-09), "
             "land-use codes (lost leading zeros, unknown codes), KCXS (percentages, out of range), TBMJ/TBDLMJ "
             "against the computed ellipsoidal area, features without geometry or area, overlapping survey "
-            "patches. OUTPUT has one row per finding: layer, feature_id (empty for the whole layer), kind, "
-            "severity (error: a check would stop; warning: carried into the results; fixed: read the one safe "
-            "way, the data are not changed), message and hint."
+            "patches. The findings table has one row per finding: layer, feature (empty for the whole layer), "
+            "rule, severity (error: a check would stop; warning: carried into the results; fixed: read the one "
+            "safe way, the data are not changed), finding and what to do."
         )
 
     def initAlgorithm(self, config=None):

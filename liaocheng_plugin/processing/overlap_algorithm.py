@@ -64,7 +64,7 @@ class OverlapCheckAlgorithm(CheckAlgorithm):
             "farmland, the ecological red line, the urban development boundary, cultivated land of the land-use "
             "survey (gross and net of the KCXS field-ridge deduction), villages and further layers, in m², mu and "
             "percent. Overlapping protected features are counted once. Invalid geometries are repaired and "
-            "reported. Lines are buffered by BUFFER metres on each side."
+            "reported. Lines become corridors: buffered on each side by the “Buffer for lines (each side)”."
         )
         return f"{text} {protected_help()}"
 

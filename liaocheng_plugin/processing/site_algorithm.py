@@ -77,12 +77,13 @@ class SiteCheckAlgorithm(CheckAlgorithm):
 
     def shortHelpString(self) -> str:
         text = tr(
-            "Checks project sites (polygons) or routes (lines, as corridors WIDTH metres wide) against permanent "
-            "basic farmland, the ecological red line, cultivated land, the urban development boundary (outside it a "
-            "project is separately sited), villages inside and within VILLAGE_DISTANCE, and gives for routes the "
-            "chainage intervals (K12+300–K12+480) crossing farmland or red line with their length and area "
-            "(CROSSINGS), the clear part of each site (CLEAR), its conflict pieces (OVERLAPS), a score (mu of "
-            "farmland + red line) and the rank of each alternative."
+            "Checks project sites (polygons) or routes (lines, as corridors of the route corridor width) against "
+            "permanent basic farmland, the ecological red line, cultivated land, the urban development boundary "
+            "(outside it a project is separately sited), villages inside and within the village distance, and "
+            "gives for routes the chainage intervals (K12+300–K12+480) crossing farmland or red line with their "
+            "length and area (output “Route crossings (chainage)”), the clear part of each site (“Clear parts”), "
+            "its conflict pieces (“Conflict pieces”), a score (mu of farmland + red line) and the rank of each "
+            "alternative."
         )
         return f"{text} {protected_help()}"
 
