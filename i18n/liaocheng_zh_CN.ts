@@ -134,7 +134,7 @@
         <translation>矿产资源</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="22"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="23"/>
         <source>Cultivated land</source>
         <translation>耕地</translation>
     </message>
@@ -1874,82 +1874,82 @@
         <translation>穿越桩号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="23"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="24"/>
         <source>Garden land</source>
         <translation>园地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="24"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="25"/>
         <source>Forest land</source>
         <translation>林地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="25"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="26"/>
         <source>Grassland</source>
         <translation>草地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="26"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="27"/>
         <source>Commercial and service land</source>
         <translation>商业服务业用地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="27"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="28"/>
         <source>Industrial and mining land</source>
         <translation>工矿用地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="28"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="29"/>
         <source>Residential land</source>
         <translation>住宅用地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="29"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="30"/>
         <source>Public administration and service land</source>
         <translation>公共管理与公共服务用地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="30"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="31"/>
         <source>Special-use land</source>
         <translation>特殊用地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="31"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="32"/>
         <source>Transport land</source>
         <translation>交通运输用地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="32"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="33"/>
         <source>Water and water-conservancy land</source>
         <translation>水域及水利设施用地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="33"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="34"/>
         <source>Other land</source>
         <translation>其他土地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="34"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="35"/>
         <source>Wetland</source>
         <translation>湿地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="48"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="49"/>
         <source>Outside the development boundary</source>
         <translation>城镇开发边界外</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="55"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="56"/>
         <source>Violation</source>
         <translation>违规</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="55"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="56"/>
         <source>Outflow</source>
         <translation>流出</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="55"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="56"/>
         <source>Inflow</source>
         <translation>流入</translation>
     </message>
@@ -3034,37 +3034,37 @@
         <translation>选址和线路方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="45"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="46"/>
         <source>On permanent basic farmland</source>
         <translation>占用永久基本农田</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="46"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="47"/>
         <source>In the ecological red line</source>
         <translation>位于生态保护红线内</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="47"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="48"/>
         <source>On cultivated land</source>
         <translation>占用耕地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="49"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="50"/>
         <source>Overlapping another parcel</source>
         <translation>与其他地块重叠</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="52"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="53"/>
         <source>Crossing of permanent basic farmland</source>
         <translation>穿越永久基本农田段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="53"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="54"/>
         <source>Crossing of the ecological red line</source>
         <translation>穿越生态保护红线段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="84"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="90"/>
         <source>Style {} not applied to {}: {}</source>
         <translation>样式 {} 未能应用于图层“{}”：{}</translation>
     </message>
@@ -3327,6 +3327,11 @@
         <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="79"/>
         <source>Checks project sites (polygons) or routes (lines, as corridors of the route corridor width) against permanent basic farmland, the ecological red line, cultivated land, the urban development boundary (outside it a project is separately sited), villages inside and within the village distance, and gives for routes the chainage intervals (K12+300–K12+480) crossing farmland or red line with their length and area (output “Route crossings (chainage)”), the clear part of each site (“Clear parts”), its conflict pieces (“Conflict pieces”), a score (mu of farmland + red line) and the rank of each alternative.</source>
         <translation>核查项目选址（面）或线路（线，按“线路廊道宽度”生成廊道）与永久基本农田、生态保护红线、耕地、城镇开发边界（边界外属单独选址）以及压占和“村庄避让距离”范围内村庄的关系；对线路给出穿越永久基本农田或生态保护红线的桩号区间（如 K12+300–K12+480）及其长度和面积（输出“线路穿越段（桩号）”），给出各方案的无冲突部分（“无冲突部分”）、冲突图斑（“冲突图斑”）、冲突得分（永久基本农田与生态保护红线亩数之和）和排序。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="86"/>
+        <source>no such style file</source>
+        <translation>样式文件不存在</translation>
     </message>
 </context>
 <context>

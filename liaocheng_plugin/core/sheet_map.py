@@ -10,14 +10,17 @@ from qgis.core import (
     QgsLayoutItemMap,
     QgsMapLayerStyle,
     QgsMarkerSymbol,
+    QgsPalLayerSettings,
     QgsProject,
     QgsProperty,
     QgsRectangle,
     QgsRenderContext,
     QgsRuleBasedRenderer,
+    QgsSimpleMarkerSymbolLayer,
     QgsSymbol,
     QgsUnitTypes,
     QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtGui import QColor
@@ -39,6 +42,7 @@ PAGE_PIECES = "@atlas_feature IS NULL OR \"subject_id\" = attribute(@atlas_featu
 LEGEND_TITLE_PROPERTY = "legend/title-label"
 RASTER_FEATURES = 1000
 SURVEY_MAX_SPAN_M = 3000.0
+LOCATED = "$id = @atlas_featureid"  # the overview marks the page's subject
 
 
 def layer_extent(layer: QgsVectorLayer) -> QgsRectangle:
@@ -96,7 +100,11 @@ def sheet_style(layer: QgsVectorLayer, expression: str = "", raster: bool = Fals
     if labeling is not None and scratch.labelsEnabled() and expression:
         for provider in labeling.subProviders():
             settings = labeling.settings(provider)
-            settings.dataDefinedProperties().setProperty(settings.Property.Show, QgsProperty.fromExpression(expression))
+            properties = settings.dataDefinedProperties()
+            shown, rule = properties.property(settings.Property.Show), expression
+            if shown.isActive() and shown.asExpression():  # the style's own rule (only some pieces are labelled)
+                rule = f"({shown.asExpression()}) AND ({expression})"
+            properties.setProperty(settings.Property.Show, QgsProperty.fromExpression(rule))
             labeling.setSettings(settings, provider)
     style = QgsMapLayerStyle()
     style.readFromLayer(scratch)
@@ -163,8 +171,12 @@ def locator_style(subject: QgsVectorLayer) -> str:
     others = QgsSymbol.defaultSymbol(scratch.geometryType())
     others.setColor(QColor(120, 120, 120, 90))
     marker = QgsMarkerSymbol.createSimple(
-        {"name": "circle", "color": "#e31a1c", "outline_color": "#ffffff", "outline_width": "0.5", "size": "3.2"}
+        {"name": "circle", "color": "#e31a1c", "outline_color": "#ffffff", "outline_width": "0.4", "size": "2.4"}
     )
+    ring = QgsSimpleMarkerSymbolLayer.create(
+        {"name": "circle", "color": "0,0,0,0", "outline_color": "#e31a1c", "outline_width": "0.7", "size": "5.5"}
+    )
+    marker.appendSymbolLayer(ring)
     generator = QgsGeometryGeneratorSymbolLayer.create({"geometryModifier": "point_on_surface($geometry)"})
     generator.setSymbolType(SYMBOL_MARKER)
     generator.setSubSymbol(marker)
@@ -172,8 +184,19 @@ def locator_style(subject: QgsVectorLayer) -> str:
     page.changeSymbolLayer(0, generator)
     root = QgsRuleBasedRenderer.Rule(None)
     root.appendChild(QgsRuleBasedRenderer.Rule(others, 0, 0, "ELSE"))
-    root.appendChild(QgsRuleBasedRenderer.Rule(page, 0, 0, "$id = @atlas_featureid"))
+    root.appendChild(QgsRuleBasedRenderer.Rule(page, 0, 0, LOCATED))
     scratch.setRenderer(QgsRuleBasedRenderer(root))
+    # No label of the overview (a county's name sits on its seat, where the subjects are) covers the marker.
+    obstacle = QgsPalLayerSettings()
+    obstacle.fieldName = "''"
+    obstacle.isExpression = True
+    obstacle.drawLabels = False
+    obstacle.obstacleSettings().setIsObstacle(True)
+    obstacle.obstacleSettings().setFactor(10.0)
+    page_only = QgsProperty.fromExpression(LOCATED)
+    obstacle.dataDefinedProperties().setProperty(QgsPalLayerSettings.Property.IsObstacle, page_only)
+    scratch.setLabeling(QgsVectorLayerSimpleLabeling(obstacle))
+    scratch.setLabelsEnabled(True)
     style = QgsMapLayerStyle()
     style.readFromLayer(scratch)
     return style.xmlData()

@@ -8,6 +8,7 @@ printed sheet shows one language.
 from typing import Dict
 
 from qgis.core import QgsCategorizedSymbolRenderer, QgsRuleBasedRenderer, QgsVectorLayer
+from qgis.PyQt.QtXml import QDomDocument
 
 from liaocheng_plugin.core.definitions import PARCEL_OVERLAP_KEY, Role
 from liaocheng_plugin.core.findings import status_labels
@@ -79,7 +80,12 @@ def apply_style(layer: QgsVectorLayer, style_name: str) -> bool:
     if not style_name:
         return False
     path = resource_path("styles", f"{style_name}.qml")
-    message, loaded = layer.loadNamedStyle(str(path))
+    # Read the file ourselves: loadNamedStyle prefers a default style stored in the layer's GeoPackage to the file.
+    document = QDomDocument()
+    loaded = path.is_file() and document.setContent(path.read_text(encoding="utf-8"))
+    message = "" if loaded else tr("no such style file")
+    if loaded:
+        loaded, message = layer.importNamedStyle(document)
     if not loaded:
         logger.warning(tr("Style {} not applied to {}: {}").format(style_name, layer.name(), message))
         return False

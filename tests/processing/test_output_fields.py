@@ -113,3 +113,17 @@ def test_geopackage_exports_keep_aliases_and_value_maps(processing_with_provider
     assert shown(reopened, "status", "fail") == "不通过"
     summary = QgsVectorLayer(f"{path}|layername=summary", "summary", "ogr")
     assert shown(summary, "group", "grid") == "网格"
+
+
+def test_a_plugin_style_applies_over_a_style_embedded_in_the_geopackage(processing_with_provider, tmp_path):
+    """QGIS's loadNamedStyle prefers a GeoPackage's default style to the .qml asked for: after the exports embedded
+    their styles, the demo's sheets lost every colour."""
+    from qgis.core import QgsCategorizedSymbolRenderer
+
+    from liaocheng_plugin.core.styles import apply_style
+
+    plain = memory_layer("Polygon", "EPSG:4527", [(square(X0, Y0, 100), "pbf")], {"role": str})
+    path = write_layers_gpkg(tmp_path / "plain.gpkg", {"pieces": plain})
+    reopened = QgsVectorLayer(f"{path}|layername=pieces", "pieces", "ogr")
+    assert apply_style(reopened, "conflict_pieces")
+    assert isinstance(reopened.renderer(), QgsCategorizedSymbolRenderer)

@@ -54,7 +54,7 @@ def overlapping_parcels(processing_with_provider):
 
 
 def test_the_parcel_a_finding_names_is_a_conflict_piece_labelled_with_its_code(overlapping_parcels):
-    """"与储备地块 CB-2 重叠" was a finding the sheet did not draw: the shared part is now a piece of each parcel."""
+    """ "与储备地块 CB-2 重叠" was a finding the sheet did not draw: the shared part is now a piece of each parcel."""
     checked, pieces = overlapping_parcels
     cb1 = next(f for f in checked.getFeatures() if f["DKBH"] == "CB-1")
     shared = [f for f in pieces.getFeatures() if f["role"] == "parcel_overlap" and f["subject_id"] == cb1["subject_id"]]
@@ -122,3 +122,22 @@ def test_every_row_of_the_results_box_has_its_mu(overlapping_parcels):
     outside = rows.index("Outside development boundary")
     assert (mu[outside], pct[outside]) == ("7.50", "50.0")
     assert all(mu[row] for row in range(1, len(rows)))
+
+
+def test_only_the_pieces_two_parcels_share_are_labelled_on_a_page():
+    """A page's own pieces keep the style's own label rule: the farmland piece of a balance sheet was labelled
+    with its farmland feature's code."""
+    from qgis.core import QgsMapLayerStyle
+
+    from liaocheng_plugin.core.sheet_map import sheet_style
+
+    pieces = memory_layer(
+        "Polygon", GK39, [(square(X0, Y0, 10), 1, "pbf", "JB-1")], {"subject_id": int, "role": str, "label": str}
+    )
+    apply_style(pieces, "conflict_pieces")
+    scratch = memory_layer("Polygon", GK39, [], {"subject_id": int, "role": str, "label": str})
+    QgsMapLayerStyle(sheet_style(pieces, "subject_id = 1")).writeToLayer(scratch)
+    settings = scratch.labeling().settings()
+    properties = settings.dataDefinedProperties()
+    shown = properties.property(settings.Property.Show).asExpression()
+    assert "parcel_overlap" in shown and "subject_id" in shown
