@@ -33,7 +33,7 @@ def test_crs_names_are_chinese(chinese):
 
 
 def test_geometry_types_are_chinese(chinese):
-    """"几何类型为Point…几何类型为Polygon的图层" mixed English into a Chinese refusal."""
+    """ "几何类型为Point…几何类型为Polygon的图层" mixed English into a Chinese refusal."""
     points = memory_layer("Point", "EPSG:4527", [("POINT(39500000 4050000)",)], name="JBNT")
     message = geometry_type_findings(points, "JBNT", "永久基本农田", [GEOMETRY_POLYGON])[0]
     assert "Point" not in message.message + message.hint and "点" in message.message and "面" in message.hint

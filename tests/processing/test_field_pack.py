@@ -62,7 +62,7 @@ def test_field_pack_reopens_with_every_layer_valid(sample_data, processing_with_
 
 
 def test_processing_field_pack_takes_the_selected_subjects_when_asked(processing_with_provider, tmp_path):
-    """"Selected features only" packs the selection; without it every subject; a layer no check wrote is refused."""
+    """ "Selected features only" packs the selection; without it every subject; a layer no check wrote is refused."""
     import processing
     from qgis.core import QgsProcessingException, QgsProcessingFeatureSourceDefinition
 
