@@ -2,7 +2,8 @@
 field names unchanged; the GeoPackage exports keep them."""
 
 import pytest
-from qgis.core import QgsProcessingContext, QgsProject, QgsVectorLayer
+from qgis.core import QgsLayerTreeModel, QgsProcessingContext, QgsProject, QgsVectorLayer
+from qgis.gui import QgsLayerTreeView
 
 from liaocheng_plugin.core.export import write_layers_gpkg
 from liaocheng_plugin.core.translation import install_translator, remove_translator
@@ -73,10 +74,17 @@ def test_every_checks_fields_have_aliases_and_words_for_codes(processing_with_pr
     assert summary_names == {"不通过", "预警", "通过"}
 
 
-def test_the_toolbox_describes_and_styles_the_outputs_it_loads(processing_with_provider, chinese, tmp_path):
+def test_the_toolbox_describes_and_styles_the_outputs_it_loads(
+    processing_with_provider, chinese, tmp_path, qgis_iface, monkeypatch
+):
     """Loaded by the dialog, a result reads 状态 · 不通过 and is drawn in status colours."""
     import processing
     from qgis.core import QgsCategorizedSymbolRenderer, QgsProcessingFeedback
+
+    # pytest-qgis's interface has no layer tree view; QGIS 3.44's result loading needs a real one
+    view = QgsLayerTreeView()
+    view.setModel(QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), view))
+    monkeypatch.setattr(qgis_iface, "layerTreeView", lambda: view, raising=False)
 
     parcels = memory_layer("Polygon", "EPSG:4527", [(square(X0, Y0, 100), "CB-1")], {"DKBH": str})
     farmland = memory_layer("Polygon", "EPSG:4527", [(square(X0 + 50, Y0, 100),)], name="YJJBNT")
