@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(qgis python3-qgis python3-pytest python3-shapely python3-venv python3-openpyxl python3-pyproj
               python3-psycopg2 python3-dev libgeos-dev gcc
-              xvfb poppler-utils fonts-noto-cjk pyqt5-dev-tools qttools5-dev-tools pyqt6-dev-tools)
+              xvfb poppler-utils fonts-noto-cjk qttranslations5-l10n pyqt5-dev-tools qttools5-dev-tools pyqt6-dev-tools)
 VENV=.venv
 
 missing=()

@@ -24,67 +24,82 @@
         <translation>CGCS2000 椭球面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/engine/issues.py" line="13"/>
+        <location filename="../liaocheng_plugin/core/engine/issues.py" line="14"/>
         <source>Layer “{}”, feature {}: invalid geometry repaired ({}).</source>
         <translation>图层“{}”，要素 {}：无效几何已修复（{}）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/engine/issues.py" line="14"/>
+        <location filename="../liaocheng_plugin/core/engine/issues.py" line="15"/>
         <source>Layer “{}”, feature {}: empty geometry skipped{}.</source>
         <translation>图层“{}”，要素 {}：空几何已跳过{}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/engine/issues.py" line="15"/>
+        <location filename="../liaocheng_plugin/core/engine/issues.py" line="16"/>
         <source>Layer “{}”, feature {}: geometry could not be repaired and was skipped ({}).</source>
         <translation>图层“{}”，要素 {}：几何无法修复，已跳过（{}）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/engine/issues.py" line="16"/>
+        <location filename="../liaocheng_plugin/core/engine/issues.py" line="17"/>
         <source>Layer “{}”, feature {}: could not be transformed to the working CRS{}.</source>
         <translation>图层“{}”，要素 {}：无法转换到工作坐标系{}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/engine/overlay.py" line="74"/>
+        <location filename="../liaocheng_plugin/core/engine/overlay.py" line="79"/>
         <source>Layer “{}” must hold polygons or lines to be checked.</source>
         <translation>图层“{}”须为面或线图层才能核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/engine/overlay.py" line="76"/>
+        <location filename="../liaocheng_plugin/core/engine/overlay.py" line="81"/>
         <source>Layer “{}” holds lines: give a corridor width (buffer) greater than 0 m.</source>
         <translation>图层“{}”为线图层：请给出大于 0 米的廊道宽度（缓冲距离）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="142"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="144"/>
         <source>This file is not a protected-layer profile.</source>
         <translation>该文件不是保护图层配置。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="227"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="156"/>
+        <source>It is not UTF-8 text.</source>
+        <translation>文件不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/profile.py" line="157"/>
+        <source>Could not read “{}”.</source>
+        <translation>无法读取“{}”。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/profile.py" line="161"/>
+        <source>“{}” is not a protected-layer profile.</source>
+        <translation>“{}”不是保护图层配置文件。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/profile.py" line="248"/>
         <source>layer is not in the project</source>
         <translation>图层不在当前工程中</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="258"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="279"/>
         <source>holds {} geometries; polygons are needed</source>
         <translation>为{}几何；需要面图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="260"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="281"/>
         <source>has no coordinate reference system</source>
         <translation>没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="262"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="283"/>
         <source>is empty</source>
         <translation>为空图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="265"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="286"/>
         <source>has no field “{}”</source>
         <translation>缺少字段“{}”</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="267"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="288"/>
         <source>needs a land-use code field (DLBM)</source>
         <translation>需要地类编码字段（DLBM）</translation>
     </message>
@@ -134,7 +149,7 @@
         <translation>矿产资源</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="49"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="23"/>
         <source>Cultivated land</source>
         <translation>耕地</translation>
     </message>
@@ -224,7 +239,7 @@
         <translation>配置文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="289"/>
+        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="286"/>
         <source>Import profile</source>
         <translation>导入配置</translation>
     </message>
@@ -244,12 +259,12 @@
         <translation>叠加分析核查…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/outputs.py" line="36"/>
+        <location filename="../liaocheng_plugin/processing/outputs.py" line="30"/>
         <source>Areas are {}; working CRS {}.</source>
         <translation>面积为{}；工作坐标系 {}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="58"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="59"/>
         <source>Overlap check against protected layers</source>
         <translation>保护图层叠加分析核查</translation>
     </message>
@@ -259,27 +274,27 @@
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="61"/>
-        <source>For each subject (parcel, patch, site or route corridor) computes the area lying on permanent basic farmland, the ecological red line, the urban development boundary, cultivated land of the land-use survey (gross and net of the KCXS field-ridge deduction), villages and further layers, in m², mu and percent. Overlapping protected features are counted once. Invalid geometries are repaired and reported. Lines are buffered by BUFFER metres on each side.</source>
-        <translation>对每个核查对象（地块、图斑、选址或线路廊道）计算其占用永久基本农田、生态保护红线、城镇开发边界、国土调查耕地（含按 KCXS 扣除田坎前后面积）、村庄及其他图层的面积，以平方米、亩和百分比表示。相互重叠的保护要素只计一次。无效几何自动修复并报告。线要素按 BUFFER 米向两侧缓冲。</translation>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="62"/>
+        <source>For each subject (parcel, patch, site or route corridor) computes the area lying on permanent basic farmland, the ecological red line, the urban development boundary, cultivated land of the land-use survey (gross and net of the KCXS field-ridge deduction), villages and further layers, in m², mu and percent. Overlapping protected features are counted once. Invalid geometries are repaired and reported. Lines become corridors: buffered on each side by the “Buffer for lines (each side)”.</source>
+        <translation>对每个核查对象（地块、图斑、选址或线路廊道）计算其占用永久基本农田、生态保护红线、城镇开发边界、国土调查耕地（含按 KCXS 扣除田坎前后面积）、村庄及其他图层的面积，以平方米、亩和百分比表示。相互重叠的保护要素只计一次。无效几何自动修复并报告。线要素按“线要素缓冲距离（单侧）”向两侧缓冲成廊道。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="71"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="72"/>
         <source>Subjects (polygons or lines)</source>
         <translation>核查对象（面或线）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="78"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="79"/>
         <source>Buffer for lines (each side)</source>
         <translation>线要素缓冲距离（单侧）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="84"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="85"/>
         <source>Overlap results</source>
         <translation>叠加分析结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="85"/>
+        <location filename="../liaocheng_plugin/processing/overlap_algorithm.py" line="86"/>
         <source>Overlap pieces</source>
         <translation>叠加压占图斑</translation>
     </message>
@@ -302,6 +317,11 @@
         <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="60"/>
         <source>Land-use survey patches (三调 DLTB)</source>
         <translation>三调地类图斑（DLTB）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="71"/>
+        <source>The project&apos;s protected-layer profile cannot be read: {}</source>
+        <translation>无法读取本工程的保护图层配置：{}</translation>
     </message>
     <message>
         <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="162"/>
@@ -349,7 +369,7 @@
         <translation>图层“{}”缺少地类编码字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/export.py" line="34"/>
+        <location filename="../liaocheng_plugin/core/export.py" line="40"/>
         <source>Could not write layer “{}” to “{}”.</source>
         <translation>无法将图层“{}”写入“{}”。</translation>
     </message>
@@ -369,52 +389,67 @@
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="191"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="168"/>
+        <source>(no code, feature {})</source>
+        <translation>（无编号，要素 {}）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="206"/>
         <source>, features {}</source>
         <translation>，图斑 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="226"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="243"/>
         <source>no recorded area in the ledger</source>
         <translation>台账未登记面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="243"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="251"/>
+        <source>recorded area {} differs from the mapped {} by {}</source>
+        <translation>台账面积 {} 与图上面积 {} 相差 {}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="259"/>
         <source>not registered (no certificate number)</source>
         <translation>未办理不动产登记（无权证号）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="247"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="263"/>
         <source>no inspection recorded</source>
         <translation>无巡查记录</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="251"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="267"/>
         <source>last inspected {} days ago (more than {})</source>
         <translation>距上次巡查已 {} 天（超过 {} 天）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="271"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="286"/>
         <source>fence</source>
         <translation>围挡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="273"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="286"/>
         <source>dust net</source>
         <translation>防尘网</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="276"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="299"/>
         <source> and </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="306"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="299"/>
+        <source>bare land {}: {} not filled in the ledger</source>
+        <translation>裸露土地 {}，台账未填写{}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="337"/>
         <source>All parcels</source>
         <translation>全部地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="310"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="342"/>
         <source>(no grid)</source>
         <translation>（无网格）</translation>
     </message>
@@ -429,27 +464,27 @@
         <translation>核查问题</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="53"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="54"/>
         <source>Mapped area (m²)</source>
         <translation>图上面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="54"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="55"/>
         <source>Mapped area (mu)</source>
         <translation>图上面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="56"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="57"/>
         <source>Recorded area (mu)</source>
         <translation>台账面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="135"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="139"/>
         <source>Permanent farmland (mu)</source>
         <translation>占永久基本农田（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="58"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="59"/>
         <source>Permanent farmland (%)</source>
         <translation>占永久基本农田（%）</translation>
     </message>
@@ -459,22 +494,27 @@
         <translation>占生态保护红线（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="60"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="61"/>
         <source>Red line (%)</source>
         <translation>占生态保护红线（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="137"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="141"/>
         <source>Cultivated land (mu)</source>
         <translation>含耕地（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="62"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="63"/>
         <source>Cultivated land net (mu)</source>
         <translation>含耕地净面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="63"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="64"/>
+        <source>Outside development boundary (mu)</source>
+        <translation>城镇开发边界外（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="65"/>
         <source>Outside development boundary (%)</source>
         <translation>城镇开发边界外（%）</translation>
     </message>
@@ -499,7 +539,7 @@
         <translation>距上次巡查天数</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="69"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="71"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
@@ -509,22 +549,22 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="71"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="73"/>
         <source>Parcels</source>
         <translation>地块数</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="72"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="74"/>
         <source>Fail</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="73"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="75"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="74"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="76"/>
         <source>Pass</source>
         <translation>通过</translation>
     </message>
@@ -569,22 +609,22 @@
         <translation>最近巡查日期</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="82"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="84"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="90"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="92"/>
         <source>Reserve ledger</source>
         <translation>储备土地台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve_table.py" line="97"/>
+        <location filename="../liaocheng_plugin/core/reserve_table.py" line="99"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/xlsx.py" line="40"/>
+        <location filename="../liaocheng_plugin/core/xlsx.py" line="79"/>
         <source>Exporting XLSX needs the Python package openpyxl.</source>
         <translation>导出 XLSX 需要 Python 包 openpyxl。</translation>
     </message>
@@ -664,17 +704,17 @@
         <translation>核查已取消，未写入任何结果。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="172"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="173"/>
         <source>Checked reserve parcels</source>
         <translation>储备地块核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="110"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="113"/>
         <source>Conflict pieces</source>
         <translation>冲突图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="173"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="174"/>
         <source>Reserve summary</source>
         <translation>储备土地汇总</translation>
     </message>
@@ -729,122 +769,127 @@
         <translation>已写入 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="71"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="72"/>
         <source>Parcel code field</source>
         <translation>地块编号字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="72"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="73"/>
         <source>Parcel name field</source>
         <translation>地块名称字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="73"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="74"/>
         <source>Recorded area field (mu)</source>
         <translation>台账面积字段（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="74"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="75"/>
         <source>Registration state field</source>
         <translation>登记状态字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="75"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="76"/>
         <source>Certificate number field</source>
         <translation>不动产权证号字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="76"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="77"/>
         <source>Fence state field</source>
         <translation>围挡情况字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="77"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="78"/>
         <source>Dust net state field</source>
         <translation>防尘网情况字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="78"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="79"/>
         <source>Last inspection date field</source>
         <translation>最近巡查日期字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="105"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="106"/>
         <source>Land-reserve parcel check</source>
         <translation>储备土地核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="108"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="109"/>
         <source>Checks each land-reserve parcel: on permanent basic farmland or in the ecological red line (fail), outside the urban development boundary beyond a tolerance, on cultivated land, recorded area differing from the mapped area, not registered, inspection overdue, bare land without fence or dust net (warn), and parcels overlapping each other (fail). Assigns each parcel the grid cell and township holding most of it. Ledger fields are found automatically when not given.</source>
         <translation>逐宗核查储备地块：占用永久基本农田或位于生态保护红线内（不通过）；超出容差位于城镇开发边界外、含耕地、台账面积与图上面积不符、未办理登记、巡查超期、裸露土地未完整围挡或苫盖（预警）；储备地块相互重叠（不通过）。并为每宗地块确定其主要所在的网格和乡镇（街道）。未指定台账字段时自动识别。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="118"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="119"/>
         <source>Reserve parcels</source>
         <translation>储备地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="121"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="122"/>
         <source>Inspection grid</source>
         <translation>巡查网格</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="121"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="122"/>
         <source>Townships</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="126"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="127"/>
         <source>Name field of {}</source>
         <translation>{}名称字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="139"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="140"/>
         <source>Tolerated share outside the boundary (%)</source>
         <translation>允许位于边界外的比例（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="139"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="140"/>
         <source>Area tolerance (%)</source>
         <translation>面积容差（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="139"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="140"/>
         <source>Area tolerance (mu)</source>
         <translation>面积容差（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="139"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="140"/>
         <source>Inspection interval (days)</source>
         <translation>巡查周期（天）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="166"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="167"/>
         <source>Check date (YYYY-MM-DD; today when empty)</source>
         <translation>核查日期（YYYY-MM-DD，留空为今天）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="191"/>
+        <location filename="../liaocheng_plugin/processing/reserve_algorithm.py" line="192"/>
         <source>Check date “{}” is not a date like 2024-06-30.</source>
         <translation>核查日期“{}”格式不正确，应如 2024-06-30。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="270"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="283"/>
         <source>not cultivated in the baseline ({:.0f}% cultivated; {})</source>
         <translation>基期非耕地（耕地占 {:.0f}%；{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="273"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="286"/>
         <source>not rectified yet</source>
         <translation>尚未整改</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="328"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="311"/>
+        <source>{} is smaller than the minimum inflow patch of {}</source>
+        <translation>面积 {} 小于流入图斑最小面积 {}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/balance.py" line="342"/>
         <source>paired with unknown outflow patch {}</source>
         <translation>对应的流出图斑 {} 不存在</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="336"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="350"/>
         <source>paired inflow {} is not valid</source>
         <translation>对应的流入图斑 {} 无效</translation>
     </message>
@@ -874,7 +919,7 @@
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="121"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="169"/>
         <source>Inside boundary (mu)</source>
         <translation>开发边界内（亩）</translation>
     </message>
@@ -904,57 +949,57 @@
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="257"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="258"/>
         <source>Outflow (mu)</source>
         <translation>流出（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="128"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="133"/>
         <source>Restored in place (mu)</source>
         <translation>就地恢复（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="129"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="134"/>
         <source>Exempt (mu)</source>
         <translation>不纳入平衡（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="130"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="135"/>
         <source>To balance (mu)</source>
         <translation>需平衡（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="131"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="136"/>
         <source>Valid inflow (mu)</source>
         <translation>有效流入（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="132"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="137"/>
         <source>Surplus / deficit (mu)</source>
         <translation>盈余/缺口（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="133"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="138"/>
         <source>Outflow quality grade</source>
         <translation>流出质量等别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="134"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="139"/>
         <source>Inflow quality grade</source>
         <translation>流入质量等别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="135"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="140"/>
         <source>Quality not worse</source>
         <translation>质量不降低</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="136"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="141"/>
         <source>Progress (%)</source>
         <translation>整改进度（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="137"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="142"/>
         <source>Balanced</source>
         <translation>是否平衡</translation>
     </message>
@@ -969,47 +1014,47 @@
         <translation>流入</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/change/table.py" line="189"/>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="51"/>
         <source>county</source>
         <translation>县（区）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/change/table.py" line="189"/>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="51"/>
         <source>township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="147"/>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="31"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="147"/>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="31"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="165"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="166"/>
         <source>Balance ledger</source>
         <translation>进出平衡台账</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="164"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="165"/>
         <source>Checked patches</source>
         <translation>图斑核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="167"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="202"/>
         <source>Feature id</source>
         <translation>要素编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="66"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="71"/>
         <source>balanced</source>
         <translation>已平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="75"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="80"/>
         <source>quality {} → {}</source>
         <translation>质量等别 {} → {}</translation>
     </message>
@@ -1034,122 +1079,157 @@
         <translation>请选择耕地流出和流入图斑图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="108"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="109"/>
         <source>Cultivated-land outflow and inflow balance</source>
         <translation>耕地进出平衡核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="111"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="112"/>
         <source>Checks cultivated-land outflow patches (fail on permanent basic farmland, warn where the baseline survey shows no cultivated land) and inflow patches (fail on land already cultivated, in the ecological red line, or overlapping another patch; warn inside the development boundary or below the minimum area), checks explicit pairings, and balances each county and year: outflow, restored, to balance, valid inflow, surplus or deficit in mu, area-weighted quality grade (1 best) and rectification progress. Give an outflow and an inflow layer, or one layer with a direction field.</source>
         <translation>核查耕地流出图斑（占用永久基本农田为不通过，基期调查非耕地为预警）和流入图斑（基期已是耕地、位于生态保护红线内或与其他图斑重叠为不通过；位于城镇开发边界内或小于最小面积为预警），核查流出与流入的对应关系，并按县（区）和年度计算进出平衡：流出、就地恢复、需平衡、有效流入、盈余或缺口（亩）、面积加权耕地质量等别（1 等最好）和整改进度。可分别给出流出和流入图层，或给出一个含流向字段的图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="123"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="124"/>
         <source>Outflow patches</source>
         <translation>耕地流出图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="126"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="127"/>
         <source>Inflow patches</source>
         <translation>耕地流入图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="129"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="130"/>
         <source>Outflow and inflow patches in one layer</source>
         <translation>流出和流入图斑（同一图层）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="134"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="135"/>
         <source>Direction field (流出/流入)</source>
         <translation>流向字段（流出/流入）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="140"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="141"/>
         <source>Cultivated share that counts as cultivated in the baseline (%)</source>
         <translation>基期计为耕地的耕地占比（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="150"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="151"/>
         <source>Minimum inflow patch (mu)</source>
         <translation>流入图斑最小面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="196"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="197"/>
         <source>Layer “{}” needs a direction field (流出/流入) to tell outflow from inflow.</source>
         <translation>图层“{}”需要流向字段（流出/流入）以区分流出和流入。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="203"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="204"/>
         <source>Give an outflow layer, an inflow layer, or one layer with a direction field.</source>
         <translation>请给出流出图层、流入图层，或一个含流向字段的图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="68"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="73"/>
         <source>unbalanced: inflow quality is worse</source>
         <translation>未平衡：流入质量低于流出</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="70"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="75"/>
         <source>unbalanced: area deficit</source>
         <translation>未平衡：面积缺口</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="126"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="127"/>
         <source>{:.1f}% outside the urban development boundary: a separately sited project (单独选址)</source>
         <translation>{:.1f}% 位于城镇开发边界外：属单独选址项目</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="132"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="133"/>
         <source>villages inside: {}</source>
         <translation>压占村庄：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="134"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="135"/>
         <source>villages nearby: {}</source>
         <translation>邻近村庄：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="190"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="211"/>
         <source>Layer “{}” must hold site polygons or route lines.</source>
         <translation>图层“{}”须为选址面或线路线图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="192"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="213"/>
         <source>Routes in “{}” need a corridor width greater than 0 m.</source>
         <translation>“{}”中的线路需要大于 0 米的廊道宽度。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="132"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="260"/>
+        <source>Route {}</source>
+        <translation>路线{}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="164"/>
         <source>Rank</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="164"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="179"/>
+        <source>Permanent farmland</source>
+        <translation>永久基本农田</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="199"/>
         <source>Length (m)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="138"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="170"/>
         <source>Inside boundary (%)</source>
         <translation>开发边界内（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="139"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="161"/>
+        <source>ha</source>
+        <translation>公顷</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="165"/>
+        <source>Score (mu of farmland and red line)</source>
+        <translation>评分（永久基本农田和生态保护红线亩数）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="168"/>
+        <source>Cultivated land by code (mu)</source>
+        <translation>分地类耕地（亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="171"/>
+        <source>Separately sited</source>
+        <translation>单独选址</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="172"/>
         <source>Villages inside</source>
         <translation>压占村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="140"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="173"/>
         <source>Villages nearby</source>
         <translation>邻近村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="141"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="174"/>
+        <source>Clear part (m²)</source>
+        <translation>无冲突部分（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="175"/>
         <source>Clear part (mu)</source>
         <translation>无冲突部分（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="150"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="154"/>
         <source>Criterion</source>
         <translation>比选指标</translation>
     </message>
@@ -1184,12 +1264,12 @@
         <translation>请先绘制或选择至少一个方案。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="226"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="273"/>
         <source>Clear parts of the alternatives</source>
         <translation>方案无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="219"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="266"/>
         <source>Site alternatives</source>
         <translation>选址方案</translation>
     </message>
@@ -1209,187 +1289,202 @@
         <translation>方案比选</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="74"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="76"/>
         <source>Project site selection check</source>
         <translation>项目选址核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="88"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="79"/>
+        <source>Checks project sites (polygons) or routes (lines, as corridors of the route corridor width) against permanent basic farmland, the ecological red line, cultivated land, the urban development boundary (outside it a project is separately sited), villages inside and within the village distance, and gives for routes the chainage intervals (K12+300–K12+480) crossing farmland or red line with their length and area (output “Route crossings (chainage)”), the clear part of each site (“Clear parts”), its conflict pieces (“Conflict pieces”), a score (mu of farmland + red line) and the rank of each alternative.</source>
+        <translation>核查项目选址（面）或线路（线，按“线路廊道宽度”生成廊道）与永久基本农田、生态保护红线、耕地、城镇开发边界（边界外属单独选址）以及压占和“村庄避让距离”范围内村庄的关系；对线路给出穿越永久基本农田或生态保护红线的桩号区间（如 K12+300–K12+480）及其长度和面积（输出“线路穿越段（桩号）”），给出各方案的无冲突部分（“无冲突部分”）、冲突图斑（“冲突图斑”）、冲突得分（永久基本农田与生态保护红线亩数之和）和排序。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="91"/>
         <source>Sites or routes</source>
         <translation>选址或线路</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="93"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="96"/>
         <source>Alternative name field</source>
         <translation>方案名称字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="96"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="99"/>
         <source>Route corridor width</source>
         <translation>线路廊道宽度</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="101"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="104"/>
         <source>Village distance</source>
         <translation>村庄避让距离</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="107"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="110"/>
         <source>Checked sites</source>
         <translation>选址核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="225"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="272"/>
         <source>Route crossings</source>
         <translation>线路穿越段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="109"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="112"/>
         <source>Clear parts</source>
         <translation>无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="158"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="193"/>
         <source>Alternative</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="78"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="79"/>
         <source>Patch number field (TBBH; detected when empty)</source>
         <translation>图斑编号字段（TBBH；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="79"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="80"/>
         <source>County code field (XZQDM; detected when empty)</source>
         <translation>县（区）代码字段（XZQDM；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="80"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="81"/>
         <source>Township code field (XZDM; detected when empty)</source>
         <translation>乡镇代码字段（XZDM；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="81"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="82"/>
         <source>Year field (NF; detected when empty)</source>
         <translation>年度字段（NF；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="82"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="83"/>
         <source>Quality grade field (GDDB, 1 best; detected when empty)</source>
         <translation>耕地质量等别字段（GDDB，1 等最好；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="83"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="84"/>
         <source>Rectification method field (ZGFS; detected when empty)</source>
         <translation>整改方式字段（ZGFS；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="84"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="85"/>
         <source>Exemption reason field (detected when empty)</source>
         <translation>不纳入平衡原因字段（留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="85"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="86"/>
         <source>Paired outflow patches field (PDLCTBBH; detected when empty)</source>
         <translation>对应流出图斑字段（PDLCTBBH；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="53"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="60"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="54"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="61"/>
         <source>A4 portrait</source>
         <translation>A4 纵向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="55"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="62"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="56"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="63"/>
         <source>A3 portrait</source>
         <translation>A3 纵向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="98"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="86"/>
         <source>Unknown sheet template “{}”.</source>
         <translation>未知的图纸模板“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="191"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="170"/>
         <source>Drawn by: ________  Checked by: ________  Date: [% format_date(now(), &apos;yyyy-MM-dd&apos;) %]</source>
         <translation>制图：________  审核：________  日期：[% format_date(now(), 'yyyy-MM-dd') %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="221"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="249"/>
         <source>Layer “{}” has no subject to put on a sheet.</source>
         <translation>图层“{}”中没有可出图的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="232"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="260"/>
         <source>No subject of “{}” matches the selection.</source>
         <translation>图层“{}”中没有符合所选条件的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="239"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="267"/>
         <source>Could not export the sheets to “{}”.</source>
         <translation>无法将图纸导出到“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="33"/>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="32"/>
         <source>Export map sheets</source>
         <translation>导出核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="45"/>
+        <location filename="../liaocheng_plugin/processing/result_inputs.py" line="23"/>
         <source>Result layer of a check</source>
         <translation>核查结果图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="53"/>
+        <location filename="../liaocheng_plugin/processing/result_inputs.py" line="50"/>
+        <source>“Selected features only” is ticked but no feature of “{}” is selected.</source>
+        <translation>已勾选“仅选中的要素”，但图层“{}”中没有选中的要素。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="35"/>
+        <source>Exports one map sheet per subject of a check's result layer (the layer a check writes, not its input) to one PDF, or only the selected subjects with “Selected features only”: title (by default named after the check), map of the subject in its check's colours over the protected layers of the project's profile, legend of what is on the map, scale bar, north arrow, CRS note, overview map (the overview layers, by default the project's county boundaries, with the subject marked), results table and sign-off block. Paper A4 or A3, landscape or portrait, or a print-layout template of your own: it needs a map item with the id “map”; items with the ids title, overview, legend, table, crs and signoff are filled when present.</source>
+        <translation>将核查结果图层（核查生成的图层，而非其输入图层）的每个核查对象导出为一页核查图，合并为一个 PDF；勾选“仅选中的要素”时只导出选中的对象。每页包括：标题（默认按核查类型命名）、按核查结果着色的核查对象及本工程保护图层配置中的保护图层、图中要素的图例、比例尺、指北针、坐标系说明、鹰眼图（鹰眼图层，默认为本工程的县级行政区界线，并标出核查对象位置）、核查结果表和签署栏。纸张可选 A4 或 A3、横向或纵向，也可使用自己的打印布局模板：模板须有 id 为“map”的地图项；id 为 title、overview、legend、table、crs、signoff 的项存在时将被填写。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="49"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="64"/>
-        <source>Title</source>
-        <translation>标题</translation>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="60"/>
+        <source>Title (empty: named after the check)</source>
+        <translation>标题（留空：按核查类型命名）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="64"/>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="63"/>
+        <source>Overview layers (empty: the project&apos;s county boundaries)</source>
+        <translation>鹰眼图层（留空：本工程的县级行政区界线）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="196"/>
         <source>Land check map sheet</source>
         <translation>国土空间核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="65"/>
-        <source>Overview layers (e.g. county boundaries)</source>
-        <translation>鹰眼图图层（如县级行政区）</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="73"/>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="71"/>
         <source>PDF file</source>
         <translation>PDF 文件</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="104"/>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="103"/>
         <source>{} pages written to {}</source>
         <translation>已将 {} 页写入 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_pack.py" line="124"/>
+        <location filename="../liaocheng_plugin/core/field_pack.py" line="123"/>
         <source>Choose at least one subject of “{}” for the field pack.</source>
         <translation>请为外业核查包选择“{}”中的至少一个对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="184"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="163"/>
         <source>Centre: WGS 84 [% {} %] N, [% {} %] E; GK X [% {} %], Y [% {} %]</source>
         <translation>中心点：WGS 84 北纬 [% {} %]，东经 [% {} %]；高斯坐标 X [% {} %]，Y [% {} %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="190"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="169"/>
         <source>Conclusion: ____________  Photo nos.: ________  Checked by: ________</source>
         <translation>核查结论：____________  照片编号：________  核查人：________</translation>
     </message>
@@ -1404,24 +1499,14 @@
         <translation>正在导出核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_exports.py" line="101"/>
-        <source> map sheet</source>
-        <translation>图</translation>
-    </message>
-    <message>
         <location filename="../liaocheng_plugin/gui/site_dock.py" line="99"/>
         <source>Field pack…</source>
         <translation>外业核查包…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="59"/>
+        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="60"/>
         <source>Field pack folder</source>
         <translation>外业核查包文件夹</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/gui/site_exports.py" line="125"/>
-        <source> field check</source>
-        <translation>外业核查</translation>
     </message>
     <message>
         <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="33"/>
@@ -1430,31 +1515,36 @@
     </message>
     <message>
         <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="36"/>
-        <source>Writes a folder for field teams: a GeoPackage with the subjects (the selected ones, else all), their conflict pieces and the protected layers of the project's profile clipped to MARGIN metres around them, with their styles; a QGIS project that opens it offline (also in QField); and an atlas PDF giving each subject's centre in WGS 84 and Gauss-Krüger coordinates with an empty field-notes form.</source>
-        <translation>为外业核查组生成一个文件夹：GeoPackage（核查对象——有选中的则为选中对象，否则为全部——及其冲突图斑，以及按 MARGIN 米范围裁切的工程保护图层，含样式）；可离线打开的 QGIS 工程（也可用于 QField）；以及逐对象的 PDF 图册，给出各对象中心点的 WGS 84 与高斯-克吕格坐标，并附空白外业核查记录栏。</translation>
+        <source>Writes a folder for field teams from a check's result layer: a GeoPackage with the subjects (all of them, or the selected ones with “Selected features only”), their conflict pieces and the protected layers of the project's profile clipped to the margin around them, with their styles; a QGIS project that opens it offline (also in QField); and an atlas PDF giving each subject's centre in WGS 84 and Gauss-Krüger coordinates with an empty field-notes form, its overview map showing the project's county boundaries.</source>
+        <translation>由核查结果图层生成外业核查文件夹：一个 GeoPackage，含核查对象（全部，或勾选“仅选中的要素”时为选中的对象）、其冲突图斑，以及按“外扩距离”裁剪的本工程保护图层配置中的保护图层，附带样式；一个可离线打开的 QGIS 工程（QField 亦可）；以及一份图集 PDF，每页给出核查对象中心点的 WGS 84 经纬度和高斯-克吕格坐标，并附空白外业记录表，鹰眼图显示本工程的县级行政区界线。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="48"/>
+        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="47"/>
         <source>Conflict pieces (optional)</source>
         <translation>冲突图斑（可选）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="53"/>
+        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="52"/>
         <source>Margin around the subjects</source>
         <translation>对象周边裁切范围</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="58"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="196"/>
         <source>Field check</source>
         <translation>外业核查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="86"/>
+        <location filename="../liaocheng_plugin/processing/field_pack_algorithm.py" line="85"/>
         <source>Field pack written: {}, {}, {} ({} pages)</source>
         <translation>外业核查包已写入：{}、{}、{}（{} 页）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/staging.py" line="28"/>
+        <location filename="../liaocheng_plugin/core/staging.py" line="23"/>
+        <source>Cannot write into the folder “{}”: choose a folder you may write to.</source>
+        <translation>无法写入文件夹“{}”：请选择有写入权限的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/staging.py" line="34"/>
         <source>Could not write “{}”: close it in other programs first.</source>
         <translation>无法写入“{}”：请先在其他程序中关闭该文件。</translation>
     </message>
@@ -1474,22 +1564,22 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/site_comparison.py" line="30"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="179"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="30"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="28"/>
         <source>Outside development boundary</source>
         <translation>城镇开发边界外</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="31"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="29"/>
         <source>Inside development boundary</source>
         <translation>城镇开发边界内</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="115"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="161"/>
         <source>mu</source>
         <translation>亩</translation>
     </message>
@@ -1509,52 +1599,52 @@
         <translation>请先在表中选择一个方案。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="244"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="166"/>
         <source>Area basis</source>
         <translation>面积计算方式</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/export.py" line="97"/>
+        <location filename="../liaocheng_plugin/core/export.py" line="66"/>
+        <source>Could not store the style of “{}” in “{}”.</source>
+        <translation>无法将“{}”的样式存入“{}”。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/export.py" line="130"/>
         <source>ellipsoidal (CGCS2000)</source>
         <translation>椭球面积（CGCS2000）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/export.py" line="97"/>
+        <location filename="../liaocheng_plugin/core/export.py" line="130"/>
         <source>planar</source>
         <translation>平面面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="162"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="141"/>
         <source>Coordinate system: {} ({})</source>
         <translation>坐标系：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="165"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="144"/>
         <source>areas planar in this coordinate system</source>
         <translation>面积为本坐标系平面面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="166"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="145"/>
         <source>areas ellipsoidal on CGCS2000</source>
         <translation>面积为 CGCS2000 椭球面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="102"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="90"/>
         <source>“{}” is not a print-layout template (.qpt).</source>
         <translation>“{}”不是打印布局模板（.qpt）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="104"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="92"/>
         <source>Template “{}” has no map item with the id “map”.</source>
         <translation>模板“{}”中没有标识为“map”的地图项。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="36"/>
-        <source>Exports one map sheet per subject of a check's result layer to one PDF: title, map of the subject over the protected layers of the project's profile, legend of what is on the map, scale bar, north arrow, CRS note, overview map, results table and sign-off block. Paper A4 or A3, landscape or portrait, or a print-layout template of your own: it needs a map item with the id “map”; items with the ids title, overview, legend, table, crs and signoff are filled when present.</source>
-        <translation>将核查结果图层的每个对象导出为一页核查图（合并为一个 PDF）：标题、对象及项目保护图层配置中的保护图层地图、仅列出图上要素的图例、比例尺、指北针、坐标系说明、鹰眼图、结果表和签字栏。纸张可选 A4 或 A3、横向或纵向，也可使用自有打印布局模板：模板须包含标识为“map”的地图项；标识为 title、overview、legend、table、crs、signoff 的项存在时自动填写。</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="56"/>
+        <location filename="../liaocheng_plugin/processing/sheets_algorithm.py" line="52"/>
         <source>Own print-layout template (.qpt, instead of the paper above)</source>
         <translation>自有打印布局模板（.qpt，替代上面的纸张）</translation>
     </message>
@@ -1684,7 +1774,7 @@
         <translation>图斑预编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="78"/>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="67"/>
         <source>Land-use code</source>
         <translation>地类编码</translation>
     </message>
@@ -1804,32 +1894,112 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="110"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="186"/>
         <source>{} ({})</source>
         <translation>{}（{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_pack.py" line="170"/>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="69"/>
+        <source>Layer “{}” is not the result of a check: run a check on it first (land-reserve parcels, cultivated-land balance, site selection or overlap check) and use the checked layer it writes.</source>
+        <translation>图层“{}”不是核查结果：请先对其运行核查（储备土地、耕地进出平衡、项目选址或叠加分析），再使用核查生成的结果图层。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="81"/>
+        <source>Land-reserve check map</source>
+        <translation>储备土地核查图</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="82"/>
+        <source>Cultivated-land balance check map</source>
+        <translation>耕地进出平衡核查图</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="83"/>
+        <source>Project site check map</source>
+        <translation>项目选址核查图</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="84"/>
+        <source>Route selection check map</source>
+        <translation>线路选址核查图</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="85"/>
+        <source>Protected-layer overlap map</source>
+        <translation>保护图层叠加分析图</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="92"/>
+        <source>Land-reserve field check</source>
+        <translation>储备土地外业核查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="93"/>
+        <source>Cultivated-land balance field check</source>
+        <translation>耕地进出平衡外业核查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="94"/>
+        <source>Project site field check</source>
+        <translation>项目选址外业核查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="95"/>
+        <source>Route field check</source>
+        <translation>线路选址外业核查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="96"/>
+        <source>Overlap field check</source>
+        <translation>叠加分析外业核查</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="104"/>
+        <source>Outflow and inflow patches</source>
+        <translation>流出流入图斑</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="105"/>
+        <source>Site alternative</source>
+        <translation>选址方案</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="106"/>
+        <source>Route alternative</source>
+        <translation>线路方案</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="107"/>
         <source>Checked subjects</source>
         <translation>核查对象</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_map.py" line="135"/>
+        <location filename="../liaocheng_plugin/core/sheet_subjects.py" line="136"/>
+        <source>Site and route alternatives</source>
+        <translation>选址和线路方案</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_map.py" line="238"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="78"/>
+        <location filename="../liaocheng_plugin/core/sheet_map.py" line="246"/>
+        <source>Protected layers</source>
+        <translation>保护图层</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="76"/>
         <source>Results</source>
         <translation>核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="80"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="78"/>
         <source>Status: {}</source>
         <translation>状态：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="84"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="82"/>
         <source>Area {} m² = {} ha</source>
         <translation>面积 {} 平方米，合 {} 公顷</translation>
     </message>
@@ -1839,77 +2009,87 @@
         <translation>{}：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="115"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="113"/>
         <source>Item</source>
         <translation>核查项</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="134"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="132"/>
         <source>{} mu</source>
         <translation>{} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="149"/>
-        <source>CGCS2000 3-degree Gauss-Krüger zone {} (central meridian {}°E)</source>
-        <translation>CGCS2000 3度带高斯-克吕格投影 第{}带（中央经线 {}°E）</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="155"/>
+        <location filename="../liaocheng_plugin/core/crs_names.py" line="51"/>
         <source>, easting without zone number</source>
         <translation>，横坐标不含带号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="154"/>
-        <source>CGCS2000 6-degree Gauss-Krüger zone {} (central meridian {}°E)</source>
-        <translation>CGCS2000 6度带高斯-克吕格投影 第{}带（中央经线 {}°E）</translation>
+        <location filename="../liaocheng_plugin/core/crs_names.py" line="46"/>
+        <source>{} 3-degree Gauss-Krüger zone {} (central meridian {}°E)</source>
+        <translation>{} 3度带高斯-克吕格投影 第{}带（中央经线 {}°E）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="156"/>
+        <location filename="../liaocheng_plugin/core/crs_names.py" line="46"/>
+        <source>{} 6-degree Gauss-Krüger zone {} (central meridian {}°E)</source>
+        <translation>{} 6度带高斯-克吕格投影 第{}带（中央经线 {}°E）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/crs_names.py" line="59"/>
         <source>CGCS2000 geographic coordinates</source>
         <translation>CGCS2000 地理坐标</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="156"/>
+        <location filename="../liaocheng_plugin/core/crs_names.py" line="60"/>
         <source>WGS 84 geographic coordinates</source>
         <translation>WGS 84 地理坐标</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="187"/>
+        <location filename="../liaocheng_plugin/core/crs_names.py" line="61"/>
+        <source>Xian 1980 geographic coordinates</source>
+        <translation>西安1980 地理坐标</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/crs_names.py" line="62"/>
+        <source>Beijing 1954 geographic coordinates</source>
+        <translation>北京1954 地理坐标</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="177"/>
         <source>m</source>
         <translation>米</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="159"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="194"/>
         <source>Crossed</source>
         <translation>穿越类型</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="160"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="195"/>
         <source>From chainage</source>
         <translation>起点桩号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="161"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="196"/>
         <source>To chainage</source>
         <translation>终点桩号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="162"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="197"/>
         <source>From (m along the route)</source>
         <translation>起点里程（米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="163"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="198"/>
         <source>To (m along the route)</source>
         <translation>终点里程（米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="165"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="200"/>
         <source>Area (m²)</source>
         <translation>面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="174"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="209"/>
         <source>Crossing chainage</source>
         <translation>穿越桩号</translation>
     </message>
@@ -1974,27 +2154,67 @@
         <translation>湿地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="50"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="46"/>
+        <source>On permanent basic farmland</source>
+        <translation>占用永久基本农田</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="47"/>
+        <source>In the ecological red line</source>
+        <translation>位于生态保护红线内</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="48"/>
+        <source>On cultivated land</source>
+        <translation>占用耕地</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="49"/>
         <source>Outside the development boundary</source>
         <translation>城镇开发边界外</translation>
     </message>
     <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="50"/>
+        <source>Overlapping another parcel</source>
+        <translation>与其他地块重叠</translation>
+    </message>
+    <message>
         <location filename="../liaocheng_plugin/core/styles.py" line="53"/>
+        <source>Crossing of permanent basic farmland</source>
+        <translation>穿越永久基本农田段</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="54"/>
+        <source>Crossing of the ecological red line</source>
+        <translation>穿越生态保护红线段</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="56"/>
         <source>Violation</source>
         <translation>违规</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="54"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="57"/>
         <source>Outflow</source>
         <translation>流出</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="54"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="57"/>
         <source>Inflow</source>
         <translation>流入</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/outputs.py" line="138"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="87"/>
+        <source>no such style file</source>
+        <translation>样式文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/styles.py" line="91"/>
+        <source>Style {} not applied to {}: {}</source>
+        <translation>样式 {} 未能应用于图层“{}”：{}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/outputs.py" line="132"/>
         <source>Field “{}” of “{}” is kept as “{}”: the check writes a field of that name.</source>
         <translation>“{1}”的字段“{0}”改名为“{2}”保留：核查结果使用同名字段。</translation>
     </message>
@@ -2009,17 +2229,12 @@
         <translation>保护图层按本工程的保护图层配置预填，至少需要一个。核查结果图层保留输入图层的全部字段，并追加核查字段；其余输出均为可选。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="108"/>
+        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="111"/>
         <source>Route crossings (chainage)</source>
         <translation>线路穿越段（桩号）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/site_algorithm.py" line="77"/>
-        <source>Checks project sites (polygons) or routes (lines, as corridors WIDTH metres wide) against permanent basic farmland, the ecological red line, cultivated land, the urban development boundary (outside it a project is separately sited), villages inside and within VILLAGE_DISTANCE, and gives for routes the chainage intervals (K12+300–K12+480) crossing farmland or red line with their length and area (CROSSINGS), the clear part of each site (CLEAR), its conflict pieces (OVERLAPS), a score (mu of farmland + red line) and the rank of each alternative.</source>
-        <translation>核查项目选址（面）或线路（线，按 WIDTH 米宽廊道）与永久基本农田、生态保护红线、耕地、城镇开发边界（边界外属单独选址）以及压占和 VILLAGE_DISTANCE 范围内村庄的关系；对线路给出穿越永久基本农田或生态保护红线的桩号区间（如 K12+300–K12+480）及其长度和面积（CROSSINGS），给出各方案的无冲突部分（CLEAR）、冲突图斑（OVERLAPS）、冲突得分（永久基本农田与生态保护红线亩数之和）和排序。</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="168"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="147"/>
         <source>{}; {}</source>
         <translation>{}；{}</translation>
     </message>
@@ -2034,37 +2249,42 @@
         <translation>预警地块</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="71"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="69"/>
+        <source>nothing to balance</source>
+        <translation>无需平衡</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/cards.py" line="76"/>
         <source>outflow {} · to balance {} · inflow {} mu</source>
         <translation>流出 {} · 需平衡 {} · 流入 {} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="74"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="79"/>
         <source>balance {} mu</source>
         <translation>差额 {} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/cards.py" line="78"/>
+        <location filename="../liaocheng_plugin/core/cards.py" line="83"/>
         <source>progress {}%</source>
         <translation>进度 {}%</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="248"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="269"/>
         <source>point</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="248"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="269"/>
         <source>line</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="248"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="269"/>
         <source>polygon</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="249"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="270"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -2184,7 +2404,7 @@
         <translation>占用永久基本农田（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/site_comparison.py" line="33"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="179"/>
         <source>Red line</source>
         <translation>生态保护红线</translation>
     </message>
@@ -2264,6 +2484,11 @@
         <translation>核查完成</translation>
     </message>
     <message>
+        <location filename="../liaocheng_plugin/gui/check_dock.py" line="229"/>
+        <source>{}: {} results</source>
+        <translation>{}：{} 条结果</translation>
+    </message>
+    <message>
         <location filename="../liaocheng_plugin/gui/check_dock.py" line="245"/>
         <source>Run the check, then select a row to read its findings here.</source>
         <translation>开始核查后，选择表中一行即可在此查看核查问题。</translation>
@@ -2319,42 +2544,37 @@
         <translation>点击一个方案，在地图上查看并在此阅读详情。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="265"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="278"/>
         <source>outflow on permanent basic farmland {}: must be restored in place</source>
         <translation>永久基本农田流出 {}：须就地恢复</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="284"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="297"/>
         <source>not new cultivated land: {} already cultivated in the baseline</source>
         <translation>非新增耕地：基期已是耕地 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="290"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="303"/>
         <source>in the ecological red line {}</source>
         <translation>位于生态保护红线内 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="294"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="307"/>
         <source>inside the urban development boundary {}</source>
         <translation>位于城镇开发边界内 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="297"/>
-        <source>smaller than {:.2f} mu ({})</source>
-        <translation>面积小于 {:.2f} 亩（{}）</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="313"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="327"/>
         <source>overlaps inflow patch {} by {} (double counting)</source>
         <translation>与流入图斑 {} 重叠 {}（重复计算）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="317"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="331"/>
         <source>overlaps outflow patch {} by {} (double counting)</source>
         <translation>与流出图斑 {} 重叠 {}（重复计算）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance.py" line="340"/>
+        <location filename="../liaocheng_plugin/core/balance.py" line="354"/>
         <source>paired valid inflow {} does not cover the outflow {}</source>
         <translation>对应的有效流入 {} 不足以平衡流出 {}</translation>
     </message>
@@ -2394,82 +2614,82 @@
         <translation> …（共 {} 个）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="38"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="39"/>
         <source>Set the layer&apos;s CRS to the one its data were delivered in and run again.</source>
         <translation>请将图层坐标系设为数据交付时的坐标系后重新运行。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="39"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="40"/>
         <source>The coordinates fit {}: set the layer's CRS to it (Layer Properties ▸ Source) and run again.</source>
         <translation>坐标符合 {}：请将图层坐标系设为该坐标系（图层属性 ▸ 源）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="67"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="68"/>
         <source>The coordinates are degrees: EPSG:4490 (CGCS2000) or EPSG:4326 (WGS 84).</source>
         <translation>坐标为经纬度：EPSG:4490（CGCS2000）或 EPSG:4326（WGS 84）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="69"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="70"/>
         <source>The coordinates are Gauss–Krüger metres without zone prefix: most of Liaocheng is in EPSG:4548 (CM 117°E), its west in EPSG:4547 (CM 114°E).</source>
         <translation>坐标为不带带号的高斯-克吕格米制坐标：聊城大部分位于 EPSG:4548（中央经线 117°E），西部位于 EPSG:4547（中央经线 114°E）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="90"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="91"/>
         <source>Layer “{}” has no coordinate reference system.</source>
         <translation>图层“{}”没有坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="111"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="112"/>
         <source>Layer “{}” is in {}, but its longitudes and latitudes are swapped (latitudes above 90°).</source>
         <translation>图层“{}”坐标系为 {}，但其经度和纬度颠倒（纬度大于 90°）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="112"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="113"/>
         <source>Swap the X and Y columns of the data (X = longitude, Y = latitude) and load it again.</source>
         <translation>请对调数据的 X、Y 列（X = 经度，Y = 纬度）后重新加载。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="114"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="115"/>
         <source>Layer “{}” is declared {}, in degrees, but its coordinates such as {} are metres.</source>
         <translation>图层“{}”声明为 {}（单位为度），但其坐标（如 {}）是米制坐标。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="117"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="118"/>
         <source>X and Y are swapped as well (X holds the northing): swap them, then set the CRS.</source>
         <translation>X、Y 也已颠倒（X 为北坐标）：请先对调，再设置坐标系。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="132"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="133"/>
         <source>Layer “{}” has its X and Y swapped: X holds northings (such as {:,.0f}) and Y eastings (such as {:,.0f}).</source>
         <translation>图层“{}”的 X、Y 颠倒：X 为北坐标（如 {:,.0f}），Y 为东坐标（如 {:,.0f}）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="135"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="136"/>
         <source>A surveyor&apos;s X is the northing: swap the X and Y columns of the data and load it again.</source>
         <translation>测量坐标中 X 为北坐标：请对调数据的 X、Y 列后重新加载。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="141"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="142"/>
         <source>Layer “{}” is declared {}, whose eastings have no zone prefix, but its eastings such as {:,.0f} carry the prefix {}.</source>
         <translation>图层“{}”声明为 {}（东坐标不带带号），但其东坐标（如 {:,.0f}）带有带号 {}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="148"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="149"/>
         <source>Layer “{}” is declared {}, whose eastings carry the zone prefix {}, but its eastings such as {:,.0f} have none.</source>
         <translation>图层“{}”声明为 {}（东坐标带带号 {}），但其东坐标（如 {:,.0f}）不带带号。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="155"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="156"/>
         <source>Layer “{}” is declared {}, but its eastings such as {:,.0f} carry the prefix of zone {}.</source>
         <translation>图层“{}”声明为 {}，但其东坐标（如 {:,.0f}）带有第 {} 带的带号。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="181"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="182"/>
         <source>Layer “{}”: its coordinates such as {} cannot be placed on the earth in {}.</source>
         <translation>图层“{}”：其坐标（如 {}）在 {} 中无法落到地球上。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="188"/>
+        <location filename="../liaocheng_plugin/core/datacheck/crs_rules.py" line="189"/>
         <source>Layer “{}” lies at {}°E, {}°N, outside the area where {} is used ({}°E).</source>
         <translation>图层“{}”位于东经 {}°、北纬 {}°，超出 {} 的适用范围（东经 {}°）。</translation>
     </message>
@@ -2534,7 +2754,7 @@
         <translation>这些值会显示为乱码；请在源数据中更正。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="180"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="181"/>
         <source>Layer “{}”: features {} have no geometry (or an unusable one) and count nowhere.</source>
         <translation>图层“{}”：要素 {} 没有几何（或几何不可用），不参与任何统计。</translation>
     </message>
@@ -2544,7 +2764,7 @@
         <translation>图层“{}”：要素 {} 没有几何（或几何不可用），无法核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="183"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="184"/>
         <source>Draw or repair these features, or delete them from the layer.</source>
         <translation>请补绘或修复这些要素，或将其从图层中删除。</translation>
     </message>
@@ -2559,37 +2779,37 @@
         <translation>图层“{}”，要素 {}：该线路长度为零（只有一个点，或所有点重合）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="132"/>
+        <location filename="../liaocheng_plugin/core/engine/self_overlaps.py" line="39"/>
         <source>The checks count shared area once; correct the layer so its features tile without overlaps.</source>
         <translation>核查对重叠面积只计一次；请修正图层，使图斑之间互不重叠。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="134"/>
+        <location filename="../liaocheng_plugin/core/engine/self_overlaps.py" line="40"/>
         <source>Layer “{}”: {} pairs of features overlap each other (more than {:g} m² each), {} in all.</source>
         <translation>图层“{}”：有 {} 对要素相互重叠（每对超过 {:g} 平方米），共 {}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="140"/>
+        <location filename="../liaocheng_plugin/core/engine/self_overlaps.py" line="48"/>
         <source>Layer “{}”: features {} and {} overlap by {}.</source>
         <translation>图层“{}”：要素 {} 与 {} 重叠 {}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="44"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="45"/>
         <source>Layer “{}” holds {} geometries and cannot serve as {}.</source>
         <translation>图层“{}”的几何类型为{}，不能用作{}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="47"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="48"/>
         <source>Choose a layer with {} geometries for this role.</source>
         <translation>请为该角色选择几何类型为{}的图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="88"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="89"/>
         <source>Layer “{}” lies {:.0f} km from the nearest protected layer (“{}”) and can meet none of their features.</source>
         <translation>图层“{0}”距最近的保护图层（“{2}”）{1:.0f} 公里，不可能与其任何要素相交。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="91"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="92"/>
         <source>A CRS is wrong (of this layer or of the protected layers), or the protected layers do not cover this area.</source>
         <translation>某个坐标系有误（本图层或保护图层），或保护图层未覆盖该区域。</translation>
     </message>
@@ -2609,7 +2829,7 @@
         <translation>图层“{}”，要素 {}：{} {:.2f} 平方米，计算值 {:.2f} 平方米（{:+.2f}%）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="130"/>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="76"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
@@ -2619,17 +2839,37 @@
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="133"/>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="64"/>
+        <source>Conflict</source>
+        <translation>冲突类型</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="65"/>
+        <source>Protected feature id</source>
+        <translation>保护要素编号</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="66"/>
+        <source>Protected feature</source>
+        <translation>保护要素</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="78"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="79"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="134"/>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="80"/>
         <source>Finding</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="135"/>
+        <location filename="../liaocheng_plugin/core/output_fields.py" line="81"/>
         <source>What to do</source>
         <translation>处理建议</translation>
     </message>
@@ -2729,9 +2969,79 @@
         <translation>图斑面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="174"/>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="21"/>
         <source>no geometry</source>
         <translation>缺少几何</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="23"/>
+        <source>unknown geometry</source>
+        <translation>未知几何</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="29"/>
+        <source>self-intersection</source>
+        <translation>自相交</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="30"/>
+        <source>ring self-intersection</source>
+        <translation>环自相交</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="31"/>
+        <source>too few points</source>
+        <translation>点数过少</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="32"/>
+        <source>hole outside its polygon</source>
+        <translation>内环位于外环之外</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="33"/>
+        <source>holes inside holes</source>
+        <translation>内环嵌套</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="34"/>
+        <source>interior split in two</source>
+        <translation>内部被分割</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="35"/>
+        <source>polygon inside another part</source>
+        <translation>外环嵌套</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="36"/>
+        <source>duplicate rings</source>
+        <translation>重复的环</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="37"/>
+        <source>invalid coordinate</source>
+        <translation>无效坐标</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="38"/>
+        <source>ring not closed</source>
+        <translation>环未闭合</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="50"/>
+        <source>at {}, {}</source>
+        <translation>位于 {}, {}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="57"/>
+        <source>It is not valid JSON: line {}, column {}.</source>
+        <translation>不是有效的 JSON：第 {} 行第 {} 列。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/foreign_texts.py" line="58"/>
+        <source>It holds JSON, but not the object a profile export writes (with “roles” and “others”).</source>
+        <translation>文件是 JSON，但不是保护图层配置导出的内容（应含“roles”和“others”）。</translation>
     </message>
     <message>
         <location filename="../liaocheng_plugin/core/datacheck/report.py" line="169"/>
@@ -2749,7 +3059,7 @@
         <translation>数据体检未发现问题。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="38"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="36"/>
         <source>Data check</source>
         <translation>数据体检</translation>
     </message>
@@ -2824,52 +3134,47 @@
         <translation>BD-09（百度）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="184"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="199"/>
         <source>on permanent basic farmland {} ({:.1f}%){}</source>
         <translation>占用永久基本农田 {}（{:.1f}%）{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="184"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="199"/>
         <source>in the ecological red line {} ({:.1f}%){}</source>
         <translation>位于生态保护红线内 {}（{:.1f}%）{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="204"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="219"/>
         <source>outside the urban development boundary {} ({:.1f}%)</source>
         <translation>位于城镇开发边界外 {}（{:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="213"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="230"/>
         <source>cultivated land {} ({})</source>
         <translation>含耕地 {}（{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="231"/>
-        <source>recorded area {:.2f} mu differs from the mapped {} by {}</source>
-        <translation>台账面积 {:.2f} 亩与图上面积 {} 相差 {}</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="276"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="296"/>
         <source>bare land {} without complete {}</source>
         <translation>裸露土地 {}，{}不完整</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/reserve.py" line="287"/>
+        <location filename="../liaocheng_plugin/core/reserve.py" line="316"/>
         <source>overlaps reserve parcel {} by {}</source>
         <translation>与储备地块 {} 重叠 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="113"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="114"/>
         <source>occupies permanent basic farmland {} ({:.1f}%)</source>
         <translation>占用永久基本农田 {}（{:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="113"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="114"/>
         <source>enters the ecological red line {} ({:.1f}%)</source>
         <translation>进入生态保护红线 {}（{:.1f}%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="120"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="121"/>
         <source>occupies cultivated land {}: needs compensation (占补平衡)</source>
         <translation>占用耕地 {}：须落实占补平衡</translation>
     </message>
@@ -2889,22 +3194,22 @@
         <translation>数据体检</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="35"/>
-        <source>Checks a subject layer (optional) and the protected layers the way every check does before it runs, and lists every finding instead of stopping: CRS (unit, area of use, zone prefix, swapped axes, layers far apart), geometry types, shapefile text encodings, web-map frames (GCJ-02, BD-09), land-use codes (lost leading zeros, unknown codes), KCXS (percentages, out of range), TBMJ/TBDLMJ against the computed ellipsoidal area, features without geometry or area, overlapping survey patches. OUTPUT has one row per finding: layer, feature_id (empty for the whole layer), kind, severity (error: a check would stop; warning: carried into the results; fixed: read the one safe way, the data are not changed), message and hint.</source>
-        <translation>按每项核查运行前的方式检查核查对象图层（可选）和保护图层，并列出全部问题而不中止：坐标系（单位、适用范围、带号、X/Y 颠倒、图层相距过远）、几何类型、Shapefile 文本编码、网络地图坐标（GCJ-02、BD-09）、地类编码（丢失前导零、未知编码）、扣除地类系数（百分数、超出范围）、图斑面积/图斑地类面积与计算的椭球面积之差、缺少几何或面积为零的要素、相互重叠的调查图斑。输出每个问题一行：图层、要素编号（整层问题为空）、类型、级别（错误：核查会中止；预警：写入结果；已修正：按唯一安全的方式读取，数据本身不改动）、说明和处理建议。</translation>
+        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="37"/>
+        <source>Checks a subject layer (optional) and the protected layers the way every check does before it runs, and lists every finding instead of stopping: CRS (unit, area of use, zone prefix, swapped axes, layers far apart), geometry types, shapefile text encodings, web-map frames (GCJ-02, BD-09), land-use codes (lost leading zeros, unknown codes), KCXS (percentages, out of range), TBMJ/TBDLMJ against the computed ellipsoidal area, features without geometry or area, overlapping survey patches. The findings table has one row per finding: layer, feature (empty for the whole layer), rule, severity (error: a check would stop; warning: carried into the results; fixed: read the one safe way, the data are not changed), finding and what to do.</source>
+        <translation>按每项核查运行前的方式检查核查对象图层（可选）和保护图层，并列出全部问题而不中止：坐标系（单位、适用范围、带号、X/Y 颠倒、图层相距过远）、几何类型、Shapefile 文本编码、网络地图坐标（GCJ-02、BD-09）、地类编码（丢失前导零、未知编码）、扣除地类系数（百分数、超出范围）、图斑面积/图斑地类面积与计算的椭球面积之差、缺少几何或面积为零的要素、相互重叠的调查图斑。问题表每个问题一行：图层、要素编号（整层问题为空）、规则、级别（错误：核查会中止；预警：写入结果；已修正：按唯一安全的方式读取，数据本身不改动）、问题和处理建议。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="47"/>
+        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="49"/>
         <source>Subjects (optional)</source>
         <translation>核查对象（可选）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="53"/>
+        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="55"/>
         <source>Data check findings</source>
         <translation>数据体检结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="64"/>
+        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="66"/>
         <source>Data check of {} layers: {} errors, {} warnings, {} fixed.</source>
         <translation>已对 {} 个图层进行数据体检：{} 项错误，{} 项预警，{} 项已修正。</translation>
     </message>
@@ -3034,17 +3339,17 @@
         <translation>图斑数</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="186"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="187"/>
         <source>Change summary</source>
         <translation>变化图斑汇总</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="260"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="261"/>
         <source>Change patches</source>
         <translation>变化图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/styles.py" line="54"/>
+        <location filename="../liaocheng_plugin/core/styles.py" line="57"/>
         <source>Occupation</source>
         <translation>建设占用</translation>
     </message>
@@ -3099,117 +3404,117 @@
         <translation>已选为下方的流出和流入图斑，请开始核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="179"/>
+        <location filename="../liaocheng_plugin/processing/balance_algorithm.py" line="180"/>
         <source>Layer “{}” is given as both the outflow and the inflow patches: every patch would count twice. Give it once as INPUT, with its direction field (流出/流入).</source>
         <translation>图层“{}”同时作为流出图斑和流入图斑给出：每个图斑都会被计算两次。请只作为 INPUT 给出一次，并带方向字段（流出/流入）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="94"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="95"/>
         <source>Cultivated-land outflow and inflow from two survey years</source>
         <translation>从两期调查提取耕地流出流入</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="97"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="98"/>
         <source>Compares the base-year land-use survey (三调 or last year's 年度变更调查) with the current year's and extracts every change patch: cultivated land (0101/0102/0103) turned into orchard, forest, grass, ponds or farm facilities is an outflow (流出), the reverse an inflow (流入), cultivated land turned into construction or other land an occupation (建设占用); a change within cultivated land is none. Connected pieces of the same change inside one township form one patch. Pieces thinner than the sliver width (a moved boundary, not a changed use) and patches below the survey's minimum mapping unit (200 m² construction and facility land, 400 m² farmland, 600 m² other land, or the minimum area given) are left out and counted. Areas are ellipsoidal on CGCS2000 by default; net_mu is net of the cultivated side's KCXS, quality its GDDB; county and township come from the current survey's ZLDWDM. Both surveys get the input check of every check. The patches feed liaocheng:balance_check as they are (its INPUT, direction field found by itself).</source>
         <translation>比对基期土地利用调查（三调或上年度年度变更调查）与现状年份调查，提取每个变化图斑：耕地（0101/0102/0103）变为园地、林地、草地、坑塘或设施农用地为流出，反之为流入，耕地变为建设用地或其他土地为建设占用；耕地内部地类变化不计。同一乡镇内相连的同一变化合为一个图斑。窄于碎片宽度的碎片（边界偏移，而非用途变化）和小于调查最小上图面积（建设用地和设施农用地 200 平方米、农用地 400 平方米、其他土地 600 平方米，或给定的最小面积）的图斑被舍弃并计数。面积默认为 CGCS2000 椭球面积；net_mu 扣除耕地一侧的 KCXS，quality 取其 GDDB；县和乡镇取自现状调查的 ZLDWDM。两期调查都经过与各项核查相同的数据体检。变化图斑可直接输入 liaocheng:balance_check（作为 INPUT，方向字段自动识别）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="113"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="114"/>
         <source>Base-year survey (三调 / last year)</source>
         <translation>基期调查（三调/上年度变更调查）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="113"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="114"/>
         <source>Base land-use code field</source>
         <translation>基期地类编码字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="113"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="114"/>
         <source>Current-year survey</source>
         <translation>现状年份调查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="113"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="114"/>
         <source>Current land-use code field</source>
         <translation>现状地类编码字段</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="129"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="130"/>
         <source>Deduction coefficient field (KCXS; found when empty)</source>
         <translation>扣除地类系数字段（KCXS；留空则自动查找）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="129"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="130"/>
         <source>Quality grade field (GDDB; found when empty)</source>
         <translation>耕地等别字段（GDDB；留空则自动查找）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="129"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="130"/>
         <source>Location code field (ZLDWDM: county and township)</source>
         <translation>坐落单位代码字段（ZLDWDM：县、乡镇）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="140"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="141"/>
         <source>Year of the current survey (read from SJNF or the layer name when empty)</source>
         <translation>现状调查年份（留空则从 SJNF 或图层名称读取）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="151"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="152"/>
         <source>Minimum patch area (m²; empty: the survey's minimum mapping unit by land class)</source>
         <translation>最小图斑面积（平方米；留空则按地类取调查最小上图面积）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="161"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="162"/>
         <source>Sliver width (m): thinner pieces are moved boundaries</source>
         <translation>碎片宽度（米）：更窄的碎片视为边界偏移</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="258"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="259"/>
         <source>Inflow (mu)</source>
         <translation>流入（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="259"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="260"/>
         <source>Occupation (mu)</source>
         <translation>建设占用（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="261"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="262"/>
         <source>Slivers left out</source>
         <translation>舍弃的碎片数</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="262"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="263"/>
         <source>Slivers left out (m²)</source>
         <translation>舍弃的碎片面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="263"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="264"/>
         <source>Patches below the minimum area left out</source>
         <translation>舍弃的小于最小面积的图斑数</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="264"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="265"/>
         <source>Patches below the minimum area left out (m²)</source>
         <translation>舍弃的小于最小面积的图斑面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="287"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="288"/>
         <source>{}: {} patches, {:.2f} mu.</source>
         <translation>{}：{} 块，{:.2f} 亩。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="289"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="290"/>
         <source>Left out: {} slivers thinner than the sliver width ({:.1f} m²), {} patches below the minimum area ({:.1f} m², {:.2f} mu).</source>
         <translation>已舍弃：窄于碎片宽度的碎片 {} 处（{:.1f} 平方米），小于最小面积的图斑 {} 块（{:.1f} 平方米，{:.2f} 亩）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="301"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="302"/>
         <source>Areas are {}; working CRS {}; year {}.</source>
         <translation>面积为{}；工作坐标系 {}；年份 {}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="305"/>
+        <location filename="../liaocheng_plugin/processing/change_algorithm.py" line="306"/>
         <source>{} change patches have no location code (ZLDWDM) in the current survey: no county or township.</source>
         <translation>{} 个变化图斑在现状调查中没有坐落单位代码（ZLDWDM），无县、乡镇。</translation>
     </message>
@@ -3276,12 +3581,12 @@
     <message>
         <location filename="../liaocheng_plugin/core/datacheck/datum_rules.py" line="28"/>
         <source>Xian 1980</source>
-        <translation>西安 1980</translation>
+        <translation>西安1980</translation>
     </message>
     <message>
         <location filename="../liaocheng_plugin/core/datacheck/datum_rules.py" line="28"/>
         <source>Beijing 1954</source>
-        <translation>北京 1954</translation>
+        <translation>北京1954</translation>
     </message>
     <message>
         <location filename="../liaocheng_plugin/core/datacheck/datum_rules.py" line="63"/>
@@ -3344,22 +3649,22 @@
         <translation>选址或线路</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="112"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="113"/>
         <source>Layer “{}” lies {:.0f} km from the subjects (“{}”): none of them can meet it; its figures are 0.</source>
         <translation>图层“{0}”距核查对象（“{2}”）{1:.0f} 公里：没有任何核查对象能与之相交，其各项数字均为 0。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="113"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="114"/>
         <source>Check that it is the layer of this area and that its CRS is right.</source>
         <translation>请确认这是本区域的图层，且其坐标系正确。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="126"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="127"/>
         <source>Layer “{}” has no features: no subject can meet it; its figures are 0.</source>
         <translation>图层“{}”没有要素：没有任何核查对象能与之相交，其各项数字均为 0。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="127"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="128"/>
         <source>Check the layer's file and its filter (Layer Properties ▸ Source ▸ Provider Feature Filter).</source>
         <translation>请检查图层文件及其过滤条件（图层属性 ▸ 源 ▸ 数据提供者要素过滤）。</translation>
     </message>
@@ -3409,17 +3714,17 @@
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="171"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="192"/>
         <source>Further overlay layer</source>
         <translation>其他叠加图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="238"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="259"/>
         <source>The protected-layer profile (保护图层配置) gives “{}” as {}, but that layer is no longer in the project.</source>
         <translation>保护图层配置中的{1}图层“{0}”已不在工程中。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/profile.py" line="242"/>
+        <location filename="../liaocheng_plugin/core/profile.py" line="263"/>
         <source>Add the layer to the project again, or change the protected-layer profile.</source>
         <translation>请将该图层重新加入工程，或修改保护图层配置。</translation>
     </message>
@@ -3509,11 +3814,6 @@
         <translation>{}{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/profile_dialog.py" line="287"/>
-        <source>Could not read “{}” as a protected-layer profile.</source>
-        <translation>无法将“{}”读取为保护图层配置。</translation>
-    </message>
-    <message>
         <location filename="../liaocheng_plugin/gui/reserve_dock.py" line="76"/>
         <source>reserve parcels</source>
         <translation>储备地块</translation>
@@ -3537,6 +3837,16 @@
         <location filename="../liaocheng_plugin/processing/protected_parameters.py" line="137"/>
         <source>Choose the layer in this dialog, or change the protected-layer profile (保护图层配置).</source>
         <translation>请在本对话框中选择该图层，或修改保护图层配置。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/overlap_table.py" line="74"/>
+        <source>Cultivated land net</source>
+        <translation>耕地净面积</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/overlap_table.py" line="77"/>
+        <source>Conflicts</source>
+        <translation>冲突情况</translation>
     </message>
     <message>
         <location filename="../liaocheng_plugin/core/engine/postgis/choice.py" line="44"/>
@@ -3654,7 +3964,7 @@
         <translation>图层“{1}”的字段“{0}”不是其表中的列</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting.py" line="195"/>
+        <location filename="../liaocheng_plugin/core/siting.py" line="216"/>
         <source>indexes built in QGIS by the panel</source>
         <translation>面板在 QGIS 中建立的索引</translation>
     </message>

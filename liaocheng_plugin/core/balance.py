@@ -17,7 +17,7 @@ from liaocheng_plugin.core.balance_fields import (
 )
 from liaocheng_plugin.core.compat import REQUEST_NO_GEOMETRY
 from liaocheng_plugin.core.crs import choose_working_crs, require_crs
-from liaocheng_plugin.core.datacheck.figures import format_area
+from liaocheng_plugin.core.datacheck.figures import format_area, format_areas
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, AreaMode, Role
 from liaocheng_plugin.core.engine import (
     OverlayEngine,
@@ -36,7 +36,7 @@ from liaocheng_plugin.core.findings import Finding, Severity, status_of
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.progress import StepFeedback
 from liaocheng_plugin.core.settings import OVERLAP_TOLERANCE_M2
-from liaocheng_plugin.core.units import m2_to_mu, percent
+from liaocheng_plugin.core.units import SQUARE_METRES_PER_MU, m2_to_mu, percent
 from liaocheng_plugin.core.values import as_float, as_text, as_year
 
 OUT, IN = "out", "in"
@@ -133,6 +133,7 @@ class BalanceRow:
     township: str
     year: str
     county_name: str = ""
+    township_name: str = ""
     outflow_m2: float = 0.0
     restored_m2: float = 0.0
     exempt_m2: float = 0.0
@@ -150,14 +151,22 @@ class BalanceRow:
         return self.inflow_m2 - self.to_balance_m2
 
     @property
-    def progress_pct(self) -> float:
-        """(restored + balanced) ÷ outflow needing rectification, balanced being the part inflow covers.
+    def rectifiable_m2(self) -> float:
+        """Outflow needing rectification (restoring or balancing): all of it but the exempt part."""
+        return max(self.outflow_m2 - self.exempt_m2, 0.0)
+
+    @property
+    def progress_pct(self) -> Optional[float]:
+        """(restored + balanced) ÷ outflow needing rectification, balanced being the part inflow covers; None
+        when no outflow needs rectification (a township with inflow only: there is no progress to measure).
 
         Exempt outflow (举证, 生态退耕, 灾毁, 水面扩大) needs no rectification and leaves the base; with none
         exempt this is the bureau's (restored + balanced) ÷ outflow.
         """
+        if self.rectifiable_m2 <= 0:
+            return None
         balanced = min(self.inflow_m2, self.to_balance_m2)
-        return percent(self.restored_m2 + balanced, self.outflow_m2 - self.exempt_m2)
+        return percent(self.restored_m2 + balanced, self.rectifiable_m2)
 
     @property
     def quality_ok(self) -> Optional[bool]:
@@ -167,7 +176,11 @@ class BalanceRow:
         return self.quality_in <= self.quality_out + 1e-9
 
     @property
-    def balanced(self) -> bool:
+    def balanced(self) -> Optional[bool]:
+        """Inflow makes up the outflow to balance in area and quality; None when there is nothing to balance
+        (no outflow needing rectification and no valid inflow)."""
+        if self.rectifiable_m2 <= 0 and self.inflow_m2 <= 0:
+            return None
         return self.balance_m2 >= -0.005 * (10000.0 / 15.0) and self.quality_ok is not False
 
 
@@ -254,7 +267,7 @@ def _share_text(patch: PatchResult) -> str:
     if survey is None:
         return ""
     top = sorted(survey.area_by_code_m2.items(), key=lambda item: -item[1])[:4]
-    return ", ".join(f"{code} {format_area(area)}" for code, area in top)
+    return ", ".join(f"{code} {text}" for (code, _), text in zip(top, format_areas(*(area for _, area in top))))
 
 
 def outflow_findings(patch: PatchResult, rules: BalanceRules) -> List[Finding]:
@@ -294,7 +307,8 @@ def inflow_findings(patch: PatchResult, rules: BalanceRules) -> List[Finding]:
         text = tr("inside the urban development boundary {}").format(format_area(boundary))
         findings.append(Finding("udb_inflow", Severity.WARN, text))
     if m2_to_mu(patch.area_m2) < rules.min_inflow_mu:
-        text = tr("smaller than {:.2f} mu ({})").format(rules.min_inflow_mu, format_area(patch.area_m2))
+        least, area = format_areas(rules.min_inflow_mu * SQUARE_METRES_PER_MU, patch.area_m2)
+        text = tr("{} is smaller than the minimum inflow patch of {}").format(area, least)
         findings.append(Finding("small_inflow", Severity.WARN, text))
     return findings
 
@@ -338,7 +352,7 @@ def add_pairing_findings(patches: List[PatchResult]) -> None:
         valid_m2 = sum(p.area_m2 for p in inflows if p.valid_inflow)
         if valid_m2 < outflow.area_m2 - 1e-6:
             text = tr("paired valid inflow {} does not cover the outflow {}").format(
-                format_area(valid_m2), format_area(outflow.area_m2)
+                *format_areas(valid_m2, outflow.area_m2)
             )
             outflow.findings.append(Finding("pairing", Severity.FAIL, text))
 
@@ -364,6 +378,7 @@ def balance_rows(patches: Sequence[PatchResult]) -> List[BalanceRow]:
             to_balance = [p for p in outflow if not p.restored and not p.exempt]
             inflow = [p for p in members if p.valid_inflow]
             names = [p.text("county_name") for p in members if p.text("county_name")]
+            townships = [p.text("township_name") for p in members if p.text("township_name")] if township else []
             rows.append(
                 BalanceRow(
                     level,
@@ -371,6 +386,7 @@ def balance_rows(patches: Sequence[PatchResult]) -> List[BalanceRow]:
                     township,
                     year,
                     names[0] if names else "",
+                    townships[0] if townships else "",
                     outflow_m2=sum(p.area_m2 for p in outflow),
                     restored_m2=sum(p.area_m2 for p in outflow if p.restored),
                     exempt_m2=sum(p.area_m2 for p in outflow if p.exempt and not p.restored),

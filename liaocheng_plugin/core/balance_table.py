@@ -19,6 +19,7 @@ PATCH_COLUMNS: Sequence[Tuple[str, int]] = (
     ("patch_id", FIELD_STRING),
     ("county", FIELD_STRING),
     ("township", FIELD_STRING),
+    ("township_name", FIELD_STRING),
     ("year", FIELD_STRING),
     ("status", FIELD_STRING),
     ("findings", FIELD_STRING),
@@ -38,6 +39,7 @@ SUMMARY_COLUMNS: Sequence[Tuple[str, int]] = (
     ("county", FIELD_STRING),
     ("county_name", FIELD_STRING),
     ("township", FIELD_STRING),
+    ("township_name", FIELD_STRING),
     ("year", FIELD_STRING),
     ("outflow_mu", FIELD_DOUBLE),
     ("restored_mu", FIELD_DOUBLE),
@@ -65,6 +67,7 @@ def patch_values(patch: PatchResult, subject_id: int) -> List:
         patch.patch_id,
         patch.county,
         patch.text("township"),
+        patch.text("township_name"),
         patch.year,
         patch.status.value,
         findings_text(patch.findings),
@@ -88,6 +91,7 @@ def summary_values(row: BalanceRow) -> List:
         row.county,
         row.county_name,
         row.township,
+        row.township_name,
         row.year,
         round_mu(row.outflow_m2),
         round_mu(row.restored_m2),
@@ -98,7 +102,7 @@ def summary_values(row: BalanceRow) -> List:
         _grade(row.quality_out),
         _grade(row.quality_in),
         row.quality_ok,
-        round(row.progress_pct, 2),
+        None if row.progress_pct is None else round(row.progress_pct, 2),
         row.balanced,
     ]
 
@@ -110,7 +114,8 @@ def balance_headers() -> Dict[str, str]:
         "patch_id": tr("Patch number"),
         "county": tr("County"),
         "county_name": tr("County name"),
-        "township": tr("Township"),
+        "township": tr("Township code"),
+        "township_name": tr("Township"),
         "year": tr("Year"),
         "status": tr("Status"),
         "findings": tr("Findings"),
@@ -166,7 +171,7 @@ def copied_fields(patches: QgsVectorLayer) -> List[str]:
     """The patch layer's own fields the check copied into its columns (TBBH → patch_id, XZQDM → county …):
     left out of the ledger, which lists each figure once."""
     detected = vars(PatchFields.detect(patches.fields()))
-    copied = ("patch_id", "county", "township", "year", "quality", "method", "paired", "direction")
+    copied = ("patch_id", "county", "township", "township_name", "year", "quality", "method", "paired", "direction")
     columns = {name for name, _ in PATCH_COLUMNS}
     names = set(patches.fields().names())
     # A patch layer's own field named like the check's column (change patches: patch_id, county …) was read as

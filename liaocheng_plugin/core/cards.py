@@ -8,7 +8,7 @@ from typing import Iterable, List, Mapping, NamedTuple, Optional
 
 from liaocheng_plugin.core.findings import Severity
 from liaocheng_plugin.core.i18n import tr
-from liaocheng_plugin.core.values import as_float, as_text
+from liaocheng_plugin.core.values import as_float, as_text, plain
 
 NO_VALUE = "—"
 BLUE, RED, ORANGE, GREEN = "#1f4e8c", "#b00000", "#c06000", "#1e7b3a"
@@ -59,10 +59,15 @@ def reserve_cards(rows: Optional[Iterable[Mapping]]) -> List[Card]:
 def county_card(row: Mapping) -> str:
     """A county's balance (a SUMMARY row of level "county") as a coloured card: 流出 / 待平衡 / 流入 亩, the
     difference, quality grades out → in and progress; a missing figure (no inflow yet) shows as "—"."""
-    balanced = bool(row.get("balanced"))
+    nothing = plain(row.get("balanced")) is None and not (
+        as_float(row.get("to_balance_mu")) or as_float(row.get("inflow_mu"))
+    )
+    balanced = nothing or bool(plain(row.get("balanced")))
     balance_mu = as_float(row.get("balance_mu"))
     colour, background = (GREEN, "#e3f4e8") if balanced else (RED, "#fbe3e3")
-    if balanced:
+    if nothing:  # no outflow needing rectification and no valid inflow: the check writes NULL
+        verdict = tr("nothing to balance")
+    elif balanced:
         verdict = tr("balanced")
     elif balance_mu is not None and balance_mu >= 0:
         verdict = tr("unbalanced: inflow quality is worse")

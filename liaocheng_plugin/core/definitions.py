@@ -45,6 +45,9 @@ OTHER_LAYERS_PARAMETER = "OTHER_LAYERS"
 COORDINATE_FRAME_PARAMETER = "COORDINATE_FRAME"
 DATA_CHECK_OUTPUT = "DATA_CHECK"
 
+# Role of a conflict piece a reserve parcel shares with another reserve parcel (the reserve check's OVERLAPS).
+PARCEL_OVERLAP_KEY = "parcel_overlap"
+
 # Output field prefix for the cultivated-land totals taken from the land survey.
 CULTIVATED_KEY = "cult"
 CULTIVATED_NET_KEY = "cult_net"

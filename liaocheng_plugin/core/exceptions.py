@@ -21,3 +21,10 @@ class CheckCanceledError(LiaochengError):
 
     def __init__(self, message: str = "Canceled"):
         super().__init__(message, level=Qgis.MessageLevel.Info)
+
+
+def os_error_details(error: OSError) -> str:
+    """What the operating system said about a file, as the details under a translated message: its own words
+    (in the system's language) and the file, without Python's "[Errno 13]" prefix."""
+    text = error.strerror or str(error)
+    return f"{text}: {error.filename}" if error.filename else text

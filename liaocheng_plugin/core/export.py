@@ -1,10 +1,14 @@
 """Write result layers to a GeoPackage and result tables to XLSX ledgers with readable headers."""
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 from qgis.core import QgsField, QgsFields, QgsProject, QgsVectorFileWriter, QgsVectorLayer
+from qgis.PyQt.QtXml import QDomDocument
 
+from liaocheng_plugin.core.compat import save_style_to_database
 from liaocheng_plugin.core.datacheck.report import DATA_WARNINGS_FIELD, data_warnings_header
 from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.field_names import field_code_names, source_field_header
@@ -16,7 +20,9 @@ from liaocheng_plugin.core.xlsx import Sheet, write_workbook
 
 
 def write_layers_gpkg(path: Path, layers: Mapping[str, QgsVectorLayer]) -> Path:
-    """Write each layer as a table of one GeoPackage; the file at ``path`` is replaced only once all are written."""
+    """Write each layer as a table of one GeoPackage with its style embedded as the table's default (symbols,
+    legend, field aliases, value maps: QGIS shows them when it opens the file); the file at ``path`` is replaced
+    only once all are written."""
     path = Path(path)
     with staged_folder(path.parent) as scratch:
         staged = scratch / path.name
@@ -32,7 +38,34 @@ def write_layers_gpkg(path: Path, layers: Mapping[str, QgsVectorLayer]) -> Path:
             )
             if error != QgsVectorFileWriter.WriterError.NoError:
                 raise LiaochengError(tr("Could not write layer “{}” to “{}”.").format(name, path), message)
+        embed_styles(staged, layers)
     return path
+
+
+def copy_style(source: QgsVectorLayer, target: QgsVectorLayer) -> None:
+    """Give ``target`` the whole style of ``source``: symbols, labels, field aliases and widgets."""
+    document = QDomDocument()
+    source.exportNamedStyle(document)
+    target.importNamedStyle(document)
+
+
+def embed_styles(gpkg: Path, layers: Mapping[str, QgsVectorLayer]) -> None:
+    """Store each layer's style in the GeoPackage (table layer_styles) as the default style of its table.
+
+    QGIS opens a GeoPackage it writes a style into in SQLite's WAL mode and that mode stays in the file: every
+    later reader then leaves -wal/-shm files beside it, a reader that had it open before fails with "unable to
+    open database file", and read-only media cannot open it. So each table is opened only to save its style and
+    released at once, and the file goes back to a rollback journal before anything else opens it.
+    """
+    for table, source in layers.items():
+        layer = QgsVectorLayer(f"{gpkg}|layername={table}", table, "ogr")
+        copy_style(source, layer)
+        error = save_style_to_database(layer, table, "", True)
+        del layer  # releases the GeoPackage (QGIS shares one connection per file among its layers)
+        if error:
+            raise LiaochengError(tr("Could not store the style of “{}” in “{}”.").format(table, gpkg.name), error)
+    with closing(sqlite3.connect(str(gpkg))) as connection:
+        connection.execute("PRAGMA journal_mode = DELETE")
 
 
 # Number formats of the check's figures by the field name's ending: 亩 and m² with 2 decimals, 公顷 with 4, % with 1.

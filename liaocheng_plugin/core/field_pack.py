@@ -14,16 +14,16 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtXml import QDomDocument
 
-from liaocheng_plugin.core.compat import GEOMETRY_POLYGON, save_style_to_database
+from liaocheng_plugin.core.compat import GEOMETRY_POLYGON
 from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
-from liaocheng_plugin.core.export import write_layers_gpkg
+from liaocheng_plugin.core.export import copy_style, write_layers_gpkg
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.progress import StepFeedback
 from liaocheng_plugin.core.roles import role_labels
 from liaocheng_plugin.core.sheet_map import profile_roles
-from liaocheng_plugin.core.sheets import export_sheets
+from liaocheng_plugin.core.sheet_subjects import check_kind
+from liaocheng_plugin.core.sheets import default_title, export_sheets, overview_layers
 from liaocheng_plugin.core.staging import staged_folder
 
 DEFAULT_MARGIN_M = 200.0
@@ -59,12 +59,6 @@ def copy_of(layer: QgsVectorLayer, features: Sequence[QgsFeature], name: str) ->
     copy.dataProvider().addFeatures(rows)
     copy_style(layer, copy)
     return copy
-
-
-def copy_style(source: QgsVectorLayer, target: QgsVectorLayer) -> None:
-    document = QDomDocument()
-    source.exportNamedStyle(document)
-    target.importNamedStyle(document)
 
 
 def polygonal_part(geometry: QgsGeometry) -> QgsGeometry:
@@ -103,18 +97,23 @@ def export_field_pack(
     subjects: QgsVectorLayer,
     protected: Sequence[QgsVectorLayer],
     folder: Path,
-    title: str,
+    title: str = "",
     feature_ids: Optional[Sequence[int]] = None,
     conflicts: Optional[QgsVectorLayer] = None,
     margin_m: float = DEFAULT_MARGIN_M,
     template: str = "a4_portrait",
     feedback: Optional[QgsFeedback] = None,
+    overview: Optional[Sequence[QgsVectorLayer]] = None,
 ) -> FieldPack:
     """Write a GeoPackage (subjects, conflicts, protected layers clipped to ``margin_m``, styles embedded),
     a project that opens it offline (QGIS or QField) and an atlas with coordinates and a notes form. Tables
-    have ASCII names (subjects, conflicts, permanent_farmland …), layers names in the UI language.
+    have ASCII names (subjects, conflicts, permanent_farmland …), layers names in the UI language; ``title`` ""
+    names the pack after the check that wrote ``subjects`` (储备土地外业核查 …). The atlas's overview shows
+    ``overview`` (default: the project's county layer, see ``overview_layers``).
 
-    Cancelling through ``feedback`` raises CheckCanceledError and leaves ``folder`` as it was.
+    Every file is closed before the folder moves into place (Windows cannot move an open file) and the
+    GeoPackage is left in SQLite's rollback-journal mode: no -wal/-shm files beside it, readable from read-only
+    media. Cancelling through ``feedback`` raises CheckCanceledError and leaves ``folder`` as it was.
     """
     request = QgsFeatureRequest()
     if feature_ids is not None:
@@ -122,12 +121,24 @@ def export_field_pack(
     chosen = list(subjects.getFeatures(request))
     if not chosen:
         raise LiaochengError(tr("Choose at least one subject of “{}” for the field pack.").format(subjects.name()))
+    overview = overview_layers(QgsProject.instance()) if overview is None else list(overview)
     folder = Path(folder)
     steps = StepFeedback(2, feedback)
     with staged_folder(folder) as scratch:
         tables = clipped_tables(subjects, chosen, protected, conflicts, margin_m, steps)
         steps.set_step(1)
-        pages = write_pack(scratch, tables, subjects.crs(), title, template, steps)
+        write_layers_gpkg(scratch / GPKG_NAME, tables)
+        write_offline_project(scratch, tables, subjects.crs(), title or default_title(check_kind(subjects), True))
+        pages = export_sheets(
+            tables["subjects"],
+            [layer for table, layer in tables.items() if table != "subjects"],
+            overview,
+            title,
+            scratch / ATLAS_NAME,
+            template,
+            feedback=steps,
+            field_notes=True,
+        )
     return FieldPack(folder / GPKG_NAME, folder / PROJECT_NAME, folder / ATLAS_NAME, pages)
 
 
@@ -176,25 +187,16 @@ def clipped_tables(
     return tables
 
 
-def write_pack(
-    folder: Path, tables: Dict[str, QgsVectorLayer], crs, title: str, template: str, feedback: StepFeedback
-) -> int:
-    """Write the GeoPackage, the offline project and the atlas into ``folder``; returns the atlas page count."""
-    gpkg = write_layers_gpkg(folder / GPKG_NAME, tables)
+def write_offline_project(folder: Path, tables: Dict[str, QgsVectorLayer], crs, title: str) -> None:
+    """The pack's project: every table of the GeoPackage as a layer named in the UI language (its embedded style
+    loads with it), subjects on top. The layers are released before the folder moves."""
+    gpkg = folder / GPKG_NAME
     project = QgsProject()
     project.setCrs(crs)
     project.setTitle(title)
-    packed: List[QgsVectorLayer] = []
     for table, source in reversed(list(tables.items())):
-        layer = QgsVectorLayer(f"{gpkg}|layername={table}", source.name(), "ogr")
-        copy_style(source, layer)
-        save_style_to_database(layer, table, title, True)  # embedded: the style travels with the GeoPackage
-        project.addMapLayer(layer)
-        packed.append(layer)
-    project.write(str(folder / PROJECT_NAME))
+        project.addMapLayer(QgsVectorLayer(f"{gpkg}|layername={table}", source.name(), "ogr"))
     try:
-        return export_sheets(
-            packed[-1], packed[:-1][::-1], [], title, folder / ATLAS_NAME, template, feedback=feedback, field_notes=True
-        )
+        project.write(str(folder / PROJECT_NAME))
     finally:
-        project.clear()  # close the GeoPackage before it moves (Windows cannot move an open file)
+        project.clear()

@@ -6,12 +6,14 @@ items empty. Templates are therefore read with their HTML labels as plain labels
 
 Qt's PDF writer loses the text of glyphs it reached by OpenType shaping: with Noto Sans CJK, digits that follow
 Latin letters ("CB2023-017", "CGCS2000", "EPSG:4527") were drawn but missing from the PDF's text layer. Labels
-are therefore drawn without shaping, which CJK and Latin text never need.
+are therefore drawn without shaping, which CJK and Latin text never need, and left-aligned where a template asks
+for QGIS's default "justify", which spreads a line of CJK text character by character ("2 2 7 1 . 6 7 亩").
 """
 
 from typing import List
 
 from qgis.core import QgsLayout, QgsLayoutItemLabel, QgsLayoutItemRegistry, QgsReadWriteContext
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtXml import QDomDocument
 
@@ -42,6 +44,8 @@ def load_template_document(layout: QgsLayout, document: QDomDocument) -> bool:
     for item in layout.items():
         if isinstance(item, QgsLayoutItemLabel):
             draw_without_shaping(item)
+            if item.hAlign() & Qt.AlignmentFlag.AlignJustify:  # QGIS's default: spreads CJK text and its figures
+                item.setHAlign(Qt.AlignmentFlag.AlignLeft)
     return loaded
 
 

@@ -1,11 +1,14 @@
-"""The plugin's one logger, "liaocheng_plugin", routed to the QGIS message log under "Liaocheng"."""
+"""The plugin's one logger, "liaocheng_plugin", routed to the QGIS message log under the plugin's name in the UI
+language (a tab "聊城国土空间核查" in a Chinese QGIS). Log lines are written in the UI language too: pass a text
+made with ``tr()`` (the literal inside the call, ``.format`` after it), never a %-format string."""
 
 import logging
 
 from qgis.core import Qgis, QgsApplication
 
+from liaocheng_plugin.core.i18n import tr
+
 LOGGER_NAME = "liaocheng_plugin"
-MESSAGE_LOG_TAG = "Liaocheng"
 LEVELS = {
     logging.DEBUG: Qgis.MessageLevel.Info,
     logging.INFO: Qgis.MessageLevel.Info,
@@ -22,8 +25,13 @@ class QgsMessageLogHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         QgsApplication.messageLog().logMessage(
-            self.format(record), MESSAGE_LOG_TAG, LEVELS.get(record.levelno, Qgis.MessageLevel.Info)
+            self.format(record), message_log_tag(), LEVELS.get(record.levelno, Qgis.MessageLevel.Info)
         )
+
+
+def message_log_tag() -> str:
+    """The tab of QGIS's log panel the plugin writes to: its name in the UI language."""
+    return tr("Liaocheng Land Check")
 
 
 def setup_logging() -> logging.Handler:

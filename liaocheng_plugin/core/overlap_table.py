@@ -7,7 +7,8 @@ from qgis.core import QgsField, QgsFields
 from liaocheng_plugin.core.compat import FIELD_DOUBLE, FIELD_LONGLONG, FIELD_STRING
 from liaocheng_plugin.core.definitions import CULTIVATED_KEY, CULTIVATED_NET_KEY, Role
 from liaocheng_plugin.core.engine.results import SubjectOverlap
-from liaocheng_plugin.core.roles import describe_conflicts
+from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.roles import describe_conflicts, role_labels
 from liaocheng_plugin.core.units import percent, round_ha, round_mu
 
 AREA_DECIMALS_M2 = 2
@@ -66,3 +67,15 @@ def overlap_values(result: SubjectOverlap, role_keys: Sequence[str], other_names
     values.append(describe_conflicts(result, other_names))
     values.append(result.subject_id)
     return values
+
+
+def overlap_headers(role_keys: Sequence[str], other_names: Dict[str, str]) -> Dict[str, str]:
+    """Aliases of the fields ``overlap_fields`` adds, translated: 永久基本农田（亩）, 耕地净面积（%）…"""
+    labels = {**role_labels(), CULTIVATED_NET_KEY: tr("Cultivated land net"), **other_names}
+    units = {"m2": "m²", "mu": tr("mu"), "ha": tr("ha"), "pct": "%"}
+    headers = {f"area_{suffix}": tr("{} ({})").format(tr("Area"), units[suffix]) for suffix in ("m2", "mu", "ha")}
+    headers.update(area_basis=tr("Area basis"), conflicts=tr("Conflicts"), subject_id=tr("Feature id"))
+    for key in column_keys(role_keys):
+        for suffix in ("m2", "mu", "pct"):
+            headers[f"{key}_{suffix}"] = tr("{} ({})").format(labels.get(key, key), units[suffix])
+    return headers

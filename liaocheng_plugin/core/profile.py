@@ -2,6 +2,7 @@
 
 import json
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import QgsProject, QgsVectorLayer, QgsWkbTypes
@@ -18,6 +19,7 @@ from liaocheng_plugin.core.definitions import (
     Role,
 )
 from liaocheng_plugin.core.engine import RoleSpec
+from liaocheng_plugin.core.foreign_texts import json_error
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.role_guess import (
     guess_deduction_field,
@@ -139,7 +141,26 @@ class ProtectedProfile:
         try:
             return cls.from_dict(json.loads(text))
         except (ValueError, TypeError, AttributeError) as error:
-            raise LiaochengError(tr("This file is not a protected-layer profile."), str(error)) from error
+            raise LiaochengError(tr("This file is not a protected-layer profile."), json_error(error)) from error
+
+    @classmethod
+    def from_file(cls, path) -> "ProtectedProfile":
+        """A profile from a JSON file (an export of 保护图层配置); a message naming the file when it cannot be
+        read or is not a profile, with the reason in the UI language as details."""
+        from liaocheng_plugin.core.exceptions import LiaochengError, os_error_details
+
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            details = os_error_details(error) if isinstance(error, OSError) else tr("It is not UTF-8 text.")
+            raise LiaochengError(tr("Could not read “{}”.").format(path.name), details) from error
+        try:
+            return cls.from_json(text)
+        except LiaochengError as error:
+            raise LiaochengError(
+                tr("“{}” is not a protected-layer profile.").format(path.name), error.details
+            ) from error
 
     def save(self, project: QgsProject) -> None:
         """Store the profile in the QGIS project (saved with the .qgs/.qgz)."""

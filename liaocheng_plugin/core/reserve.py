@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Dict, List, Optional, Sequence
 
+import numpy as np
 from qgis.core import (
     QgsCoordinateTransformContext,
     QgsFeatureRequest,
@@ -12,8 +13,8 @@ from qgis.core import (
 )
 
 from liaocheng_plugin.core.compat import REQUEST_NO_GEOMETRY
-from liaocheng_plugin.core.datacheck.figures import format_area
-from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, AreaMode, Role
+from liaocheng_plugin.core.datacheck.figures import format_area, format_areas
+from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, PARCEL_OVERLAP_KEY, AreaMode, Role
 from liaocheng_plugin.core.engine import (
     AreaMeasurer,
     OverlapPiece,
@@ -24,15 +25,17 @@ from liaocheng_plugin.core.engine import (
     iterate_features,
     run_overlay,
 )
+from liaocheng_plugin.core.engine.dependency import shapely
 from liaocheng_plugin.core.engine.overlay import Inspect
 from liaocheng_plugin.core.engine.pairs import overlapping_pairs
+from liaocheng_plugin.core.engine.repair import polygonal_parts
 from liaocheng_plugin.core.engine.shapes import outside_parts
-from liaocheng_plugin.core.findings import Finding, Severity, status_of
+from liaocheng_plugin.core.findings import Finding, Severity, status_labels, status_of
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.ledger_fields import LedgerFields, is_in_place
 from liaocheng_plugin.core.settings import OVERLAP_TOLERANCE_M2
 from liaocheng_plugin.core.units import SQUARE_METRES_PER_MU, m2_to_mu
-from liaocheng_plugin.core.values import as_date, as_float, is_null
+from liaocheng_plugin.core.values import as_date, as_float, as_text, is_null
 
 GRID_KEY = "grid"
 TOWNSHIP_KEY = "township"
@@ -67,6 +70,7 @@ class ParcelResult:
     overlapping_parcels: List[str] = field(default_factory=list)
     days_since_inspection: Optional[int] = None
     outside_piece: Optional[OverlapPiece] = None
+    overlap_pieces: List[OverlapPiece] = field(default_factory=list)  # shared with other reserve parcels
 
     @property
     def status(self) -> Severity:
@@ -83,6 +87,12 @@ class ParcelResult:
     def cultivated_mu(self) -> float:
         survey = self.overlap.roles.get(Role.LAND_SURVEY.value)
         return m2_to_mu(survey.cultivated_m2) if survey else 0.0
+
+    @property
+    def outside_boundary_m2(self) -> Optional[float]:
+        """Area outside the development boundary, None when no boundary layer was given."""
+        boundary = self.overlap.roles.get(Role.DEVELOPMENT_BOUNDARY.value)
+        return None if boundary is None else max(self.overlap.area_m2 - boundary.area_m2, 0.0)
 
     @property
     def outside_boundary_pct(self) -> Optional[float]:
@@ -142,7 +152,7 @@ def check_reserve_parcels(
     parcels = []
     for overlap in report.subjects:
         values = attributes.get(overlap.subject_id, {})
-        parcel = ParcelResult(overlap.subject_id, str(values.get("code") or overlap.subject_id), overlap)
+        parcel = ParcelResult(overlap.subject_id, parcel_code(values.get("code"), overlap.subject_id), overlap)
         parcel.grid = largest_zone(overlap, GRID_KEY)
         parcel.township = largest_zone(overlap, TOWNSHIP_KEY)
         parcel.findings = protected_findings(overlap, rules, cultivated_codes)
@@ -151,6 +161,11 @@ def check_reserve_parcels(
     add_outside_pieces(parcels, measurer, rules.sliver_m2)
     add_parcel_overlaps(parcels, measurer, rules.sliver_m2)
     return ReserveReport(parcels, report)
+
+
+def parcel_code(code, feature_id: int) -> str:
+    """A parcel's code as findings name it; a parcel without one by its feature: "(no code, feature 17)"."""
+    return as_text(code) or tr("(no code, feature {})").format(feature_id)
 
 
 def add_outside_pieces(parcels: List[ParcelResult], measurer: AreaMeasurer, sliver_m2: float) -> None:
@@ -205,12 +220,14 @@ def protected_findings(overlap: SubjectOverlap, rules: ReserveRules, cultivated_
             findings.append(Finding("outside_udb", Severity.WARN, text))
     survey = overlap.roles.get(Role.LAND_SURVEY.value)
     if survey is not None and survey.cultivated_m2 > rules.sliver_m2:
-        by_code = ", ".join(
-            f"{code} {format_area(area)}"
+        codes = [
+            (code, area)
             for code, area in sorted(survey.area_by_code_m2.items())
             if is_cultivated(code, cultivated_codes)
-        )
-        text = tr("cultivated land {} ({})").format(format_area(survey.cultivated_m2), by_code)
+        ]
+        total, *parts = format_areas(survey.cultivated_m2, *(area for _, area in codes))
+        by_code = ", ".join(f"{code} {text}" for (code, _), text in zip(codes, parts))
+        text = tr("cultivated land {} ({})").format(total, by_code)
         findings.append(Finding("cultivated", Severity.WARN, text))
     return findings
 
@@ -228,11 +245,10 @@ def ledger_findings(
             difference = abs(parcel.area_mu - parcel.recorded_mu)
             tolerance = max(parcel.recorded_mu * rules.area_tolerance_pct / 100.0, rules.area_tolerance_mu)
             if difference > tolerance:
-                text = tr("recorded area {:.2f} mu differs from the mapped {} by {}").format(
-                    parcel.recorded_mu,
-                    format_area(parcel.overlap.area_m2),
-                    format_area(difference * SQUARE_METRES_PER_MU),
+                recorded, mapped, off = format_areas(
+                    parcel.recorded_mu * SQUARE_METRES_PER_MU, parcel.overlap.area_m2, difference * SQUARE_METRES_PER_MU
                 )
+                text = tr("recorded area {} differs from the mapped {} by {}").format(recorded, mapped, off)
                 findings.append(Finding("area_mismatch", Severity.WARN, text))
     if ledger.certificate:
         unregistered = is_null(values.get("certificate"))
@@ -266,26 +282,41 @@ def dust_findings(
     bare_m2 = sum(area for code, area in survey.area_by_code_m2.items() if code[:4] in rules.bare_land_codes)
     if bare_m2 <= rules.sliver_m2:
         return []
-    missing = []
-    if ledger.fence and not is_in_place(values.get("fence")):
-        missing.append(tr("fence"))
-    if ledger.dust_net and not is_in_place(values.get("dust_net")):
-        missing.append(tr("dust net"))
-    if not missing:
-        return []
-    text = tr("bare land {} without complete {}").format(format_area(bare_m2), tr(" and ").join(missing))
-    return [Finding("no_dust_cover", Severity.WARN, text)]
+    missing, unrecorded = [], []
+    for attribute, name in (("fence", tr("fence")), ("dust_net", tr("dust net"))):
+        value = values.get(attribute)
+        if not getattr(ledger, attribute):
+            continue
+        if is_null(value):
+            unrecorded.append(name)  # nothing written in the ledger: not known to be incomplete
+        elif not is_in_place(value):
+            missing.append(name)
+    findings = []
+    if missing:
+        text = tr("bare land {} without complete {}").format(format_area(bare_m2), tr(" and ").join(missing))
+        findings.append(Finding("no_dust_cover", Severity.WARN, text))
+    if unrecorded:
+        text = tr("bare land {}: {} not filled in the ledger").format(
+            format_area(bare_m2), tr(" and ").join(unrecorded)
+        )
+        findings.append(Finding("no_dust_cover", Severity.WARN, text))
+    return findings
 
 
 def add_parcel_overlaps(parcels: List[ParcelResult], measurer: AreaMeasurer, sliver_m2: float) -> None:
-    """Reserve parcels overlapping each other are counted twice in the ledger: a fail on both."""
+    """Reserve parcels overlapping each other are counted twice in the ledger: a fail on both, and the shared
+    part a conflict piece of each (role PARCEL_OVERLAP_KEY, labelled with the other parcel's code) so the sheet
+    draws what the finding names."""
     by_id = {parcel.subject_id: parcel for parcel in parcels}
     geometries = {parcel.subject_id: parcel.overlap.shape for parcel in parcels}
     for first, second, area in overlapping_pairs(geometries, measurer, sliver_m2):
+        shared = polygonal_parts(np.array([shapely.intersection(geometries[first], geometries[second])]))[0]
         for one, two in ((by_id[first], by_id[second]), (by_id[second], by_id[first])):
             one.overlapping_parcels.append(two.code)
             text = tr("overlaps reserve parcel {} by {}").format(two.code, format_area(area))
             one.findings.append(Finding("parcel_overlap", Severity.FAIL, text))
+            if shared is not None:
+                one.overlap_pieces.append(OverlapPiece(PARCEL_OVERLAP_KEY, two.subject_id, two.code, "", shared, area))
 
 
 def summarize(parcels: Sequence[ParcelResult]) -> List[Dict[str, object]]:
@@ -304,8 +335,9 @@ def summarize(parcels: Sequence[ParcelResult]) -> List[Dict[str, object]]:
         }
 
     rows.append(row("total", tr("All parcels"), parcels))
+    statuses = status_labels()
     for status in Severity:
-        rows.append(row("status", status.value, [p for p in parcels if p.status == status]))
+        rows.append(row("status", statuses[status], [p for p in parcels if p.status == status]))
     for grid in sorted({p.grid for p in parcels}):
         rows.append(row("grid", grid or tr("(no grid)"), [p for p in parcels if p.grid == grid]))
     return rows

@@ -11,7 +11,7 @@ from liaocheng_plugin.core.findings import findings_text
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.ledger_fields import LedgerFields
 from liaocheng_plugin.core.reserve import ParcelResult
-from liaocheng_plugin.core.units import MU_DECIMALS, m2_to_mu
+from liaocheng_plugin.core.units import MU_DECIMALS, m2_to_mu, round_mu
 from liaocheng_plugin.core.xlsx import Sheet
 
 RESULT_COLUMNS: Sequence[Tuple[str, int]] = (
@@ -27,6 +27,7 @@ RESULT_COLUMNS: Sequence[Tuple[str, int]] = (
     ("erl_pct", FIELD_DOUBLE),
     ("cult_mu", FIELD_DOUBLE),
     ("cult_net_mu", FIELD_DOUBLE),
+    ("outside_udb_mu", FIELD_DOUBLE),
     ("outside_udb_pct", FIELD_DOUBLE),
     ("grid", FIELD_STRING),
     ("township", FIELD_STRING),
@@ -60,6 +61,7 @@ def result_headers() -> Dict[str, str]:
         "erl_pct": tr("Red line (%)"),
         "cult_mu": tr("Cultivated land (mu)"),
         "cult_net_mu": tr("Cultivated land net (mu)"),
+        "outside_udb_mu": tr("Outside development boundary (mu)"),
         "outside_udb_pct": tr("Outside development boundary (%)"),
         "grid": tr("Grid"),
         "township": tr("Township"),
@@ -121,6 +123,7 @@ def result_values(parcel: ParcelResult) -> List:
         round(overlap.percent_of(Role.ECOLOGICAL_REDLINE.value), 2),
         _rounded(parcel.cultivated_mu),
         _rounded(m2_to_mu(survey.cultivated_net_m2) if survey else 0.0),
+        None if parcel.outside_boundary_m2 is None else round_mu(parcel.outside_boundary_m2),
         _rounded(parcel.outside_boundary_pct),
         parcel.grid,
         parcel.township,

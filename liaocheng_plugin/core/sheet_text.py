@@ -7,17 +7,15 @@ right-aligned in their own column.
 
 from typing import Callable, Dict, List, Sequence, Tuple
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
+from qgis.core import QgsVectorLayer
 
-from liaocheng_plugin.core.definitions import GK3_FIRST_ZONE, GK3_LAST_ZONE, GK3_PREFIXED_FIRST_EPSG
+from liaocheng_plugin.core.crs_names import crs_name
 from liaocheng_plugin.core.findings import status_labels
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.units import HECTARE_DECIMALS, MU_DECIMALS
 
 PERCENT_DECIMALS = 1
 FINDINGS_CHARACTERS = 150  # the ledger has them all; the sheet's box has room for about this many
-GK3_UNPREFIXED_FIRST_EPSG = 4534  # CGCS2000 3-degree zones 25..45 without the zone prefix: EPSG:4534..4554
-GK6_PREFIXED_FIRST_EPSG, GK6_UNPREFIXED_FIRST_EPSG, GK6_FIRST_ZONE, GK6_ZONES = 4491, 4502, 13, 11
 
 
 def measured_rows() -> List[Tuple[str, str, str]]:
@@ -27,7 +25,7 @@ def measured_rows() -> List[Tuple[str, str, str]]:
         (tr("Permanent basic farmland"), "pbf_mu", "pbf_pct"),
         (tr("Ecological red line"), "erl_mu", "erl_pct"),
         (tr("Cultivated land"), "cult_mu", "cult_pct"),
-        (tr("Outside development boundary"), "", "outside_udb_pct"),
+        (tr("Outside development boundary"), "outside_udb_mu", "outside_udb_pct"),
         (tr("Inside development boundary"), "udb_mu", "inside_udb_pct"),
     ]
 
@@ -136,25 +134,6 @@ def table_text(layer: QgsVectorLayer) -> str:
         lines.append(f"{label}  {'  '.join(figures)}")
     findings = findings_text(layer)
     return "\n".join(lines + ([findings] if findings else []))
-
-
-def crs_name(crs: QgsCoordinateReferenceSystem) -> str:
-    """The CRS in words of the UI language for CGCS2000 and WGS 84 systems, else QGIS's own description."""
-    authid = crs.authid()
-    code = int(authid[5:]) if authid.startswith("EPSG:") and authid[5:].isdigit() else 0
-    zones = GK3_LAST_ZONE - GK3_FIRST_ZONE + 1
-    for first, prefixed in ((GK3_PREFIXED_FIRST_EPSG, True), (GK3_UNPREFIXED_FIRST_EPSG, False)):
-        if first <= code < first + zones:
-            zone = GK3_FIRST_ZONE + code - first
-            text = tr("CGCS2000 3-degree Gauss-Krüger zone {} (central meridian {}°E)").format(zone, 3 * zone)
-            return text if prefixed else text + tr(", easting without zone number")
-    for first, prefixed in ((GK6_PREFIXED_FIRST_EPSG, True), (GK6_UNPREFIXED_FIRST_EPSG, False)):
-        if first <= code < first + GK6_ZONES:
-            zone = GK6_FIRST_ZONE + code - first
-            text = tr("CGCS2000 6-degree Gauss-Krüger zone {} (central meridian {}°E)").format(zone, 6 * zone - 3)
-            return text if prefixed else text + tr(", easting without zone number")
-    names = {4490: tr("CGCS2000 geographic coordinates"), 4326: tr("WGS 84 geographic coordinates")}
-    return names.get(code, crs.description())
 
 
 def crs_note(layer: QgsVectorLayer) -> str:

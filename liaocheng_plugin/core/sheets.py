@@ -5,7 +5,6 @@ from typing import Dict, List, Optional, Sequence
 
 from qgis.core import (
     Qgis,
-    QgsFeatureRequest,
     QgsFeedback,
     QgsLayoutExporter,
     QgsLayoutItemLabel,
@@ -14,13 +13,13 @@ from qgis.core import (
     QgsLayoutUtils,
     QgsPrintLayout,
     QgsProject,
-    QgsUnitTypes,
+    QgsRectangle,
+    QgsSingleSymbolRenderer,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtXml import QDomDocument
 
-from liaocheng_plugin.core.compat import DISTANCE_METERS, label_font
-from liaocheng_plugin.core.definitions import Role
+from liaocheng_plugin.core.compat import label_font
 from liaocheng_plugin.core.exceptions import CheckCanceledError, LiaochengError
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.layout_items import load_template_document
@@ -30,19 +29,27 @@ from liaocheng_plugin.core.sheet_map import (
     fill_legend,
     fit_extent,
     layer_extent,
+    overview_styles,
     page_filters,
     page_styles,
     profile_roles,
     role_titles,
+)
+from liaocheng_plugin.core.sheet_subjects import (
+    CheckKind,
+    check_kind,
+    field_pack_titles,
+    page_title,
+    sheet_titles,
+    subject_style,
+    subject_title,
 )
 from liaocheng_plugin.core.sheet_text import crs_note, field_notes_text, signoff_text, table_columns, table_text
 from liaocheng_plugin.core.staging import staged_folder
 
 TEMPLATES = ("a4_landscape", "a4_portrait", "a3_landscape", "a3_portrait")
 ATLAS_MARGIN = 0.35
-# Survey patches are drawn on sheets of subjects up to this size across; on a route or a district they are
-# a texture of sub-millimetre polygons that hides the conflicts (and makes a PDF of tens of MB).
-SURVEY_MAX_SPAN_M = 3000.0
+OVERVIEW_GROWTH = 3.0  # an overview without a county layer shows the subjects with this much room around them
 NAME_FIELDS = ("name", "patch_id", "DKBH", "DKMC", "FAMC", "TBBH")
 PDF_TEXT_FORMAT = Qgis.TextRenderFormat.AlwaysText
 
@@ -62,25 +69,6 @@ def subject_name_expression(layer: QgsVectorLayer) -> str:
     names = layer.fields().names()
     field = next((name for name in NAME_FIELDS if name in names), "")
     return f'"{field}"' if field else "$id"
-
-
-def largest_span_m(layer: QgsVectorLayer) -> float:
-    """The largest width or height of a subject's bounding box, in metres (degrees taken at ~111 km)."""
-    factor = QgsUnitTypes.fromUnitToUnitFactor(layer.crs().mapUnits(), DISTANCE_METERS)
-    request = QgsFeatureRequest().setNoAttributes()
-    boxes = [feature.geometry().boundingBox() for feature in layer.getFeatures(request)]
-    return factor * max((max(box.width(), box.height()) for box in boxes), default=0.0)
-
-
-def drawn_context(
-    layer: QgsVectorLayer, context_layers: Sequence[QgsVectorLayer], roles: Dict[str, str]
-) -> List[QgsVectorLayer]:
-    """The context layers a sheet draws: all, but the land-use survey only for subjects up to
-    SURVEY_MAX_SPAN_M across."""
-    survey = [lyr for lyr in context_layers if roles.get(lyr.id()) == Role.LAND_SURVEY.value]
-    if survey and largest_span_m(layer) > SURVEY_MAX_SPAN_M:
-        return [lyr for lyr in context_layers if lyr not in survey]
-    return list(context_layers)
 
 
 def load_template(project: QgsProject, template: str) -> QgsPrintLayout:
@@ -145,48 +133,50 @@ def build_sheet_layout(
     layer: QgsVectorLayer,
     context_layers: Sequence[QgsVectorLayer],
     overview_layers: Sequence[QgsVectorLayer],
-    title: str,
+    title: str = "",
     template: str = "a4_landscape",
     field_notes: bool = False,
 ) -> QgsPrintLayout:
     """A print layout from a template (a TEMPLATES name or a .qpt path), its atlas over ``layer``, the maps
-    showing it over ``context_layers``.
+    showing it over ``context_layers``; ``title`` "" names it after the check that wrote ``layer``.
 
     Each page shows its own subject only, with the context layers that carry its ``subject_id`` (conflict
-    pieces, route crossings) limited to it; the legend names the profile's protected layers by their role.
-    With ``field_notes`` (field packs) each page also gives the subject's centroid in WGS 84 latitude/longitude
-    (phone navigation) and in the layer's GK coordinates, and an empty form replaces the sign-off block.
+    pieces, route crossings) limited to it, the land-use survey only under a subject small enough; the legend
+    names the profile's protected layers by their role under one heading. The overview map shows
+    ``overview_layers`` (county boundaries; never the protected layers, whose thousands of patches made PDFs of
+    18 MB a page) and the page's subject as a red dot. With ``field_notes`` (field packs) each page also gives
+    the subject's centroid in WGS 84 latitude/longitude (phone navigation) and in the layer's GK coordinates,
+    and an empty form replaces the sign-off block.
     """
+    kind = check_kind(layer)
+    heading = title or page_title(layer, kind, field_notes)
     layout = load_template(project, template)
-    layout.setName(title)
+    layout.setName(title or default_title(kind, field_notes))
     main: QgsLayoutItemMap = layout.itemById("map")
-    context_layers = drawn_context(layer, context_layers, profile_roles(project))
+    roles = profile_roles(project)
     linked = [lyr for lyr in context_layers if "subject_id" in lyr.fields().names()]
     # Conflict pieces and crossings over their subject (a route's line would hide them), the rest below.
     map_layers = [*linked, layer, *[lyr for lyr in context_layers if lyr not in linked]]
     main.setCrs(layer.crs())
     main.setLayers(map_layers)
     main.setKeepLayerSet(True)
-    main.setLayerStyleOverrides(page_styles(layer, context_layers))
+    style = subject_style(layer, kind) if kind is not None and not has_own_colours(layer) else ""
+    main.setLayerStyleOverrides(page_styles(layer, context_layers, roles, style))
     main.setKeepLayerStyles(True)
     fit_extent(main, layer_extent(layer))  # a real extent first: the atlas keeps its aspect ratio
     main.setAtlasDriven(True)
     main.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
     main.setAtlasMargin(ATLAS_MARGIN)
-    overview = layout.itemById("overview")
-    if isinstance(overview, QgsLayoutItemMap):
-        overview.setCrs(layer.crs())
-        overview.setLayers(list(overview_layers) or map_layers)
-        overview.setKeepLayerSet(True)
-        fit_extent(overview, layer_extent(overview_layers[0] if overview_layers else layer))
-        overview.overview().setLinkedMap(main)
-    legend_layers = [layer, *context_layers]
-    fill_legend(layout.itemById("legend"), legend_layers, role_titles(project), page_filters(layer, context_layers))
+    fill_overview(layout.itemById("overview"), main, layer, overview_layers)
+    titles = role_titles(project)
+    if kind is not None:
+        titles[layer.id()] = subject_title(layer, kind)
+    fill_legend(layout.itemById("legend"), layer, context_layers, titles, page_filters(layer, context_layers, roles))
     scalebar = layout.itemById("scalebar")
     if isinstance(scalebar, QgsLayoutItemScaleBar):
         scalebar.setUnitLabel(tr("m"))
     name = subject_name_expression(layer)
-    set_label(layout, "title", f"{title} — [% {name} %]")
+    set_label(layout, "title", f"{heading} — [% {name} %]")
     fill_table(layout, layer)
     note = crs_note(layer)
     set_label(layout, "crs", note + "  " + field_notes_text() if field_notes else note)
@@ -197,6 +187,44 @@ def build_sheet_layout(
     atlas.setEnabled(True)
     atlas.setPageNameExpression(name)
     return layout
+
+
+def default_title(kind: Optional[CheckKind], field_notes: bool) -> str:
+    """The name of a check's sheets (the layout) or field pack (its project); a generic one for a layer no check
+    wrote."""
+    if kind is None:
+        return tr("Field check") if field_notes else tr("Land check map sheet")
+    return (field_pack_titles() if field_notes else sheet_titles())[kind]
+
+
+def has_own_colours(layer: QgsVectorLayer) -> bool:
+    """Whether a layer is styled by category or rule (a check's colours, the user's own), not with the single
+    random colour QGIS gives a layer it loads."""
+    return not isinstance(layer.renderer(), QgsSingleSymbolRenderer)
+
+
+def fill_overview(
+    overview, main: QgsLayoutItemMap, subject: QgsVectorLayer, overview_layers: Sequence[QgsVectorLayer]
+) -> None:
+    """The overview map: the county layers (when given) and every subject with the page's own marked; the
+    extent of the county layers, else of the subjects with room around them; the main map's frame."""
+    if not isinstance(overview, QgsLayoutItemMap):
+        return
+    layers = [subject, *overview_layers]
+    overview.setCrs(subject.crs())
+    overview.setLayers(layers)
+    overview.setKeepLayerSet(True)
+    overview.setLayerStyleOverrides(overview_styles(subject))
+    overview.setKeepLayerStyles(True)
+    if overview_layers:
+        extent = QgsRectangle()
+        for layer in overview_layers:
+            extent.combineExtentWith(layer_extent(layer))
+    else:
+        extent = layer_extent(subject)
+        extent.scale(OVERVIEW_GROWTH)
+    fit_extent(overview, extent)
+    overview.overview().setLinkedMap(main)
 
 
 def export_sheets(
@@ -212,7 +240,7 @@ def export_sheets(
     field_notes: bool = False,
 ) -> int:
     """Export one page per subject of ``layer`` (or of ``feature_ids``) to one PDF, or to PNGs when the path
-    ends in .png; returns the page count.
+    ends in .png; returns the page count. ``title`` "" names the sheets after the check that wrote ``layer``.
 
     With ``keep_in_project`` the layout stays in the project's layout manager for the user to edit, replacing
     an earlier one of the same title.
@@ -239,10 +267,11 @@ def export_sheets(
             raise LiaochengError(tr("Could not export the sheets to “{}”.").format(pdf_path), error)
     if keep_in_project:
         manager = project.layoutManager()
-        earlier = manager.layoutByName(title)
+        name = layout.name()
+        earlier = manager.layoutByName(name)
         if earlier is not None:  # a second export replaces the first layout instead of adding "(2)"
             manager.removeLayout(earlier)
-        layout.setName(title)
+        layout.setName(name)
         manager.addLayout(layout)
     return pages
 

@@ -36,6 +36,7 @@ from liaocheng_plugin.core.values import as_text
 DEFAULT_VILLAGE_DISTANCE_M = 200.0
 DEFAULT_ROUTE_WIDTH_M = 60.0
 CROSSING_ROLES = (Role.PERMANENT_FARMLAND.value, Role.ECOLOGICAL_REDLINE.value)
+CROSSING_GAP_M = 1.0  # crossings of one role closer than this along the route are one (chainage is to the metre)
 
 
 def chainage(metres: float) -> str:
@@ -147,20 +148,40 @@ class SitingReport:
 
 
 def route_crossings(centerline, overlap: SubjectOverlap, measurer: AreaMeasurer) -> List[Crossing]:
-    """Chainage intervals where the corridor meets farmland or red line: each connected part, projected on the line.
+    """Chainage intervals where the corridor meets farmland or red line, disjoint within each role.
 
-    ``centerline`` is the route as a shapely line in the working CRS.
+    Each connected part of a role's overlap is projected on ``centerline`` (the route as a shapely line in the
+    working CRS): its interval runs from the first to the last of its vertices along the route. Parts of one role
+    whose intervals overlap or lie less than CROSSING_GAP_M apart (the chainage's own precision) are one crossing:
+    its geometry their union, its area their sum. So a role's crossings never overlap and their lengths add up to
+    at most the route's length.
     """
     found = []
     for role in CROSSING_ROLES:
         role_overlap = overlap.roles.get(role)
         if role_overlap is not None:
-            found += [(role, *span) for span in chainage_spans(centerline, role_overlap.shape)]
+            found += [(role, *span) for span in merged_spans(chainage_spans(centerline, role_overlap.shape))]
     areas = measurer.areas(np.array([part for _, part, _, _ in found], dtype=object))
     crossings = [
         Crossing(role, start, end, to_qgis(part), float(area)) for (role, part, start, end), area in zip(found, areas)
     ]
-    return sorted(crossings, key=lambda crossing: crossing.from_m)
+    return sorted(crossings, key=lambda crossing: (crossing.from_m, crossing.role))
+
+
+def merged_spans(spans: Sequence[Tuple[object, float, float]]) -> List[Tuple[object, float, float]]:
+    """(part, from, to) spans of one role merged where they overlap or nearly touch (CROSSING_GAP_M): the parts
+    of a merged span are collected into one (multi)polygon."""
+    merged: List[Tuple[List[object], float, float]] = []
+    for part, start, end in sorted(spans, key=lambda span: span[1]):
+        if merged and start - merged[-1][2] < CROSSING_GAP_M:
+            parts, first, last = merged[-1]
+            merged[-1] = (parts + [part], first, max(last, end))
+        else:
+            merged.append(([part], start, end))
+    return [
+        (parts[0] if len(parts) == 1 else shapely.multipolygons(shapely.get_parts(parts)), start, end)
+        for parts, start, end in merged
+    ]
 
 
 def check_sites(
@@ -205,7 +226,7 @@ def check_sites(
     issues += prepared
     steps.raise_if_canceled()
     names = arrays.columns.get(COLUMN_LABEL)
-    labels = [as_text(name) for name in names] if names is not None else [str(fid) for fid in arrays.fids]
+    labels = [as_text(name) for name in names] if names is not None else [""] * len(arrays.fids)
     sites = check_prepared_sites(engine, arrays, labels, centerlines, village_distance_m)
     rank_sites(sites)
     return SitingReport(sites, engine.working_crs, [*engine.issues, *issues], choice.engine, choice.describe())
@@ -233,13 +254,15 @@ def check_prepared_sites(
     centerlines: Optional[np.ndarray],
     village_distance_m: float,
 ) -> List[SiteResult]:
-    """The sites of ``arrays`` made ready by ``prepare_sites`` (those with a geometry), checked in bulk."""
+    """The sites of ``arrays`` made ready by ``prepare_sites`` (those with a geometry), checked in bulk; a site
+    without a name is named by its place among them (方案 1, 线路 2 …)."""
     usable = np.flatnonzero(arrays.geometries != None)  # noqa: E711 - elementwise
+    numbered = tr("Route {}") if centerlines is not None else tr("Alternative {}")
     return check_site_shapes(
         engine,
         arrays.geometries[usable],
         arrays.fids[usable],
-        [names[i] for i in usable],
+        [names[i] or numbered.format(position) for position, i in enumerate(usable, start=1)],
         centerlines[usable] if centerlines is not None else None,
         village_distance_m,
     )

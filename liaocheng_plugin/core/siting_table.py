@@ -6,10 +6,12 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
 from liaocheng_plugin.core.compat import FIELD_BOOL, FIELD_DOUBLE, FIELD_INT, FIELD_LONGLONG, FIELD_STRING
+from liaocheng_plugin.core.conflict_pieces import PIECE_COLUMNS, piece_values
 from liaocheng_plugin.core.datacheck.report import DATA_WARNINGS_FIELD
-from liaocheng_plugin.core.definitions import Role
+from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, Role
 from liaocheng_plugin.core.export import as_fields, columns_of, layer_sheet
 from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.reserve import is_conflict_piece
 from liaocheng_plugin.core.roles import role_labels
 from liaocheng_plugin.core.siting import Crossing, SiteResult, chainage
 from liaocheng_plugin.core.units import m2_to_mu, percent, round_ha, round_mu
@@ -37,6 +39,7 @@ SITE_COLUMNS: Sequence[Tuple[str, int]] = (
     ("cult_ha", FIELD_DOUBLE),
     ("cult_pct", FIELD_DOUBLE),
     ("cult_by_code", FIELD_STRING),
+    ("udb_mu", FIELD_DOUBLE),
     ("inside_udb_pct", FIELD_DOUBLE),
     ("separate_siting", FIELD_BOOL),
     ("villages", FIELD_STRING),
@@ -95,6 +98,7 @@ def site_values(site: SiteResult) -> List:
         *areas(overlap.area_m2_of(Role.ECOLOGICAL_REDLINE.value), overlap.area_m2),
         *areas(site.cultivated_m2, overlap.area_m2),
         by_code,
+        None if inside is None else round_mu(overlap.area_m2_of(Role.DEVELOPMENT_BOUNDARY.value)),
         None if inside is None else round(inside, 2),
         None if inside is None else inside < 99.99,
         "、".join(site.villages_inside),
@@ -152,6 +156,37 @@ def comparison_sheet(sites: QgsVectorLayer, title: str) -> Sheet:
     return Sheet(title, headers, body)
 
 
+def site_headers() -> Dict[str, str]:
+    """Aliases of the site check's fields (OUTPUT and CLEAR), translated."""
+    units = {"m2": "m²", "mu": tr("mu"), "ha": tr("ha"), "pct": "%"}
+    headers = {
+        "name": tr("Alternative"),
+        "rank": tr("Rank"),
+        "score": tr("Score (mu of farmland and red line)"),
+        "area_basis": tr("Area basis"),
+        "length_m": tr("Length (m)"),
+        "cult_by_code": tr("Cultivated land by code (mu)"),
+        "udb_mu": tr("Inside boundary (mu)"),
+        "inside_udb_pct": tr("Inside boundary (%)"),
+        "separate_siting": tr("Separately sited"),
+        "villages": tr("Villages inside"),
+        "villages_near": tr("Villages nearby"),
+        "clear_m2": tr("Clear part (m²)"),
+        "clear_mu": tr("Clear part (mu)"),
+        "findings": tr("Findings"),
+        "subject_id": tr("Feature id"),
+    }
+    for prefix, label in (
+        ("area", tr("Area")),
+        ("pbf", tr("Permanent farmland")),
+        ("erl", tr("Red line")),
+        ("cult", tr("Cultivated land")),
+    ):
+        for suffix, unit in units.items():
+            headers[f"{prefix}_{suffix}"] = tr("{} ({})").format(label, unit)
+    return headers
+
+
 def crossing_headers() -> Dict[str, str]:
     """Headers of the crossings (穿越桩号) table, translated."""
     return {
@@ -205,17 +240,29 @@ def results_layer(title: str, crs, columns, rows) -> QgsVectorLayer:
 
 
 def alternative_layers(
-    sites: Sequence[SiteResult], crs, warnings: Optional[Sequence[Optional[str]]] = None
+    sites: Sequence[SiteResult],
+    crs,
+    cultivated_codes: Sequence[str] = DEFAULT_CULTIVATED_CODES,
+    warnings: Optional[Sequence[Optional[str]]] = None,
 ) -> Dict[str, QgsVectorLayer]:
-    """Alternatives checked one by one (the 项目选址 panel) as the site check's outputs OUTPUT, CROSSINGS and
-    CLEAR, layers in the working CRS ``crs``; ``subject_id`` numbers the alternatives in order (1 …), as do the
-    alternatives' feature ids. ``warnings`` (one text or None per site) fill OUTPUT's ``data_warnings``."""
+    """Alternatives checked one by one (the 项目选址 panel) as the site check's outputs OUTPUT, CROSSINGS, CLEAR and
+    OVERLAPS (the conflict pieces: farmland, red line, cultivated land by ``cultivated_codes``), layers in the
+    working CRS ``crs``; ``subject_id`` numbers the alternatives in order (1 …), as do the alternatives' feature
+    ids. ``warnings`` (one text or None per site) fill OUTPUT's ``data_warnings``."""
     numbered = [replace(site, subject_id=position) for position, site in enumerate(sites, start=1)]
     crossings = [
         (crossing.geometry, crossing_values(site, crossing)) for site in numbered for crossing in site.crossings
     ]
     texts = list(warnings) if warnings is not None else [None] * len(numbered)
+    pieces = [
+        (piece.geometry, piece_values(site.subject_id, piece))
+        for site in numbered
+        for overlap in site.overlap.roles.values()
+        for piece in overlap.pieces
+        if piece.is_polygon and is_conflict_piece(piece, cultivated_codes)
+    ]
     return {
+        "OVERLAPS": results_layer(tr("Conflict pieces"), crs, PIECE_COLUMNS, pieces),
         "OUTPUT": results_layer(
             tr("Site alternatives"),
             crs,

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from liaocheng_plugin.core.exceptions import LiaochengError
+from liaocheng_plugin.core.exceptions import LiaochengError, os_error_details
 from liaocheng_plugin.core.i18n import tr
 
 
@@ -16,8 +16,14 @@ def staged_folder(folder: Path) -> Iterator[Path]:
     """A hidden scratch folder inside ``folder``; what is written there moves into ``folder`` only when the
     block ends without an exception (a cancel or an error removes it and touches nothing else)."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=".liaocheng-", dir=folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=".liaocheng-", dir=folder))
+    except OSError as error:  # a read-only folder, a full disk, a path that is a file
+        raise LiaochengError(
+            tr("Cannot write into the folder “{}”: choose a folder you may write to.").format(folder),
+            os_error_details(error),
+        ) from error
     try:
         yield scratch
         for item in sorted(scratch.iterdir()):
@@ -26,7 +32,8 @@ def staged_folder(folder: Path) -> Iterator[Path]:
                 os.replace(item, target)
             except OSError as error:  # e.g. the old PDF is open in a viewer on Windows
                 raise LiaochengError(
-                    tr("Could not write “{}”: close it in other programs first.").format(target), str(error)
+                    tr("Could not write “{}”: close it in other programs first.").format(target),
+                    os_error_details(error),
                 ) from error
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -8,13 +8,13 @@ printed sheet shows one language.
 from typing import Dict
 
 from qgis.core import QgsCategorizedSymbolRenderer, QgsRuleBasedRenderer, QgsVectorLayer
+from qgis.PyQt.QtXml import QDomDocument
 
-from liaocheng_plugin.core.definitions import Role
+from liaocheng_plugin.core.definitions import PARCEL_OVERLAP_KEY, Role
 from liaocheng_plugin.core.findings import status_labels
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.log import logger
 from liaocheng_plugin.core.paths import resource_path
-from liaocheng_plugin.core.roles import role_labels
 
 
 def land_class_names() -> Dict[str, str]:
@@ -39,17 +39,20 @@ def land_class_names() -> Dict[str, str]:
 def legend_labels() -> Dict[str, Dict[str, str]]:
     """Legend label per style: by category value (categorized styles) or rule description (rule-based)."""
     statuses = {severity.value: text for severity, text in status_labels().items()}
-    roles = role_labels()
-    farmland, red_line = roles[Role.PERMANENT_FARMLAND.value], roles[Role.ECOLOGICAL_REDLINE.value]
     return {
         "check_status": statuses,
+        # Named for what the piece is, not the layer it comes from: a sheet lists the protected layers too.
         "conflict_pieces": {
-            Role.PERMANENT_FARMLAND.value: farmland,
-            Role.ECOLOGICAL_REDLINE.value: red_line,
-            Role.LAND_SURVEY.value: tr("Cultivated land"),
+            Role.PERMANENT_FARMLAND.value: tr("On permanent basic farmland"),
+            Role.ECOLOGICAL_REDLINE.value: tr("In the ecological red line"),
+            Role.LAND_SURVEY.value: tr("On cultivated land"),
             "outside_udb": tr("Outside the development boundary"),
+            PARCEL_OVERLAP_KEY: tr("Overlapping another parcel"),
         },
-        "crossings": {Role.PERMANENT_FARMLAND.value: farmland, Role.ECOLOGICAL_REDLINE.value: red_line},
+        "crossings": {
+            Role.PERMANENT_FARMLAND.value: tr("Crossing of permanent basic farmland"),
+            Role.ECOLOGICAL_REDLINE.value: tr("Crossing of the ecological red line"),
+        },
         "balance_patches": {"fail": tr("Violation"), "out": tr("Outflow"), "in": tr("Inflow")},
         "change_patches": {"流出": tr("Outflow"), "流入": tr("Inflow"), "建设占用": tr("Occupation")},
         "survey": {code: f"{code} {name}" for code, name in land_class_names().items()},
@@ -78,9 +81,14 @@ def apply_style(layer: QgsVectorLayer, style_name: str) -> bool:
     if not style_name:
         return False
     path = resource_path("styles", f"{style_name}.qml")
-    message, loaded = layer.loadNamedStyle(str(path))
+    # Read the file ourselves: loadNamedStyle prefers a default style stored in the layer's GeoPackage to the file.
+    document = QDomDocument()
+    loaded = path.is_file() and document.setContent(path.read_text(encoding="utf-8"))
+    message = "" if loaded else tr("no such style file")
+    if loaded:
+        loaded, message = layer.importNamedStyle(document)
     if not loaded:
-        logger.warning("Style %s not applied to %s: %s", style_name, layer.name(), message)
+        logger.warning(tr("Style {} not applied to {}: {}").format(style_name, layer.name(), message))
         return False
     translate_legend(layer, style_name)
     layer.triggerRepaint()

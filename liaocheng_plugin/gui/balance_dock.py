@@ -161,7 +161,7 @@ class BalanceDock(CheckDock):
                 result_item(row.get("area_mu"), 2),
                 result_item(row.get("findings")),
                 result_item(row.get("county")),
-                result_item(row.get("township")),
+                result_item(row.get("township_name") or row.get("township")),  # the name where the patches give it
                 result_item(row.get("pbf_mu"), 2),
                 result_item(row.get("erl_mu"), 2),
                 result_item(row.get("cult_mu"), 2),

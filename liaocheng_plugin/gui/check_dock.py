@@ -226,7 +226,7 @@ class CheckDock(QgsDockWidget):
             button.setEnabled(True)
         if message:
             self.iface.messageBar().pushInfo(self.windowTitle(), message.splitlines()[0])
-        logger.info("%s: %s results", self.ALGORITHM_ID, layers["OUTPUT"].featureCount())
+        logger.info(tr("{}: {} results").format(self.windowTitle(), layers["OUTPUT"].featureCount()))
 
     def _size_columns(self) -> None:
         """Columns fit their contents up to a width; the findings column shows its start (tooltip and details
@@ -322,7 +322,7 @@ class CheckDock(QgsDockWidget):
                 self.layers["OUTPUT"],
                 layer_sets(project),
                 Path(folder),
-                self.windowTitle() + tr(" field check"),
+                "",  # named after the check: 储备土地外业核查 …
                 feature_ids,
                 self.layers.get("OVERLAPS"),
                 feedback=feedback,
@@ -340,7 +340,7 @@ class CheckDock(QgsDockWidget):
                 self.layers["OUTPUT"],
                 pieces + layer_sets(project),
                 overview_layers(project),
-                self.windowTitle() + tr(" map sheet"),
+                "",  # named after the check: 储备土地核查图 …
                 Path(path),
                 "a4_landscape",
                 feature_ids,

@@ -281,12 +281,9 @@ class ProfileDialog(QDialog, FORM_CLASS):
         if not path:
             return
         try:
-            with open(path, encoding="utf-8") as handle:
-                self.show_profile(ProtectedProfile.from_json(handle.read()))
-        except (OSError, UnicodeDecodeError):
-            warn(self, tr("Import profile"), tr("Could not read “{}” as a protected-layer profile.").format(path))
+            self.show_profile(ProtectedProfile.from_file(path))
         except LiaochengError as error:
-            warn(self, tr("Import profile"), error.message)
+            warn(self, tr("Import profile"), str(error))  # the file and why, the reason below
 
     def _add_other_row(self, assignment: Optional[RoleAssignment]) -> None:
         table_row = self.othersTable.rowCount()

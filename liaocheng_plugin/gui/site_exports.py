@@ -28,14 +28,14 @@ class SiteExports:
         return self.site_layers()["CLEAR" if clear_parts else "OUTPUT"]
 
     def site_layers(self) -> Dict[str, QgsVectorLayer]:
-        """The alternatives, the routes' crossings with their chainage and the clear parts, as the site check's
-        outputs OUTPUT, CROSSINGS and CLEAR."""
+        """The alternatives, the routes' crossings with their chainage, the clear parts and the conflict pieces, as
+        the site check's outputs OUTPUT, CROSSINGS, CLEAR and OVERLAPS."""
         if not self.alternatives or self.engine is None:
             raise LiaochengError(tr("Sketch or select at least one alternative first."))
         origins = [self.origins.get(id(site), (sketches_name(), site.subject_id)) for site in self.alternatives]
         warnings = self.inputs.warnings({layer for layer, _ in origins})
         texts = [warnings.text_for(layer, fid, site.overlap) for (layer, fid), site in zip(origins, self.alternatives)]
-        return alternative_layers(self.alternatives, self.engine.working_crs, texts)
+        return alternative_layers(self.alternatives, self.engine.working_crs, self.engine.cultivated_codes, texts)
 
     def _add_layers(self) -> None:
         try:
@@ -48,7 +48,7 @@ class SiteExports:
         time); returns the layers by output name."""
         layers = self.site_layers()
         styled = [(layers["CROSSINGS"], "crossings")] if layers["CROSSINGS"].featureCount() else []
-        styled += [(layers["OUTPUT"], "subject"), (layers["CLEAR"], "inflow")]
+        styled += [(layers["OVERLAPS"], "conflict_pieces"), (layers["OUTPUT"], "subject"), (layers["CLEAR"], "inflow")]
         replace_result_group(QgsProject.instance(), tr("Site selection results"), styled)
         return layers
 
@@ -102,9 +102,9 @@ class SiteExports:
             tr("Exporting map sheets"),
             lambda feedback: export_sheets(
                 layers["OUTPUT"],
-                [layers["CROSSINGS"], *layer_sets(project)],
+                [layers["CROSSINGS"], layers["OVERLAPS"], *layer_sets(project)],
                 overview_layers(project),
-                tr("Project site selection") + tr(" map sheet"),
+                "",  # named after the check: 项目选址核查图, 线路选址核查图
                 Path(path),
                 "a4_portrait",
                 feature_ids,
@@ -121,14 +121,14 @@ class SiteExports:
 
     def export_pack_to(self, folder: str) -> FieldPack:
         """Write the field pack of all alternatives into ``folder`` (a cancellable task; nothing written on cancel)."""
-        layer = self.add_result_layers()["OUTPUT"]
+        layers = self.add_result_layers()
         return self.exports.run(
             tr("Exporting the field pack"),
             lambda feedback: export_field_pack(
-                layer,
+                layers["OUTPUT"],
                 layer_sets(QgsProject.instance()),
                 Path(folder),
-                tr("Project site selection") + tr(" field check"),
+                conflicts=layers["OVERLAPS"],
                 feedback=feedback,
             ),
         )

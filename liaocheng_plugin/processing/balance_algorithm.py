@@ -33,6 +33,7 @@ from liaocheng_plugin.core.export import as_fields
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
 from liaocheng_plugin.processing.data_inputs import add_data_check_output, inspect_inputs, parameter_layer
+from liaocheng_plugin.processing.output_layers import balance_outputs, describe_outputs
 from liaocheng_plugin.processing.outputs import (
     Sinks,
     mapped_attributes,
@@ -266,7 +267,9 @@ class BalanceCheckAlgorithm(CheckAlgorithm):
                 lambda piece: piece.role in ("pbf", "erl"),
                 lambda subject_id, index=index: numbers.get((index, subject_id), 0),
             )
-        return {**sinks.results, **inspected.write_table(self, parameters, context)}
+        results = {**sinks.results, **inspected.write_table(self, parameters, context)}
+        describe_outputs(results, context, balance_outputs())
+        return results
 
 
 def source_features(sets: Sequence[PatchSet], patches: Sequence[PatchResult]) -> List[Dict[int, QgsFeature]]:

@@ -14,8 +14,10 @@ from liaocheng_plugin.core.datacheck.findings import DataSeverity
 from liaocheng_plugin.core.datacheck.inspector import DataRules
 from liaocheng_plugin.core.datacheck.web_frames import CoordinateFrame
 from liaocheng_plugin.core.i18n import tr
+from liaocheng_plugin.core.output_fields import data_check_headers, describe
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
 from liaocheng_plugin.processing.data_inputs import COORDINATE_FRAME, input_layers, write_findings
+from liaocheng_plugin.processing.output_layers import describe_outputs
 from liaocheng_plugin.processing.protected_parameters import add_protected_parameters, read_cultivated_codes
 
 
@@ -38,9 +40,9 @@ class DataCheckAlgorithm(CheckAlgorithm):
             "axes, layers far apart), geometry types, shapefile text encodings, web-map frames (GCJ-02, BD-09), "
             "land-use codes (lost leading zeros, unknown codes), KCXS (percentages, out of range), TBMJ/TBDLMJ "
             "against the computed ellipsoidal area, features without geometry or area, overlapping survey "
-            "patches. OUTPUT has one row per finding: layer, feature_id (empty for the whole layer), kind, "
-            "severity (error: a check would stop; warning: carried into the results; fixed: read the one safe "
-            "way, the data are not changed), message and hint."
+            "patches. The findings table has one row per finding: layer, feature (empty for the whole layer), "
+            "rule, severity (error: a check would stop; warning: carried into the results; fixed: read the one "
+            "safe way, the data are not changed), finding and what to do."
         )
 
     def initAlgorithm(self, config=None):
@@ -66,4 +68,6 @@ class DataCheckAlgorithm(CheckAlgorithm):
                 len(layers), counts[DataSeverity.ERROR], counts[DataSeverity.WARNING], counts[DataSeverity.FIXED]
             )
         )
-        return write_findings(self, parameters, context, self.OUTPUT, findings)
+        results = write_findings(self, parameters, context, self.OUTPUT, findings)
+        describe_outputs(results, context, {self.OUTPUT: describe(data_check_headers())})
+        return results

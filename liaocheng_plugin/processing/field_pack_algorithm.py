@@ -3,18 +3,18 @@
 from pathlib import Path
 
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingParameterDistance,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
 )
 
-from liaocheng_plugin.core.compat import SOURCE_VECTOR_LINE, SOURCE_VECTOR_POLYGON
+from liaocheng_plugin.core.compat import SOURCE_VECTOR_POLYGON
 from liaocheng_plugin.core.field_pack import DEFAULT_MARGIN_M, export_field_pack
 from liaocheng_plugin.core.i18n import tr
-from liaocheng_plugin.core.sheets import layer_sets
+from liaocheng_plugin.core.sheets import layer_sets, overview_layers
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
+from liaocheng_plugin.processing.result_inputs import read_result_layer, result_layer_parameter
 
 
 class ExportFieldPackAlgorithm(CheckAlgorithm):
@@ -34,17 +34,16 @@ class ExportFieldPackAlgorithm(CheckAlgorithm):
 
     def shortHelpString(self) -> str:
         return tr(
-            "Writes a folder for field teams: a GeoPackage with the subjects (the selected ones, else all), their "
-            "conflict pieces and the protected layers of the project's profile clipped to MARGIN metres around "
-            "them, with their styles; a QGIS project that opens it offline (also in QField); and an atlas PDF "
-            "giving each subject's centre in WGS 84 and Gauss-Krüger coordinates with an empty field-notes form."
+            "Writes a folder for field teams from a check's result layer: a GeoPackage with the subjects (all of "
+            "them, or the selected ones with “Selected features only”), their conflict pieces and the protected "
+            "layers of the project's profile clipped to the margin around them, with their styles; a QGIS project "
+            "that opens it offline (also in QField); and an atlas PDF giving each subject's centre in WGS 84 and "
+            "Gauss-Krüger coordinates with an empty field-notes form, its overview map showing the project's "
+            "county boundaries."
         )
 
     def initAlgorithm(self, config=None):
-        polygons_or_lines = [SOURCE_VECTOR_POLYGON, SOURCE_VECTOR_LINE]
-        self.addParameter(
-            QgsProcessingParameterVectorLayer(self.INPUT, tr("Result layer of a check"), polygons_or_lines)
-        )
+        self.addParameter(result_layer_parameter(self.INPUT))
         self.addParameter(
             QgsProcessingParameterVectorLayer(
                 self.CONFLICTS, tr("Conflict pieces (optional)"), [SOURCE_VECTOR_POLYGON], optional=True
@@ -55,7 +54,9 @@ class ExportFieldPackAlgorithm(CheckAlgorithm):
                 self.MARGIN, tr("Margin around the subjects"), DEFAULT_MARGIN_M, self.INPUT, minValue=0.0
             )
         )
-        self.addParameter(QgsProcessingParameterString(self.TITLE, tr("Title"), tr("Field check")))
+        self.addParameter(
+            QgsProcessingParameterString(self.TITLE, tr("Title (empty: named after the check)"), "", optional=True)
+        )
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, tr("Field pack folder")))
 
     def flags(self):
@@ -63,12 +64,9 @@ class ExportFieldPackAlgorithm(CheckAlgorithm):
         return super().flags() | CheckAlgorithm.FlagNoThreading
 
     def processAlgorithm(self, parameters, context, feedback):
-        layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
-        if layer is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        layer, chosen = read_result_layer(self, parameters, self.INPUT, context)
         folder = Path(self.parameterAsString(parameters, self.OUTPUT, context))
         project = context.project()
-        chosen = layer.selectedFeatureIds() or None
         pack = run_core(
             lambda: export_field_pack(
                 layer,
@@ -79,6 +77,7 @@ class ExportFieldPackAlgorithm(CheckAlgorithm):
                 self.parameterAsVectorLayer(parameters, self.CONFLICTS, context),
                 self.parameterAsDouble(parameters, self.MARGIN, context),
                 feedback=feedback,
+                overview=overview_layers(project) if project is not None else [],
             )
         )
         if pack is None:

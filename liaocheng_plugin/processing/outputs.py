@@ -16,17 +16,11 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
 )
 
-from liaocheng_plugin.core.compat import (
-    FIELD_DOUBLE,
-    FIELD_LONGLONG,
-    FIELD_STRING,
-    PARAMETER_OPTIONAL,
-    SOURCE_VECTOR_ANY,
-)
+from liaocheng_plugin.core.compat import FIELD_STRING, PARAMETER_OPTIONAL, SOURCE_VECTOR_ANY
+from liaocheng_plugin.core.conflict_pieces import piece_values, pieces_fields
 from liaocheng_plugin.core.engine.convert import qgis_from_wkb_many
 from liaocheng_plugin.core.engine.results import OverlapPiece, OverlayReport, SubjectOverlap
 from liaocheng_plugin.core.i18n import tr
-from liaocheng_plugin.core.units import round_mu
 from liaocheng_plugin.core.values import as_text, is_null
 
 
@@ -142,22 +136,6 @@ def warn_renamed(renamed: Dict[str, str], layer_name: str, feedback) -> None:
         )
 
 
-def pieces_fields() -> QgsFields:
-    """Fields of the OVERLAPS output: one row per subject × protected feature."""
-    fields = QgsFields()
-    for name, kind in (
-        ("subject_id", FIELD_LONGLONG),
-        ("role", FIELD_STRING),
-        ("feature_id", FIELD_LONGLONG),
-        ("label", FIELD_STRING),
-        ("land_code", FIELD_STRING),
-        ("area_m2", FIELD_DOUBLE),
-        ("area_mu", FIELD_DOUBLE),
-    ):
-        fields.append(QgsField(name, kind))
-    return fields
-
-
 PieceFilter = Optional[Callable[[OverlapPiece], bool]]
 
 
@@ -197,16 +175,3 @@ def write_piece(sink: QgsFeatureSink, fields: QgsFields, subject_id: int, piece:
     row.setGeometry(geometry)
     row.setAttributes(piece_values(subject_id, piece))
     sink.addFeature(row, QgsFeatureSink.Flag.FastInsert)
-
-
-def piece_values(subject_id: int, piece: OverlapPiece) -> list:
-    """Attribute values of one OVERLAPS row, in the order of ``pieces_fields()``."""
-    return [
-        subject_id,
-        piece.role,
-        piece.protected_fid,
-        piece.label,
-        piece.code,
-        round(piece.area_m2, 2),
-        round_mu(piece.area_m2),
-    ]

@@ -22,6 +22,7 @@ from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.overlap_table import overlap_fields, overlap_values
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
 from liaocheng_plugin.processing.data_inputs import add_data_check_output, inspect_inputs
+from liaocheng_plugin.processing.output_layers import describe_outputs, overlap_outputs
 from liaocheng_plugin.processing.outputs import (
     Sinks,
     optional_sink,
@@ -63,7 +64,7 @@ class OverlapCheckAlgorithm(CheckAlgorithm):
             "farmland, the ecological red line, the urban development boundary, cultivated land of the land-use "
             "survey (gross and net of the KCXS field-ridge deduction), villages and further layers, in m², mu and "
             "percent. Overlapping protected features are counted once. Invalid geometries are repaired and "
-            "reported. Lines are buffered by BUFFER metres on each side."
+            "reported. Lines become corridors: buffered on each side by the “Buffer for lines (each side)”."
         )
         return f"{text} {protected_help()}"
 
@@ -134,4 +135,6 @@ class OverlapCheckAlgorithm(CheckAlgorithm):
         write_pieces(
             sinks.create(self.OVERLAPS, pieces_fields(), WKB_MULTIPOLYGON, report.working_crs), report.subjects
         )
-        return {**sinks.results, **inspected.write_table(self, parameters, context)}
+        results = {**sinks.results, **inspected.write_table(self, parameters, context)}
+        describe_outputs(results, context, overlap_outputs(role_keys, other_names))
+        return results

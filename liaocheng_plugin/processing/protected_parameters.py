@@ -68,7 +68,7 @@ def profile_defaults(project: QgsProject) -> Dict[str, object]:
     try:
         parameters = ProtectedProfile.load(project).processing_parameters(project)
     except LiaochengError as error:
-        logger.warning("The project's protected-layer profile cannot be read: %s", error)
+        logger.warning(tr("The project's protected-layer profile cannot be read: {}").format(error))
         return {}
     ids = {key: value.id() if isinstance(value, QgsVectorLayer) else value for key, value in parameters.items()}
     if OTHER_LAYERS_PARAMETER in ids:

@@ -33,6 +33,7 @@ from liaocheng_plugin.core.reserve_table import RESULT_COLUMNS, SUMMARY_COLUMNS,
 from liaocheng_plugin.core.role_guess import guess_name_field
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
 from liaocheng_plugin.processing.data_inputs import add_data_check_output, inspect_inputs
+from liaocheng_plugin.processing.output_layers import describe_outputs, reserve_outputs
 from liaocheng_plugin.processing.outputs import (
     Sinks,
     optional_sink,
@@ -254,6 +255,9 @@ class ReserveCheckAlgorithm(CheckAlgorithm):
         write_pieces(pieces_sink, report.overlay.subjects, lambda piece: is_conflict_piece(piece, codes))
         piece_fields = pieces_fields()
         for parcel in report.parcels if pieces_sink is not None else []:
-            if parcel.outside_piece is not None:
-                write_piece(pieces_sink, piece_fields, parcel.subject_id, parcel.outside_piece)
-        return {**sinks.results, **inspected.write_table(self, parameters, context)}
+            for piece in [parcel.outside_piece, *parcel.overlap_pieces]:
+                if piece is not None:
+                    write_piece(pieces_sink, piece_fields, parcel.subject_id, piece)
+        results = {**sinks.results, **inspected.write_table(self, parameters, context)}
+        describe_outputs(results, context, reserve_outputs())
+        return results

@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsWkbTypes,
 )
 
 from liaocheng_plugin.core.compat import (
@@ -35,6 +36,7 @@ from liaocheng_plugin.core.siting_table import (
 )
 from liaocheng_plugin.processing.check_algorithm import CheckAlgorithm, run_core
 from liaocheng_plugin.processing.data_inputs import add_data_check_output, inspect_inputs
+from liaocheng_plugin.processing.output_layers import describe_outputs, site_outputs
 from liaocheng_plugin.processing.outputs import (
     Sinks,
     optional_sink,
@@ -75,12 +77,13 @@ class SiteCheckAlgorithm(CheckAlgorithm):
 
     def shortHelpString(self) -> str:
         text = tr(
-            "Checks project sites (polygons) or routes (lines, as corridors WIDTH metres wide) against permanent "
-            "basic farmland, the ecological red line, cultivated land, the urban development boundary (outside it a "
-            "project is separately sited), villages inside and within VILLAGE_DISTANCE, and gives for routes the "
-            "chainage intervals (K12+300–K12+480) crossing farmland or red line with their length and area "
-            "(CROSSINGS), the clear part of each site (CLEAR), its conflict pieces (OVERLAPS), a score (mu of "
-            "farmland + red line) and the rank of each alternative."
+            "Checks project sites (polygons) or routes (lines, as corridors of the route corridor width) against "
+            "permanent basic farmland, the ecological red line, cultivated land, the urban development boundary "
+            "(outside it a project is separately sited), villages inside and within the village distance, and "
+            "gives for routes the chainage intervals (K12+300–K12+480) crossing farmland or red line with their "
+            "length and area (output “Route crossings (chainage)”), the clear part of each site (“Clear parts”), "
+            "its conflict pieces (“Conflict pieces”), a score (mu of farmland + red line) and the rank of each "
+            "alternative."
         )
         return f"{text} {protected_help()}"
 
@@ -172,7 +175,10 @@ class SiteCheckAlgorithm(CheckAlgorithm):
             [site.overlap for site in report.sites],
             lambda piece: is_conflict_piece(piece, codes),
         )
-        return {**sinks.results, **inspected.write_table(self, parameters, context)}
+        results = {**sinks.results, **inspected.write_table(self, parameters, context)}
+        routes = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_LINE
+        describe_outputs(results, context, site_outputs(routes))
+        return results
 
 
 def polygon_row(fields, geometry: QgsGeometry, values) -> QgsFeature:

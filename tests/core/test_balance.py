@@ -177,3 +177,44 @@ def test_exempt_outflow_leaves_the_progress_base():
     row = county_row(report)
     assert round(row.exempt_m2 / SQM_PER_MU, 2) == 15.0 and row.to_balance_m2 == pytest.approx(0.0)
     assert row.progress_pct == pytest.approx(100.0)
+
+
+def test_one_finding_gives_its_areas_in_one_unit():
+    """ "对应的有效流入 0.00 平方米 不足以平衡流出 11.69 亩": the valid inflow was in m², the outflow in 亩."""
+    report = run(
+        [(square(X0, Y0, 100), "LC-1", "371502", 2023, 6, "进出平衡")],
+        [(square(X0 - 10000, Y0, 100), "LR-1", "371502", 2023, 6, "LC-1")],  # on cultivated land: not valid
+    )
+    text = next(f.text for f in by_id(report)["LC-1"].findings if "does not cover" in f.text)
+    assert text == "paired valid inflow 0 mu does not cover the outflow 15.00 mu"
+
+
+def test_township_rows_carry_names_and_a_township_with_nothing_to_balance_says_so():
+    """The ledger's 乡镇（街道） held codes (371502105); a township with only an invalid inflow read
+    "是否平衡 是 / 进度 0"."""
+    fields = {**IN_FIELDS, "XZDM": str, "XZMC": str}
+    outflow = memory_layer(
+        "Polygon",
+        GK39,
+        [(square(X0 + 25000, Y0, 100), "LC-1", "371502", 2023, 6, "", "371502105", "郑家镇")],
+        {**OUT_FIELDS, "XZDM": str, "XZMC": str},
+        "GDLC",
+    )
+    inflow = memory_layer(
+        "Polygon",
+        GK39,
+        [(square(X0 - 10000, Y0, 100), "LR-1", "371502", 2023, 6, "", "371502010", "蒋官屯街道")],
+        fields,
+        "GDLR",
+    )
+    sets = [
+        PatchSet(outflow, PatchFields.detect(outflow.fields()), OUT),
+        PatchSet(inflow, PatchFields.detect(inflow.fields()), IN),
+    ]
+    report = check_balance(sets, protected(), QgsProject.instance().transformContext(), BalanceRules(), AreaMode.PLANAR)
+    townships = {r.township: r for r in report.rows if r.level == "township"}
+    assert (townships["371502105"].township_name, townships["371502010"].township_name) == ("郑家镇", "蒋官屯街道")
+    empty = townships["371502010"]  # its only inflow is already cultivated: invalid, and it has no outflow
+    assert empty.outflow_m2 == 0 and empty.inflow_m2 == 0
+    assert empty.balanced is None and empty.progress_pct is None
+    assert townships["371502105"].balanced is False and townships["371502105"].progress_pct == pytest.approx(0.0)

@@ -56,3 +56,10 @@ def test_number_text_never_shows_negative_zero():
     assert number_text(-1e-13, 1) == number_text(-0.0, 1) == "0.0"
     assert number_text(-0.004) == "0.00" and number_text(-0.004, signed=True) == "+0.00"
     assert number_text(-0.006) == "-0.01" and number_text(-1234.5, 0) == "-1,234"
+
+
+def test_county_card_with_nothing_to_balance_says_so():
+    """A county whose inflow is all invalid and which has no outflow: neither "balanced" nor "area deficit"."""
+    nothing = {"county": "371503", "year": "2023", "outflow_mu": 0.0, "to_balance_mu": 0.0, "inflow_mu": 0.0}
+    card = county_card(dict(nothing, balance_mu=0.0, progress_pct=NULL, balanced=NULL))
+    assert "nothing to balance" in card and "deficit" not in card and "progress —%" in card

@@ -154,3 +154,36 @@ def test_grid_is_the_cell_holding_most_of_the_parcel_and_summary_adds_up():
     total = next(r for r in rows if r["group"] == "total")
     assert total["parcels"] == 2 and total["area_mu"] == pytest.approx(30.0)
     assert total["fail"] + total["warn"] + total["pass"] == 2
+
+
+def test_null_ledger_values_read_as_not_filled_in_and_a_parcel_without_code_by_its_feature():
+    """A NULL 围挡/防尘网 said "围挡和防尘网不完整" (it is not known to be incomplete); a NULL DKBH made
+    "与储备地块 17 重叠" (a bare feature id)."""
+    rows = [
+        (square(X0 + 1000, Y0, 100), "BARE", 15.0, "证4", "2024-06-25", None, None),
+        (square(X0 + 1000, Y0 + 300, 100), "HALF", 15.0, "证5", "2024-06-25", "部分", None),
+        (square(X0, Y0, 100), None, 15.0, "证6", "2024-06-25", "完整", "已覆盖"),
+        (square(X0 + 50, Y0, 100), "NEIGHBOUR", 15.0, "证7", "2024-06-25", "完整", "已覆盖"),
+    ]
+    survey_bare = memory_layer("Polygon", GK39, [(square(X0 + 1000, Y0, 400), "1206")], {"DLBM": str}, "DLTB")
+    ledger = LedgerFields.detect(parcels(*rows).fields())
+    layer = parcels(*rows)
+    report = check_reserve_parcels(
+        layer,
+        [RoleSpec("survey", survey_bare, code_field="DLBM", coverage=True)],
+        QgsProject.instance().transformContext(),
+        ledger,
+        ReserveRules(reference_date=TODAY),
+        area_mode=AreaMode.PLANAR,
+    )
+    results = {p.code: p for p in report.parcels}
+    bare = [f.text for f in results["BARE"].findings]
+    assert bare == ["bare land 15.00 mu: fence and dust net not filled in the ledger"]
+    half = sorted(f.text for f in results["HALF"].findings)
+    assert half == [
+        "bare land 15.00 mu without complete fence",
+        "bare land 15.00 mu: dust net not filled in the ledger",
+    ]
+    unnamed = next(code for code in results if code.startswith("("))
+    assert unnamed == "(no code, feature 3)"
+    assert any("(no code, feature 3)" in f.text for f in results["NEIGHBOUR"].findings)

@@ -110,3 +110,47 @@ def test_alternatives_rank_by_farmland_and_red_line_then_cultivated_then_village
     )  # 乙 4000 m² cultivated, 丙 1000 m²
     ranked = {site.name: site.rank for site in check(sites, roles(pbf=farmland, survey=survey)).sites}
     assert ranked == {"丙": 1, "乙": 2, "甲": 3}
+
+
+def test_crossings_of_one_role_are_disjoint_intervals_and_never_longer_than_the_route():
+    """Two farmland parts beside each other in the corridor (north half K1+000–K1+300, south half K1+200–K1+500)
+    and a third just after (K1+500.5–K1+600) were three crossings whose lengths overlapped: 300 + 300 + 99.5 m
+    counted for 600 m of route. They are one crossing K1+000–K1+600, its area the sum of the parts."""
+    route = memory_layer("LineString", GK39, [(f"LINESTRING({X0} {Y0}, {X0 + 2000} {Y0})", "路线A")], {"FAMC": str})
+    farmland = memory_layer(
+        "Polygon",
+        GK39,
+        [
+            (rect(X0 + 1000, Y0 + 5, 300, 25),),
+            (rect(X0 + 1200, Y0 - 30, 300, 25),),
+            (rect(X0 + 1500.5, Y0 - 30, 99.5, 25),),
+            (rect(X0 + 1800, Y0 - 30, 50, 60),),
+        ],
+        name="YJJBNT",
+    )
+    site = check(route, roles(pbf=farmland)).sites[0]
+    spans = [(chainage(c.from_m), chainage(c.to_m)) for c in site.crossings]
+    assert spans == [("K1+000", "K1+600"), ("K1+800", "K1+850")]
+    first = site.crossings[0]
+    assert first.length_m == pytest.approx(600.0)
+    assert first.area_m2 == pytest.approx(300 * 25 * 2 + 99.5 * 25)
+    assert first.geometry.area() == pytest.approx(first.area_m2)
+    assert sum(c.area_m2 for c in site.crossings) == pytest.approx(site.overlap.area_m2_of("pbf"))
+    assert sum(c.length_m for c in site.crossings) <= site.length_m
+
+
+def test_alternatives_without_a_name_are_numbered():
+    """Routes of a layer without FAMC were named by their feature ids ("2", "3")."""
+    routes = memory_layer(
+        "LineString", GK39, [(f"LINESTRING({X0} {Y0 + 100 * i}, {X0 + 500} {Y0 + 100 * i})",) for i in range(2)]
+    )
+    sites = memory_layer("Polygon", GK39, [(square(X0, Y0, 100),)])
+    farmland = memory_layer("Polygon", GK39, [(square(X0 + 50, Y0, 100),)])
+
+    def names(layer):
+        context = QgsProject.instance().transformContext()
+        return [
+            s.name for s in check_sites(layer, roles(pbf=farmland), context, "", 60.0, 200.0, AreaMode.PLANAR).sites
+        ]
+
+    assert names(routes) == ["Route 1", "Route 2"] and names(sites) == ["Alternative 1"]

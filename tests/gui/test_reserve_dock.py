@@ -88,10 +88,8 @@ def test_map_sheet_and_atlas_from_the_panel_stay_in_the_layout_manager(dock, sam
     ids = [dock.proxy.index(row, 0).data(FEATURE_ID_ROLE) for row in range(dock.proxy.rowCount())]
     assert dock.export_sheets_to(str(tmp_path / "atlas.pdf"), ids) == len(ids) >= 1
     assert (tmp_path / "atlas.pdf").stat().st_size > 10000
-    # Both exports have the dock's title: the second replaced the first instead of adding "… (2)".
-    assert [layout.name() for layout in sample_project.layoutManager().printLayouts()] == [
-        dock.windowTitle() + " map sheet"
-    ]
+    # Both exports have the check's title: the second replaced the first instead of adding "… (2)".
+    assert [layout.name() for layout in sample_project.layoutManager().printLayouts()] == ["Land-reserve check map"]
     pack = dock.export_pack_to(str(tmp_path / "pack"), ids)
     assert pack.pages == len(ids) and pack.project.exists()
 

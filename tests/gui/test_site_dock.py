@@ -150,3 +150,37 @@ def test_three_alternatives_are_readable_in_a_dock_of_300_to_400_px(desktop_font
     for line in chosen.findings():
         assert line in details
     dock.hide()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+def test_site_sheets_draw_their_conflicts_and_survey_patches_beside_a_route(dock, qgis_iface, tmp_path):
+    """The panel's sheets drew no conflict pieces at all, and no survey patch on any page once a long route was
+    among the alternatives (the survey was dropped for the whole layer)."""
+    for table in ("XMXZ", "XMXL"):
+        layer = layer_named(table)
+        layer.selectAll()
+        qgis_iface.setActiveLayer(layer)
+        dock.use_selected()
+    site = next(index for index, s in enumerate(dock.alternatives) if s.centerline is None and s.cultivated_m2 > 0)
+    route = next(index for index, s in enumerate(dock.alternatives) if s.centerline is not None)
+    manager = QgsProject.instance().layoutManager()
+    try:
+        assert dock.export_sheets_to(str(tmp_path / "site.pdf"), [site]) == 1
+        assert dock.export_sheets_to(str(tmp_path / "route.pdf"), [route]) == 1
+        layout = manager.printLayouts()[0]
+        assert layout.name() == "Project site check map"
+        names = [layer.name() for layer in layout.itemById("map").layers()]
+        assert "Conflict pieces" in names and layer_named("DLTB").name() in names
+    finally:
+        manager.clear()
+
+    def text(name):
+        output = subprocess.run(["pdftotext", "-layout", str(tmp_path / name), "-"], capture_output=True, text=True)
+        return unicodedata.normalize("NFKC", output.stdout)
+
+    site_page, route_page = text("site.pdf"), text("route.pdf")
+    assert site_page.lstrip().startswith("Project site check map")
+    assert route_page.lstrip().startswith("Route selection check map")
+    assert "Conflict pieces" in site_page and "On cultivated land" in site_page  # its cultivated pieces, drawn
+    assert "Land-use survey" in site_page and "Land-use survey" not in route_page  # patches under the site only
+    assert "Crossing of permanent basic farmland" in route_page  # the route's own legend entries, not duplicates

@@ -108,3 +108,51 @@ def test_geopackage_export_replaces_the_old_file_whole(tmp_path, processing_with
     assert QgsVectorLayer(f"{path}|layername=reserve_parcels", "new", "ogr").featureCount() == 1
     assert not QgsVectorLayer(f"{path}|layername=old_table", "old", "ogr").isValid()  # a new file, not a merge
     assert [p.name for p in tmp_path.iterdir()] == ["result.gpkg"]  # no scratch folder left behind
+
+
+def test_ledger_dates_are_dates_and_columns_fit_their_contents(tmp_path, sample_data, processing_with_provider):
+    """The sample ledger's date columns (储备日期 CBRQ, 最近巡查日期 ZJXCRQ …) were written as text
+    "PyQt5.QtCore.QDate(2023, 5, 1)" and 53–55 characters wide."""
+    import datetime
+
+    import processing
+
+    from tests.tools.sample.subjects import SAMPLE_DATE
+
+    parcels = QgsVectorLayer(f"{sample_data.gpkg}|layername=CBDK", "CBDK", "ogr")
+    farmland = QgsVectorLayer(f"{sample_data.gpkg}|layername=YJJBNTTB", "YJJBNTTB", "ogr")
+    dates = [field.name() for field in parcels.fields() if field.typeName().lower() in ("date", "datetime")]
+    assert dates, "the sample ledger has date fields"
+    result = processing.run(
+        "liaocheng:reserve_check",
+        {
+            "INPUT": parcels,
+            "REFERENCE_DATE": SAMPLE_DATE.isoformat(),
+            "PERMANENT_FARMLAND": farmland,
+            "OUTPUT": "memory:",
+            "SUMMARY": "memory:",
+        },
+    )
+    path = write_ledger(tmp_path / "ledger.xlsx", reserve_ledger_sheets(result["OUTPUT"], result["SUMMARY"]))
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    headers = [cell.value for cell in sheet[1]]
+    for name in dates:
+        column = next(i for i, header in enumerate(headers, start=1) if header.rstrip(")）").endswith(name))
+        cells = [sheet.cell(row, column) for row in range(2, sheet.max_row + 1) if sheet.cell(row, column).value]
+        assert cells and all(isinstance(cell.value, datetime.datetime) for cell in cells)  # openpyxl reads datetimes
+        assert cells[0].number_format == "yyyy-mm-dd"
+        width = sheet.column_dimensions[cells[0].column_letter].width
+        assert 10 <= width <= 26, (name, width)
+    assert all(sheet.column_dimensions[cell.column_letter].width <= 60 for cell in sheet[1])
+
+
+def test_a_folder_that_cannot_be_written_is_a_clear_refusal(tmp_path, processing_with_provider):
+    """A read-only folder gave a Python traceback "PermissionError: [Errno 1] Operation not permitted"."""
+    from liaocheng_plugin.core.exceptions import LiaochengError
+
+    parcels, summary = result_layers()
+    blocked = tmp_path / "a file"
+    blocked.write_text("not a folder")
+    with pytest.raises(LiaochengError, match="Cannot write into the folder") as raised:
+        write_layers_gpkg(blocked / "ledger.gpkg", {"parcels": parcels})
+    assert "[Errno" not in str(raised.value) and str(blocked) in raised.value.details

@@ -295,6 +295,28 @@ def latin_words(text: str):
     return [word for word in re.findall(r"[A-Za-z]+", text) if word not in ALLOWED_LATIN]
 
 
+def legend_entries(legend) -> list:
+    """Every text of a legend in order: group headings, layer titles (where shown) and their legend entries."""
+    from qgis.core import QgsLayerTree
+
+    model = legend.model()
+    texts = []
+
+    def walk(group):
+        for node in group.children():
+            if QgsLayerTree.isGroup(node):
+                texts.append(node.name())
+                walk(node)
+                continue
+            entries = model.layerLegendNodes(node)
+            if not model.legendNodeEmbeddedInParent(node):
+                texts.append(node.customProperty("legend/title-label") or node.name())
+            texts.extend(entry.data(0) for entry in entries)
+
+    walk(model.rootGroup())
+    return texts
+
+
 def test_a_sheet_in_chinese_has_no_english_word(processing_with_provider):
     """Every text of a sheet follows the UI language: title, table, findings, CRS note, legend, scale bar."""
     from qgis.core import QgsLayoutItemLabel, QgsLayoutItemLegend
@@ -313,13 +335,11 @@ def test_a_sheet_in_chinese_has_no_english_word(processing_with_provider):
     atlas.first()
     texts = [item.currentText() for item in layout.items() if isinstance(item, QgsLayoutItemLabel)]
     legend = next(item for item in layout.items() if isinstance(item, QgsLayoutItemLegend))
-    model = legend.model()
-    nodes = [model.index2node(model.index(row, 0)) for row in range(model.rowCount())]
-    legend_texts = [legend.title()] + [model.legendNodeEmbeddedInParent(node) and "" or node.name() for node in nodes]
-    legend_texts += [n.data(0) for node in nodes for n in model.layerLegendNodes(node)]
+    legend_texts = [legend.title()] + legend_entries(legend)
     texts += [text for text in legend_texts if text] + [layout.itemById("scalebar").unitLabel()]
     assert "坐标系：CGCS2000 3度带高斯-克吕格投影 第39带" in layout.itemById("crs").currentText()
     assert "不通过" in " ".join(legend_texts) and "图例" in legend_texts
+    assert "保护图层" in legend_texts  # the protected layers under one heading
     assert [(text, latin_words(text)) for text in texts if latin_words(text)] == []
 
 

@@ -315,17 +315,17 @@ def export_map_sheets(project: QgsProject, output: Path) -> None:
     """One sheet per check, an atlas of the failed reserve parcels and their field pack (出图, 外业核查包)."""
     from liaocheng_plugin.core.field_pack import export_field_pack
     from liaocheng_plugin.core.i18n import tr
+    from liaocheng_plugin.core.sheet_subjects import check_kind
     from liaocheng_plugin.core.sheets import export_sheets, layer_sets
 
     county = sample_layer(project, "XZQ")
     protected = layer_sets(project)
-    sheets = (  # (pdf, gpkg, subjects, style, title, template, context table and its style, fails only)
+    sheets = (  # (pdf, gpkg, subjects, style, template, context table and its style, fails only); titled by check
         (
             "sheet_reserve.pdf",
             "reserve_ledger.gpkg",
             "reserve_parcels",
             "check_status",
-            "储备土地核查图",
             "a4_landscape",
             ("conflict_pieces", "conflict_pieces"),
             True,
@@ -335,7 +335,6 @@ def export_map_sheets(project: QgsProject, output: Path) -> None:
             "balance_ledger.gpkg",
             "patches",
             "balance_patches",
-            "耕地进出平衡核查图",
             "a4_landscape",
             ("conflict_pieces", "conflict_pieces"),
             True,
@@ -345,7 +344,6 @@ def export_map_sheets(project: QgsProject, output: Path) -> None:
             "site_check.gpkg",
             "XMXZ_sites",
             "subject",
-            "项目选址核查图",
             "a4_portrait",
             ("XMXZ_conflicts", "conflict_pieces"),
             False,
@@ -355,25 +353,24 @@ def export_map_sheets(project: QgsProject, output: Path) -> None:
             "site_check.gpkg",
             "XMXL_sites",
             "route",
-            "线路选址核查图",
             "a4_landscape",
             ("XMXL_crossings", "crossings"),
             False,
         ),
     )
-    for pdf, gpkg, table, style, title, template, (context, context_style), fails_only in sheets:
+    for pdf, gpkg, table, style, template, (context, context_style), fails_only in sheets:
         layer = result_layer(project, output / gpkg, table, tr("Checked subjects"), style)
         name = tr("Route crossings") if context_style == "crossings" else tr("Conflict pieces")
         pieces = result_layer(project, output / gpkg, context, name, context_style)
         fails = [f.id() for f in layer.getFeatures() if fails_only and f["status"] == "fail"]
         context_layers = [pieces, *protected]
-        pages = export_sheets(layer, context_layers, [county], title, output / pdf, template, fails[:1] or None)
-        print(f"  export_sheets {pdf}: {title}, {pages} page(s)")
+        pages = export_sheets(layer, context_layers, [county], "", output / pdf, template, fails[:1] or None)
+        print(f"  export_sheets {pdf}: {check_kind(layer).value} sheet, {pages} page(s)")
         if pdf == "sheet_reserve.pdf":
             atlas = output / "atlas_reserve_fail.pdf"
-            pages = export_sheets(layer, context_layers, [county], title, atlas, template, fails)
+            pages = export_sheets(layer, context_layers, [county], "", atlas, template, fails)
             print(f"  export_sheets {atlas.name}: the failed reserve parcels, {pages} pages")
-            pack = export_field_pack(layer, protected, output / "field_pack", "储备土地外业核查", fails, pieces)
+            pack = export_field_pack(layer, protected, output / "field_pack", "", fails, pieces)
             print(f"  export_field_pack field_pack/: {pack.pages} failed parcels, offline project and atlas")
 
 
@@ -397,7 +394,15 @@ WRITTEN = {  # what each file of the demo output is, for the closing list
     "field_pack/field_pack.gpkg": "field pack data (subjects, conflicts, clipped protected layers)",
     "field_pack/field_pack.qgz": "field pack project, opens offline in QGIS or QField",
     "field_pack/field_pack_atlas.pdf": "field pack atlas with coordinates and a notes form",
+    "data_check.xlsx": "数据体检 of the sample data (no finding) and of the messy delivery (every finding)",
 }
+WRITTEN_FOLDERS = {"messy_delivery/": "a messy delivery, wrong on purpose: the input of 数据体检"}
+
+
+def description(name: str) -> str:
+    """What a written file is, for the closing list."""
+    folder = next((text for prefix, text in WRITTEN_FOLDERS.items() if name.startswith(prefix)), "")
+    return WRITTEN.get(name, folder)
 
 
 def main() -> None:
@@ -431,7 +436,7 @@ def main() -> None:
     for path in sorted(output.rglob("*")):
         if path.is_file():
             name = path.relative_to(output).as_posix()
-            print(f"  {name:34} {path.stat().st_size / 1024:6.0f} KiB  {WRITTEN.get(name, '')}")
+            print(f"  {name:38} {path.stat().st_size / 1024:6.0f} KiB  {description(name)}")
 
 
 if __name__ == "__main__":

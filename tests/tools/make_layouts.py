@@ -74,6 +74,8 @@ def label(layout, item_id: str, size: float, bold: bool = False) -> QgsLayoutIte
     font.setPointSizeF(size)
     font.setBold(bold)
     item.setFont(font)
+    # Left, not QGIS's default "justify": justified CJK text spreads its figures ("2 2 7 1 . 6 7 亩").
+    item.setHAlign(Qt.AlignmentFlag.AlignLeft)
     layout.addLayoutItem(item)
     return item
 

@@ -24,10 +24,12 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor, QFont
 
 from liaocheng_plugin.core.compat import LABEL_AROUND_POINT
+from liaocheng_plugin.core.definitions import PARCEL_OVERLAP_KEY
 from liaocheng_plugin.core.styles import legend_labels
 
 STYLES = Path(__file__).resolve().parents[2] / "resources" / "styles"
 CJK_FONT = "Noto Sans CJK SC"
+LATIN_FONT = "Arial"  # every Windows has it; fontconfig substitutes a metric twin (Liberation Sans, DejaVu Sans)
 LAND_CLASS_COLOURS = {
     "01": "#f6e58d",
     "02": "#f0a14a",
@@ -59,7 +61,18 @@ def fill(
     )
 
 
-def labeled(layer: QgsVectorLayer, field: str, size: float, color: str, max_scale_denominator: float) -> None:
+def code_font() -> QFont:
+    """The font of labels that are codes (chainage K12+300, parcel codes CB2023-017): a Latin one. Qt's PDF writer
+    loses the text of the digits and signs of Latin text set in a CJK font (shaped through OpenType): pdftotext
+    read a chainage label as "K +". Layout labels avoid it by drawing unshaped (core/layout_items.py), which a
+    layer's style cannot keep (QGIS's style XML does not carry the font's style strategy). Qt falls back to a CJK
+    font for any Chinese character."""
+    return QFont(LATIN_FONT)
+
+
+def labeled(
+    layer: QgsVectorLayer, field: str, size: float, color: str, max_scale_denominator: float, font: str = CJK_FONT
+) -> None:
     settings = QgsPalLayerSettings()
     settings.fieldName = field
     if max_scale_denominator:
@@ -68,7 +81,7 @@ def labeled(layer: QgsVectorLayer, field: str, size: float, color: str, max_scal
         settings.minimumScale = max_scale_denominator
         settings.maximumScale = 0
     text = QgsTextFormat()
-    text.setFont(QFont(CJK_FONT))
+    text.setFont(QFont(font))
     text.setSize(size)
     text.setColor(QColor(color))
     buffer = QgsTextBufferSettings()
@@ -124,7 +137,7 @@ def crossings_layer(labels) -> QgsVectorLayer:
     priority = QgsProperty.fromExpression('min(10, 2 + "length_m" / 250)')
     settings.dataDefinedProperties().setProperty(QgsPalLayerSettings.Property.Priority, priority)
     text = QgsTextFormat()
-    text.setFont(QFont(CJK_FONT))
+    text.setFont(code_font())
     text.setSize(6.5)
     text.setColor(QColor("#5a0000"))
     buffer = QgsTextBufferSettings()
@@ -189,13 +202,19 @@ def main() -> None:
     ]
     status_layer.setRenderer(QgsCategorizedSymbolRenderer("status", statuses))
     write("check_status", status_layer)
-    pieces = QgsVectorLayer("Polygon?crs=EPSG:4527&field=role:string", "pieces", "memory")
+    pieces = QgsVectorLayer("Polygon?crs=EPSG:4527&field=role:string&field=label:string", "pieces", "memory")
     outside = fill("0,0,0,0", "#7a4fa0", 0.5, "no", "dash")
     hatch = QgsLinePatternFillSymbolLayer()
     hatch.setLineAngle(135)
     hatch.setDistance(1.6)
     hatch.setSubSymbol(QgsLineSymbol.createSimple({"color": "#7a4fa0", "width": "0.3"}))
     outside.appendSymbolLayer(hatch)
+    shared = fill("0,0,0,0", "#c2185b", 0.6, "no", "dash")
+    cross = QgsLinePatternFillSymbolLayer()
+    cross.setLineAngle(45)
+    cross.setDistance(1.2)
+    cross.setSubSymbol(QgsLineSymbol.createSimple({"color": "#c2185b", "width": "0.3"}))
+    shared.appendSymbolLayer(cross)
     roles = [
         QgsRendererCategory(value, symbol, labels["conflict_pieces"][value])
         for value, symbol in (
@@ -203,9 +222,16 @@ def main() -> None:
             ("erl", fill("200,0,60,170", "#7a0020", 0.4)),
             ("survey", fill("255,140,0,150", "#b35900", 0.3)),
             ("outside_udb", outside),
+            (PARCEL_OVERLAP_KEY, shared),
         )
     ]
     pieces.setRenderer(QgsCategorizedSymbolRenderer("role", roles))
+    # The piece two reserve parcels share is labelled with the other parcel's code (CB2023-017), as the finding.
+    labeled(pieces, "label", 7.5, "#880e4f", 0, LATIN_FONT)
+    settings = pieces.labeling().settings()
+    shown = QgsProperty.fromExpression(f"\"role\" = '{PARCEL_OVERLAP_KEY}'")
+    settings.dataDefinedProperties().setProperty(QgsPalLayerSettings.Property.Show, shown)
+    pieces.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     write("conflict_pieces", pieces)
     write("crossings", crossings_layer(labels["crossings"]))
     patches = QgsVectorLayer("Polygon?crs=EPSG:4527&field=status:string&field=direction:string", "patches", "memory")

@@ -26,6 +26,7 @@ from liaocheng_plugin.core.datacheck.web_frames import wgs84_to_gcj02
 X0, Y0 = 39440000.0, 4030000.0  # near 116.33°E 36.40°N, zone 39 with prefix (EPSG:4527)
 GK = "EPSG:4527"
 SITE_SIDE_M = math.sqrt(20000.0)  # the web-map site is truly 30.00 亩
+TEXT_WIDTH = 50
 
 
 def square(x: float, y: float, size: float, height: float = 0.0) -> str:
@@ -36,7 +37,11 @@ def square(x: float, y: float, size: float, height: float = 0.0) -> str:
 def layer_of(geometry: str, crs: str, name: str, fields: Sequence[Tuple[str, int]], rows) -> QgsVectorLayer:
     """A memory layer from rows of (wkt or None, *values)."""
     layer = QgsVectorLayer(f"{geometry}?crs={crs}", name, "memory")
-    layer.dataProvider().addAttributes([QgsField(field_name, kind) for field_name, kind in fields])
+    # Text fields of a set width: a shapefile cannot hold QGIS's default 255 (GDAL warned for every field).
+    widths = {FIELD_STRING: TEXT_WIDTH}
+    layer.dataProvider().addAttributes(
+        [QgsField(field_name, kind, len=widths.get(kind, 0)) for field_name, kind in fields]
+    )
     layer.updateFields()
     features = []
     for wkt, *values in rows:
@@ -62,7 +67,11 @@ def write(layer: QgsVectorLayer, path: Path, driver: str = "GPKG", encoding: str
     return path
 
 
-def parcel_fields():
+def parcel_fields(utf8_shapefile: bool = False):
+    """The parcels' fields; a UTF-8 shapefile gets names of at most 10 bytes (地块名称 takes 12 in UTF-8, 8 in GBK):
+    GDAL would cut them mid-character ("地块名�") and warn."""
+    if utf8_shapefile:
+        return [("DKBH", FIELD_STRING), ("地块名", FIELD_STRING), ("面积", FIELD_DOUBLE)]
     return [("DKBH", FIELD_STRING), ("地块名称", FIELD_STRING), ("台账面积", FIELD_DOUBLE)]
 
 
@@ -145,7 +154,7 @@ def generate_messy(folder: Path) -> List[MessyCase]:
     os.remove(gbk.with_suffix(".cpg"))
     files["gbk"] = gbk
     broken = write(
-        layer_of("Polygon", GK, "CBDK", parcel_fields(), parcels), folder / "CBDK_garbled.shp", "ESRI Shapefile"
+        layer_of("Polygon", GK, "CBDK", parcel_fields(True), parcels), folder / "CBDK_garbled.shp", "ESRI Shapefile"
     )
     dbf = broken.with_suffix(".dbf")
     data = bytearray(dbf.read_bytes())
@@ -154,7 +163,7 @@ def generate_messy(folder: Path) -> List[MessyCase]:
     dbf.write_bytes(bytes(data))
     files["garbled"] = broken
     no_prj = write(
-        layer_of("Polygon", GK, "CBDK", parcel_fields(), parcels), folder / "CBDK_no_prj.shp", "ESRI Shapefile"
+        layer_of("Polygon", GK, "CBDK", parcel_fields(True), parcels), folder / "CBDK_no_prj.shp", "ESRI Shapefile"
     )
     os.remove(no_prj.with_suffix(".prj"))
     files["no_prj"] = no_prj

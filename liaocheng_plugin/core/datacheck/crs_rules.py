@@ -13,6 +13,7 @@ from qgis.core import (
     QgsRectangle,
 )
 
+from liaocheng_plugin.core import crs_names
 from liaocheng_plugin.core.datacheck.findings import DataFinding, DataKind, DataSeverity
 from liaocheng_plugin.core.datacheck.gauss_kruger import (
     PREFIX_UNIT,
@@ -29,8 +30,8 @@ NORTHING_MAX = 10 * PREFIX_UNIT  # northern hemisphere northings lie below 10,00
 
 
 def crs_label(crs: QgsCoordinateReferenceSystem) -> str:
-    """ "EPSG:4527 (CGCS2000 / 3-degree Gauss-Kruger zone 39)"."""
-    return f"{crs.authid()} ({crs.description()})" if crs.authid() else crs.description()
+    """ "EPSG:4527（CGCS2000 3度带高斯-克吕格投影 第39带 …）": the CRS in the UI language (core/crs_names.py)."""
+    return crs_names.crs_label(crs)
 
 
 def _set_crs_hint(crs: Optional[QgsCoordinateReferenceSystem]) -> str:

@@ -26,6 +26,7 @@ except ImportError:  # QGIS without GDAL's Python bindings: features are request
 from liaocheng_plugin.core.datacheck.columns import id_list
 from liaocheng_plugin.core.datacheck.findings import DataFinding, DataKind, DataSeverity
 from liaocheng_plugin.core.engine.postgis.inspection import missing_geometry_ids as missing_geometry_ids_in_database
+from liaocheng_plugin.core.foreign_texts import geometry_type_name
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.settings import FAR_APART_KM
 
@@ -40,9 +41,9 @@ def geometry_type_findings(
     geometry_type = QgsWkbTypes.geometryType(source.wkbType())
     if geometry_type in allowed:
         return []
-    needed = "、".join(QgsWkbTypes.geometryDisplayString(kind) for kind in allowed)
+    needed = "、".join(geometry_type_name(kind) for kind in allowed)
     message = tr("Layer “{}” holds {} geometries and cannot serve as {}.").format(
-        name, QgsWkbTypes.geometryDisplayString(geometry_type), role_label
+        name, geometry_type_name(geometry_type), role_label
     )
     hint = tr("Choose a layer with {} geometries for this role.").format(needed)
     return [DataFinding(name, None, DataKind.GEOMETRY_TYPE, DataSeverity.ERROR, message, hint)]
