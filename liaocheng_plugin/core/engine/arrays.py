@@ -22,7 +22,8 @@ class LayerArrays:
     ``columns``: attribute values by meaning (``COLUMN_*``), object arrays holding Python values,
     ``None`` for NULL. ``name`` is the layer's display name used in every message. ``crs`` is the
     QgsCoordinateReferenceSystem of ``geometries`` (the working CRS) when the reader knows it: the
-    input check measures ellipsoidal areas in it.
+    input check measures ellipsoidal areas in it. ``repaired`` maps the position of every polygon the
+    repair replaced to its geometry as read (the input check compares their areas).
     """
 
     name: str
@@ -31,6 +32,7 @@ class LayerArrays:
     geometries: np.ndarray
     columns: Dict[str, np.ndarray] = field(default_factory=dict)
     crs: Any = None
+    repaired: Dict[int, Any] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.fids)

@@ -73,6 +73,8 @@ def repair_invalid(arrays: LayerArrays, positions: np.ndarray, threads: int = 1)
     if len(invalid):
         reasons = shapely.is_valid_reason(geometries[invalid])
         repaired = polygonal_parts(shapely.make_valid(geometries[invalid]))
+        for position, original in zip(invalid.tolist(), geometries[invalid]):  # as read, for the input check
+            arrays.repaired.setdefault(position, original)
         geometries[invalid] = repaired
         for position, reason, geometry in zip(invalid, reasons, repaired):
             kind = IssueKind.REPAIRED if geometry is not None else IssueKind.UNREPAIRABLE
