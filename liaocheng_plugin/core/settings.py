@@ -84,6 +84,29 @@ FAR_APART_KM = Setting(
     "A subject layer farther than this (km) from every protected layer is refused: a CRS is wrong, or the "
     "protected layers do not cover it.",
 )
+REFUSE_AREA_CHANGING_REPAIRS = Setting(
+    "datacheck/refuse_area_changing_repairs",
+    True,
+    "A subject (parcel, site, patch) whose invalid boundary (a bowtie, a loop) the repair gives another area, "
+    "by more than both repair tolerances, stops the check; false: the check uses the repaired shape with a warning.",
+)
+REPAIR_TOLERANCE_PCT = Setting(
+    "datacheck/repair_tolerance_pct",
+    0.1,
+    "A subject's repair changing its area by more than this (%) and the m² tolerance is an error (see above); "
+    "a smaller change is a warning.",
+)
+REPAIR_TOLERANCE_M2 = Setting(
+    "datacheck/repair_tolerance_m2",
+    1.0,
+    "A subject's repair changing its area by more than this (m²) and the % tolerance is an error (see above).",
+)
+REFUSE_EMPTY_LAYERS = Setting(
+    "datacheck/refuse_empty_layers",
+    True,
+    "A protected layer (or zone layer) given to a check but holding no features stops the check, as a profile "
+    "layer missing from the project does in the panels; false: a warning on every result.",
+)
 
 # 耕地流出/流入 from two survey years (liaocheng:change_detection) — see DOMAIN.md and the README.
 # Code lists are comma-separated code prefixes: "02" is every 02xx code, K codes included.
@@ -152,6 +175,10 @@ def declared_settings() -> List[Setting]:
         FALLBACK_ENCODING,
         CRS_AREA_MARGIN_DEG,
         FAR_APART_KM,
+        REFUSE_AREA_CHANGING_REPAIRS,
+        REPAIR_TOLERANCE_PCT,
+        REPAIR_TOLERANCE_M2,
+        REFUSE_EMPTY_LAYERS,
         CHANGE_OUTFLOW_CODES,
         CHANGE_DEBATABLE_CODES,
         CHANGE_DEBATABLE_ARE_OUTFLOW,

@@ -17,11 +17,10 @@ from qgis.PyQt.QtWidgets import QPushButton, QWidget
 from liaocheng_plugin.core.compat import GEOMETRY_LINE, GEOMETRY_POLYGON
 from liaocheng_plugin.core.crs import choose_working_crs
 from liaocheng_plugin.core.datacheck.findings import DataCheckError
-from liaocheng_plugin.core.datacheck.interactive import PanelInputCheck, sketches_name
+from liaocheng_plugin.core.datacheck.interactive import PanelInputCheck, drawn_shape, sketches_name
 from liaocheng_plugin.core.datacheck.web_frames import CoordinateFrame
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, Role
 from liaocheng_plugin.core.engine import OverlayEngine, is_cultivated
-from liaocheng_plugin.core.engine.convert import from_qgis
 from liaocheng_plugin.core.exceptions import LiaochengError
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.paths import plugin_file
@@ -216,7 +215,7 @@ class SiteDock(SiteFollowsProject, SiteExports, QgsDockWidget):
         sites, findings = check_drawn_sites(
             engine,
             layer_name,
-            [from_qgis(working)],
+            [drawn_shape(working)],
             [feature_id],
             [name],
             sketch.is_route,

@@ -1,6 +1,10 @@
 """liaocheng:data_check — 数据体检: the input check of a subject layer and the protected layers, on its own."""
 
-from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+)
 
 from liaocheng_plugin.core.compat import (
     GEOMETRY_LINE,
@@ -57,6 +61,13 @@ class DataCheckAlgorithm(CheckAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         subjects = {self.INPUT: (GEOMETRY_POLYGON, GEOMETRY_LINE)}
         layers = [item for items in input_layers(self, parameters, context, subjects).values() for item in items]
+        if not layers:
+            raise QgsProcessingException(
+                tr(
+                    "No layer to check: give the subjects, a protected layer, or both "
+                    "(the data check reads nothing else)."
+                )
+            )
         frame = CoordinateFrame(self.parameterAsEnum(parameters, COORDINATE_FRAME, context))
         rules = DataRules.from_settings(read_cultivated_codes(self, parameters, context))
         findings = run_core(lambda: check_data(layers, context.transformContext(), frame, rules, feedback))

@@ -16,6 +16,7 @@ from qgis.core import (
 from liaocheng_plugin.core.datacheck.web_frames import CoordinateFrame, wgs84_to_gcj02
 from liaocheng_plugin.core.definitions import Role
 from liaocheng_plugin.gui.site_dock import SiteDock
+from tests.conftest import memory_layer
 from tests.gui.test_site_dock import layer_named
 
 SIDE_M = 60.0
@@ -137,3 +138,31 @@ def test_selected_features_of_a_gcj02_layer_are_moved_to_their_true_place_when_t
     converted = dock.alternatives[len(true_areas) :]
     assert sorted(round(site.overlap.area_m2_of(Role.PERMANENT_FARMLAND.value)) for site in converted) == true_areas
     assert any("“方案_高德”" in text and "WGS 84" in text for text in list_texts(dock))
+
+
+def test_a_selected_route_of_one_vertex_is_refused_naming_it_not_a_geos_error(dock, qgis_iface):
+    """Tester report 1, A8 b: 使用选中要素 on a LineString of one vertex raised GEOSException "point array must contain
+    0 or >1 elements" in a Python error dialog. It is refused as data_check refuses it; the good route is added."""
+    x, y = inside_farmland()
+    rows = [(f"LINESTRING({x} {y})", "一个节点"), (f"LINESTRING({x} {y},{x + 300} {y + 300})", "正常线路")]
+    routes = memory_layer("LineString", QgsProject.instance().crs().authid(), rows, {"FAMC": str}, "XMXL_bad")
+    assert [f.geometry().constGet().numPoints() for f in routes.getFeatures()] == [1, 2]
+    QgsProject.instance().addMapLayer(routes)
+    routes.selectAll()
+    qgis_iface.setActiveLayer(routes)
+    dock.use_selected()
+    assert [site.name for site in dock.alternatives] == ["正常线路"]
+    texts = list_texts(dock)
+    assert texts[0].startswith("error: Layer “XMXL_bad”, feature 1: it has no geometry, or one that cannot be used")
+    assert dock.dataPanel.title().endswith(": 1 errors")
+
+
+def test_a_sketched_bowtie_is_refused_as_the_checks_refuse_it(dock, qgis_iface):
+    """A site drawn crossing itself: its repaired area is a guess (tester report 1, A9), as in every check."""
+    x, y = inside_farmland()
+    corners = [(0, 0), (SIDE_M, SIDE_M), (SIDE_M, 0), (0, SIDE_M), (0, 0)]
+    bowtie = QgsGeometry.fromPolygonXY([[QgsPointXY(x + dx, y + dy) for dx, dy in corners]])
+    assert dock.add_sketch(bowtie, is_route=False) is None and dock.alternatives == []
+    texts = list_texts(dock)
+    assert texts[0].startswith("error: Layer “Sketches”, feature 1: its boundary is invalid (self-intersection")
+    assert "from 0.00 m² (0 mu) as drawn to 1,799.66 m² (2.70 mu)" in texts[0]  # 60 m × 60 m ÷ 2, ellipsoidal

@@ -179,19 +179,51 @@ def test_a_protected_layer_on_another_datum_is_refused_until_the_project_states_
     assert next(result["OUTPUT"].getFeatures())["pbf_mu"] > 0
 
 
-def test_an_empty_protected_layer_and_one_out_of_reach_are_warned_on_every_subject(processing_with_provider):
+def test_an_empty_farmland_layer_refuses_the_check_naming_role_and_layer(processing_with_provider):
+    """Tester report 1, A4/G2: an empty farmland layer gave "no conflict" as if farmland had been checked (CB2023-015
+    went from fail to warn). The panels refuse a profile layer missing from the project; so does every check."""
+    empty = memory_layer("Polygon", GK39, [], {"BSM": str}, "YJJBNT")
+    message = refusal("reserve_check", {"INPUT": two_parcels(), "PERMANENT_FARMLAND": empty})
+    assert message.startswith("Layer “YJJBNT” (permanent basic farmland) holds no features: nothing would be checked")
+    assert "refuse_empty_layers" in message
+    for algorithm in ("overlap_check", "site_check", "balance_check"):
+        parameters = {SUBJECT_PARAMETER[algorithm]: two_parcels(), "PERMANENT_FARMLAND": empty}
+        assert refusal(algorithm, parameters).startswith("Layer “YJJBNT” (permanent basic farmland) holds no features")
+
+
+def test_an_empty_protected_layer_and_one_out_of_reach_are_warned_on_every_subject_when_so_set(
+    processing_with_provider,
+):
+    from qgis.core import QgsProcessingFeedback
+
+    from liaocheng_plugin.core.settings import REFUSE_EMPTY_LAYERS
+
+    class Log(QgsProcessingFeedback):
+        warnings = []
+
+        def pushWarning(self, text):
+            self.warnings.append(text)
+
+    import processing
+
     empty = memory_layer("Polygon", GK39, [], {"BSM": str}, "YJJBNT")
     elsewhere = memory_layer("Polygon", GK39, [(square(X0 + 60000, Y0, 500), "1")], {"BSM": str}, "STBHHX")
     near = survey([under(0, "0103"), under(1000, "0103")])
     parameters = {"INPUT": two_parcels(), "PERMANENT_FARMLAND": empty, "ECOLOGICAL_REDLINE": elsewhere}
-    result = run("reserve_check", dict(parameters, LAND_SURVEY=near))
+    parameters.update({sink: "memory:" for sink in SINKS["reserve_check"]}, LAND_SURVEY=near)
+    log = Log()
+    REFUSE_EMPTY_LAYERS.set_value(False)
+    try:
+        result = processing.run("liaocheng:reserve_check", parameters, feedback=log)
+    finally:
+        REFUSE_EMPTY_LAYERS.reset()
     assert {row for row in table(result)} >= {
         ("YJJBNT", None, "empty_layer", "warning"),
         ("STBHHX", None, "far_apart", "warning"),
     }
-    assert all(
-        "“YJJBNT” has no features" in text and "“STBHHX” lies 59 km" in text for text in warnings_of(result).values()
-    )
+    said = "Layer “YJJBNT” (permanent basic farmland) holds no features: nothing was checked against it"
+    assert all(said in text and "“STBHHX” lies 59 km" in text for text in warnings_of(result).values())
+    assert any(said in text for text in log.warnings)  # and in the Processing log
 
 
 def test_a_gbk_shapefile_without_cpg_as_protected_layer_gives_its_figures(tmp_path, processing_with_provider):

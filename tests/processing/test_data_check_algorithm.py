@@ -46,7 +46,7 @@ def test_the_findings_table_has_the_columns_of_the_issue(messy, processing_with_
     assert severities == sorted(severities, key=["error", "warning", "fixed"].index)  # errors first
 
 
-CASES = range(12)
+CASES = range(13)
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -91,3 +91,40 @@ def test_only_the_selected_subjects_are_checked_when_asked(messy, processing_wit
         assert sorted(f["feature_id"] for f in table.getFeatures()) == [2, 3]
     finally:
         QgsProject.instance().removeMapLayer(routes.id())
+
+
+def test_with_no_layer_at_all_it_refuses_instead_of_reporting_nothing_found(processing_with_provider):
+    """Tester report 1, B15: "已对 0 个图层进行数据体检：0 项错误…" read as a clean bill of health."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException) as refused:
+        processing.run("liaocheng:data_check", {"OUTPUT": "memory:"})
+    assert str(refused.value).startswith("No layer to check: give the subjects, a protected layer, or both")
+
+
+def test_a_route_of_one_vertex_is_a_finding_not_a_geos_error(tmp_path, processing_with_provider):
+    """Tester report 1, A8 a: a GeoPackage LineString of one vertex (GDAL writes it; GEOS cannot hold it) raised
+    GEOSException "point array must contain 0 or >1 elements" in data_check."""
+    from osgeo import ogr, osr
+
+    path = str(tmp_path / "XMXL_bad.gpkg")
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    crs = osr.SpatialReference()
+    crs.ImportFromEPSG(4527)
+    table = dataset.CreateLayer("XMXL_bad", crs, ogr.wkbLineString)
+    table.CreateField(ogr.FieldDefn("XLMC", ogr.OFTString))
+    x, y = 39440000.0, 4030000.0
+    for name, wkt in (("一个节点", f"LINESTRING({x} {y})"), ("两个相同节点", f"LINESTRING({x} {y},{x} {y})")):
+        feature = ogr.Feature(table.GetLayerDefn())
+        feature.SetField("XLMC", name)
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        table.CreateFeature(feature)
+    dataset = None
+    routes = QgsVectorLayer(path, "XMXL_bad", "ogr")
+    assert [f.geometry().constGet().numPoints() for f in routes.getFeatures()] == [1, 2]
+    found = {
+        (f["feature_id"], f["kind"], f["severity"]): f["message"] for f in data_check({"INPUT": routes}).getFeatures()
+    }
+    assert set(found) == {(1, "empty_geometry", "error"), (2, "zero_area", "error")}
+    assert found[(1, "empty_geometry", "error")].startswith("Layer “XMXL_bad”, feature 1: it has no geometry, or one")

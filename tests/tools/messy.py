@@ -195,6 +195,11 @@ def generate_messy(folder: Path) -> List[MessyCase]:
     files["empty"] = write(
         layer_of("Polygon", GK, "永久基本农田", [("BSM", FIELD_STRING)], []), folder / "YJJBNT_empty.gpkg"
     )
+    bowtie = (
+        "POLYGON((" + ",".join(f"{X0 + x} {Y0 + y}" for x, y in ((0, 0), (100, 50), (100, 0), (0, 50), (0, 0))) + "))"
+    )
+    bowties = [parcel(0, 0, 1), (bowtie, "CB-002", "储备地块2号", 7.5)]  # parcel 2 drawn corner to wrong corner
+    files["bowtie"] = write(layer_of("Polygon", GK, "CBDK", parcel_fields(), bowties), folder / "CBDK_bowtie.gpkg")
     elsewhere = [(square(X0 + 60000, Y0, 1000), "1")]
     files["elsewhere"] = write(
         layer_of("Polygon", GK, "生态保护红线", [("BSM", FIELD_STRING)], elsewhere), folder / "STBHHX_elsewhere.gpkg"
@@ -250,7 +255,10 @@ def generate_messy(folder: Path) -> List[MessyCase]:
                 "ECOLOGICAL_REDLINE": files["elsewhere"],
                 "LAND_SURVEY": files["survey_percent"],
             },
-            {"empty_layer": "warning", "far_apart": "warning", "deduction_percent": "fixed"},
+            {"empty_layer": "error", "far_apart": "warning", "deduction_percent": "fixed"},
+        ),
+        MessyCase(
+            "parcel drawn as a bowtie", {"INPUT": files["bowtie"], "PERMANENT_FARMLAND": pbf}, {"repair_area": "error"}
         ),
         MessyCase(
             "outside the CRS's area of use",

@@ -26,11 +26,20 @@ from liaocheng_plugin.core.progress import StepFeedback
 
 def distinct_findings(findings: Sequence[DataFinding]) -> List[DataFinding]:
     """Findings without repeats: one per layer, feature and kind (per layer, kind and text when layer-wide); a
-    feature the reader skipped for having no geometry is not listed again when the input check names it."""
+    feature the reader skipped for having no geometry is not listed again when the input check names it, nor
+    a repair as ``fixed`` when the input check says what it did to the area (one verdict per feature)."""
     named = {finding.layer for finding in findings if finding.kind == DataKind.EMPTY_GEOMETRY}
+    judged = {
+        (finding.layer, feature)
+        for finding in findings
+        if finding.kind == DataKind.REPAIR_AREA
+        for feature in finding.concerns()
+    }
     seen, result = set(), []
     for finding in findings:
         if finding.kind == IssueKind.EMPTY and finding.layer in named:
+            continue
+        if finding.kind == IssueKind.REPAIRED and (finding.layer, finding.feature_id) in judged:
             continue
         detail = finding.message if finding.feature_id is None else ""
         key = (finding.layer, finding.feature_id, str(finding.kind), detail)

@@ -38,6 +38,19 @@ def format_areas(*areas_m2: float) -> List[str]:
     return texts
 
 
+def format_area_m2_mu(area_m2: float) -> str:
+    """An area in m² and 亩, for a finding that compares two shapes of one feature: "64,087.47 m² (96.13 mu)";
+    the 亩 of an area below 0.01 亩 read "<0.01", of none "0" (never "0.00")."""
+    mu = m2_to_mu(area_m2)
+    if mu == 0:
+        mu_text = "0"
+    elif abs(mu) < SMALLEST_MU_SHOWN:
+        mu_text = f"<{SMALLEST_MU_SHOWN:.2f}"
+    else:
+        mu_text = f"{mu:,.2f}"
+    return tr("{} m² ({} mu)").format(f"{area_m2:,.2f}", mu_text)
+
+
 def is_finding(area_m2: float) -> bool:
     """Whether an overlap or difference is large enough to be a finding (above the tolerance setting, 1 m²)."""
     return area_m2 > OVERLAP_TOLERANCE_M2.value()

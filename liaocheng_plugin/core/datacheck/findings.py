@@ -28,6 +28,7 @@ class DataKind(str, Enum):
     RECORDED_AREA = "recorded_area"
     EMPTY_GEOMETRY = "empty_geometry"
     ZERO_AREA = "zero_area"
+    REPAIR_AREA = "repair_area"
     SELF_OVERLAP = "self_overlap"
     DATUM = "datum"
     EMPTY_LAYER = "empty_layer"

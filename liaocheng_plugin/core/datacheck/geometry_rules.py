@@ -1,18 +1,20 @@
-"""Geometries of LayerArrays: features without geometry, subjects of zero area or length, and a layer whose
-features overlap each other (the survey must tile without overlaps)."""
+"""Geometries of LayerArrays: features without geometry, subjects of zero area or length, subjects whose repair
+changed their area, and a layer whose features overlap each other (the survey must tile without overlaps)."""
 
 from typing import Callable, List, Optional
 
 import numpy as np
 
 from liaocheng_plugin.core.datacheck.columns import MAX_LISTED, fid_tuple, id_list, per_feature_findings, rows_finding
-from liaocheng_plugin.core.datacheck.figures import format_area
+from liaocheng_plugin.core.datacheck.figures import format_area, format_area_m2_mu
 from liaocheng_plugin.core.datacheck.findings import DataFinding, DataKind, DataSeverity
 from liaocheng_plugin.core.engine.arrays import LayerArrays
 from liaocheng_plugin.core.engine.dependency import shapely  # None without shapely 2: checks refuse
+from liaocheng_plugin.core.foreign_texts import validity_reason
 from liaocheng_plugin.core.i18n import tr
 
 AreaFunction = Callable[[np.ndarray], np.ndarray]  # shapely geometries → areas in m²
+CHANGE_NOISE_M2 = 0.01  # a repair changing an area by less than this (rounding) leaves it as it was: ``fixed``
 
 
 def missing_geometries(geometries: np.ndarray) -> np.ndarray:
@@ -34,6 +36,11 @@ def empty_geometry_findings(arrays: LayerArrays, severity: DataSeverity = DataSe
         message = tr("Layer “{}”: features {} have no geometry (or an unusable one) and cannot be checked.").format(
             arrays.name, id_list(arrays.fids[rows])
         )
+        if len(rows) == 1:
+            message = tr(
+                "Layer “{}”, feature {}: it has no geometry, or one that cannot be used (such as a line of one "
+                "vertex), and cannot be checked."
+            ).format(arrays.name, int(arrays.fids[rows[0]]))
     hint = tr("Draw or repair these features, or delete them from the layer.")
     return [rows_finding(arrays, rows, DataKind.EMPTY_GEOMETRY, severity, message, hint)]
 
@@ -67,6 +74,68 @@ def zero_size_findings(arrays: LayerArrays, areas_m2: np.ndarray) -> List[DataFi
 
     problem = tr("no area or no length")
     return per_feature_findings(arrays, rows, DataKind.ZERO_AREA, DataSeverity.ERROR, text, hint, problem)
+
+
+def repair_area_findings(
+    arrays: LayerArrays, area: AreaFunction, tolerance_pct: float, tolerance_m2: float, refuse: bool
+) -> List[DataFinding]:
+    """A finding per subject whose invalid boundary (a bowtie, a loop) the engine's repair gave another area:
+    ``arrays.repaired`` holds the geometries as read, ``arrays.geometries`` the repaired ones, ``area`` measures
+    both (m²). The repair of a bowtie keeps both lobes, where the boundary as drawn has them cancel out: its
+    area is a guess. An ``error`` when the change exceeds ``tolerance_m2`` and ``tolerance_pct`` (of the larger
+    area) and ``refuse`` (settings ``datacheck/repair_tolerance_m2`` 1, ``…_pct`` 0.1,
+    ``datacheck/refuse_area_changing_repairs`` true); otherwise a ``warning`` carried on the subject. Each names
+    GEOS's reason and place and both areas in m² and 亩; a change below CHANGE_NOISE_M2 leaves the repair ``fixed``."""
+    rows = np.array(sorted(position for position, shape in arrays.repaired.items() if shape is not None), dtype=int)
+    rows = rows[arrays.geometries[rows] != None] if len(rows) else rows  # noqa: E711 - unrepairable: no geometry
+    if not len(rows):
+        return []
+    originals = np.empty(len(rows), dtype=object)
+    originals[:] = [arrays.repaired[row] for row in rows.tolist()]
+    before, after = np.asarray(area(originals), dtype=float), np.asarray(area(arrays.geometries[rows]), dtype=float)
+    change = np.abs(after - before)
+    beyond = (change > tolerance_m2) & (change > tolerance_pct / 100.0 * np.maximum(before, after))
+    errors = beyond if refuse else np.zeros(len(rows), dtype=bool)
+    warnings = ~errors & (change > CHANGE_NOISE_M2)
+    reasons = {int(row): validity_reason(text) for row, text in zip(rows, shapely.is_valid_reason(originals))}
+    areas = {int(row): (float(b), float(a)) for row, b, a in zip(rows, before, after)}
+
+    def text(template: str):
+        def write(row: int) -> str:
+            first, second = areas[int(row)]
+            return template.format(
+                arrays.name,
+                int(arrays.fids[row]),
+                reasons[int(row)],
+                format_area_m2_mu(first),
+                format_area_m2_mu(second),
+            )
+
+        return write
+
+    refused = tr(
+        "Layer “{}”, feature {}: its boundary is invalid ({}); repairing it would change its area from {} as drawn "
+        "to {}: no figure can rest on a guessed shape."
+    )
+    refused_hint = tr(
+        "Redraw the boundary so that it does not cross itself (Vector ▸ Geometry Tools ▸ Check Validity shows "
+        "where). To check the repaired shape with a warning instead, set the advanced setting "
+        "liaocheng_plugin/datacheck/refuse_area_changing_repairs to false."
+    )
+    warned = tr(
+        "Layer “{}”, feature {}: its boundary is invalid ({}); the check uses it repaired, which changes its area "
+        "from {} as drawn to {}."
+    )
+    warned_hint = tr("Correct the boundary in the layer: the figures rest on the repaired shape.")
+    problem = tr("a repair that changes the area")
+    kind = DataKind.REPAIR_AREA
+    findings = per_feature_findings(
+        arrays, rows[errors], kind, DataSeverity.ERROR, text(refused), refused_hint, problem
+    )
+    findings += per_feature_findings(
+        arrays, rows[warnings], kind, DataSeverity.WARNING, text(warned), warned_hint, problem
+    )
+    return findings
 
 
 def _lines_with_a_point_part(geometries: np.ndarray, candidates: np.ndarray) -> np.ndarray:

@@ -12,6 +12,7 @@ from liaocheng_plugin.core.datacheck.deduction import net_area_findings, normali
 from liaocheng_plugin.core.datacheck.findings import DataFinding, DataSeverity
 from liaocheng_plugin.core.datacheck.geometry_rules import (
     empty_geometry_findings,
+    repair_area_findings,
     self_overlap_findings,
     zero_size_findings,
 )
@@ -34,6 +35,9 @@ from liaocheng_plugin.core.settings import (
     READ_KCXS_PERCENT,
     RECORDED_AREA_TOLERANCE_M2,
     RECORDED_AREA_TOLERANCE_PCT,
+    REFUSE_AREA_CHANGING_REPAIRS,
+    REPAIR_TOLERANCE_M2,
+    REPAIR_TOLERANCE_PCT,
 )
 
 SUBJECT_KEY = "subject"
@@ -58,6 +62,9 @@ class DataRules:
     overlap_tolerance_m2: float = 1.0
     area_tolerance_pct: float = 0.1
     area_tolerance_m2: float = 1.0
+    refuse_changed_repairs: bool = True
+    repair_tolerance_pct: float = 0.1
+    repair_tolerance_m2: float = 1.0
 
     @classmethod
     def from_settings(cls, cultivated_codes: Sequence[str] = DEFAULT_CULTIVATED_CODES) -> "DataRules":
@@ -71,6 +78,9 @@ class DataRules:
             OVERLAP_TOLERANCE_M2.value(),
             RECORDED_AREA_TOLERANCE_PCT.value(),
             RECORDED_AREA_TOLERANCE_M2.value(),
+            REFUSE_AREA_CHANGING_REPAIRS.value(),
+            REPAIR_TOLERANCE_PCT.value(),
+            REPAIR_TOLERANCE_M2.value(),
         )
 
 
@@ -118,6 +128,18 @@ class ArrayInspector:
         """Ellipsoidal areas (m²) of the arrays' geometries; None when there is no way to measure them."""
         if self.area is not None:
             return self.area(arrays.geometries)
+        measurer = self._measurer(arrays)
+        return measurer.areas_by_centre(arrays.geometries) if measurer is not None else None
+
+    def exact_areas(self, arrays: LayerArrays) -> AreaFunction:
+        """A function measuring geometries in the arrays' CRS as the checks' figures are measured (ellipsoidal,
+        exact; planar when the CRS is unknown), for the few shapes compared one by one."""
+        if self.area is not None:
+            return self.area
+        measurer = self._measurer(arrays)
+        return measurer.areas if measurer is not None else self._planar_areas
+
+    def _measurer(self, arrays: LayerArrays) -> Optional[AreaMeasurer]:
         crs = arrays.crs
         if crs is None or not crs.isValid():
             return None
@@ -125,11 +147,12 @@ class ArrayInspector:
         if key not in self._measurers:
             context = self.context or QgsProject.instance().transformContext()
             self._measurers[key] = AreaMeasurer(crs, context, AreaMode.ELLIPSOIDAL)
-        return self._measurers[key].areas_by_centre(arrays.geometries)
+        return self._measurers[key]
 
     def inspect(self, arrays: LayerArrays) -> List[DataFinding]:
         """Check and fix one layer's arrays: geometries, codes (zero-padded), KCXS (fractions), net and recorded
-        areas, subjects without area or length, overlaps within the survey (``self_overlaps``). The arrays'
+        areas, subjects without area or length or whose repair changed their area, overlaps within the survey
+        (``self_overlaps``). The arrays'
         columns are replaced by their read values (codes as str, KCXS as float fractions)."""
         rules = self.rules
         subject = arrays.key in self.subject_keys
@@ -151,10 +174,21 @@ class ArrayInspector:
             )
         if subject:
             findings += zero_size_findings(arrays, areas if areas is not None else self._planar(arrays))
+            findings += repair_area_findings(
+                arrays,
+                self.exact_areas(arrays),
+                rules.repair_tolerance_pct,
+                rules.repair_tolerance_m2,
+                rules.refuse_changed_repairs,
+            )
         if self.self_overlaps and arrays.key == Role.LAND_SURVEY.value:
             findings += self_overlap_findings(arrays, rules.overlap_tolerance_m2)
         return findings
 
     @staticmethod
     def _planar(arrays: LayerArrays) -> np.ndarray:
-        return shapely.area(np.asarray(arrays.geometries, dtype=object))
+        return ArrayInspector._planar_areas(arrays.geometries)
+
+    @staticmethod
+    def _planar_areas(geometries: np.ndarray) -> np.ndarray:
+        return np.nan_to_num(shapely.area(np.asarray(geometries, dtype=object)))

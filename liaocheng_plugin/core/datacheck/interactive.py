@@ -33,6 +33,7 @@ from liaocheng_plugin.core.datacheck.sources import (
 )
 from liaocheng_plugin.core.datacheck.web_frames import CoordinateFrame, convert_geometries, frame_labels, offset_m
 from liaocheng_plugin.core.engine.convert import from_qgis, to_qgis
+from liaocheng_plugin.core.engine.dependency import shapely
 from liaocheng_plugin.core.engine.spec import RoleSpec
 from liaocheng_plugin.core.i18n import tr
 
@@ -148,7 +149,7 @@ class PanelInputCheck:
         crs = read.crs()
         if stated:
             for feature in features:
-                if feature.hasGeometry():
+                if drawn_shape(feature.geometry()) is not None:  # one GEOS cannot hold is refused as it is
                     feature.setGeometry(to_true_frame(feature.geometry(), crs, frame, self.context)[0])
             crs = QgsCoordinateReferenceSystem(LONLAT)
         return ChosenFeatures(layer.name(), crs, features)
@@ -156,6 +157,16 @@ class PanelInputCheck:
     def warnings(self, subject_layers: Sequence[str]) -> DataWarnings:
         """The ``data_warnings`` of the alternatives."""
         return DataWarnings(self.findings, subject_layers, self.role_layers)
+
+
+def drawn_shape(geometry: QgsGeometry):
+    """The shapely geometry of a sketch or a chosen feature, as drawn; None when it has none or one GEOS cannot
+    hold (a line of one vertex): the input check then refuses it as a feature without a usable geometry, as
+    ``liaocheng:data_check`` and the checks do, instead of a GEOS error."""
+    try:
+        return from_qgis(geometry)
+    except shapely.errors.GEOSException:
+        return None
 
 
 def lonlat_centre(

@@ -28,7 +28,7 @@ from liaocheng_plugin.core.datacheck.findings import DataFinding, DataKind, Data
 from liaocheng_plugin.core.engine.postgis.inspection import missing_geometry_ids as missing_geometry_ids_in_database
 from liaocheng_plugin.core.foreign_texts import geometry_type_name
 from liaocheng_plugin.core.i18n import tr
-from liaocheng_plugin.core.settings import FAR_APART_KM
+from liaocheng_plugin.core.settings import FAR_APART_KM, REFUSE_EMPTY_LAYERS
 
 KM_PER_DEGREE = 111.32
 
@@ -119,14 +119,28 @@ def out_of_reach_findings(
     ]
 
 
-def empty_layer_findings(source: QgsFeatureSource, name: str) -> List[DataFinding]:
-    """A ``warning`` for a protected layer without features (an empty file, or a filter that keeps none): no
-    subject can meet it, every figure on it is 0."""
+def empty_layer_findings(source: QgsFeatureSource, name: str, role_label: str) -> List[DataFinding]:
+    """A protected (or zone) layer without features (an empty file, or a filter that keeps none), named with its
+    role: no subject can meet it, so the check would report no conflict with it as if it had been checked. An
+    ``error`` (as the panels refuse a profile layer missing from the project), or a ``warning`` carried on every
+    result when the setting ``datacheck/refuse_empty_layers`` is false."""
     if source.featureCount() != 0:
         return []
-    message = tr("Layer “{}” has no features: no subject can meet it; its figures are 0.").format(name)
-    hint = tr("Check the layer's file and its filter (Layer Properties ▸ Source ▸ Provider Feature Filter).")
-    return [DataFinding(name, None, DataKind.EMPTY_LAYER, DataSeverity.WARNING, message, hint)]
+    where = tr("Check the layer's file and its filter (Layer Properties ▸ Source ▸ Provider Feature Filter).")
+    if REFUSE_EMPTY_LAYERS.value():
+        message = tr(
+            "Layer “{}” ({}) holds no features: nothing would be checked against it, and no conflict with it "
+            "could be found."
+        ).format(name, role_label)
+        hint = tr(
+            "{} If this area truly has none, leave the layer out, or set the advanced setting "
+            "liaocheng_plugin/datacheck/refuse_empty_layers to false to check with a warning."
+        ).format(where)
+        return [DataFinding(name, None, DataKind.EMPTY_LAYER, DataSeverity.ERROR, message, hint)]
+    message = tr("Layer “{}” ({}) holds no features: nothing was checked against it; its figures are 0.").format(
+        name, role_label
+    )
+    return [DataFinding(name, None, DataKind.EMPTY_LAYER, DataSeverity.WARNING, message, where)]
 
 
 def missing_geometry_ids(layer: QgsVectorLayer) -> List[int]:

@@ -167,6 +167,7 @@ def kind_labels() -> Dict[str, str]:
         DataKind.RECORDED_AREA.value: tr("recorded area"),
         DataKind.EMPTY_GEOMETRY.value: tr("no geometry"),
         DataKind.ZERO_AREA.value: tr("zero area"),
+        DataKind.REPAIR_AREA.value: tr("repair changes area"),
         DataKind.SELF_OVERLAP.value: tr("overlapping features"),
         DataKind.DATUM.value: tr("datum"),
         DataKind.EMPTY_LAYER.value: tr("empty layer"),

@@ -183,7 +183,8 @@ def check_sources(
                 result.replacements[layer.id()] = converted
                 result.copied.add(layer.id())
         if not item.subject and not crs_problems:
-            findings += empty_layer_findings(layer, name) + missing_geometry_findings(result.layer_to_read(layer), name)
+            findings += empty_layer_findings(layer, name, item.role_label)
+            findings += missing_geometry_findings(result.layer_to_read(layer), name)
         result.findings += findings
         if not crs_problems:
             extents[layer.id()] = (item, lonlat_extent(result.layer_to_read(layer), context))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from liaocheng_plugin.core.datacheck.figures import format_area, is_finding
+from liaocheng_plugin.core.datacheck.figures import format_area, format_area_m2_mu, is_finding
 from liaocheng_plugin.core.settings import OVERLAP_TOLERANCE_M2
 
 
@@ -26,3 +26,9 @@ def test_overlaps_up_to_the_tolerance_are_not_findings():
     finally:
         OVERLAP_TOLERANCE_M2.reset()
     assert OVERLAP_TOLERANCE_M2.value() == 1.0
+
+
+def test_an_area_in_square_metres_and_mu_never_reads_zero_mu_for_something():
+    assert format_area_m2_mu(64089.888) == "64,089.89 m² (96.13 mu)"
+    assert format_area_m2_mu(0.0) == "0.00 m² (0 mu)"
+    assert format_area_m2_mu(3.2) == "3.20 m² (<0.01 mu)"

@@ -6,9 +6,11 @@ import shapely
 from liaocheng_plugin.core.datacheck.findings import DataKind, DataSeverity
 from liaocheng_plugin.core.datacheck.geometry_rules import (
     empty_geometry_findings,
+    repair_area_findings,
     self_overlap_findings,
     zero_size_findings,
 )
+from liaocheng_plugin.core.engine.repair import repair_geometries
 from tests.core.datacheck.helpers import X0, Y0, arrays_of, box
 
 
@@ -72,3 +74,37 @@ def test_only_the_candidate_features_are_compared():
     patches = [box(0, 0, 100), box(50, 0, 100), box(500, 0, 100), box(550, 0, 100)]
     findings = self_overlap_findings(arrays_of("DLTB", "survey", patches), 1.0, candidates=np.array([2, 3]))
     assert "3 and 4" in findings[1].message and len(findings) == 2
+
+
+def test_a_repair_that_changes_a_subjects_area_is_an_error_beyond_both_tolerances_else_a_warning():
+    """Bowtie (0 m² drawn, 5,000 m² repaired), a small loop (9,900 → 9,903.92 m²: 3.92 m², 0.04 %), a self-touching
+    ring (repaired, area unchanged) and a clean square; the engine's repair keeps what was read."""
+    bowtie = shapely.Polygon([(X0, Y0), (X0 + 100, Y0 + 100), (X0 + 100, Y0), (X0, Y0 + 100)])
+    loop = shapely.Polygon([(X0, Y0), (X0 + 100, Y0), (X0 + 100, Y0 + 100), (X0, Y0 + 100), (X0 + 2, Y0 - 2)])
+    touching = shapely.Polygon(
+        [(X0, Y0), (X0 + 100, Y0), (X0 + 100, Y0 + 100), (X0, Y0 + 100), (X0, Y0 + 2), (X0 + 2, Y0)]
+    )
+    arrays = arrays_of("CBDK", "subject", [bowtie, loop, touching, box(0, 0, 10)], fids=[1, 2, 3, 4])
+    repaired = repair_geometries(arrays)
+    assert [f.feature_id for f in repaired] == [1, 2, 3] and sorted(arrays.repaired) == [0, 1, 2]
+    assert arrays.repaired[0] is bowtie  # as read
+
+    def found(**settings):
+        findings = repair_area_findings(arrays, shapely.area, **settings)
+        return [(f.feature_id, f.severity) for f in findings]
+
+    assert found(tolerance_pct=0.1, tolerance_m2=1.0, refuse=True) == [
+        (1, DataSeverity.ERROR),
+        (2, DataSeverity.WARNING),
+    ]
+    assert found(tolerance_pct=0.1, tolerance_m2=1.0, refuse=False) == [
+        (1, DataSeverity.WARNING),
+        (2, DataSeverity.WARNING),
+    ]
+    assert found(tolerance_pct=0.01, tolerance_m2=1.0, refuse=True) == [
+        (1, DataSeverity.ERROR),
+        (2, DataSeverity.ERROR),
+    ]
+    message = repair_area_findings(arrays, shapely.area, 0.1, 1.0, True)[0].message
+    assert message.startswith("Layer “CBDK”, feature 1: its boundary is invalid (self-intersection (at 39500050.0,")
+    assert "from 0.00 m² (0 mu) as drawn to 5,000.00 m² (7.50 mu)" in message
