@@ -694,7 +694,7 @@
         <translation>图层“{}”中没有选中的地块。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="138"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="137"/>
         <source>No protected layer is set: open the protected-layer profile first.</source>
         <translation>尚未设置保护图层：请先打开保护图层配置。</translation>
     </message>
@@ -1239,22 +1239,22 @@
         <translation>项目选址</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="264"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="263"/>
         <source>Alternative {}</source>
         <translation>方案{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="249"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="248"/>
         <source>Select sites or routes in the active layer first.</source>
         <translation>请先在当前图层中选择选址或线路。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="270"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="269"/>
         <source>Rename alternative</source>
         <translation>重命名方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="270"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="269"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -1499,7 +1499,7 @@
         <translation>正在导出核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="99"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="98"/>
         <source>Field pack…</source>
         <translation>外业核查包…</translation>
     </message>
@@ -1584,12 +1584,12 @@
         <translation>亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="92"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="91"/>
         <source>The map sheet of the alternative selected in the table</source>
         <translation>表中所选方案的核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="96"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="95"/>
         <source>One map sheet per alternative</source>
         <translation>每个方案一页核查图</translation>
     </message>
@@ -2454,7 +2454,7 @@
         <translation>核查图…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="95"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="94"/>
         <source>Atlas…</source>
         <translation>批量出图…</translation>
     </message>
@@ -2524,22 +2524,22 @@
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="91"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="90"/>
         <source>Map sheet…</source>
         <translation>核查图…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="100"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="99"/>
         <source>Field pack (外业核查包) of every alternative</source>
         <translation>全部方案的外业核查包</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="295"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="294"/>
         <source>Draw a site or a route (left click adds a vertex, right click finishes), or use the selected features of the active layer: each is checked at once.</source>
         <translation>绘制选址或线路（左键添加节点，右键结束），或使用当前图层的选中要素：每个方案即时核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="300"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="299"/>
         <source>Click an alternative to see it on the map and read its details here.</source>
         <translation>点击一个方案，在地图上查看并在此阅读详情。</translation>
     </message>
@@ -2754,27 +2754,27 @@
         <translation>这些值会显示为乱码；请在源数据中更正。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="181"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="195"/>
         <source>Layer “{}”: features {} have no geometry (or an unusable one) and count nowhere.</source>
         <translation>图层“{}”：要素 {} 没有几何（或几何不可用），不参与任何统计。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="34"/>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="36"/>
         <source>Layer “{}”: features {} have no geometry (or an unusable one) and cannot be checked.</source>
         <translation>图层“{}”：要素 {} 没有几何（或几何不可用），无法核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="184"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="198"/>
         <source>Draw or repair these features, or delete them from the layer.</source>
         <translation>请补绘或修复这些要素，或将其从图层中删除。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="58"/>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="65"/>
         <source>Layer “{}”, feature {}: its checked area is 0 m²; no figure can rest on it.</source>
         <translation>图层“{}”，要素 {}：核查面积为 0 平方米，无法据此给出任何数字。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="64"/>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="71"/>
         <source>Layer “{}”, feature {}: the route has no length (one point, or all its points alike).</source>
         <translation>图层“{}”，要素 {}：该线路长度为零（只有一个点，或所有点重合）。</translation>
     </message>
@@ -3049,7 +3049,7 @@
         <translation>面积为零</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="170"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="171"/>
         <source>overlapping features</source>
         <translation>要素相互重叠</translation>
     </message>
@@ -3179,12 +3179,12 @@
         <translation>占用耕地 {}：须落实占补平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="114"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="113"/>
         <source>Coordinate frame</source>
         <translation>坐标框架</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="110"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="109"/>
         <source>Sites drawn on a Chinese web map (AMap, Tencent: GCJ-02; Baidu: BD-09) are converted to WGS 84 first.</source>
         <translation>在国内网络地图上绘制的选址（高德、腾讯：GCJ-02；百度：BD-09）先转换为 WGS 84。</translation>
     </message>
@@ -3194,22 +3194,22 @@
         <translation>数据体检</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="37"/>
+        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="41"/>
         <source>Checks a subject layer (optional) and the protected layers the way every check does before it runs, and lists every finding instead of stopping: CRS (unit, area of use, zone prefix, swapped axes, layers far apart), geometry types, shapefile text encodings, web-map frames (GCJ-02, BD-09), land-use codes (lost leading zeros, unknown codes), KCXS (percentages, out of range), TBMJ/TBDLMJ against the computed ellipsoidal area, features without geometry or area, overlapping survey patches. The findings table has one row per finding: layer, feature (empty for the whole layer), rule, severity (error: a check would stop; warning: carried into the results; fixed: read the one safe way, the data are not changed), finding and what to do.</source>
         <translation>按每项核查运行前的方式检查核查对象图层（可选）和保护图层，并列出全部问题而不中止：坐标系（单位、适用范围、带号、X/Y 颠倒、图层相距过远）、几何类型、Shapefile 文本编码、网络地图坐标（GCJ-02、BD-09）、地类编码（丢失前导零、未知编码）、扣除地类系数（百分数、超出范围）、图斑面积/图斑地类面积与计算的椭球面积之差、缺少几何或面积为零的要素、相互重叠的调查图斑。问题表每个问题一行：图层、要素编号（整层问题为空）、规则、级别（错误：核查会中止；预警：写入结果；已修正：按唯一安全的方式读取，数据本身不改动）、问题和处理建议。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="49"/>
+        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="53"/>
         <source>Subjects (optional)</source>
         <translation>核查对象（可选）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="55"/>
+        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="59"/>
         <source>Data check findings</source>
         <translation>数据体检结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="66"/>
+        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="77"/>
         <source>Data check of {} layers: {} errors, {} warnings, {} fixed.</source>
         <translation>已对 {} 个图层进行数据体检：{} 项错误，{} 项预警，{} 项已修正。</translation>
     </message>
@@ -3609,42 +3609,42 @@
         <translation>{} 不在 0 与 {} 之间</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="54"/>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="61"/>
         <source>Check the layer&apos;s CRS and redraw the feature: a site needs an area, a route at least two points.</source>
         <translation>请检查图层坐标系并重绘该要素：选址需有面积，线路至少需两个不同的点。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="62"/>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="69"/>
         <source>Layer “{}”, feature {}: a part of the route has no length (one point, or all its points alike).</source>
         <translation>图层“{}”，要素 {}：该线路有一段长度为零（只有一个点，或所有点重合）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="68"/>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="75"/>
         <source>no area or no length</source>
         <translation>面积或长度为零</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/interactive.py" line="45"/>
+        <location filename="../liaocheng_plugin/core/datacheck/interactive.py" line="46"/>
         <source>Sketches</source>
         <translation>草图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/interactive.py" line="113"/>
+        <location filename="../liaocheng_plugin/core/datacheck/interactive.py" line="114"/>
         <source>Sketch {} was converted from {} to WGS 84 (moved about {}).</source>
         <translation>草图 {} 已由 {} 转换为 WGS 84（移动约{}）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/interactive.py" line="122"/>
+        <location filename="../liaocheng_plugin/core/datacheck/interactive.py" line="123"/>
         <source>Sketches are drawn on a map in {}. If it shows a Chinese web map they lie beside their true place: here about {} (GCJ-02: AMap, Tencent) or {} (BD-09: Baidu).</source>
         <translation>草图绘制在 {} 坐标的地图上。如果底图是国内网络地图，草图会偏离真实位置：在此处约为{}（GCJ-02：高德、腾讯）或{}（BD-09：百度）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/interactive.py" line="126"/>
+        <location filename="../liaocheng_plugin/core/datacheck/interactive.py" line="127"/>
         <source>State the web map&apos;s coordinate frame in the panel before sketching.</source>
         <translation>绘制草图前，请在面板中说明网络地图的坐标框架。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/interactive.py" line="134"/>
+        <location filename="../liaocheng_plugin/core/datacheck/interactive.py" line="135"/>
         <source>sites or routes</source>
         <translation>选址或线路</translation>
     </message>
@@ -3659,37 +3659,32 @@
         <translation>请确认这是本区域的图层，且其坐标系正确。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="127"/>
-        <source>Layer “{}” has no features: no subject can meet it; its figures are 0.</source>
-        <translation>图层“{}”没有要素：没有任何核查对象能与之相交，其各项数字均为 0。</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="128"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="129"/>
         <source>Check the layer's file and its filter (Layer Properties ▸ Source ▸ Provider Feature Filter).</source>
         <translation>请检查图层文件及其过滤条件（图层属性 ▸ 源 ▸ 数据提供者要素过滤）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="171"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="172"/>
         <source>datum</source>
         <translation>坐标基准</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="172"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="173"/>
         <source>empty layer</source>
         <translation>空图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="173"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="174"/>
         <source>geometry repaired</source>
         <translation>几何已修复</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="175"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="176"/>
         <source>geometry unrepairable</source>
         <translation>几何无法修复</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="176"/>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="177"/>
         <source>transform failed</source>
         <translation>坐标转换失败</translation>
     </message>
@@ -3967,6 +3962,66 @@
         <location filename="../liaocheng_plugin/core/siting.py" line="216"/>
         <source>indexes built in QGIS by the panel</source>
         <translation>面板在 QGIS 中建立的索引</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/figures.py" line="51"/>
+        <source>{} m² ({} mu)</source>
+        <translation>{} 平方米（{} 亩）</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="40"/>
+        <source>Layer “{}”, feature {}: it has no geometry, or one that cannot be used (such as a line of one vertex), and cannot be checked.</source>
+        <translation>图层“{}”，要素 {}：没有几何，或几何无法使用（例如只有一个节点的线），无法核查。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="116"/>
+        <source>Layer “{}”, feature {}: its boundary is invalid ({}); repairing it would change its area from {} as drawn to {}: no figure can rest on a guessed shape.</source>
+        <translation>图层“{}”，要素 {}：边界无效（{}）；修复后面积将由绘制时的 {} 变为 {}：任何数字都不能建立在推测的形状上。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="120"/>
+        <source>Redraw the boundary so that it does not cross itself (Vector ▸ Geometry Tools ▸ Check Validity shows where). To check the repaired shape with a warning instead, set the advanced setting liaocheng_plugin/datacheck/refuse_area_changing_repairs to false.</source>
+        <translation>请重新绘制边界，使其不自相交（矢量 ▸ 几何图形工具 ▸ 检查有效性 可显示位置）。如需按修复后的形状核查并给出预警，请将高级设置 liaocheng_plugin/datacheck/refuse_area_changing_repairs 设为 false。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="125"/>
+        <source>Layer “{}”, feature {}: its boundary is invalid ({}); the check uses it repaired, which changes its area from {} as drawn to {}.</source>
+        <translation>图层“{}”，要素 {}：边界无效（{}）；核查使用修复后的形状，面积由绘制时的 {} 变为 {}。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="129"/>
+        <source>Correct the boundary in the layer: the figures rest on the repaired shape.</source>
+        <translation>请在图层中修正边界：各项数字基于修复后的形状。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/geometry_rules.py" line="130"/>
+        <source>a repair that changes the area</source>
+        <translation>修复改变面积</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="131"/>
+        <source>Layer “{}” ({}) holds no features: nothing would be checked against it, and no conflict with it could be found.</source>
+        <translation>图层“{}”（{}）没有要素：无法据此核查，也不可能发现与其冲突。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="135"/>
+        <source>{} If this area truly has none, leave the layer out, or set the advanced setting liaocheng_plugin/datacheck/refuse_empty_layers to false to check with a warning.</source>
+        <translation>{}如本区域确实没有此类要素，请不要指定该图层；或将高级设置 liaocheng_plugin/datacheck/refuse_empty_layers 设为 false，以预警方式核查。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="140"/>
+        <source>Layer “{}” ({}) holds no features: nothing was checked against it; its figures are 0.</source>
+        <translation>图层“{}”（{}）没有要素：未据此进行核查，其各项数字均为 0。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/report.py" line="170"/>
+        <source>repair changes area</source>
+        <translation>修复改变面积</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="65"/>
+        <source>No layer to check: give the subjects, a protected layer, or both (the data check reads nothing else).</source>
+        <translation>没有可体检的图层：请指定核查对象、保护图层或两者（数据体检只读取这些图层）。</translation>
     </message>
 </context>
 <context>
