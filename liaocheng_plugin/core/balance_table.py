@@ -1,6 +1,6 @@
 """Columns of the balance check's outputs: the checked patches and the balance ledger (进出平衡台账)."""
 
-from typing import Dict, List, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import QgsVectorLayer
 
@@ -59,6 +59,11 @@ def _grade(value):
     return None if value is None else round(value, 2)
 
 
+def _role_mu(overlap, role: str, area_m2: float) -> Optional[float]:
+    """亩 of a role's overlap; None (NULL: not checked, never 0) when the role's layer was not given."""
+    return round_mu(area_m2) if role in overlap.roles else None
+
+
 def patch_values(patch: PatchResult, subject_id: int) -> List:
     """Values in the order of PATCH_COLUMNS; ``subject_id`` links the patch to its conflict pieces."""
     overlap = patch.overlap
@@ -73,10 +78,10 @@ def patch_values(patch: PatchResult, subject_id: int) -> List:
         findings_text(patch.findings),
         round_mu(patch.area_m2),
         overlap.area_mode.basis,
-        round_mu(overlap.area_m2_of(Role.PERMANENT_FARMLAND.value)),
-        round_mu(overlap.area_m2_of(Role.ECOLOGICAL_REDLINE.value)),
-        round_mu(overlap.area_m2_of(Role.DEVELOPMENT_BOUNDARY.value)),
-        round_mu(patch.cultivated_m2),
+        _role_mu(overlap, Role.PERMANENT_FARMLAND.value, overlap.area_m2_of(Role.PERMANENT_FARMLAND.value)),
+        _role_mu(overlap, Role.ECOLOGICAL_REDLINE.value, overlap.area_m2_of(Role.ECOLOGICAL_REDLINE.value)),
+        _role_mu(overlap, Role.DEVELOPMENT_BOUNDARY.value, overlap.area_m2_of(Role.DEVELOPMENT_BOUNDARY.value)),
+        _role_mu(overlap, Role.LAND_SURVEY.value, patch.cultivated_m2),
         patch.quality,
         patch.text("method"),
         patch.text("paired"),

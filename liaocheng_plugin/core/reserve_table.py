@@ -1,6 +1,6 @@
 """Result columns of the reserve check: layer fields, values and the ledger's Chinese headers."""
 
-from typing import Dict, List, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import QgsFields, QgsVectorLayer
 
@@ -107,9 +107,11 @@ def _rounded(value, decimals: int = MU_DECIMALS):
 
 
 def result_values(parcel: ParcelResult) -> List:
-    """Values in the order of RESULT_COLUMNS."""
+    """Values in the order of RESULT_COLUMNS; the figures of a role whose layer was not given are None (NULL: not
+    checked), never 0."""
     overlap = parcel.overlap
     survey = overlap.roles.get(Role.LAND_SURVEY.value)
+    farmland, redline = Role.PERMANENT_FARMLAND.value, Role.ECOLOGICAL_REDLINE.value
     return [
         parcel.status.value,
         findings_text(parcel.findings),
@@ -117,12 +119,12 @@ def result_values(parcel: ParcelResult) -> List:
         _rounded(parcel.area_mu),
         overlap.area_mode.basis,
         _rounded(parcel.recorded_mu),
-        _rounded(parcel.role_mu(Role.PERMANENT_FARMLAND.value)),
-        round(overlap.percent_of(Role.PERMANENT_FARMLAND.value), 2),
-        _rounded(parcel.role_mu(Role.ECOLOGICAL_REDLINE.value)),
-        round(overlap.percent_of(Role.ECOLOGICAL_REDLINE.value), 2),
-        _rounded(parcel.cultivated_mu),
-        _rounded(m2_to_mu(survey.cultivated_net_m2) if survey else 0.0),
+        _given(overlap, farmland, parcel.role_mu(farmland)),
+        _given(overlap, farmland, overlap.percent_of(farmland), 2),
+        _given(overlap, redline, parcel.role_mu(redline)),
+        _given(overlap, redline, overlap.percent_of(redline), 2),
+        None if survey is None else _rounded(parcel.cultivated_mu),
+        None if survey is None else _rounded(m2_to_mu(survey.cultivated_net_m2)),
         None if parcel.outside_boundary_m2 is None else round_mu(parcel.outside_boundary_m2),
         _rounded(parcel.outside_boundary_pct),
         parcel.grid,
@@ -131,3 +133,8 @@ def result_values(parcel: ParcelResult) -> List:
         parcel.days_since_inspection,
         parcel.subject_id,
     ]
+
+
+def _given(overlap, role: str, value: float, decimals: int = MU_DECIMALS) -> Optional[float]:
+    """The rounded figure of a role, None (not checked) when its layer was not given."""
+    return round(value, decimals) if role in overlap.roles else None

@@ -9,6 +9,7 @@ from liaocheng_plugin.core.compat import FIELD_BOOL, FIELD_DOUBLE, FIELD_INT, FI
 from liaocheng_plugin.core.conflict_pieces import PIECE_COLUMNS, piece_values
 from liaocheng_plugin.core.datacheck.report import DATA_WARNINGS_FIELD
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, Role
+from liaocheng_plugin.core.engine.results import SubjectOverlap
 from liaocheng_plugin.core.export import as_fields, columns_of, layer_sheet
 from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.reserve import is_conflict_piece
@@ -78,6 +79,11 @@ def areas(area_m2: float, whole_m2: float) -> List[float]:
     ]
 
 
+def role_areas(overlap: SubjectOverlap, role: str, area_m2: float) -> List[Optional[float]]:
+    """``areas`` of a role's overlap; four None (NULL: not checked, never 0) when the role's layer was not given."""
+    return areas(area_m2, overlap.area_m2) if role in overlap.roles else [None] * 4
+
+
 def site_values(site: SiteResult) -> List:
     """Values in the order of SITE_COLUMNS."""
     overlap = site.overlap
@@ -94,9 +100,9 @@ def site_values(site: SiteResult) -> List:
         round_ha(overlap.area_m2),
         overlap.area_mode.basis,
         round(site.length_m, 1) if site.centerline is not None else None,
-        *areas(overlap.area_m2_of(Role.PERMANENT_FARMLAND.value), overlap.area_m2),
-        *areas(overlap.area_m2_of(Role.ECOLOGICAL_REDLINE.value), overlap.area_m2),
-        *areas(site.cultivated_m2, overlap.area_m2),
+        *role_areas(overlap, Role.PERMANENT_FARMLAND.value, overlap.area_m2_of(Role.PERMANENT_FARMLAND.value)),
+        *role_areas(overlap, Role.ECOLOGICAL_REDLINE.value, overlap.area_m2_of(Role.ECOLOGICAL_REDLINE.value)),
+        *role_areas(overlap, Role.LAND_SURVEY.value, site.cultivated_m2),
         by_code,
         None if inside is None else round_mu(overlap.area_m2_of(Role.DEVELOPMENT_BOUNDARY.value)),
         None if inside is None else round(inside, 2),

@@ -114,7 +114,11 @@ def check_survey_sources(
     if missing:
         raise QgsProcessingException(tr("Give both the base-year and the current-year survey layers."))
     labels = list(survey_labels().values())
-    items = [InputLayer(layer, label, (GEOMETRY_POLYGON,)) for layer, label in zip(layers.values(), labels)]
+    empty = tr("no land would be compared between the two years, and no change could be found.")
+    items = [
+        InputLayer(layer, label, (GEOMETRY_POLYGON,), empty_consequence=empty)
+        for layer, label in zip(layers.values(), labels)
+    ]
     check = check_sources(items, context.transformContext())
     findings = list(check.findings)
     if not check.errors:

@@ -83,7 +83,9 @@ def unknown_code_findings(
     arrays: LayerArrays, codes: FrozenSet[str], match_prefix: bool = True, field_name: str = "DLBM"
 ) -> List[DataFinding]:
     """A ``warning`` per code that is not in the land-use code list (nor matches it on 4 characters), and one
-    for features without a code; each names the features. Run after ``normalise_codes``."""
+    for features without a code; each names the features. An ``error`` when no feature read has a code (NULL or
+    empty on all): the survey cannot serve its role, every figure on cultivated land would be 0. Run after
+    ``normalise_codes``."""
     values = arrays.columns.get(COLUMN_CODE)
     if values is None:
         return []
@@ -98,7 +100,14 @@ def unknown_code_findings(
         hint = tr("It counts as no known land class (not cultivated); correct the code if it is a typing error.")
         findings.append(rows_finding(arrays, rows, DataKind.CODE_UNKNOWN, DataSeverity.WARNING, message, hint))
     empty = np.flatnonzero(keys == "")
-    if len(empty):
+    if len(empty) and len(empty) == len(keys):
+        message = tr(
+            "Layer “{}”, field {}: none of the {} features read has a land-use code; the layer cannot tell "
+            "cultivated land from any other class."
+        ).format(arrays.name, field_name, f"{len(keys):,}")
+        hint = tr("Choose the field that holds the land-use codes (DLBM), or a survey layer whose codes are filled.")
+        findings.append(rows_finding(arrays, empty, DataKind.CODE_UNKNOWN, DataSeverity.ERROR, message, hint))
+    elif len(empty):
         message = tr("Layer “{}”, field {}: features {} have no land-use code.").format(
             arrays.name, field_name, id_list(arrays.fids[empty])
         )

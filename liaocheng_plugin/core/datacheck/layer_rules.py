@@ -119,26 +119,30 @@ def out_of_reach_findings(
     ]
 
 
-def empty_layer_findings(source: QgsFeatureSource, name: str, role_label: str) -> List[DataFinding]:
-    """A protected (or zone) layer without features (an empty file, or a filter that keeps none), named with its
-    role: no subject can meet it, so the check would report no conflict with it as if it had been checked. An
-    ``error`` (as the panels refuse a profile layer missing from the project), or a ``warning`` carried on every
+def empty_layer_findings(
+    source: QgsFeatureSource, name: str, role_label: str, consequence: str = ""
+) -> List[DataFinding]:
+    """A protected (or zone, or survey) layer without features (an empty file, or a filter that keeps none), named
+    with its role: no subject can meet it, so the check would report no conflict with it as if it had been checked
+    (``consequence`` says instead what an empty layer would do in its role, e.g. for a survey compared with another).
+    An ``error`` (as the panels refuse a profile layer missing from the project), or a ``warning`` carried on every
     result when the setting ``datacheck/refuse_empty_layers`` is false."""
     if source.featureCount() != 0:
         return []
     where = tr("Check the layer's file and its filter (Layer Properties ▸ Source ▸ Provider Feature Filter).")
     if REFUSE_EMPTY_LAYERS.value():
-        message = tr(
-            "Layer “{}” ({}) holds no features: nothing would be checked against it, and no conflict with it "
-            "could be found."
-        ).format(name, role_label)
+        message = tr("Layer “{}” ({}) holds no features: {}").format(
+            name,
+            role_label,
+            consequence or tr("nothing would be checked against it, and no conflict with it could be found."),
+        )
         hint = tr(
             "{} If this area truly has none, leave the layer out, or set the advanced setting "
             "liaocheng_plugin/datacheck/refuse_empty_layers to false to check with a warning."
         ).format(where)
         return [DataFinding(name, None, DataKind.EMPTY_LAYER, DataSeverity.ERROR, message, hint)]
-    message = tr("Layer “{}” ({}) holds no features: nothing was checked against it; its figures are 0.").format(
-        name, role_label
+    message = tr("Layer “{}” ({}) holds no features: {}").format(
+        name, role_label, consequence or tr("nothing was checked against it; its figures are 0.")
     )
     return [DataFinding(name, None, DataKind.EMPTY_LAYER, DataSeverity.WARNING, message, where)]
 

@@ -38,6 +38,7 @@ class InputLayer:
     feature_ids: Optional[Sequence[int]] = None  # the only features checked (selected only), None for all
     key: str = "subject"  # the role value of a protected layer, "subject" for subjects
     columns: Dict[str, str] = field(default_factory=dict)  # column meaning (COLUMN_*) → the layer's field
+    empty_consequence: str = ""  # what the layer without features would do in its role (default: no conflict)
 
     @property
     def name(self) -> str:
@@ -183,7 +184,7 @@ def check_sources(
                 result.replacements[layer.id()] = converted
                 result.copied.add(layer.id())
         if not item.subject and not crs_problems:
-            findings += empty_layer_findings(layer, name, item.role_label)
+            findings += empty_layer_findings(layer, name, item.role_label, item.empty_consequence)
             findings += missing_geometry_findings(result.layer_to_read(layer), name)
         result.findings += findings
         if not crs_problems:
