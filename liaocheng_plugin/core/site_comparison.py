@@ -41,6 +41,11 @@ def comparison_criteria(with_routes: bool) -> Dict[str, Tuple[str, str]]:
     return criteria
 
 
+def given_text(site: SiteResult, role: str, mu: float) -> str:
+    """亩 of a role, "—" (not checked, never 0) when the role's layer was not given."""
+    return number_text(mu) if role in site.overlap.roles else NO_VALUE
+
+
 def site_cells(site: SiteResult, keys: Sequence[str]) -> List[str]:
     """The texts of one alternative for ``keys`` of comparison_criteria."""
     inside = site.inside_boundary_pct
@@ -48,9 +53,9 @@ def site_cells(site: SiteResult, keys: Sequence[str]) -> List[str]:
         "rank": str(site.rank),
         "area": number_text(m2_to_mu(site.overlap.area_m2)),
         "length": number_text(site.length_m, 0) if site.centerline is not None else NO_VALUE,
-        "pbf": number_text(site.role_mu(Role.PERMANENT_FARMLAND.value)),
-        "erl": number_text(site.role_mu(Role.ECOLOGICAL_REDLINE.value)),
-        "cult": number_text(m2_to_mu(site.cultivated_m2)),
+        "pbf": given_text(site, Role.PERMANENT_FARMLAND.value, site.role_mu(Role.PERMANENT_FARMLAND.value)),
+        "erl": given_text(site, Role.ECOLOGICAL_REDLINE.value, site.role_mu(Role.ECOLOGICAL_REDLINE.value)),
+        "cult": given_text(site, Role.LAND_SURVEY.value, m2_to_mu(site.cultivated_m2)),
         "inside_udb": number_text(inside, 1),
         "villages": f"{len(site.villages_inside)} / {len(site.villages_near)}",
         "clear": number_text(m2_to_mu(site.clear_m2)),

@@ -154,3 +154,14 @@ def test_alternatives_without_a_name_are_numbered():
         ]
 
     assert names(routes) == ["Route 1", "Route 2"] and names(sites) == ["Alternative 1"]
+
+
+def test_the_comparison_shows_a_role_not_given_as_not_checked_and_a_given_one_as_its_figure():
+    """Tester report 2, A4: a role without a layer showed 0.00 亩 (a figure nobody measured)."""
+    from liaocheng_plugin.core.cards import NO_VALUE
+    from liaocheng_plugin.core.site_comparison import site_cells
+
+    sites = memory_layer("Polygon", GK39, [(square(X0, Y0, 100), "方案一")], {"FAMC": str})
+    farmland = memory_layer("Polygon", GK39, [(square(X0 + 50, Y0 - 100, 300),)])
+    site = check(sites, roles(pbf=farmland)).sites[0]
+    assert site_cells(site, ["pbf", "erl", "cult"]) == ["7.50", NO_VALUE, NO_VALUE]
