@@ -479,7 +479,7 @@
         <translation>台账面积（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="139"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="145"/>
         <source>Permanent farmland (mu)</source>
         <translation>占永久基本农田（亩）</translation>
     </message>
@@ -499,7 +499,7 @@
         <translation>占生态保护红线（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="141"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="147"/>
         <source>Cultivated land (mu)</source>
         <translation>含耕地（亩）</translation>
     </message>
@@ -919,7 +919,7 @@
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="169"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="175"/>
         <source>Inside boundary (mu)</source>
         <translation>开发边界内（亩）</translation>
     </message>
@@ -954,52 +954,52 @@
         <translation>流出（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="133"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="138"/>
         <source>Restored in place (mu)</source>
         <translation>就地恢复（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="134"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="139"/>
         <source>Exempt (mu)</source>
         <translation>不纳入平衡（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="135"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="140"/>
         <source>To balance (mu)</source>
         <translation>需平衡（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="136"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="141"/>
         <source>Valid inflow (mu)</source>
         <translation>有效流入（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="137"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="142"/>
         <source>Surplus / deficit (mu)</source>
         <translation>盈余/缺口（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="138"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="143"/>
         <source>Outflow quality grade</source>
         <translation>流出质量等别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="139"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="144"/>
         <source>Inflow quality grade</source>
         <translation>流入质量等别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="140"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="145"/>
         <source>Quality not worse</source>
         <translation>质量不降低</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="141"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="146"/>
         <source>Progress (%)</source>
         <translation>整改进度（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/balance_table.py" line="142"/>
+        <location filename="../liaocheng_plugin/core/balance_table.py" line="147"/>
         <source>Balanced</source>
         <translation>是否平衡</translation>
     </message>
@@ -1044,7 +1044,7 @@
         <translation>图斑核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="202"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="208"/>
         <source>Feature id</source>
         <translation>要素编号</translation>
     </message>
@@ -1169,67 +1169,67 @@
         <translation>路线{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="164"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="170"/>
         <source>Rank</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="179"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="185"/>
         <source>Permanent farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="199"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="205"/>
         <source>Length (m)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="170"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="176"/>
         <source>Inside boundary (%)</source>
         <translation>开发边界内（%）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="161"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="167"/>
         <source>ha</source>
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="165"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="171"/>
         <source>Score (mu of farmland and red line)</source>
         <translation>评分（永久基本农田和生态保护红线亩数）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="168"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="174"/>
         <source>Cultivated land by code (mu)</source>
         <translation>分地类耕地（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="171"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="177"/>
         <source>Separately sited</source>
         <translation>单独选址</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="172"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="178"/>
         <source>Villages inside</source>
         <translation>压占村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="173"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="179"/>
         <source>Villages nearby</source>
         <translation>邻近村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="174"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="180"/>
         <source>Clear part (m²)</source>
         <translation>无冲突部分（平方米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="175"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="181"/>
         <source>Clear part (mu)</source>
         <translation>无冲突部分（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="154"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="160"/>
         <source>Criterion</source>
         <translation>比选指标</translation>
     </message>
@@ -1264,12 +1264,12 @@
         <translation>请先绘制或选择至少一个方案。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="273"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="279"/>
         <source>Clear parts of the alternatives</source>
         <translation>方案无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="266"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="272"/>
         <source>Site alternatives</source>
         <translation>选址方案</translation>
     </message>
@@ -1324,7 +1324,7 @@
         <translation>选址核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="272"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="278"/>
         <source>Route crossings</source>
         <translation>线路穿越段</translation>
     </message>
@@ -1334,7 +1334,7 @@
         <translation>无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="193"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="199"/>
         <source>Alternative</source>
         <translation>方案</translation>
     </message>
@@ -1564,7 +1564,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="179"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="185"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
@@ -1579,7 +1579,7 @@
         <translation>城镇开发边界内</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="161"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="167"/>
         <source>mu</source>
         <translation>亩</translation>
     </message>
@@ -1599,7 +1599,7 @@
         <translation>请先在表中选择一个方案。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="166"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="172"/>
         <source>Area basis</source>
         <translation>面积计算方式</translation>
     </message>
@@ -1894,7 +1894,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="186"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="192"/>
         <source>{} ({})</source>
         <translation>{}（{}）</translation>
     </message>
@@ -2059,37 +2059,37 @@
         <translation>米</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="194"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="200"/>
         <source>Crossed</source>
         <translation>穿越类型</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="195"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="201"/>
         <source>From chainage</source>
         <translation>起点桩号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="196"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="202"/>
         <source>To chainage</source>
         <translation>终点桩号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="197"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="203"/>
         <source>From (m along the route)</source>
         <translation>起点里程（米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="198"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="204"/>
         <source>To (m along the route)</source>
         <translation>终点里程（米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="200"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="206"/>
         <source>Area (m²)</source>
         <translation>面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="209"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="215"/>
         <source>Crossing chainage</source>
         <translation>穿越桩号</translation>
     </message>
@@ -2404,7 +2404,7 @@
         <translation>占用永久基本农田（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/siting_table.py" line="179"/>
+        <location filename="../liaocheng_plugin/core/siting_table.py" line="185"/>
         <source>Red line</source>
         <translation>生态保护红线</translation>
     </message>
@@ -2444,7 +2444,7 @@
         <translation>扣除永久基本农田和生态保护红线后的无冲突部分（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/site_comparison.py" line="70"/>
+        <location filename="../liaocheng_plugin/core/site_comparison.py" line="75"/>
         <source>best alternative</source>
         <translation>推荐方案</translation>
     </message>
@@ -2589,22 +2589,22 @@
         <translation>地类编码应以文本保存并保留前导零（0103），例如经 Excel 转存的表格。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="95"/>
+        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="97"/>
         <source>Layer “{}”, field {}: code “{}” is not in the land-use code list; features {}.</source>
         <translation>图层“{}”，字段 {}：编码“{}”不在地类编码表中；要素 {}。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="98"/>
+        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="100"/>
         <source>It counts as no known land class (not cultivated); correct the code if it is a typing error.</source>
         <translation>该编码不计入任何已知地类（不算耕地）；如为录入错误请更正。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="102"/>
+        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="111"/>
         <source>Layer “{}”, field {}: features {} have no land-use code.</source>
         <translation>图层“{}”，字段 {}：要素 {} 没有地类编码。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="105"/>
+        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="114"/>
         <source>They count as no known land class (not cultivated).</source>
         <translation>这些要素不计入任何已知地类（不算耕地）。</translation>
     </message>
@@ -2754,7 +2754,7 @@
         <translation>这些值会显示为乱码；请在源数据中更正。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="195"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="199"/>
         <source>Layer “{}”: features {} have no geometry (or an unusable one) and count nowhere.</source>
         <translation>图层“{}”：要素 {} 没有几何（或几何不可用），不参与任何统计。</translation>
     </message>
@@ -2764,7 +2764,7 @@
         <translation>图层“{}”：要素 {} 没有几何（或几何不可用），无法核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="198"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="202"/>
         <source>Draw or repair these features, or delete them from the layer.</source>
         <translation>请补绘或修复这些要素，或将其从图层中删除。</translation>
     </message>
@@ -3064,52 +3064,52 @@
         <translation>数据体检</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="122"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="123"/>
         <source>Layer “{}” is in longitude/latitude ({}). If it was drawn on a Chinese web map it lies beside its true place: here about {} (GCJ-02: AMap, Tencent) or {} (BD-09: Baidu).</source>
         <translation>图层“{}”为经纬度坐标（{}）。如果是在国内网络地图上绘制的，它会偏离真实位置：在此处约为{}（GCJ-02：高德、腾讯）或{}（BD-09：百度）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="126"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="127"/>
         <source>State its coordinate frame (parameter COORDINATE_FRAME, or the choice in the panel).</source>
         <translation>请说明其坐标框架（参数 COORDINATE_FRAME，或面板中的选项）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="130"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="131"/>
         <source>Layer “{}” is in {}: the frame {} applies only to longitude/latitude layers.</source>
         <translation>图层“{}”坐标系为 {}：坐标框架“{}”只适用于经纬度图层。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="133"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="134"/>
         <source>Choose “WGS 84 / CGCS2000” or “Not stated” for a projected layer.</source>
         <translation>投影坐标图层请选择“WGS 84 / CGCS2000”或“未说明”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="137"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="138"/>
         <source>Layer “{}” was converted from {} to WGS 84 (moved about {}).</source>
         <translation>图层“{}”已由 {} 转换为 WGS 84（移动约{}）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="145"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="146"/>
         <source>{:.0f} m east</source>
         <translation>向东 {:.0f} 米</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="145"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="146"/>
         <source>{:.0f} m west</source>
         <translation>向西 {:.0f} 米</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="146"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="147"/>
         <source>{:.0f} m north</source>
         <translation>向北 {:.0f} 米</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="146"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="147"/>
         <source>{:.0f} m south</source>
         <translation>向南 {:.0f} 米</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="147"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="148"/>
         <source>{} and {}</source>
         <translation>{}、{}</translation>
     </message>
@@ -3219,32 +3219,32 @@
         <translation>经纬度核查对象的坐标框架</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="71"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="72"/>
         <source>permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="72"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="73"/>
         <source>ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="73"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="74"/>
         <source>urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="74"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="75"/>
         <source>land-use survey (DLTB)</source>
         <translation>国土调查地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="75"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="76"/>
         <source>villages</source>
         <translation>村庄</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="76"/>
+        <location filename="../liaocheng_plugin/core/datacheck/sources.py" line="77"/>
         <source>mineral resources</source>
         <translation>压覆矿产</translation>
     </message>
@@ -3659,7 +3659,7 @@
         <translation>请确认这是本区域的图层，且其坐标系正确。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="129"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="132"/>
         <source>Check the layer's file and its filter (Layer Properties ▸ Source ▸ Provider Feature Filter).</source>
         <translation>请检查图层文件及其过滤条件（图层属性 ▸ 源 ▸ 数据提供者要素过滤）。</translation>
     </message>
@@ -3999,19 +3999,9 @@
         <translation>修复改变面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="131"/>
-        <source>Layer “{}” ({}) holds no features: nothing would be checked against it, and no conflict with it could be found.</source>
-        <translation>图层“{}”（{}）没有要素：无法据此核查，也不可能发现与其冲突。</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="135"/>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="139"/>
         <source>{} If this area truly has none, leave the layer out, or set the advanced setting liaocheng_plugin/datacheck/refuse_empty_layers to false to check with a warning.</source>
         <translation>{}如本区域确实没有此类要素，请不要指定该图层；或将高级设置 liaocheng_plugin/datacheck/refuse_empty_layers 设为 false，以预警方式核查。</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="140"/>
-        <source>Layer “{}” ({}) holds no features: nothing was checked against it; its figures are 0.</source>
-        <translation>图层“{}”（{}）没有要素：未据此进行核查，其各项数字均为 0。</translation>
     </message>
     <message>
         <location filename="../liaocheng_plugin/core/datacheck/report.py" line="170"/>
@@ -4022,6 +4012,36 @@
         <location filename="../liaocheng_plugin/processing/data_check_algorithm.py" line="65"/>
         <source>No layer to check: give the subjects, a protected layer, or both (the data check reads nothing else).</source>
         <translation>没有可体检的图层：请指定核查对象、保护图层或两者（数据体检只读取这些图层）。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="104"/>
+        <source>Layer “{}”, field {}: none of the {} features read has a land-use code; the layer cannot tell cultivated land from any other class.</source>
+        <translation>图层“{}”，字段 {}：读取的 {} 个要素均没有地类编码；该图层无法区分耕地与其他地类。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/codes.py" line="108"/>
+        <source>Choose the field that holds the land-use codes (DLBM), or a survey layer whose codes are filled.</source>
+        <translation>请选择存放地类编码的字段（DLBM），或选用地类编码已填写的调查图层。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="144"/>
+        <source>Layer “{}” ({}) holds no features: {}</source>
+        <translation>图层“{}”（{}）没有要素：{}</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="134"/>
+        <source>nothing would be checked against it, and no conflict with it could be found.</source>
+        <translation>无法据此核查，也不可能发现与其冲突。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/datacheck/layer_rules.py" line="144"/>
+        <source>nothing was checked against it; its figures are 0.</source>
+        <translation>未据此进行核查，其各项数字均为 0。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/processing/change_inputs.py" line="117"/>
+        <source>no land would be compared between the two years, and no change could be found.</source>
+        <translation>两期之间无地可比，也不可能发现任何变化。</translation>
     </message>
 </context>
 <context>
