@@ -37,8 +37,9 @@ def text_rows() -> List[Tuple[str, str]]:
 
 
 def number(expression: str, decimals: int) -> str:
-    """A figure with fixed decimals (and thousands separators) on each page; empty when the value is NULL."""
-    return f"[% format_number({expression}, {decimals}) %]"
+    """A figure with fixed decimals (and thousands separators) on each page; "—" when the value is NULL (its
+    layer was not given: not checked, never 0)."""
+    return f"[% coalesce(format_number({expression}, {decimals}), '—') %]"
 
 
 def percent_expression(mu_field: str, pct_field: str, names: Sequence[str]) -> str:

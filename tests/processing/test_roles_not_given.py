@@ -96,3 +96,20 @@ def test_balance_and_site_checks_without_a_role_write_null_for_it(processing_wit
         for name in ("pbf_m2", "pbf_mu", "pbf_ha", "pbf_pct", "erl_mu", "erl_pct"):
             assert is_null(feature[name]), name
     assert sorted(f["cult_mu"] for f in site["OUTPUT"].getFeatures()) == [0.0, 15.0]
+
+
+def test_the_reserve_ledger_leaves_the_cells_of_a_role_not_given_empty(tmp_path, processing_with_provider):
+    from openpyxl import load_workbook
+
+    from liaocheng_plugin.core.export import write_ledger
+    from liaocheng_plugin.core.reserve_table import reserve_ledger_sheets, result_headers
+
+    farmland = survey([under(0, "0103")], "YJJBNT")
+    result = run("reserve_check", {"INPUT": two_parcels(), "PERMANENT_FARMLAND": farmland})
+    path = write_ledger(tmp_path / "ledger.xlsx", reserve_ledger_sheets(result["OUTPUT"], result["SUMMARY"]))
+    rows = list(load_workbook(path).worksheets[0].iter_rows(values_only=True))
+    headers = result_headers()
+    column = {header: index for index, header in enumerate(rows[0])}
+    for name in ("cult_mu", "cult_net_mu", "erl_mu"):
+        assert [row[column[headers[name]]] for row in rows[1:]] == [None, None], name
+    assert sorted(row[column[headers["pbf_mu"]]] for row in rows[1:]) == [0.0, 15.0]
