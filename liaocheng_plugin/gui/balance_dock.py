@@ -53,7 +53,9 @@ class BalanceDock(CheckDock):
             combo.setFilters(LAYER_FILTER_POLYGON)
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
-        form.sameLayerNote = QLabel(tr("Outflow and inflow come from the same layer: its direction field tells them apart."))
+        form.sameLayerNote = QLabel(
+            tr("Outflow and inflow come from the same layer: its direction field tells them apart.")
+        )
         form.sameLayerNote.setWordWrap(True)
         form.sameLayerNote.setStyleSheet("color:#555")
         form.sameLayerNote.setVisible(False)

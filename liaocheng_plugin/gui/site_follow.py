@@ -40,7 +40,8 @@ class Sketch(NamedTuple):
         return (
             self.origin == other.origin
             and self.crs == other.crs
-            and (self.is_route, self.village_distance_m, self.frame) == (other.is_route, other.village_distance_m, other.frame)
+            and (self.is_route, self.village_distance_m, self.frame)
+            == (other.is_route, other.village_distance_m, other.frame)
             and (not self.is_route or self.width_m == other.width_m)
             and self.geometry.equals(other.geometry)
         )

@@ -198,7 +198,9 @@ def test_the_details_show_only_the_alternatives_own_layer_and_frame_warnings(doc
 
     def frame_warning(layer_name):
         return next(
-            f.message for f in dock.inputs.findings if f.layer == layer_name and f.kind == "web_frame" and f.severity == "warning"
+            f.message
+            for f in dock.inputs.findings
+            if f.layer == layer_name and f.kind == "web_frame" and f.severity == "warning"
         )
 
     web_warning, other_warning = frame_warning("方案_高德"), frame_warning("方案_另一图层")
