@@ -894,17 +894,17 @@
         <translation>对应的流入图斑 {} 无效</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="152"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="154"/>
         <source>Direction</source>
         <translation>流向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="152"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="154"/>
         <source>Patch number</source>
         <translation>图斑编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="152"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="154"/>
         <source>County</source>
         <translation>县（区）代码</translation>
     </message>
@@ -924,17 +924,17 @@
         <translation>开发边界内（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="152"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="154"/>
         <source>Cultivated in baseline (mu)</source>
         <translation>基期耕地（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="152"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="154"/>
         <source>Quality grade</source>
         <translation>耕地质量等别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="152"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="154"/>
         <source>Rectification</source>
         <translation>整改方式</translation>
     </message>
@@ -1064,17 +1064,17 @@
         <translation>耕地进出平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="67"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="69"/>
         <source>All directions</source>
         <translation>全部流向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="128"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="130"/>
         <source>Cultivated-land balance results</source>
         <translation>耕地进出平衡核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="136"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="138"/>
         <source>Choose the outflow and the inflow patch layers.</source>
         <translation>请选择耕地流出和流入图斑图层。</translation>
     </message>
@@ -1244,17 +1244,17 @@
         <translation>方案{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="263"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="262"/>
         <source>Select sites or routes in the active layer first.</source>
         <translation>请先在当前图层中选择选址或线路。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="287"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="295"/>
         <source>Rename alternative</source>
         <translation>重命名方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="287"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="295"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -2534,12 +2534,12 @@
         <translation>全部方案的外业核查包</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="312"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="320"/>
         <source>Draw a site or a route (left click adds a vertex, right click finishes), or use the selected features of the active layer: each is checked at once.</source>
         <translation>绘制选址或线路（左键添加节点，右键结束），或使用当前图层的选中要素：每个方案即时核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="317"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="325"/>
         <source>Click an alternative to see it on the map and read its details here.</source>
         <translation>点击一个方案，在地图上查看并在此阅读详情。</translation>
     </message>
@@ -3729,27 +3729,27 @@
         <translation>请在对话框中选择该图层，或修改保护图层配置。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="104"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="106"/>
         <source>outflow patches</source>
         <translation>耕地流出图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="105"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="107"/>
         <source>inflow patches</source>
         <translation>耕地流入图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="106"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="108"/>
         <source>base-year survey</source>
         <translation>基期调查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="107"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109"/>
         <source>current-year survey</source>
         <translation>现状调查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="122"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="124"/>
         <source>Outflow and inflow patches in longitude/latitude that were drawn on a Chinese web map (AMap, Tencent: GCJ-02; Baidu: BD-09) are converted to WGS 84 before the check.</source>
         <translation>经纬度坐标的流出、流入图斑若是在国内网络地图上勾绘的（高德、腾讯：GCJ-02；百度：BD-09），核查前先转换为 WGS 84。</translation>
     </message>
@@ -4034,14 +4034,14 @@
         <translation>流出和流入取自同一图层，按“流向”字段区分。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="203"/>
-        <source>Feature {} of layer “{}” is already in the comparison as “{}”.</source>
-        <translation>要素 {}（图层“{}”）已在比选中：“{}”。</translation>
-    </message>
-    <message>
-        <location filename="../liaocheng_plugin/gui/site_follow.py" line="112"/>
+        <location filename="../liaocheng_plugin/gui/site_follow.py" line="113"/>
         <source>The protected layers changed: every alternative was checked again against them.</source>
         <translation>保护图层已变更：所有方案已按新的保护图层重新核查。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="288"/>
+        <source>Already in the comparison, not added again: {}.</source>
+        <translation>已在比选中，未重复添加：{}。</translation>
     </message>
 </context>
 <context>

@@ -189,10 +189,12 @@ class SiteDock(SiteFollowsProject, SiteExports, QgsDockWidget):
         name: str,
         origin: Optional[Tuple[str, int]] = None,
         frame: CoordinateFrame = CoordinateFrame.UNSTATED,
+        twins: Optional[List[str]] = None,
     ) -> Optional[SiteResult]:
         """Check a site or route (``geometry`` in ``crs``, as drawn, moved from the web-map ``frame``) against the
         indexes and add it to the comparison; ``origin`` (layer name, feature id) names it in findings (a sketch
-        by default). A feature added again as it is already in the comparison is not added twice (None)."""
+        by default). A feature added again as it is already in the comparison is not added twice (None): the
+        message bar says so, or its name joins ``twins`` for one message about several."""
         engine = self.ensure_engine()
         number = len(self.alternatives) + 1
         width, distance = self.form.widthSpin.value(), self.form.distanceSpin.value()
@@ -200,13 +202,10 @@ class SiteDock(SiteFollowsProject, SiteExports, QgsDockWidget):
         sketch = Sketch(QgsGeometry(geometry), crs, is_route, width, distance, origin, name, frame)
         twin = next((i for i, other in enumerate(self.sketches) if other.same_as(sketch)), None)
         if twin is not None:
-            self.iface.messageBar().pushInfo(
-                self.windowTitle(),
-                tr("Feature {} of layer “{}” is already in the comparison as “{}”.").format(
-                    origin[1], origin[0], self.alternatives[twin].name
-                ),
-            )
-            self.comparison.select(twin)
+            if twins is None:
+                self._say_twins([self.alternatives[twin].name])
+            else:
+                twins.append(self.alternatives[twin].name)
             return None
         try:
             site = self._check(engine, sketch, number, name)
@@ -274,12 +273,21 @@ class SiteDock(SiteFollowsProject, SiteExports, QgsDockWidget):
             self._refuse(error)
             return
         is_route = QgsWkbTypes.geometryType(layer.wkbType()) == GEOMETRY_LINE
+        twins: List[str] = []
         for feature in chosen.features:
             name_field = find_field(feature.fields(), NAME_CANDIDATES)
             name = as_text(feature[name_field]) if name_field else ""
             name = name or tr("Alternative {}").format(len(self.alternatives) + 1)
             origin = (chosen.layer_name, feature.id())
-            self.add_alternative(feature.geometry(), chosen.crs, is_route, name, origin, frame)
+            self.add_alternative(feature.geometry(), chosen.crs, is_route, name, origin, frame, twins)
+        if twins:
+            self._say_twins(twins)
+
+    def _say_twins(self, names: List[str]) -> None:
+        """Say which alternatives were chosen again and not added twice."""
+        self.iface.messageBar().pushInfo(
+            self.windowTitle(), tr("Already in the comparison, not added again: {}.").format("、".join(names))
+        )
 
     def rename_selected(self) -> None:
         index = self.comparison.selected_site()
