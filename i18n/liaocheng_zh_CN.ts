@@ -909,7 +909,7 @@
         <translation>县（区）代码</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="63"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="198"/>
         <source>County name</source>
         <translation>县（区）</translation>
     </message>

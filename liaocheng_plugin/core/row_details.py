@@ -195,7 +195,7 @@ def balance_details(row: Mapping, pieces: Iterable[Mapping], direction_text: str
     ]
     details.conflicts = conflicts
     details.notes = [
-        (tr("County"), named_code(row.get("county_name"), row.get("county"))),
+        (tr("County name"), named_code(row.get("county_name"), row.get("county"))),
         (tr("Township"), named_code(row.get("township_name"), row.get("township"))),
         (tr("Year"), as_text(row.get("year"))),
         (tr("Quality grade"), grade_text(row.get("quality"))),

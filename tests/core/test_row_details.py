@@ -95,7 +95,7 @@ def test_balance_details_name_the_township_with_its_code_and_a_whole_grade_witho
     row = {"patch_id": "LC-3", "status": "pass", "area_mu": 2.0, "county": "371502", "county_name": "东昌府区"}
     row.update(township="371502105", township_name="郑家镇", quality=6.0)
     notes = dict(balance_details(row, [], "outflow").notes)
-    assert notes["Township"] == "郑家镇 (371502105)" and notes["County"] == "东昌府区 (371502)"
+    assert notes["Township"] == "郑家镇 (371502105)" and notes["County name"] == "东昌府区 (371502)"
     assert notes["Quality grade"] == "6"
     mean = dict(balance_details(dict(row, quality=6.4375, township_name=None), [], "").notes)
     assert mean["Quality grade"] == "6.4" and mean["Township"] == "371502105"
