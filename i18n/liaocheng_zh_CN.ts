@@ -694,7 +694,7 @@
         <translation>图层“{}”中没有选中的地块。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="137"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="139"/>
         <source>No protected layer is set: open the protected-layer profile first.</source>
         <translation>尚未设置保护图层：请先打开保护图层配置。</translation>
     </message>
@@ -894,27 +894,27 @@
         <translation>对应的流入图斑 {} 无效</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="140"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="154"/>
         <source>Direction</source>
         <translation>流向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="140"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="154"/>
         <source>Patch number</source>
         <translation>图斑编号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="140"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="154"/>
         <source>County</source>
         <translation>县（区）代码</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/field_names.py" line="63"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="198"/>
         <source>County name</source>
         <translation>县（区）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="184"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="200"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -924,17 +924,17 @@
         <translation>开发边界内（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="140"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="154"/>
         <source>Cultivated in baseline (mu)</source>
         <translation>基期耕地（亩）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="140"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="154"/>
         <source>Quality grade</source>
         <translation>耕地质量等别</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="140"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="154"/>
         <source>Rectification</source>
         <translation>整改方式</translation>
     </message>
@@ -1064,17 +1064,17 @@
         <translation>耕地进出平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="62"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="69"/>
         <source>All directions</source>
         <translation>全部流向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="116"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="130"/>
         <source>Cultivated-land balance results</source>
         <translation>耕地进出平衡核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="124"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="138"/>
         <source>Choose the outflow and the inflow patch layers.</source>
         <translation>请选择耕地流出和流入图斑图层。</translation>
     </message>
@@ -1239,22 +1239,22 @@
         <translation>项目选址</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="263"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="280"/>
         <source>Alternative {}</source>
         <translation>方案{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="248"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="262"/>
         <source>Select sites or routes in the active layer first.</source>
         <translation>请先在当前图层中选择选址或线路。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="269"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="295"/>
         <source>Rename alternative</source>
         <translation>重命名方案</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="269"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="295"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -1404,7 +1404,7 @@
         <translation>未知的图纸模板“{}”。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="170"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="171"/>
         <source>Drawn by: ________  Checked by: ________  Date: [% format_date(now(), &apos;yyyy-MM-dd&apos;) %]</source>
         <translation>制图：________  审核：________  日期：[% format_date(now(), 'yyyy-MM-dd') %]</translation>
     </message>
@@ -1479,12 +1479,12 @@
         <translation>请为外业核查包选择“{}”中的至少一个对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="163"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="164"/>
         <source>Centre: WGS 84 [% {} %] N, [% {} %] E; GK X [% {} %], Y [% {} %]</source>
         <translation>中心点：WGS 84 北纬 [% {} %]，东经 [% {} %]；高斯坐标 X [% {} %]，Y [% {} %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="169"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="170"/>
         <source>Conclusion: ____________  Photo nos.: ________  Checked by: ________</source>
         <translation>核查结论：____________  照片编号：________  核查人：________</translation>
     </message>
@@ -1499,7 +1499,7 @@
         <translation>正在导出核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="98"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="100"/>
         <source>Field pack…</source>
         <translation>外业核查包…</translation>
     </message>
@@ -1584,12 +1584,12 @@
         <translation>亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="91"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="93"/>
         <source>The map sheet of the alternative selected in the table</source>
         <translation>表中所选方案的核查图</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="95"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="97"/>
         <source>One map sheet per alternative</source>
         <translation>每个方案一页核查图</translation>
     </message>
@@ -1619,17 +1619,17 @@
         <translation>平面面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="141"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="142"/>
         <source>Coordinate system: {} ({})</source>
         <translation>坐标系：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="144"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="145"/>
         <source>areas planar in this coordinate system</source>
         <translation>面积为本坐标系平面面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="145"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="146"/>
         <source>areas ellipsoidal on CGCS2000</source>
         <translation>面积为 CGCS2000 椭球面积</translation>
     </message>
@@ -1989,17 +1989,17 @@
         <translation>保护图层</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="76"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="77"/>
         <source>Results</source>
         <translation>核查结果</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="78"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="79"/>
         <source>Status: {}</source>
         <translation>状态：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="82"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="83"/>
         <source>Area {} m² = {} ha</source>
         <translation>面积 {} 平方米，合 {} 公顷</translation>
     </message>
@@ -2009,12 +2009,12 @@
         <translation>{}：{}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="113"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="114"/>
         <source>Item</source>
         <translation>核查项</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="132"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="133"/>
         <source>{} mu</source>
         <translation>{} 亩</translation>
     </message>
@@ -2234,7 +2234,7 @@
         <translation>线路穿越段（桩号）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheet_text.py" line="147"/>
+        <location filename="../liaocheng_plugin/core/sheet_text.py" line="148"/>
         <source>{}; {}</source>
         <translation>{}；{}</translation>
     </message>
@@ -2304,27 +2304,27 @@
         <translation>耕地（扣除田坎）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="174"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="190"/>
         <source>Patch</source>
         <translation>图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="178"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="194"/>
         <source>Cultivated in baseline</source>
         <translation>基期耕地</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="187"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="203"/>
         <source>Paired patches</source>
         <translation>对应图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="201"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="217"/>
         <source>rank {}</source>
         <translation>排序第 {}</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="208"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="224"/>
         <source>Site or corridor</source>
         <translation>选址或线路廊道</translation>
     </message>
@@ -2334,47 +2334,52 @@
         <translation>无冲突部分</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="232"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="248"/>
         <source>Crossings by chainage</source>
         <translation>穿越桩号</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="232"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="248"/>
         <source>{} m, {} mu</source>
         <translation>{} 米，{} 亩</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="252"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="268"/>
         <source>{} m²</source>
         <translation>{} 平方米</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="256"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="272"/>
         <source>{} ha</source>
         <translation>{} 公顷</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="261"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="277"/>
         <source> ({})</source>
         <translation>（{}）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="298"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="306"/>
+        <source>Other reserve parcel</source>
+        <translation>其他储备地块</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="320"/>
         <source>No finding.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="301"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="323"/>
         <source>Areas</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="310"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="332"/>
         <source>… and {} more</source>
         <translation>……另有 {} 处</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/row_details.py" line="311"/>
+        <location filename="../liaocheng_plugin/core/row_details.py" line="333"/>
         <source>Protected features in conflict</source>
         <translation>冲突的保护要素</translation>
     </message>
@@ -2454,7 +2459,7 @@
         <translation>核查图…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="94"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="96"/>
         <source>Atlas…</source>
         <translation>批量出图…</translation>
     </message>
@@ -2524,22 +2529,27 @@
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="90"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="92"/>
         <source>Map sheet…</source>
         <translation>核查图…</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="99"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="101"/>
         <source>Field pack (外业核查包) of every alternative</source>
         <translation>全部方案的外业核查包</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="294"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="288"/>
+        <source>Already in the comparison, not added again: {}.</source>
+        <translation>已在比选中，未重复添加：{}。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="320"/>
         <source>Draw a site or a route (left click adds a vertex, right click finishes), or use the selected features of the active layer: each is checked at once.</source>
         <translation>绘制选址或线路（左键添加节点，右键结束），或使用当前图层的选中要素：每个方案即时核查。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="299"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="325"/>
         <source>Click an alternative to see it on the map and read its details here.</source>
         <translation>点击一个方案，在地图上查看并在此阅读详情。</translation>
     </message>
@@ -3179,12 +3189,12 @@
         <translation>占用耕地 {}：须落实占补平衡</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="113"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="115"/>
         <source>Coordinate frame</source>
         <translation>坐标框架</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/site_dock.py" line="109"/>
+        <location filename="../liaocheng_plugin/gui/site_dock.py" line="111"/>
         <source>Sites drawn on a Chinese web map (AMap, Tencent: GCJ-02; Baidu: BD-09) are converted to WGS 84 first.</source>
         <translation>在国内网络地图上绘制的选址（高德、腾讯：GCJ-02；百度：BD-09）先转换为 WGS 84。</translation>
     </message>
@@ -3729,27 +3739,32 @@
         <translation>请在对话框中选择该图层，或修改保护图层配置。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="92"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="56"/>
+        <source>Outflow and inflow come from the same layer: its direction field tells them apart.</source>
+        <translation>流出和流入取自同一图层，按“流向”字段区分。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="106"/>
         <source>outflow patches</source>
         <translation>耕地流出图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="93"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="107"/>
         <source>inflow patches</source>
         <translation>耕地流入图斑</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="94"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="108"/>
         <source>base-year survey</source>
         <translation>基期调查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="95"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="109"/>
         <source>current-year survey</source>
         <translation>现状调查</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="110"/>
+        <location filename="../liaocheng_plugin/gui/balance_dock.py" line="124"/>
         <source>Outflow and inflow patches in longitude/latitude that were drawn on a Chinese web map (AMap, Tencent: GCJ-02; Baidu: BD-09) are converted to WGS 84 before the check.</source>
         <translation>经纬度坐标的流出、流入图斑若是在国内网络地图上勾绘的（高德、腾讯：GCJ-02；百度：BD-09），核查前先转换为 WGS 84。</translation>
     </message>
@@ -4042,6 +4057,11 @@
         <location filename="../liaocheng_plugin/processing/change_inputs.py" line="117"/>
         <source>no land would be compared between the two years, and no change could be found.</source>
         <translation>两期之间无地可比，也不可能发现任何变化。</translation>
+    </message>
+    <message>
+        <location filename="../liaocheng_plugin/gui/site_follow.py" line="113"/>
+        <source>The protected layers changed: every alternative was checked again against them.</source>
+        <translation>保护图层已变更：所有方案已按新的保护图层重新核查。</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from html import escape
 from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from liaocheng_plugin.core.cards import NO_VALUE, number_text
-from liaocheng_plugin.core.definitions import Role
+from liaocheng_plugin.core.definitions import PARCEL_OVERLAP_KEY, Role
 from liaocheng_plugin.core.export import area_basis_labels
 from liaocheng_plugin.core.findings import Severity, status_labels
 from liaocheng_plugin.core.i18n import tr
@@ -163,6 +163,22 @@ def reserve_details(row: Mapping, pieces: Iterable[Mapping], code_field: str = "
     return details
 
 
+def named_code(name, code) -> str:
+    """ "郑家镇（371502105）": the name with its code in brackets; the one that is given alone; "" for neither."""
+    name, code = as_text(name), as_text(code)
+    if name and code and name != code:
+        return tr("{} ({})").format(name, code)
+    return name or code
+
+
+def grade_text(value) -> str:
+    """A quality grade: a whole grade as "6", an area-weighted mean with one decimal ("6.4"); "—" for NULL."""
+    number = as_float(value)
+    if number is not None and float(number).is_integer():
+        return number_text(number, 0)
+    return number_text(value, 1)
+
+
 def balance_details(row: Mapping, pieces: Iterable[Mapping], direction_text: str = "") -> RowDetails:
     """Details of a checked outflow or inflow patch (a row of the balance check's OUTPUT)."""
     labels = role_labels()
@@ -179,10 +195,10 @@ def balance_details(row: Mapping, pieces: Iterable[Mapping], direction_text: str
     ]
     details.conflicts = conflicts
     details.notes = [
-        (tr("County"), as_text(row.get("county"))),
-        (tr("Township"), as_text(row.get("township"))),
+        (tr("County name"), named_code(row.get("county_name"), row.get("county"))),
+        (tr("Township"), named_code(row.get("township_name"), row.get("township"))),
         (tr("Year"), as_text(row.get("year"))),
-        (tr("Quality grade"), number_text(row.get("quality"), 1)),
+        (tr("Quality grade"), grade_text(row.get("quality"))),
         (tr("Rectification"), as_text(row.get("method"))),
         (tr("Paired patches"), as_text(row.get("paired"))),
         (tr("Area basis"), area_basis_labels().get(as_text(row.get("area_basis")), as_text(row.get("area_basis")))),
@@ -284,6 +300,12 @@ def bullet_list(items: Sequence[str]) -> str:
     return "<ul style='margin-left:-20px'>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
 
 
+def conflict_role_names() -> Dict[str, str]:
+    """The name of each role a conflict piece can have, reserve parcels overlapping each other included."""
+    labels = role_labels()
+    return dict(labels, survey=labels["cult"], **{PARCEL_OVERLAP_KEY: tr("Other reserve parcel")})
+
+
 def details_html(details: RowDetails) -> str:
     """The details as rich text for a QTextBrowser in a narrow dock."""
     statuses = {severity.value: text for severity, text in status_labels().items()}
@@ -303,7 +325,7 @@ def details_html(details: RowDetails) -> str:
         if items:
             parts.append(section(escape(heading), bullet_list([escape(item) for item in items])))
     if details.conflicts:
-        names = dict(role_labels(), survey=role_labels()["cult"])
+        names = conflict_role_names()
         listed = details.conflicts[:MAX_CONFLICTS_LISTED]
         lines = [conflict_line(conflict, names) for conflict in listed]
         if len(details.conflicts) > len(listed):

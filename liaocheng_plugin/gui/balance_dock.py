@@ -53,6 +53,13 @@ class BalanceDock(CheckDock):
             combo.setFilters(LAYER_FILTER_POLYGON)
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
+        form.sameLayerNote = QLabel(
+            tr("Outflow and inflow come from the same layer: its direction field tells them apart.")
+        )
+        form.sameLayerNote.setWordWrap(True)
+        form.sameLayerNote.setStyleSheet("color:#555")
+        form.sameLayerNote.setVisible(False)
+        form.inputLayout.insertRow(2, form.sameLayerNote)
         form.changeStep = ChangeStep(iface, form)  # in the form before the base class guards its layer choices
         form.mainLayout.insertWidget(0, form.changeStep)
         title = tr("Cultivated-land balance")
@@ -70,6 +77,8 @@ class BalanceDock(CheckDock):
             widget.currentIndexChanged.connect(self._apply_filters)
         form.findingFilter.textChanged.connect(self._apply_filters)
         form.countyCardsArea.setVisible(False)
+        for combo in (form.outflowCombo, form.inflowCombo):
+            combo.layerChanged.connect(self._show_same_layer_note)
         self.changeStep.patchesReady.connect(self.use_change_patches)
         self.runner.finished.connect(self._fold_change_step)
         self.refresh_profile_summary()
@@ -85,6 +94,11 @@ class BalanceDock(CheckDock):
         self.form.outflowCombo.setLayer(layer)
         self.form.inflowCombo.setLayer(layer)
         self.form.inputGroup.setCollapsed(False)
+
+    def _show_same_layer_note(self, *_layer) -> None:
+        """One layer in both combos (the extracted change patches) is checked by its direction field: say so."""
+        outflow, inflow = self.form.outflowCombo.currentLayer(), self.form.inflowCombo.currentLayer()
+        self.form.sameLayerNote.setVisible(outflow is not None and inflow is not None and outflow.id() == inflow.id())
 
     def layer_choices(self) -> List[Tuple[QgsMapLayerComboBox, str]]:
         step = self.form.changeStep

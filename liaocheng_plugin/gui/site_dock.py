@@ -1,6 +1,6 @@
 """The 项目选址 dock: sketch sites and routes, see their conflicts at once, compare alternatives side by side."""
 
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 from qgis.core import (
     QgsCoordinateTransform,
@@ -16,8 +16,9 @@ from qgis.PyQt.QtWidgets import QPushButton, QWidget
 
 from liaocheng_plugin.core.compat import GEOMETRY_LINE, GEOMETRY_POLYGON
 from liaocheng_plugin.core.crs import choose_working_crs
-from liaocheng_plugin.core.datacheck.findings import DataCheckError
+from liaocheng_plugin.core.datacheck.findings import DataCheckError, DataKind
 from liaocheng_plugin.core.datacheck.interactive import PanelInputCheck, drawn_shape, sketches_name
+from liaocheng_plugin.core.datacheck.report import DataWarnings
 from liaocheng_plugin.core.datacheck.web_frames import CoordinateFrame
 from liaocheng_plugin.core.definitions import DEFAULT_CULTIVATED_CODES, Role
 from liaocheng_plugin.core.engine import OverlayEngine, is_cultivated
@@ -72,6 +73,7 @@ class SiteDock(SiteFollowsProject, SiteExports, QgsDockWidget):
         self.recheck_timer.timeout.connect(self.recheck)
         self.inputs = PanelInputCheck(QgsProject.instance().transformContext())
         self.origins: Dict[int, Tuple[str, int]] = {}  # id(alternative) → (layer name, feature id) for findings
+        self.subject_layers: Set[str] = {sketches_name()}  # the layers alternatives were chosen from, this session
         self.highlight = CanvasHighlight(iface.mapCanvas())
         canvas = iface.mapCanvas()
         self.site_tool = SketchTool(canvas, GEOMETRY_POLYGON)
@@ -175,8 +177,9 @@ class SiteDock(SiteFollowsProject, SiteExports, QgsDockWidget):
         except LiaochengError as error:
             return self._refuse(error)
         canvas_crs = self.iface.mapCanvas().mapSettings().destinationCrs()
-        geometry, crs = self.inputs.sketch(geometry, canvas_crs, CoordinateFrame(self.frameCombo.currentData()), number)
-        return self.add_alternative(geometry, crs, is_route, name or tr("Alternative {}").format(number))
+        frame = CoordinateFrame(self.frameCombo.currentData())
+        geometry, crs = self.inputs.sketch(geometry, canvas_crs, frame, number)
+        return self.add_alternative(geometry, crs, is_route, name or tr("Alternative {}").format(number), frame=frame)
 
     def add_alternative(
         self,
@@ -185,14 +188,25 @@ class SiteDock(SiteFollowsProject, SiteExports, QgsDockWidget):
         is_route: bool,
         name: str,
         origin: Optional[Tuple[str, int]] = None,
+        frame: CoordinateFrame = CoordinateFrame.UNSTATED,
+        twins: Optional[List[str]] = None,
     ) -> Optional[SiteResult]:
-        """Check a site or route (``geometry`` in ``crs``, as drawn) against the indexes and add it to the
-        comparison; ``origin`` (layer name, feature id) names it in findings (a sketch by default)."""
+        """Check a site or route (``geometry`` in ``crs``, as drawn, moved from the web-map ``frame``) against the
+        indexes and add it to the comparison; ``origin`` (layer name, feature id) names it in findings (a sketch
+        by default). A feature added again as it is already in the comparison is not added twice (None): the
+        message bar says so, or its name joins ``twins`` for one message about several."""
         engine = self.ensure_engine()
         number = len(self.alternatives) + 1
         width, distance = self.form.widthSpin.value(), self.form.distanceSpin.value()
         origin = origin or (sketches_name(), number)
-        sketch = Sketch(QgsGeometry(geometry), crs, is_route, width, distance, origin, name)
+        sketch = Sketch(QgsGeometry(geometry), crs, is_route, width, distance, origin, name, frame)
+        twin = next((i for i, other in enumerate(self.sketches) if other.same_as(sketch)), None)
+        if twin is not None:
+            if twins is None:
+                self._say_twins([self.alternatives[twin].name])
+            else:
+                twins.append(self.alternatives[twin].name)
+            return None
         try:
             site = self._check(engine, sketch, number, name)
         except DataCheckError as error:
@@ -250,18 +264,30 @@ class SiteDock(SiteFollowsProject, SiteExports, QgsDockWidget):
             )
             return
         self.inputs.clear_errors()
+        self.subject_layers.add(layer.name())
+        frame = CoordinateFrame(self.frameCombo.currentData())
         try:
             self.ensure_engine()
-            chosen = self.inputs.chosen(layer, CoordinateFrame(self.frameCombo.currentData()))
+            chosen = self.inputs.chosen(layer, frame)
         except LiaochengError as error:
             self._refuse(error)
             return
         is_route = QgsWkbTypes.geometryType(layer.wkbType()) == GEOMETRY_LINE
+        twins: List[str] = []
         for feature in chosen.features:
             name_field = find_field(feature.fields(), NAME_CANDIDATES)
             name = as_text(feature[name_field]) if name_field else ""
             name = name or tr("Alternative {}").format(len(self.alternatives) + 1)
-            self.add_alternative(feature.geometry(), chosen.crs, is_route, name, (chosen.layer_name, feature.id()))
+            origin = (chosen.layer_name, feature.id())
+            self.add_alternative(feature.geometry(), chosen.crs, is_route, name, origin, frame, twins)
+        if twins:
+            self._say_twins(twins)
+
+    def _say_twins(self, names: List[str]) -> None:
+        """Say which alternatives were chosen again and not added twice."""
+        self.iface.messageBar().pushInfo(
+            self.windowTitle(), tr("Already in the comparison, not added again: {}.").format("、".join(names))
+        )
 
     def rename_selected(self) -> None:
         index = self.comparison.selected_site()
@@ -302,10 +328,22 @@ class SiteDock(SiteFollowsProject, SiteExports, QgsDockWidget):
         codes = self.engine.cultivated_codes
         site = self.alternatives[index]
         details = site_details(site, lambda code: is_cultivated(code, codes))
-        layer_name, feature_id = self.origins.get(id(site), (sketches_name(), site.subject_id))
-        warnings = self.inputs.warnings([layer_name]).text_for(layer_name, feature_id, site.overlap)
-        details.lists += data_check_lists(warnings)
+        details.lists += data_check_lists(self._warnings_of(index))
         self.form.detailsBrowser.setHtml(details_html(details))
+
+    def _warnings_of(self, index: int) -> Optional[str]:
+        """The 数据体检 warnings of one alternative: its own feature's and layer's (a converted one without those
+        asking for the web-map frame), the protected layers' and those of the protected features it meets;
+        never another subject layer's."""
+        site, sketch = self.alternatives[index], self.sketches[index]
+        layer_name, feature_id = self.origins.get(id(site), (sketches_name(), site.subject_id))
+        findings = [
+            finding
+            for finding in self.inputs.findings
+            if not (sketch.converted() and finding.layer == layer_name and finding.kind == DataKind.WEB_FRAME)
+        ]
+        warnings = DataWarnings(findings, self.subject_layers | {layer_name}, self.inputs.role_layers)
+        return warnings.text_for(layer_name, feature_id, site.overlap)
 
     def show_alternative(self, index: int, zoom: bool = True) -> None:
         """Draw an alternative (its position in ``alternatives``) with its conflicts (farmland and red line red,
@@ -371,3 +409,4 @@ class SiteDock(SiteFollowsProject, SiteExports, QgsDockWidget):
         self.alternatives = []
         self.sketches = []
         self.origins = {}
+        self.subject_layers = {sketches_name()}

@@ -12,7 +12,10 @@ from typing import List, NamedTuple, Tuple
 from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsProject
 
 from liaocheng_plugin.core.datacheck.findings import DataCheckError
+from liaocheng_plugin.core.datacheck.interactive import sketches_name
+from liaocheng_plugin.core.datacheck.web_frames import CoordinateFrame
 from liaocheng_plugin.core.exceptions import LiaochengError
+from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.profile import ProtectedProfile
 from liaocheng_plugin.core.siting import rank_sites
 
@@ -29,6 +32,23 @@ class Sketch(NamedTuple):
     village_distance_m: float
     origin: Tuple[str, int]  # (layer name, feature id) that names it in the input check's findings
     name: str
+    frame: CoordinateFrame = CoordinateFrame.UNSTATED  # the web-map frame it was converted from, when stated
+
+    def same_as(self, other: "Sketch") -> bool:
+        """The same feature added again as it was (same geometry, CRS, frame, village distance and, for a route,
+        corridor width)."""
+        return (
+            self.origin == other.origin
+            and self.crs == other.crs
+            and (self.is_route, self.village_distance_m, self.frame)
+            == (other.is_route, other.village_distance_m, other.frame)
+            and (not self.is_route or self.width_m == other.width_m)
+            and self.geometry.equals(other.geometry)
+        )
+
+    def converted(self) -> bool:
+        """Moved from a stated web-map frame (GCJ-02, BD-09): the warnings that ask for the frame do not apply."""
+        return self.frame in (CoordinateFrame.GCJ02, CoordinateFrame.BD09)
 
 
 def profile_state(project: QgsProject) -> Tuple[str, List[str]]:
@@ -89,6 +109,11 @@ class SiteFollowsProject:
         rank_sites(self.alternatives)
         self._refresh_table()
         self.show_findings()
+        if self.alternatives:
+            self.iface.messageBar().pushInfo(
+                self.windowTitle(),
+                tr("The protected layers changed: every alternative was checked again against them."),
+            )
 
     def _protected_data_changed(self) -> None:
         self.invalidate()
@@ -119,6 +144,7 @@ class SiteFollowsProject:
         self.alternatives = []
         self.sketches = []
         self.origins = {}
+        self.subject_layers = {sketches_name()}
         self.refusal = ""
         self.inputs.reset()
         self.show_findings()

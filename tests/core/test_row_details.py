@@ -89,3 +89,19 @@ def test_the_rows_data_check_warnings_are_listed_in_the_details():
     assert details.lists == [("Data check", [warning, "Layer “YJJBNT”: features 4 …"])]
     assert "9999" in details_html(details)
     assert reserve_details(dict(PARCEL, data_warnings=None), PIECES).lists == []
+
+
+def test_balance_details_name_the_township_with_its_code_and_a_whole_grade_without_decimals():
+    row = {"patch_id": "LC-3", "status": "pass", "area_mu": 2.0, "county": "371502", "county_name": "东昌府区"}
+    row.update(township="371502105", township_name="郑家镇", quality=6.0)
+    notes = dict(balance_details(row, [], "outflow").notes)
+    assert notes["Township"] == "郑家镇 (371502105)" and notes["County name"] == "东昌府区 (371502)"
+    assert notes["Quality grade"] == "6"
+    mean = dict(balance_details(dict(row, quality=6.4375, township_name=None), [], "").notes)
+    assert mean["Quality grade"] == "6.4" and mean["Township"] == "371502105"
+
+
+def test_an_overlapping_reserve_parcel_is_named_by_its_role_label_not_its_key():
+    piece = {"role": "parcel_overlap", "feature_id": 17, "label": "CB2023-017", "land_code": "", "area_m2": 1000.0}
+    html = details_html(reserve_details(PARCEL, PIECES + [piece], "DKBH"))
+    assert "parcel_overlap" not in html and "Other reserve parcel #17 「CB2023-017」" in html

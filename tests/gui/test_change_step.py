@@ -66,3 +66,17 @@ def test_the_same_layer_twice_is_refused_before_anything_runs(dock):
     step.currentCombo.setLayer(step.baseCombo.currentLayer())
     step.extract()
     assert not step.runner.is_running() and "two different" in step.resultLabel.text()
+
+
+def test_one_layer_in_both_combos_is_said_to_be_split_by_its_direction_field(dock):
+    form = dock.form
+    note = form.sameLayerNote
+    polygons = [layer for layer in QgsProject.instance().mapLayers().values() if layer.name().endswith("DLTB_2024")]
+    assert not note.isVisibleTo(form)
+    dock.use_change_patches(polygons[0])  # what a finished extraction does
+    assert (
+        note.isVisibleTo(form)
+        and note.text() == "Outflow and inflow come from the same layer: its direction field tells them apart."
+    )
+    form.inflowCombo.setLayer(dock.changeStep.baseCombo.currentLayer())
+    assert not note.isVisibleTo(form)

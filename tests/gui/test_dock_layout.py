@@ -96,7 +96,8 @@ def test_the_best_alternative_stays_in_view_while_the_others_scroll(docks, qgis_
     dock = docks(SiteDock)
     dock.resize(DOCK_WIDTH, 800)
     dock.show()
-    for ending in ("XMXZ", "XMXL", "XMXZ", "XMXZ"):
+    for number, ending in enumerate(("XMXZ", "XMXL", "XMXZ", "XMXZ")):
+        dock.form.distanceSpin.setValue(200 + 50 * number)  # another village distance: not the same alternative
         layer = next(lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.name().endswith(ending))
         layer.selectAll()
         qgis_iface.setActiveLayer(layer)

@@ -110,14 +110,10 @@ def test_selected_features_of_a_layer_with_a_wrong_crs_are_refused_naming_it(doc
     assert texts and "“XMXZ_4548”" in texts[0] and "EPSG:4527" in texts[0]
 
 
-def test_selected_features_of_a_gcj02_layer_are_moved_to_their_true_place_when_the_frame_is_stated(dock, qgis_iface):
-    sites = layer_named("XMXZ")
-    sites.selectAll()
-    qgis_iface.setActiveLayer(sites)
-    dock.use_selected()
-    true_areas = sorted(round(site.overlap.area_m2_of(Role.PERMANENT_FARMLAND.value)) for site in dock.alternatives)
+def lonlat_copy(sites, name: str, gcj02: bool) -> QgsVectorLayer:
+    """A longitude/latitude copy of ``sites`` in the project (as drawn on a GCJ-02 web map when ``gcj02``)."""
     to_lonlat = QgsCoordinateTransform(sites.crs(), QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
-    web = QgsVectorLayer("Polygon?crs=EPSG:4326", "方案_高德", "memory")
+    web = QgsVectorLayer("Polygon?crs=EPSG:4326", name, "memory")
     web.dataProvider().addAttributes(sites.fields().toList())
     web.updateFields()
     copies = []
@@ -125,12 +121,22 @@ def test_selected_features_of_a_gcj02_layer_are_moved_to_their_true_place_when_t
         geometry = QgsGeometry(feature.geometry())
         geometry.transform(to_lonlat)
         vertices = np.array([(p.x(), p.y()) for p in geometry.vertices()])
-        lon, lat = wgs84_to_gcj02(vertices[:, 0], vertices[:, 1])
+        lon, lat = wgs84_to_gcj02(vertices[:, 0], vertices[:, 1]) if gcj02 else (vertices[:, 0], vertices[:, 1])
         feature.setGeometry(QgsGeometry.fromPolygonXY([[QgsPointXY(a, b) for a, b in zip(lon, lat)]]))
         copies.append(feature)
     web.dataProvider().addFeatures(copies)
     web.updateExtents()
     QgsProject.instance().addMapLayer(web)
+    return web
+
+
+def test_selected_features_of_a_gcj02_layer_are_moved_to_their_true_place_when_the_frame_is_stated(dock, qgis_iface):
+    sites = layer_named("XMXZ")
+    sites.selectAll()
+    qgis_iface.setActiveLayer(sites)
+    dock.use_selected()
+    true_areas = sorted(round(site.overlap.area_m2_of(Role.PERMANENT_FARMLAND.value)) for site in dock.alternatives)
+    web = lonlat_copy(sites, "方案_高德", gcj02=True)
     web.selectAll()
     qgis_iface.setActiveLayer(web)
     dock.frameCombo.setCurrentIndex(dock.frameCombo.findData(CoordinateFrame.GCJ02.value))
@@ -166,3 +172,39 @@ def test_a_sketched_bowtie_is_refused_as_the_checks_refuse_it(dock, qgis_iface):
     texts = list_texts(dock)
     assert texts[0].startswith("error: Layer “Sketches”, feature 1: its boundary is invalid (self-intersection")
     assert "from 0.00 m² (0 mu) as drawn to 1,799.66 m² (2.70 mu)" in texts[0]  # 60 m × 60 m ÷ 2, ellipsoidal
+
+
+def choose(dock, iface, layer, frame: CoordinateFrame) -> None:
+    layer.selectByIds([min(layer.allFeatureIds())])
+    iface.setActiveLayer(layer)
+    dock.frameCombo.setCurrentIndex(dock.frameCombo.findData(frame.value))
+    dock.use_selected()
+
+
+def details_of(dock, index: int) -> str:
+    dock.show_details(index)
+    return dock.form.detailsBrowser.toPlainText()
+
+
+def test_the_details_show_only_the_alternatives_own_layer_and_frame_warnings(dock, qgis_iface):
+    """Tester report 2, B8: a converted alternative kept the warning asking for the frame, and the details listed
+    the warnings of every other layer chosen in the session."""
+    web = lonlat_copy(layer_named("XMXZ"), "方案_高德", gcj02=True)
+    other = lonlat_copy(layer_named("XMXZ"), "方案_另一图层", gcj02=False)
+    choose(dock, qgis_iface, web, CoordinateFrame.UNSTATED)
+    choose(dock, qgis_iface, web, CoordinateFrame.GCJ02)
+    choose(dock, qgis_iface, other, CoordinateFrame.UNSTATED)
+    assert len(dock.alternatives) == 3
+
+    def frame_warning(layer_name):
+        return next(
+            f.message
+            for f in dock.inputs.findings
+            if f.layer == layer_name and f.kind == "web_frame" and f.severity == "warning"
+        )
+
+    web_warning, other_warning = frame_warning("方案_高德"), frame_warning("方案_另一图层")
+    as_drawn, converted, other_details = (details_of(dock, index) for index in range(3))  # in the order added
+    assert web_warning in as_drawn and other_warning not in as_drawn
+    assert web_warning not in converted and other_warning not in converted
+    assert other_warning in other_details

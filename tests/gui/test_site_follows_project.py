@@ -56,6 +56,8 @@ def test_a_profile_changed_from_the_menu_rebuilds_the_indexes_and_checks_the_alt
     areas = sorted(site.overlap.area_m2 / (10000 / 15) for site in dock.alternatives)
     assert after == pytest.approx(areas, abs=0.01), "every site lies on survey patches: all of it is 'farmland' now"
     assert after != before
+    said = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Info)
+    assert said and "every alternative was checked again" in said[-1], "the user knows no old figure is left"
     fresh = SiteDock(qgis_iface)
     try:
         use_selected(fresh, qgis_iface, "XMXZ")
@@ -133,3 +135,16 @@ def test_closing_the_dock_removes_its_drawings_and_sketch_tool(dock, qgis_iface)
     assert dock.highlight.bands == [] and dock.highlight.labels == []
     assert qgis_iface.mapCanvas().mapTool() is not dock.site_tool and not dock.form.drawSiteButton.isChecked()
     assert len(dock.alternatives) == 1, "closing hides the dock: its alternatives stay"
+
+
+def test_the_same_selected_features_added_twice_are_not_compared_twice(dock, qgis_iface):
+    """Tester report 2, A5: alternatives added twice from one selection appeared twice in the ranking."""
+    use_selected(dock, qgis_iface, "XMXZ")
+    names = [site.name for site in dock.alternatives]
+    use_selected(dock, qgis_iface, "XMXZ")
+    assert [site.name for site in dock.alternatives] == names
+    said = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Info)
+    assert len(said) == 1 and "Already in the comparison, not added again: " + "、".join(names) in said[0]
+    dock.form.distanceSpin.setValue(dock.form.distanceSpin.value() + 100)  # another village distance: new figures
+    use_selected(dock, qgis_iface, "XMXZ")
+    assert len(dock.alternatives) == 2 * len(names)
