@@ -4,11 +4,18 @@ The legend lists only what the page's map shows (filter by map), and that list c
 frame sized for one page cut the land-use classes of another at the frame's edge (a reviewer signs the sheet).
 """
 
-from qgis.core import QgsLayoutItemLegend, QgsLayoutUtils, QgsLegendRenderer, QgsPrintLayout
-from qgis.PyQt.QtGui import QFont, QImage, QPainter
+from qgis.core import QgsLayoutItemLegend, QgsLegendStyle, QgsLayoutUtils, QgsLegendRenderer, QgsPrintLayout
+from qgis.PyQt.QtGui import QImage, QPainter
 from qgis.PyQt.QtWidgets import QStyleOptionGraphicsItem
 
-from liaocheng_plugin.core.compat import LEGEND_GROUP, LEGEND_SUBGROUP, LEGEND_SYMBOL_LABEL, LEGEND_TITLE
+from liaocheng_plugin.core.compat import (
+    LEGEND_GROUP,
+    LEGEND_SUBGROUP,
+    LEGEND_SYMBOL_LABEL,
+    LEGEND_TITLE,
+    legend_text_size,
+    set_legend_text_size,
+)
 
 MAX_COLUMNS = 3
 SMALLEST_SCALE = 0.6  # text is shrunk in steps down to this share of the template's sizes, no further
@@ -36,20 +43,23 @@ def fits(legend: QgsLayoutItemLegend) -> bool:
 
 
 def refresh_filter(legend: QgsLayoutItemLegend) -> None:
-    """Apply the legend's filter by the map's current extent now (QGIS filters while drawing the legend)."""
+    """Apply the legend's filter by the map's current extent now (QGIS filters while drawing the legend); from
+    QGIS 3.30 only asks for it, and the fit measures the list of the legend's last draw."""
     legend.updateFilterByMap(False)
+    if hasattr(QgsLegendStyle, "textFormat"):
+        return  # QGIS 3.30+: a paint outside the export drops the page's filter; the list of the last draw is used
     image = QImage(1, 1, QImage.Format.Format_ARGB32)
     painter = QPainter(image)
     legend.paint(painter, QStyleOptionGraphicsItem(), None)
     painter.end()
 
 
-def fit_legend(legend: QgsLayoutItemLegend, fonts: dict, symbol: tuple) -> None:
+def fit_legend(legend: QgsLayoutItemLegend, sizes: dict, symbol: tuple) -> None:
     """Fit the legend in its frame: one column, else up to MAX_COLUMNS, else smaller text and symbols
-    (``fonts``: the template's font of each legend style, ``symbol``: its symbol width and height in mm), with
+    (``sizes``: the template's text size of each legend style, ``symbol``: its symbol width and height in mm), with
     the template's look back whenever it fits."""
     scale = 1.0
-    shrink(legend, fonts, symbol, scale)
+    shrink(legend, sizes, symbol, scale)
     while True:
         for columns in range(1, MAX_COLUMNS + 1):
             legend.setColumnCount(columns)
@@ -60,15 +70,13 @@ def fit_legend(legend: QgsLayoutItemLegend, fonts: dict, symbol: tuple) -> None:
             legend.update()
             return
         scale *= SCALE_STEP
-        shrink(legend, fonts, symbol, scale)
+        shrink(legend, sizes, symbol, scale)
 
 
-def shrink(legend: QgsLayoutItemLegend, fonts: dict, symbol: tuple, scale: float) -> None:
+def shrink(legend: QgsLayoutItemLegend, sizes: dict, symbol: tuple, scale: float) -> None:
     """Set the legend's text and symbols to ``scale`` times the template's sizes."""
-    for style, font in fonts.items():
-        smaller = QFont(font)
-        smaller.setPointSizeF(font.pointSizeF() * scale)
-        legend.setStyleFont(style, smaller)
+    for style, size in sizes.items():
+        set_legend_text_size(legend, style, size * scale)
     legend.setSymbolWidth(symbol[0] * scale)
     legend.setSymbolHeight(symbol[1] * scale)
 
@@ -80,12 +88,12 @@ def keep_legend_fitted(layout: QgsPrintLayout) -> None:
         return
     legend.setResizeToContents(False)
     legend.setSplitLayer(True)
-    fonts = {style: legend.styleFont(style) for style in STYLES}
+    sizes = {style: legend_text_size(legend, style) for style in STYLES}
     symbol = (legend.symbolWidth(), legend.symbolHeight())
 
     def fit_page(*_args) -> None:
         refresh_filter(legend)
-        fit_legend(legend, fonts, symbol)
+        fit_legend(legend, sizes, symbol)
 
     layout.atlas().featureChanged.connect(fit_page)
     layout.refreshed.connect(fit_page)
