@@ -4,7 +4,7 @@ The legend lists only what the page's map shows (filter by map), and that list c
 frame sized for one page cut the land-use classes of another at the frame's edge (a reviewer signs the sheet).
 """
 
-from qgis.core import QgsLayoutItemLegend, QgsLegendStyle, QgsLayoutUtils, QgsLegendRenderer, QgsPrintLayout
+from qgis.core import QgsLayoutItemLegend, QgsLayoutUtils, QgsLegendRenderer, QgsLegendStyle, QgsPrintLayout
 from qgis.PyQt.QtGui import QImage, QPainter
 from qgis.PyQt.QtWidgets import QStyleOptionGraphicsItem
 
