@@ -9,6 +9,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFields,
     QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
     QgsLegendStyle,
     QgsMapLayerProxyModel,
     QgsPalLayerSettings,
@@ -171,3 +172,24 @@ def qt_translations_folder() -> str:
     if hasattr(QLibraryInfo, "path"):
         return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     return QLibraryInfo.location(QLibraryInfo.LibraryLocation.TranslationsPath)
+
+
+def legend_text_size(legend: QgsLayoutItemLegend, style) -> float:
+    """The text size (points) of a legend style (its text format's from QGIS 3.30; ``styleFont`` is deprecated)."""
+    if hasattr(QgsLegendStyle, "textFormat"):
+        return legend.style(style).textFormat().size()
+    return legend.styleFont(style).pointSizeF()
+
+
+def set_legend_text_size(legend: QgsLayoutItemLegend, style, size: float) -> None:
+    """Set the text size (points) of a legend style, keeping its font and other text-format settings."""
+    if hasattr(QgsLegendStyle, "textFormat"):
+        legend_style = legend.style(style)
+        text_format = legend_style.textFormat()
+        text_format.setSize(size)
+        legend_style.setTextFormat(text_format)
+        legend.setStyle(style, legend_style)
+    else:
+        font = legend.styleFont(style)
+        font.setPointSizeF(size)
+        legend.setStyleFont(style, font)

@@ -25,6 +25,7 @@ from liaocheng_plugin.core.i18n import tr
 from liaocheng_plugin.core.layout_items import load_template_document
 from liaocheng_plugin.core.paths import resource_path
 from liaocheng_plugin.core.profile import ProtectedProfile
+from liaocheng_plugin.core.sheet_legend import keep_legend_fitted
 from liaocheng_plugin.core.sheet_map import (
     fill_legend,
     fit_extent,
@@ -172,6 +173,7 @@ def build_sheet_layout(
     if kind is not None:
         titles[layer.id()] = subject_title(layer, kind)
     fill_legend(layout.itemById("legend"), layer, context_layers, titles, page_filters(layer, context_layers, roles))
+    keep_legend_fitted(layout)
     scalebar = layout.itemById("scalebar")
     if isinstance(scalebar, QgsLayoutItemScaleBar):
         scalebar.setUnitLabel(tr("m"))

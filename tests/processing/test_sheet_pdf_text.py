@@ -6,10 +6,25 @@ import subprocess
 import unicodedata
 
 import pytest
-from qgis.core import QgsLayoutItemLabel, QgsProject, QgsReadWriteContext
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsLayoutItemLabel,
+    QgsProject,
+    QgsReadWriteContext,
+    QgsRendererCategory,
+    QgsSymbol,
+)
 from qgis.PyQt.QtXml import QDomDocument
 
-from liaocheng_plugin.core.sheets import PDF_TEXT_FORMAT, TEMPLATES, build_sheet_layout, export_sheets, load_template
+from liaocheng_plugin.core.sheet_legend import fits
+from liaocheng_plugin.core.sheets import (
+    PDF_TEXT_FORMAT,
+    TEMPLATES,
+    build_sheet_layout,
+    export_atlas,
+    export_sheets,
+    load_template,
+)
 from liaocheng_plugin.core.styles import apply_style
 from liaocheng_plugin.core.values import is_null
 from tests.conftest import item_text, memory_layer, square
@@ -126,3 +141,26 @@ def test_the_data_check_line_holds_every_warning_of_the_subject_on_one_line(chec
     sheet.atlas().beginRender()
     sheet.atlas().first()
     assert "Data check: first warning；second warning" in item_text(sheet, "findings")
+
+
+@needs_pdftotext
+def test_the_legend_lists_every_class_the_map_shows_inside_its_frame(checked_parcels, tmp_path):
+    """A land-use survey of twelve classes under one parcel: the page's legend keeps every class inside its
+    frame (more columns, smaller text), and the PDF's text holds each of them."""
+    layer, farmland = checked_parcels
+    classes = [f"类{index:02d}用地" for index in range(1, 13)]
+    strips = [(square(X0 + 300 + 9 * index, Y0, 8), name) for index, name in enumerate(classes)]
+    survey = memory_layer("Polygon", "EPSG:4527", strips, {"DLMC": str}, "国土调查地类图斑")
+    categories = [QgsRendererCategory(name, QgsSymbol.defaultSymbol(survey.geometryType()), name) for name in classes]
+    survey.setRenderer(QgsCategorizedSymbolRenderer("DLMC", categories))
+    layout = build_sheet_layout(QgsProject.instance(), layer, [farmland, survey], [], "储备土地核查图", "a4_landscape")
+    legend = layout.itemById("legend")
+    path = tmp_path / "sheet.pdf"
+    atlas = layout.atlas()
+    atlas.setFilterFeatures(True)
+    atlas.setFilterExpression("\"DKBH\" = 'CB-1'")
+    atlas.updateFeatures()
+    export_atlas(atlas, path, "$id", None)
+    assert fits(legend)
+    text = pdf_text(path)
+    assert all(name in text for name in classes)
