@@ -11,7 +11,8 @@ from pathlib import Path
 
 import psycopg2
 import pytest
-from qgis.core import Qgis, (
+from qgis.core import (
+    Qgis,
     QgsApplication,
     QgsAuthMethodConfig,
     QgsCoordinateReferenceSystem,
@@ -465,7 +466,9 @@ def cancel_in(seconds: float, feedback: QgsFeedback) -> list:
 
 
 @pytest.mark.xfail(
-    Qgis.QGIS_VERSION_INT >= 34000, reason="on Debian 13 the overlay sometimes ends before the cancel in the full suite: under study", strict=False
+    Qgis.QGIS_VERSION_INT >= 34000,
+    reason="on Debian 13 the overlay sometimes ends before the cancel in the full suite: under study",
+    strict=False,
 )
 def test_cancel_stops_an_overlay_statement_on_the_server(huge, postgis_cluster):
     subjects, table = huge
@@ -490,7 +493,9 @@ def test_a_timeout_during_geos_work_says_so(huge):
 
 
 @pytest.mark.xfail(
-    Qgis.QGIS_VERSION_INT >= 34000, reason="on Debian 13 the overlay sometimes ends before the cancel in the full suite: under study", strict=False
+    Qgis.QGIS_VERSION_INT >= 34000,
+    reason="on Debian 13 the overlay sometimes ends before the cancel in the full suite: under study",
+    strict=False,
 )
 def test_a_cancelled_check_writes_nothing(huge, processing_with_provider, tmp_path):
     import processing
