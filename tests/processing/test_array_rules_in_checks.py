@@ -2,39 +2,13 @@
 every finding in DATA_CHECK and in the ``data_warnings`` of the subjects it concerns."""
 
 import pytest
-from qgis.core import QgsProcessingException
 
 from liaocheng_plugin.core.values import plain
 from tests.conftest import memory_layer, square
+from tests.processing.check_runs import SINKS, SUBJECT_PARAMETER, refusal, run
 
 GK39 = "EPSG:4527"
 X0, Y0 = 39440000.0, 4030000.0
-SINKS = {
-    "overlap_check": ("OUTPUT", "OVERLAPS", "DATA_CHECK"),
-    "reserve_check": ("OUTPUT", "SUMMARY", "OVERLAPS", "DATA_CHECK"),
-    "balance_check": ("OUTPUT", "SUMMARY", "OVERLAPS", "DATA_CHECK"),
-    "site_check": ("OUTPUT", "CROSSINGS", "CLEAR", "DATA_CHECK"),
-}
-SUBJECT_PARAMETER = {
-    "overlap_check": "INPUT",
-    "reserve_check": "INPUT",
-    "balance_check": "INFLOW",
-    "site_check": "INPUT",
-}
-
-
-def run(algorithm, parameters):
-    import processing
-
-    return processing.run(f"liaocheng:{algorithm}", dict({sink: "memory:" for sink in SINKS[algorithm]}, **parameters))
-
-
-def refusal(algorithm, parameters) -> str:
-    with pytest.raises(QgsProcessingException) as refused:
-        run(algorithm, parameters)
-    message = str(refused.value)
-    del refused
-    return message
 
 
 def two_parcels():

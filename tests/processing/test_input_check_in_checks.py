@@ -9,7 +9,6 @@ import pytest
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsProcessingException,
     QgsProject,
     QgsVectorFileWriter,
     QgsVectorLayer,
@@ -17,35 +16,11 @@ from qgis.core import (
 
 from liaocheng_plugin.core.datacheck.web_frames import wgs84_to_gcj02
 from tests.conftest import memory_layer, square
+from tests.processing.check_runs import refusal, run
 
 GK39, GK39_NO_PREFIX = "EPSG:4527", "EPSG:4548"
 X0, Y0 = 39440000.0, 4030000.0
 PARCEL = "POLYGON(({x} {y},{x2} {y},{x2} {y2},{x} {y2},{x} {y}))"
-
-
-SINKS = {  # every output of each check, so that none is missing whatever the outputs' defaults
-    "overlap_check": ("OUTPUT", "OVERLAPS", "DATA_CHECK"),
-    "reserve_check": ("OUTPUT", "SUMMARY", "OVERLAPS", "DATA_CHECK"),
-    "balance_check": ("OUTPUT", "SUMMARY", "OVERLAPS", "DATA_CHECK"),
-    "site_check": ("OUTPUT", "CROSSINGS", "CLEAR", "DATA_CHECK"),
-}
-
-
-def run(algorithm, parameters):
-    """Run a check with every output in memory."""
-    import processing
-
-    return processing.run(f"liaocheng:{algorithm}", dict({sink: "memory:" for sink in SINKS[algorithm]}, **parameters))
-
-
-def refusal(algorithm, parameters) -> str:
-    """The message of a check that must refuse to run (the exception is dropped at once: its traceback holds
-    the layers, and an OGR layer outliving QGIS crashes the interpreter at exit)."""
-    with pytest.raises(QgsProcessingException) as refused:
-        run(algorithm, parameters)
-    message = str(refused.value)
-    del refused
-    return message
 
 
 @contextmanager

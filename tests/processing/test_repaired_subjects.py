@@ -8,29 +8,18 @@ use the repaired shape with a warning carried on the parcel.
 """
 
 import pytest
-from qgis.core import QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsVectorLayer
 
 from liaocheng_plugin.core.datacheck.report import data_check_sheet, findings_from_layer
 from liaocheng_plugin.core.settings import REFUSE_AREA_CHANGING_REPAIRS
 from liaocheng_plugin.core.translation import install_translator, remove_translator
 from liaocheng_plugin.core.values import plain
 from tests.conftest import memory_layer, square
+from tests.processing.check_runs import SINKS, SUBJECT_PARAMETER, refusal, run
 from tests.tools.messy import write
 
 GK39 = "EPSG:4527"
 X0, Y0 = 39440000.0, 4030000.0
-SINKS = {
-    "overlap_check": ("OUTPUT", "OVERLAPS", "DATA_CHECK"),
-    "reserve_check": ("OUTPUT", "SUMMARY", "OVERLAPS", "DATA_CHECK"),
-    "balance_check": ("OUTPUT", "SUMMARY", "OVERLAPS", "DATA_CHECK"),
-    "site_check": ("OUTPUT", "CROSSINGS", "CLEAR", "DATA_CHECK"),
-}
-SUBJECT_PARAMETER = {
-    "overlap_check": "INPUT",
-    "reserve_check": "INPUT",
-    "balance_check": "INFLOW",
-    "site_check": "INPUT",
-}
 
 
 def ring(points, dx=0.0):
@@ -67,21 +56,6 @@ def repairs_accepted():
     REFUSE_AREA_CHANGING_REPAIRS.set_value(False)
     yield
     REFUSE_AREA_CHANGING_REPAIRS.reset()
-
-
-def run(algorithm, parameters):
-    import processing
-
-    return processing.run(f"liaocheng:{algorithm}", dict({sink: "memory:" for sink in SINKS[algorithm]}, **parameters))
-
-
-def refusal(algorithm, parameters) -> str:
-    """The message of a refused run (the exception is dropped at once: its traceback holds QGIS objects)."""
-    try:
-        run(algorithm, parameters)
-    except QgsProcessingException as error:
-        return str(error)
-    raise AssertionError(f"{algorithm} ran")
 
 
 def data_check(parameters):
