@@ -1379,27 +1379,27 @@
         <translation>对应流出图斑字段（PDLCTBBH；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="60"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="61"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="61"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="62"/>
         <source>A4 portrait</source>
         <translation>A4 纵向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="62"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="63"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="63"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="64"/>
         <source>A3 portrait</source>
         <translation>A3 纵向</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="86"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="87"/>
         <source>Unknown sheet template “{}”.</source>
         <translation>未知的图纸模板“{}”。</translation>
     </message>
@@ -1409,17 +1409,17 @@
         <translation>制图：________  审核：________  日期：[% format_date(now(), 'yyyy-MM-dd') %]</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="249"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="251"/>
         <source>Layer “{}” has no subject to put on a sheet.</source>
         <translation>图层“{}”中没有可出图的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="260"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="262"/>
         <source>No subject of “{}” matches the selection.</source>
         <translation>图层“{}”中没有符合所选条件的对象。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="267"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="269"/>
         <source>Could not export the sheets to “{}”.</source>
         <translation>无法将图纸导出到“{}”。</translation>
     </message>
@@ -1459,7 +1459,7 @@
         <translation>鹰眼图层（留空：本工程的县级行政区界线）</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="196"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="198"/>
         <source>Land check map sheet</source>
         <translation>国土空间核查图</translation>
     </message>
@@ -1529,7 +1529,7 @@
         <translation>对象周边裁切范围</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="196"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="198"/>
         <source>Field check</source>
         <translation>外业核查</translation>
     </message>
@@ -1634,12 +1634,12 @@
         <translation>面积为 CGCS2000 椭球面积</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="90"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="91"/>
         <source>“{}” is not a print-layout template (.qpt).</source>
         <translation>“{}”不是打印布局模板（.qpt）。</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="92"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="93"/>
         <source>Template “{}” has no map item with the id “map”.</source>
         <translation>模板“{}”中没有标识为“map”的地图项。</translation>
     </message>
@@ -2054,7 +2054,7 @@
         <translation>北京1954 地理坐标</translation>
     </message>
     <message>
-        <location filename="../liaocheng_plugin/core/sheets.py" line="177"/>
+        <location filename="../liaocheng_plugin/core/sheets.py" line="179"/>
         <source>m</source>
         <translation>米</translation>
     </message>
